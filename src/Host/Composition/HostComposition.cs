@@ -1,0 +1,119 @@
+using GraphQL;
+using GraphQL.Validation.Rules.Custom;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten;
+using WorkersPower.Host.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Host.Composition;
+
+/// <summary>How the host is put together: configuration, the modules, Marten, Wolverine, auth and GraphQL.</summary>
+public static class HostComposition
+{
+    public static WebApplicationBuilder AddWorkersPower(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("Postgres");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings:Postgres (environment ConnectionStrings__Postgres), or start the platform with build/run.sh.");
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GraphQLSettings>().Bind(configuration.GetSection(GraphQLSettings.Section));
+        services.AddSingleton<TokenIssuer>();
+
+        // Marten: the main store only holds Wolverine's envelope tables; each module has its own store and schema.
+        services.AddMarten(o =>
+            {
+                o.Connection(connectionString);
+                o.DatabaseSchemaName = "wolverine";
+                o.DisableNpgsqlLogging = true;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        var context = new ModuleContext(configuration, builder.Environment, connectionString);
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(HostComposition).Assembly;
+            opts.Durability.MessageStorageSchemaName = "wolverine";
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+            foreach (var module in modules)
+            {
+                opts.Discovery.IncludeAssembly(module.Assembly);
+                module.ConfigureWolverine(opts, context);
+            }
+        });
+
+        foreach (var module in modules) module.ConfigureServices(services, context);
+
+        // Authentication: JWT bearer tokens signed with the shared key.
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = auth.Value.ValidationParameters();
+            });
+        services.AddAuthorization();
+
+        AddGraphQL(services, configuration, modules);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHostedService<DemoDataLoader>();
+        return builder;
+    }
+
+    private static void AddGraphQL(IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        var settings = configuration.GetSection(GraphQLSettings.Section).Get<GraphQLSettings>() ?? new GraphQLSettings();
+        services.AddScoped<BatchLoaders>();
+        services.AddSingleton<GraphQLRunner>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQL(b =>
+        {
+            b.AddSchema<PlatformSchema>()
+                .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .AddGraphTypes(typeof(PlatformSchema).Assembly)
+                .AddErrorInfoProvider(o =>
+                {
+                    o.ExposeCodes = false;
+                    o.ExposeData = false;
+                    o.ExposeExceptionDetails = false;
+                })
+                .AddValidationRule<AuthorizationRule>()
+                .AddComplexityAnalyzer(c =>
+                {
+                    c.MaxDepth = settings.MaxDepth;
+                    c.MaxComplexity = settings.MaxComplexity;
+                });
+            foreach (var module in modules) b.AddGraphTypes(module.Assembly);
+            if (!settings.Introspection) b.AddValidationRule<NoIntrospectionValidationRule>();
+        });
+    }
+
+    public static WebApplication UseWorkersPower(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        return app;
+    }
+}

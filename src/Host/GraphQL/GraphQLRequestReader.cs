@@ -1,0 +1,128 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace WorkersPower.Host.GraphQL;
+
+/// <summary>A GraphQL-over-HTTP request, as read from a POST body or GET query string.</summary>
+internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
+
+/// <summary>Why a request could not be taken as a GraphQL request.</summary>
+internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null) : Exception(message)
+{
+    public IReadOnlyList<Location>? Locations { get; } = locations;
+}
+
+/// <summary>Reads and checks the request parameters as the GraphQL over HTTP specification defines them.</summary>
+internal static class GraphQLRequestReader
+{
+    public static GraphQLHttpRequest FromJsonBody(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty) throw new BadGraphQLRequest("The request body is empty: send a JSON object with a 'query'.");
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            throw new BadGraphQLRequest("The request body is not valid JSON.");
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new BadGraphQLRequest("The request body must be a JSON object.");
+            return new GraphQLHttpRequest(
+                RequiredString(root, "query"),
+                OptionalString(root, "operationName"),
+                OptionalObject(root, "variables"),
+                OptionalObject(root, "extensions"));
+        }
+    }
+
+    public static GraphQLHttpRequest FromQueryString(IQueryCollection query)
+    {
+        string? Single(string name) =>
+            query.TryGetValue(name, out var values)
+                ? values.Count == 1 ? values[0] : throw new BadGraphQLRequest($"The '{name}' parameter may be given once.")
+                : null;
+
+        var text = Single("query");
+        if (string.IsNullOrEmpty(text)) throw new BadGraphQLRequest("The 'query' parameter is required.");
+        return new GraphQLHttpRequest(
+            text,
+            Single("operationName") is { Length: > 0 } op ? op : null,
+            ParseObjectParameter("variables", Single("variables")),
+            ParseObjectParameter("extensions", Single("extensions")));
+    }
+
+    /// <summary>Parses the document; a syntax error is a bad request.</summary>
+    public static GraphQLDocument ParseDocument(string query)
+    {
+        try
+        {
+            return Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 128 });
+        }
+        catch (GraphQLSyntaxErrorException e)
+        {
+            throw new BadGraphQLRequest($"Syntax error: {e.Description}", [new Location(e.Location.Line, e.Location.Column)]);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            throw new BadGraphQLRequest("The document is nested too deeply.");
+        }
+    }
+
+    /// <summary>The operation the request selects, or null when the name matches none (the executor then reports it).</summary>
+    public static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (operationName is null) return operations.Count == 1 ? operations[0] : null;
+        return operations.FirstOrDefault(o => o.Name is not null && o.Name.Value == operationName);
+    }
+
+    private static string RequiredString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            throw new BadGraphQLRequest($"The '{name}' parameter is required.");
+        if (value.ValueKind != JsonValueKind.String)
+            throw new BadGraphQLRequest($"The '{name}' parameter must be a string.");
+        return value.GetString()!;
+    }
+
+    private static string? OptionalString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new BadGraphQLRequest($"The '{name}' parameter must be a string or null.");
+    }
+
+    private static JsonElement? OptionalObject(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind == JsonValueKind.Object
+            ? value.Clone()
+            : throw new BadGraphQLRequest($"The '{name}' parameter must be an object (a map) or null.");
+    }
+
+    private static JsonElement? ParseObjectParameter(string name, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Null) return null;
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                ? json.RootElement.Clone()
+                : throw new BadGraphQLRequest($"The '{name}' parameter must be a JSON-encoded object.");
+        }
+        catch (JsonException)
+        {
+            throw new BadGraphQLRequest($"The '{name}' parameter is not valid JSON.");
+        }
+    }
+}

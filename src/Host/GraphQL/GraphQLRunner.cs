@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Host.GraphQL;
+
+/// <summary>
+/// Runs one GraphQL operation with the platform's settings: the transports (HTTP now, WebSocket later)
+/// all go through here, so limits, error handling and logging are the same on every path.
+/// </summary>
+internal sealed partial class GraphQLRunner(
+    IDocumentExecuter<PlatformSchema> executer,
+    IGraphQLSerializer serializer,
+    IOptions<GraphQLSettings> settings,
+    ILogger<GraphQLRunner> logger)
+{
+    public async Task<ExecutionResult> RunAsync(
+        GraphQLHttpRequest request,
+        GraphQLDocument document,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = ToInputs(request.Variables),
+            Extensions = ToInputs(request.Extensions),
+            RequestServices = services,
+            User = user,
+            CancellationToken = cancellationToken,
+            Timeout = settings.Value.Timeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            UnhandledExceptionDelegate = HandleUnhandledException,
+        };
+        return await executer.ExecuteAsync(options).ConfigureAwait(false);
+    }
+
+    private Inputs? ToInputs(JsonElement? element) =>
+        element is { } e ? serializer.ReadNode<Inputs>(e) : null;
+
+    private Task HandleUnhandledException(UnhandledExceptionContext context)
+    {
+        var correlationId = Guid.NewGuid().ToString("N")[..12];
+        var field = context.FieldContext?.FieldDefinition?.Name ?? "(operation)";
+        LogUnhandled(logger, context.OriginalException, correlationId, field);
+        context.Exception = new ExecutionError($"An internal error occurred. Quote reference {correlationId} when reporting it.")
+        {
+            Code = ErrorCodes.Internal,
+        }.AddExtension("correlationId", correlationId);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in GraphQL field {Field}; correlation id {CorrelationId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string correlationId, string field);
+}

@@ -1,0 +1,25 @@
+namespace WorkersPower.Host.GraphQL;
+
+/// <summary>The "GraphQL" configuration section: limits that are on by default.</summary>
+public sealed class GraphQLSettings
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Deepest selection nesting a document may have.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Highest complexity score a document may have (lists weigh by their page size).</summary>
+    public int MaxComplexity { get; set; } = 5000;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Longest GraphQL document accepted, in characters.</summary>
+    public int MaxDocumentBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long one operation may run.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether introspection queries are answered (turn off in locked-down production).</summary>
+    public bool Introspection { get; set; } = true;
+}

@@ -1,0 +1,19 @@
+using JasperFx;
+using WorkersPower.Host.Composition;
+using WorkersPower.Membership;
+using WorkersPower.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The modules this host composes. The host knows nothing else of them.
+IModule[] modules = [new MembershipModule()];
+
+builder.AddWorkersPower(modules);
+
+var app = builder.Build();
+app.UseWorkersPower();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The host's entry point (public so tests can start it with WebApplicationFactory).</summary>
+public partial class Program;

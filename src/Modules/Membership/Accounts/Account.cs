@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WorkersPower.Membership.Accounts;
+
+/// <summary>
+/// Credentials and roles of someone who can sign in. A member's account has the member's id; an
+/// operator account made from the Bootstrap settings has no member record. Passwords are kept only
+/// as ASP.NET Core Identity hashes, invitation tokens only as SHA-256 hashes.
+/// </summary>
+public sealed class Account
+{
+    public Guid Id { get; set; }
+    public Guid? MemberId { get; set; }
+
+    /// <summary>The normalised (lower-case) email; unique.</summary>
+    public string Email { get; set; } = "";
+
+    public string? PasswordHash { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public string? InvitationTokenHash { get; set; }
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    public bool CanSignIn => PasswordHash is not null;
+}
+
+/// <summary>Single-use invitation tokens: random, URL-safe, stored only as a hash.</summary>
+public static class InvitationTokens
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public static string Create() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

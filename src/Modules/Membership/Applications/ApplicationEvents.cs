@@ -1,0 +1,40 @@
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.Applications;
+
+public enum ApplicationStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+public enum ContributionFrequency
+{
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+/// <summary>The details a person gives when they apply to join.</summary>
+public sealed record ApplicantDetails(
+    string GivenName,
+    string FamilyName,
+    string Email,
+    string? Phone,
+    string Postcode,
+    string? Union,
+    string? Workplace,
+    IReadOnlyList<string> Interests,
+    string? Message,
+    Money Contribution,
+    ContributionFrequency ContributionFrequency);
+
+/// <summary>Someone applied to join, accepting the programme and consenting to be contacted.</summary>
+public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt);
+
+/// <summary>An organiser approved the application: a member record began in the branch.</summary>
+public sealed record MembershipApplicationApproved(Guid ApplicationId, Guid MemberId, Guid BranchId, Guid DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>An organiser rejected the application, with a reason.</summary>
+public sealed record MembershipApplicationRejected(Guid ApplicationId, string Reason, Guid DecidedBy, DateTimeOffset DecidedAt);

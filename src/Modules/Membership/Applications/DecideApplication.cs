@@ -1,0 +1,95 @@
+using Marten;
+using Wolverine;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Contracts;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.Applications;
+
+/// <summary>An organiser approves a pending application into a branch.</summary>
+public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid BranchId, Guid DecidedBy);
+
+public sealed record ApproveMembershipApplicationResult(Guid? MemberId, string? InvitationToken, IReadOnlyList<UserError> Errors);
+
+/// <summary>An organiser rejects a pending application, saying why.</summary>
+public sealed record RejectMembershipApplication(Guid ApplicationId, string Reason, Guid DecidedBy);
+
+public sealed record RejectMembershipApplicationResult(MembershipApplication? Application, IReadOnlyList<UserError> Errors);
+
+public static class DecideApplicationHandler
+{
+    /// <summary>The pure rule both decisions share: only a pending application can be decided.</summary>
+    public static UserError? CheckDecidable(MembershipApplication? application) => application switch
+    {
+        null => UserError.NotFound("There is no such application.", "input", "applicationId"),
+        { Status: not ApplicationStatus.Pending } => UserError.InvalidState($"This application was already {application.Status.ToString().ToLowerInvariant()}."),
+        _ => null,
+    };
+
+    /// <summary>The pure decision: the events an approval records.</summary>
+    public static (MembershipApplicationApproved Approved, MembershipStarted Started, AccountInvitationIssued Invitation) Approve(
+        MembershipApplication application, Guid branchId, Guid memberId, Guid decidedBy, DateTimeOffset now)
+    {
+        var a = application.Applicant;
+        return (
+            new MembershipApplicationApproved(application.Id, memberId, branchId, decidedBy, now),
+            new MembershipStarted(memberId, application.Id, branchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
+                a.Union, a.Workplace, a.Interests, a.Contribution, a.ContributionFrequency, decidedBy, now),
+            new AccountInvitationIssued(memberId, now + InvitationTokens.Lifetime, decidedBy, now));
+    }
+
+    public static async Task<(ApproveMembershipApplicationResult, OutgoingMessages)> Handle(
+        ApproveMembershipApplication command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var outgoing = new OutgoingMessages();
+        var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
+        if (CheckDecidable(stream.Aggregate) is { } refusal) return (new(null, null, [refusal]), outgoing);
+        var application = stream.Aggregate!;
+
+        if (await session.LoadAsync<Branch>(command.BranchId, cancellationToken) is null)
+            return (new(null, null, [UserError.NotFound("There is no such branch.", "input", "branchId")]), outgoing);
+        if (await session.Query<Account>().AnyAsync(x => x.Email == application.EmailKey, cancellationToken))
+            return (new(null, null, [UserError.AlreadyExists("Someone with this email already has an account.", "input", "applicationId")]), outgoing);
+
+        var now = clock.GetUtcNow();
+        var memberId = Guid.CreateVersion7();
+        var (approved, started, invitation) = Approve(application, command.BranchId, memberId, command.DecidedBy, now);
+        var token = InvitationTokens.Create();
+
+        stream.AppendOne(approved);
+        session.Events.StartStream<MemberProfile>(memberId, started, invitation);
+        session.Insert(new Account
+        {
+            Id = memberId,
+            MemberId = memberId,
+            Email = application.EmailKey,
+            Roles = [Roles.Member],
+            InvitationTokenHash = InvitationTokens.Hash(token),
+            InvitationExpiresAt = invitation.ExpiresAt,
+            CreatedAt = now,
+        });
+        session.Delete<PendingApplicationEmail>(application.EmailKey);
+        outgoing.Add(new MemberJoined(memberId, command.BranchId, $"{started.GivenName} {started.FamilyName}", now));
+        return (new(memberId, token, []), outgoing);
+    }
+
+    public static async Task<RejectMembershipApplicationResult> Handle(
+        RejectMembershipApplication command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rules = new TextRules();
+        rules.Required("reason", command.Reason, 2000, "A reason");
+        if (!rules.Ok) return new(null, rules.Errors);
+
+        var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
+        if (CheckDecidable(stream.Aggregate) is { } refusal) return new(null, [refusal]);
+        var application = stream.Aggregate!;
+        var rejected = new MembershipApplicationRejected(application.Id, command.Reason.Trim(), command.DecidedBy, clock.GetUtcNow());
+        stream.AppendOne(rejected);
+        session.Delete<PendingApplicationEmail>(application.EmailKey);
+        MembershipApplicationProjection.Apply(rejected, application);
+        return new(application, []);
+    }
+}

@@ -1,0 +1,64 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace WorkersPower.Membership.Applications;
+
+/// <summary>A join application as organisers see it (an inline projection of the application's stream).</summary>
+public sealed class MembershipApplication
+{
+    public Guid Id { get; set; }
+    [Marten.Schema.Version]
+    public int Version { get; set; }
+
+    /// <summary>The event sequence number of the submission: orders the list and makes cursors stable.</summary>
+    public long Sequence { get; set; }
+
+    public ApplicantDetails Applicant { get; set; } = null!;
+    public string EmailKey { get; set; } = "";
+    public ApplicationStatus Status { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public Guid? DecidedBy { get; set; }
+    public string? RejectionReason { get; set; }
+    public Guid? MemberId { get; set; }
+    public Guid? BranchId { get; set; }
+}
+
+public sealed class MembershipApplicationProjection : SingleStreamProjection<MembershipApplication, Guid>
+{
+    public static MembershipApplication Create(IEvent<MembershipApplicationSubmitted> e) => FromSubmission(e.Data, e.Sequence);
+
+    public static MembershipApplication FromSubmission(MembershipApplicationSubmitted e, long sequence) => new()
+    {
+        Id = e.ApplicationId,
+        Sequence = sequence,
+        Applicant = e.Applicant,
+        EmailKey = Emails.Key(e.Applicant.Email),
+        Status = ApplicationStatus.Pending,
+        SubmittedAt = e.SubmittedAt,
+    };
+
+    public static void Apply(MembershipApplicationApproved e, MembershipApplication application)
+    {
+        application.Status = ApplicationStatus.Approved;
+        application.MemberId = e.MemberId;
+        application.BranchId = e.BranchId;
+        application.DecidedBy = e.DecidedBy;
+        application.DecidedAt = e.DecidedAt;
+    }
+
+    public static void Apply(MembershipApplicationRejected e, MembershipApplication application)
+    {
+        application.Status = ApplicationStatus.Rejected;
+        application.RejectionReason = e.Reason;
+        application.DecidedBy = e.DecidedBy;
+        application.DecidedAt = e.DecidedAt;
+    }
+}
+
+/// <summary>
+/// Reserves an email for one pending application: its id is the normalised email, so a second
+/// pending application with the same email cannot be stored, even when both arrive at once.
+/// Removed when the application is decided.
+/// </summary>
+public sealed record PendingApplicationEmail(string Id, Guid ApplicationId);

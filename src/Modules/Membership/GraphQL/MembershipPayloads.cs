@@ -1,0 +1,69 @@
+using GraphQL.Types;
+using WorkersPower.Membership.Applications;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.GraphQL;
+
+public sealed record ApplyForMembershipPayload(MembershipApplication? Application) : Payload;
+
+public sealed record ApproveMembershipApplicationPayload(MemberProfile? Member, string? InvitationToken) : Payload;
+
+public sealed record RejectMembershipApplicationPayload(MembershipApplication? Application) : Payload;
+
+public sealed record SignInPayload(string? AccessToken, DateTimeOffset? ExpiresAt, MemberProfile? Member) : Payload;
+
+public sealed record BranchPayload(Branch? Branch) : Payload;
+
+/// <summary>Adds the errors list every payload has.</summary>
+public abstract class PayloadType<T> : ObjectGraphType<T> where T : Payload
+{
+    protected PayloadType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
+            .Description("Why the mutation changed nothing; empty on success.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}
+
+public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
+{
+    public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The stored application, or why it was not stored.") =>
+        Field<MembershipApplicationType>("application").Description("The application, now waiting for a decision.").Resolve(ctx => ctx.Source.Application);
+}
+
+public sealed class ApproveMembershipApplicationPayloadType : PayloadType<ApproveMembershipApplicationPayload>
+{
+    public ApproveMembershipApplicationPayloadType() : base("ApproveMembershipApplicationPayload", "The new member and their invitation token.")
+    {
+        Field<MemberType>("member").Description("The new member.").Resolve(ctx => ctx.Source.Member);
+        Field<StringGraphType>("invitationToken")
+            .Description("A single-use token, valid 7 days, with which the member sets a password (activateAccount). Pass it on to them; it is shown only here.")
+            .Resolve(ctx => ctx.Source.InvitationToken);
+    }
+}
+
+public sealed class RejectMembershipApplicationPayloadType : PayloadType<RejectMembershipApplicationPayload>
+{
+    public RejectMembershipApplicationPayloadType() : base("RejectMembershipApplicationPayload", "The rejected application.") =>
+        Field<MembershipApplicationType>("application").Description("The application, now rejected.").Resolve(ctx => ctx.Source.Application);
+}
+
+public sealed class SignInPayloadType : PayloadType<SignInPayload>
+{
+    public SignInPayloadType() : base("SignInPayload", "An access token, or why none was given.")
+    {
+        Field(x => x.AccessToken, nullable: true).Description("A JWT to send as 'Authorization: Bearer <token>'.");
+        Field(x => x.ExpiresAt, nullable: true).Description("When the token stops working.");
+        Field<MemberType>("member").Description("The signed-in member (null for operator accounts without a member record).").Resolve(ctx => ctx.Source.Member);
+    }
+}
+
+public sealed class BranchPayloadType : PayloadType<BranchPayload>
+{
+    public BranchPayloadType() : base("BranchPayload", "The branch, or why it was not created.") =>
+        Field<BranchType>("branch").Description("The branch.").Resolve(ctx => ctx.Source.Branch);
+}

@@ -1,0 +1,55 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.GraphQL;
+
+/// <summary>
+/// Membership's reads for resolvers, each through a per-request batch loader so a page of N items
+/// costs one query per kind of thing, not N.
+/// </summary>
+internal static class MembershipReads
+{
+    public static IQuerySession Session(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+
+    public static IDataLoaderResult<Branch?> LoadBranch(this IResolveFieldContext context, Guid id) =>
+        context.BatchLoaders().Get<Guid, Branch>("membership.branch", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            var branches = await session.LoadManyAsync<Branch>(ct, ids);
+            return branches.ToDictionary(b => b.Id);
+        }).Load(id);
+
+    public static IDataLoaderResult<MemberProfile?> LoadMember(this IResolveFieldContext context, Guid id) =>
+        context.BatchLoaders().Get<Guid, MemberProfile>("membership.member", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            var members = await session.LoadManyAsync<MemberProfile>(ct, ids);
+            return members.ToDictionary(m => m.Id);
+        }).Load(id);
+
+    public static IDataLoaderResult<Account?> LoadAccountOfMember(this IResolveFieldContext context, Guid memberId) =>
+        context.BatchLoaders().Get<Guid, Account>("membership.account-by-member", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            var accounts = await session.Query<Account>().Where(a => a.MemberId.IsOneOf(ids.Select(i => (Guid?)i).ToArray())).ToListAsync(ct);
+            return accounts.Where(a => a.MemberId is not null).ToDictionary(a => a.MemberId!.Value);
+        }).Load(memberId);
+
+    /// <summary>Active members per branch, counted in one grouped query for every branch on the page.</summary>
+    public static IDataLoaderResult<int> CountActiveMembers(this IResolveFieldContext context, Guid branchId) =>
+        context.BatchLoaders().Get<Guid, int>("membership.branch-member-count", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            var rows = await session.AdvancedSql.QueryAsync<string, long>(
+                "select branch_id::text, count(*) from membership.mt_doc_memberprofile where branch_id = any(?) and status = ? group by branch_id",
+                ct, ids.ToArray(), nameof(MembershipStatus.Active));
+            return rows.ToDictionary(r => Guid.Parse(r.Item1), r => (int)r.Item2);
+        }).Load(branchId);
+}

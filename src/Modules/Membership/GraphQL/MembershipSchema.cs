@@ -1,0 +1,256 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Applications;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.GraphQL;
+
+/// <summary>Membership's fields on Query and Mutation.</summary>
+internal sealed class MembershipSchema : ISchemaContributor
+{
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<MemberType>("me")
+            .Description("The signed-in member; null when anonymous or when the account has no member record.")
+            .AllowAnonymous()
+            .Resolve(ctx => ctx.User.MemberId() is { } id ? ctx.LoadMember(id) : null);
+
+        query.Field<ViewerType>("viewer")
+            .Description("The signed-in account (also for operator accounts without a member record); null when anonymous.")
+            .AllowAnonymous()
+            .Resolve(ctx => ctx.User.AccountId() is { } id
+                ? new Viewer(id, ctx.User!.FindFirst(Claims.Email)?.Value ?? "", ctx.User.FindAll(Claims.Role).Select(c => c.Value).ToList(), ctx.User.MemberId())
+                : null);
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BranchType>>>>("branches")
+            .Description("Every branch, by name.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = ctx.Session();
+                return await session.Query<Branch>().OrderBy(b => b.NameKey).Take(1000).ToListAsync(ctx.CancellationToken);
+            });
+
+        query.Field<BranchType>("branch")
+            .Description("A branch by its global id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The branch's global id.")
+            .AllowAnonymous()
+            .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), BranchType.TypeName) is { } id ? ctx.LoadBranch(id) : null);
+
+        query.Field<NonNullGraphType<ConnectionType<MembershipApplicationType>>>("membershipApplications")
+            .Description("Join applications, newest first, optionally only those with a status (organisers and admins).")
+            .Argument<ApplicationStatusEnum>("status", "Only applications with this status.")
+            .PageArguments()
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx => await ApplicationsPageAsync(ctx));
+    }
+
+    private static async Task<Connection<MembershipApplication>> ApplicationsPageAsync(IResolveFieldContext ctx)
+    {
+        var page = PageRequest.From(ctx);
+        long? before = page.AfterKey is null ? null
+            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
+        var status = ctx.GetArgument<ApplicationStatus?>("status");
+
+        await using var session = ctx.Session();
+        // Count and page in one round trip.
+        var batch = session.CreateBatchQuery();
+        var all = batch.Query<MembershipApplication>();
+        if (status is { } s) all = all.Where(a => a.Status == s);
+        var total = all.Count();
+        var pageQuery = batch.Query<MembershipApplication>();
+        if (status is { } s2) pageQuery = pageQuery.Where(a => a.Status == s2);
+        if (before is { } b) pageQuery = pageQuery.Where(a => a.Sequence < b);
+        var rows = page.First == 0
+            ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
+            : pageQuery.OrderByDescending(a => a.Sequence).Take(page.First + 1).ToList();
+        await batch.Execute(ctx.CancellationToken);
+        return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+
+    public void AddMutationFields(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ApplyForMembershipPayloadType>>("applyForMembership")
+            .Description("Apply to join (no sign-in needed). Limited per client address.")
+            .Argument<NonNullGraphType<ApplyForMembershipInputType>>("input", "The application.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ApplyForMembershipInput>("input");
+                var address = ctx.ClientAddress();
+                if (!ctx.RequestServices!.GetRequiredService<ApplicationRateLimiter>().TryAcquire(address))
+                    return new ApplyForMembershipPayload(null) { Errors = [new UserError(ErrorCodes.RateLimited, "Too many applications from this address: try again later.")] };
+                var command = new ApplyForMembership(input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode,
+                    input.Union, input.Workplace, input.Interests, input.Message, input.AcceptsProgramme, input.Contribution,
+                    input.ContributionFrequency, input.ConsentToContact);
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<ApplyForMembershipResult>(command, ctx.CancellationToken);
+                    return new ApplyForMembershipPayload(result.Application) { Errors = result.Errors };
+                }
+                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+                {
+                    return new ApplyForMembershipPayload(null) { Errors = [UserError.AlreadyExists("An application with this email is already waiting for a decision.", "input", "email")] };
+                }
+            });
+
+        mutation.Field<NonNullGraphType<ApproveMembershipApplicationPayloadType>>("approveMembershipApplication")
+            .Description("Approve a pending application into a branch: the member record begins and an invitation token is returned (organisers and admins).")
+            .Argument<NonNullGraphType<ApproveMembershipApplicationInputType>>("input", "Which application, into which branch.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ApproveMembershipApplicationInput>("input");
+                var applicationId = GlobalId.TryDecode(input.ApplicationId, MembershipApplicationType.TypeName);
+                var branchId = GlobalId.TryDecode(input.BranchId, BranchType.TypeName);
+                if (applicationId is null) return new ApproveMembershipApplicationPayload(null, null) { Errors = [UserError.NotFound("There is no such application.", "input", "applicationId")] };
+                if (branchId is null) return new ApproveMembershipApplicationPayload(null, null) { Errors = [UserError.NotFound("There is no such branch.", "input", "branchId")] };
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<ApproveMembershipApplicationResult>(
+                        new ApproveMembershipApplication(applicationId.Value, branchId.Value, ctx.User.AccountId()!.Value), ctx.CancellationToken);
+                    if (result.Errors.Count > 0) return new ApproveMembershipApplicationPayload(null, null) { Errors = result.Errors };
+                    await using var session = ctx.Session();
+                    return new ApproveMembershipApplicationPayload(await session.LoadAsync<MemberProfile>(result.MemberId!.Value, ctx.CancellationToken), result.InvitationToken);
+                }
+                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e) || DatabaseErrors.IsUniqueViolation(e))
+                {
+                    return new ApproveMembershipApplicationPayload(null, null) { Errors = [UserError.Conflict("Someone decided this application at the same moment: reload it.")] };
+                }
+            });
+
+        mutation.Field<NonNullGraphType<RejectMembershipApplicationPayloadType>>("rejectMembershipApplication")
+            .Description("Reject a pending application with a reason (organisers and admins).")
+            .Argument<NonNullGraphType<RejectMembershipApplicationInputType>>("input", "Which application, and why.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RejectMembershipApplicationInput>("input");
+                var applicationId = GlobalId.TryDecode(input.ApplicationId, MembershipApplicationType.TypeName);
+                if (applicationId is null) return new RejectMembershipApplicationPayload(null) { Errors = [UserError.NotFound("There is no such application.", "input", "applicationId")] };
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<RejectMembershipApplicationResult>(
+                        new RejectMembershipApplication(applicationId.Value, input.Reason, ctx.User.AccountId()!.Value), ctx.CancellationToken);
+                    return new RejectMembershipApplicationPayload(result.Application) { Errors = result.Errors };
+                }
+                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
+                {
+                    return new RejectMembershipApplicationPayload(null) { Errors = [UserError.Conflict("Someone decided this application at the same moment: reload it.")] };
+                }
+            });
+
+        mutation.Field<NonNullGraphType<SignInPayloadType>>("activateAccount")
+            .Description("Set a password with the invitation token from the approval; returns an access token.")
+            .Argument<NonNullGraphType<ActivateAccountInputType>>("input", "The token and the chosen password.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ActivateAccountInput>("input");
+                try
+                {
+                    return await SignedInAsync(ctx, await ctx.Bus().InvokeAsync<SignInResult>(new ActivateAccount(input.InvitationToken, input.Password), ctx.CancellationToken));
+                }
+                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
+                {
+                    return new SignInPayload(null, null, null)
+                    {
+                        Errors = [new UserError(ErrorCodes.InvalidToken, "This invitation is not valid: it may have been used already or have expired. Ask an organiser for a new one.", ["input", "invitationToken"])],
+                    };
+                }
+            });
+
+        mutation.Field<NonNullGraphType<SignInPayloadType>>("signIn")
+            .Description("Sign in with email and password; returns an access token. Repeated failures are throttled.")
+            .Argument<NonNullGraphType<SignInInputType>>("input", "Email and password.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<SignInInput>("input");
+                return await SignedInAsync(ctx, await ctx.Bus().InvokeAsync<SignInResult>(new SignIn(input.Email, input.Password, ctx.ClientAddress()), ctx.CancellationToken));
+            });
+
+        mutation.Field<NonNullGraphType<BranchPayloadType>>("createBranch")
+            .Description("Found a branch (admins).")
+            .Argument<NonNullGraphType<CreateBranchInputType>>("input", "The branch.")
+            .AuthorizeWithRoles(Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<CreateBranchInput>("input");
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<CreateBranchResult>(new CreateBranch(input.Name, input.Region, ctx.User.AccountId()!.Value), ctx.CancellationToken);
+                    return new BranchPayload(result.Branch) { Errors = result.Errors };
+                }
+                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+                {
+                    return new BranchPayload(null) { Errors = [UserError.AlreadyExists($"A branch named '{input.Name.Trim()}' exists already.", "input", "name")] };
+                }
+            });
+    }
+
+    private static async Task<SignInPayload> SignedInAsync(IResolveFieldContext ctx, SignInResult result)
+    {
+        if (result.Token is null) return new SignInPayload(null, null, null) { Errors = result.Errors };
+        MemberProfile? member = null;
+        if (result.MemberId is { } memberId)
+        {
+            await using var session = ctx.Session();
+            member = await session.LoadAsync<MemberProfile>(memberId, ctx.CancellationToken);
+        }
+        return new SignInPayload(result.Token.AccessToken, result.Token.ExpiresAt, member);
+    }
+}
+
+internal static class ResolverContextExtensions
+{
+    public static IMessageBus Bus(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IMessageBus>();
+
+    /// <summary>The caller's network address, for per-client limits.</summary>
+    public static string ClientAddress(this IResolveFieldContext context) =>
+        context.RequestServices!.GetService<IHttpContextAccessor>()?.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>Global ids of Membership's types for node(id:), with the same visibility as the direct fields.</summary>
+internal sealed class MemberNodeResolver : INodeResolver
+{
+    public string TypeName => MemberType.TypeName;
+
+    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
+    {
+        var user = context.User;
+        if (user.MemberId() != id && !user.HasAnyRole(Roles.Organiser, Roles.Admin)) return null;
+        return await context.LoadMember(id).GetResultAsync(context.CancellationToken);
+    }
+}
+
+internal sealed class MembershipApplicationNodeResolver : INodeResolver
+{
+    public string TypeName => MembershipApplicationType.TypeName;
+
+    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
+    {
+        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin)) return null;
+        await using var session = context.Session();
+        return await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
+    }
+}
+
+internal sealed class BranchNodeResolver : INodeResolver
+{
+    public string TypeName => BranchType.TypeName;
+
+    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) =>
+        await context.LoadBranch(id).GetResultAsync(context.CancellationToken);
+}

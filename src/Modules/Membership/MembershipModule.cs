@@ -1,0 +1,74 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Applications;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Demo;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership;
+
+/// <summary>Membership: applications, members, branches, accounts and sign-in.</summary>
+public sealed class MembershipModule : IModule
+{
+    public const string Schema = "membership";
+
+    public string Name => Schema;
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddMartenStore<IMembershipStore>(o =>
+            {
+                o.Connection(context.ConnectionString);
+                o.DatabaseSchemaName = Schema;
+                o.Events.DatabaseSchemaName = Schema;
+                o.DisableNpgsqlLogging = true;
+                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+
+                o.Projections.Add<MembershipApplicationProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<MemberProfileProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<BranchProjection>(ProjectionLifecycle.Inline);
+
+                o.Schema.For<MembershipApplication>().Duplicate(x => x.Sequence).Duplicate(x => x.Status);
+                o.Schema.For<PendingApplicationEmail>();
+                o.Schema.For<MemberProfile>().Duplicate(x => x.BranchId).Duplicate(x => x.Status);
+                o.Schema.For<Branch>().UniqueIndex(x => x.NameKey);
+                o.Schema.For<Account>()
+                    .UniqueIndex(x => x.Email)
+                    .Index(x => x.InvitationTokenHash)
+                    .Index(x => x.MemberId!)
+                    .UseOptimisticConcurrency(true);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        services.AddSingleton(new ModuleStore(Name, typeof(IMembershipStore)));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.Configure<SignInThrottleOptions>(context.Configuration.GetSection("Membership:SignIn"));
+        services.Configure<ApplicationRateLimitOptions>(context.Configuration.GetSection("Membership:Applications"));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ApplicationRateLimiter>();
+        services.AddHostedService<BootstrapAdmin>();
+        services.AddSingleton<IDemoData, MembershipDemoData>();
+
+        services.AddSingleton<ISchemaContributor, MembershipSchema>();
+        services.AddSingleton<INodeResolver, MemberNodeResolver>();
+        services.AddSingleton<INodeResolver, MembershipApplicationNodeResolver>();
+        services.AddSingleton<INodeResolver, BranchNodeResolver>();
+    }
+
+    public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
+        options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
+}

@@ -1,0 +1,26 @@
+using JasperFx;
+using Npgsql;
+
+namespace WorkersPower.Platform;
+
+/// <summary>Recognises the database failures that mean "someone else got there first".</summary>
+public static class DatabaseErrors
+{
+    /// <summary>A unique index or primary key refused the write (PostgreSQL 23505).</summary>
+    public static bool IsUniqueViolation(Exception exception) =>
+        Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
+
+    /// <summary>An optimistic concurrency check failed: the stream or document changed since it was read.</summary>
+    public static bool IsConcurrencyConflict(Exception exception) =>
+        Chain(exception).Any(e => e is ConcurrencyException || e.GetType().Name.Contains("Concurrency", StringComparison.Ordinal));
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain)) yield return inner;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using GraphQL.DataLoader;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WorkersPower.Platform.GraphQL;
+
+/// <summary>
+/// Collects the keys asked for while a level of the query is resolved, then loads them all with one
+/// call when the first result is awaited. One instance lives per request (see <see cref="BatchLoaders"/>),
+/// so it also caches what it loaded for the rest of the request.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue> where TKey : notnull
+{
+    private readonly Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch;
+    private readonly Lock gate = new();
+    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> loaded = [];
+    private readonly List<TKey> pending = [];
+
+    public BatchLoader(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch) =>
+        this.fetch = fetch;
+
+    /// <summary>How many times the loader has called its fetch function (for tests).</summary>
+    public int Batches { get; private set; }
+
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (gate)
+        {
+            if (!loaded.TryGetValue(key, out var slot))
+            {
+                slot = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                loaded[key] = slot;
+                pending.Add(key);
+            }
+            return new Result(this, slot);
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        List<TKey> keys;
+        lock (gate)
+        {
+            if (pending.Count == 0) return;
+            keys = [.. pending];
+            pending.Clear();
+            Batches++;
+        }
+        try
+        {
+            var values = await fetch(keys, cancellationToken).ConfigureAwait(false);
+            foreach (var key in keys)
+                loaded[key].TrySetResult(values.TryGetValue(key, out var v) ? v : default);
+        }
+        catch (Exception e)
+        {
+            foreach (var key in keys) loaded[key].TrySetException(e);
+        }
+    }
+
+    private sealed class Result(BatchLoader<TKey, TValue> loader, TaskCompletionSource<TValue?> slot) : IDataLoaderResult<TValue?>
+    {
+        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            if (!slot.Task.IsCompleted) await loader.DispatchAsync(cancellationToken).ConfigureAwait(false);
+            return await slot.Task.ConfigureAwait(false);
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The request's batch loaders, by name (a scoped service: one set per GraphQL request).</summary>
+public sealed class BatchLoaders
+{
+    private readonly Dictionary<string, object> loaders = [];
+    private readonly Lock gate = new();
+
+    public BatchLoader<TKey, TValue> Get<TKey, TValue>(
+        string name,
+        Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+        where TKey : notnull
+    {
+        lock (gate)
+        {
+            if (!loaders.TryGetValue(name, out var loader))
+                loaders[name] = loader = new BatchLoader<TKey, TValue>(fetch);
+            return (BatchLoader<TKey, TValue>)loader;
+        }
+    }
+}
+
+public static class BatchLoaderExtensions
+{
+    /// <summary>The batch loaders of the request a resolver runs in.</summary>
+    public static BatchLoaders BatchLoaders(this global::GraphQL.IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<BatchLoaders>();
+}
+
+public static class DataLoaderResultExtensions
+{
+    /// <summary>Maps a deferred result without awaiting it (the batch still loads once).</summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
+        new Mapped<T, TResult>(result, map);
+
+    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            map(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace WorkersPower.Platform.GraphQL;
+
+/// <summary>
+/// Opaque global ids: base64url of "TypeName:guid". Clients treat them as opaque strings;
+/// the server can tell which type an id belongs to, so <c>node(id:)</c> can resolve any of them.
+/// </summary>
+public static class GlobalId
+{
+    public static string Encode(string typeName, Guid id) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{typeName}:{id:N}"));
+
+    /// <summary>Decodes any global id; false when the text is not one.</summary>
+    public static bool TryDecode(string? globalId, out string typeName, out Guid id)
+    {
+        typeName = "";
+        id = Guid.Empty;
+        if (string.IsNullOrEmpty(globalId) || globalId.Length > 128) return false;
+        byte[] bytes;
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(globalId);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        var text = Encoding.UTF8.GetString(bytes);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !Guid.TryParseExact(text[(colon + 1)..], "N", out id)) return false;
+        typeName = text[..colon];
+        return true;
+    }
+
+    /// <summary>Decodes an id that must belong to <paramref name="typeName"/>; null otherwise.</summary>
+    public static Guid? TryDecode(string? globalId, string typeName) =>
+        TryDecode(globalId, out var t, out var id) && t == typeName ? id : null;
+}

@@ -1,0 +1,98 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WorkersPower.Platform.GraphQL;
+
+/// <summary>
+/// A module's part of the one schema: fields it adds to Query, Mutation and Subscription.
+/// Registered in DI by the module; the root types take every contribution.
+/// </summary>
+public interface ISchemaContributor
+{
+    void AddQueryFields(ObjectGraphType query) { }
+    void AddMutationFields(ObjectGraphType mutation) { }
+    void AddSubscriptionFields(ObjectGraphType subscription) { }
+}
+
+/// <summary>Resolves global ids of one type for <c>node</c> and <c>nodes</c>, with that type's visibility rules.</summary>
+public interface INodeResolver
+{
+    string TypeName { get; }
+
+    /// <summary>The object, or null when it does not exist or the caller may not see it.</summary>
+    Task<object?> ResolveAsync(Guid id, IResolveFieldContext context);
+}
+
+public sealed class NodeInterface : InterfaceGraphType
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "An object with an opaque global id, which `node(id:)` resolves.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.");
+    }
+}
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType(IEnumerable<ISchemaContributor> contributors)
+    {
+        Name = "Query";
+        Description = "Everything a client can read.";
+        Field<NodeInterface>("node")
+            .Description("Any object by its global id; null when it does not exist or you may not see it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id.")
+            .AllowAnonymous()
+            .ResolveAsync(ctx => ResolveNode(ctx, ctx.GetArgument<string>("id")));
+        Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description("Objects by their global ids, in the same order; null for each one that does not exist or you may not see.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"Up to {PageRequest.MaxPageSize} global ids.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var ids = ctx.GetArgument<List<string>>("ids");
+                if (ids.Count > PageRequest.MaxPageSize)
+                    throw new ExecutionError($"At most {PageRequest.MaxPageSize} ids at once.") { Code = ErrorCodes.BadUserInput };
+                var results = new List<object?>(ids.Count);
+                foreach (var id in ids) results.Add(await ResolveNode(ctx, id));
+                return results;
+            });
+        foreach (var c in contributors) c.AddQueryFields(this);
+    }
+
+    private static Task<object?> ResolveNode(IResolveFieldContext context, string globalId)
+    {
+        if (!GlobalId.TryDecode(globalId, out var type, out var id)) return Task.FromResult<object?>(null);
+        var resolver = context.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == type);
+        return resolver is null ? Task.FromResult<object?>(null) : resolver.ResolveAsync(id, context);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(IEnumerable<ISchemaContributor> contributors)
+    {
+        Name = "Mutation";
+        Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` list is empty on success.";
+        foreach (var c in contributors) c.AddMutationFields(this);
+    }
+}
+
+/// <summary>The one schema, composed from every module's contribution.</summary>
+public sealed class PlatformSchema : Schema
+{
+    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Description = "The Workers Power organising platform: membership, campaigns and content.";
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+        RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
+        RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
+        foreach (var type in services.GetServices<ExtraGraphType>()) RegisterType(type.GraphType);
+    }
+}
+
+/// <summary>A graph type reachable only through an interface, which the schema must be told about.</summary>
+public sealed record ExtraGraphType(Type GraphType);

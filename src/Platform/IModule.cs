@@ -1,0 +1,27 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
+
+namespace WorkersPower.Platform;
+
+/// <summary>
+/// A module's single entry point. The host lists the modules and knows nothing else of them:
+/// each registers its own services, Marten store, Wolverine handlers and GraphQL contribution.
+/// </summary>
+public interface IModule
+{
+    /// <summary>A short name, also the module's PostgreSQL schema (e.g. "membership").</summary>
+    string Name { get; }
+
+    /// <summary>The assembly holding the module's handlers and graph types.</summary>
+    Assembly Assembly => GetType().Assembly;
+
+    void ConfigureServices(IServiceCollection services, ModuleContext context);
+
+    void ConfigureWolverine(WolverineOptions options, ModuleContext context) { }
+}
+
+/// <summary>What a module may know about the host it is composed into.</summary>
+public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString);

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace WorkersPower.Platform.Security;
+
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>Issues the platform's JWT access tokens (HS256, issuer, audience, expiry, roles).</summary>
+public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public IssuedToken Issue(Guid accountId, Guid? memberId, string email, IEnumerable<string> roles)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var expires = now + o.TokenLifetime;
+        var claims = new List<Claim> { new(Claims.Subject, accountId.ToString()), new(Claims.Email, email) };
+        if (memberId is { } m) claims.Add(new Claim(Claims.MemberId, m.ToString()));
+        claims.AddRange(roles.Distinct().Select(r => new Claim(Claims.Role, r)));
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = o.Issuer,
+            Audience = o.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(o.Key(), SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, expires);
+    }
+}
