@@ -8,7 +8,7 @@ public sealed class MembershipApplication
 {
     public Guid Id { get; set; }
     [Marten.Schema.Version]
-    public int Version { get; set; }
+    public long Version { get; set; }
 
     /// <summary>The event sequence number of the submission: orders the list and makes cursors stable.</summary>
     public long Sequence { get; set; }

@@ -12,7 +12,7 @@ public sealed class Branch
 {
     public Guid Id { get; set; }
     [Marten.Schema.Version]
-    public int Version { get; set; }
+    public long Version { get; set; }
     public string Name { get; set; } = "";
 
     /// <summary>The name lower-cased: a unique index keeps branch names distinct.</summary>

@@ -16,14 +16,14 @@ internal static class MemberHistory
         long? before = page.AfterKey is null ? null
             : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
             : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
-        if (page.First == 0) return page.ToConnection<MemberEvent>([], e => "", member.Version);
+        if (page.First == 0) return page.ToConnection<MemberEvent>([], e => "", (int)member.Version);
 
         await using var session = context.Session();
         var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId == member.Id);
         if (before is { } b) query = query.Where(e => e.Version < b);
         var events = await query.OrderByDescending(e => e.Version).Take(page.First + 1).ToListAsync(context.CancellationToken);
         var rows = events.Select(Describe).ToList();
-        return page.ToConnection(rows, r => r.Version.ToString(CultureInfo.InvariantCulture), member.Version);
+        return page.ToConnection(rows, r => r.Version.ToString(CultureInfo.InvariantCulture), (int)member.Version);
     }
 
     internal static MemberEvent Describe(IEvent e) => e.Data switch

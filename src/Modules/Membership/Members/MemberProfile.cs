@@ -9,7 +9,7 @@ public sealed class MemberProfile
 {
     public Guid Id { get; set; }
     [Marten.Schema.Version]
-    public int Version { get; set; }
+    public long Version { get; set; }
     public Guid ApplicationId { get; set; }
     public Guid BranchId { get; set; }
     public string GivenName { get; set; } = "";

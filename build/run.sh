@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the platform locally: a private PostgreSQL cluster under .data/ (kept between runs),
+# demo data loaded once, the host on http://localhost:5000 (or ASPNETCORE_URLS).
+# With ConnectionStrings__Postgres set, that database is used and no cluster is started.
+# Ctrl-C stops the host and the cluster this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source build/postgres.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+DATA="$ROOT/.data"
+mkdir -p "$DATA"
+STARTED_CLUSTER=""
+HOST_PID=""
+stop_all() {
+  trap - INT TERM EXIT
+  if [[ -n "$HOST_PID" ]] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill -TERM "$HOST_PID" 2>/dev/null || true
+    wait "$HOST_PID" 2>/dev/null || true
+  fi
+  if [[ -n "$STARTED_CLUSTER" ]]; then
+    echo "Stopping PostgreSQL"
+    pg_stop_cluster "$STARTED_CLUSTER"
+  fi
+}
+trap stop_all INT TERM EXIT
+
+if [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
+  pg_find_or_install
+  if [[ -f "$DATA/pg-port" ]]; then PORT=$(cat "$DATA/pg-port"); else PORT=$(pg_free_port 5433); echo "$PORT" >"$DATA/pg-port"; fi
+  if pg_cluster_running "$DATA/postgres"; then
+    echo "PostgreSQL already running in .data/postgres on port $PORT"
+  else
+    echo "Starting PostgreSQL in .data/postgres on port $PORT"
+    pg_start_cluster "$DATA/postgres" "$PORT"
+    STARTED_CLUSTER="$DATA/postgres"
+  fi
+  pg_create_database "$DATA/postgres" "$PORT" workerspower
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=workerspower"
+fi
+
+if [[ -z "${Auth__SigningKey:-}" ]]; then
+  if [[ ! -s "$DATA/jwt-signing-key" ]]; then
+    (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' >"$DATA/jwt-signing-key")
+  fi
+  export Auth__SigningKey=$(cat "$DATA/jwt-signing-key")
+fi
+export Demo__Seed=${Demo__Seed:-true}
+export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5000}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+
+echo "Building the host (Release)"
+dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
+
+cat <<BANNER
+
+  Workers Power platform
+  GraphQL endpoint: ${ASPNETCORE_URLS%%;*}/graphql
+  Health:           ${ASPNETCORE_URLS%%;*}/health/ready
+
+  Demo accounts (sign in with the signIn mutation):
+    admin@demo.workerspower.org      ada-demo-pass-2026   ADMIN, MEMBER
+    organiser@demo.workerspower.org  olu-demo-pass-2026   ORGANISER, MEMBER
+    member@demo.workerspower.org     mo-demo-pass-2026    MEMBER
+
+  Ctrl-C stops the host${STARTED_CLUSTER:+ and PostgreSQL}.
+
+BANNER
+
+cd src/Host
+dotnet bin/Release/net10.0/WorkersPower.Host.dll &
+HOST_PID=$!
+wait "$HOST_PID" || true

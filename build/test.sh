@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project against a throwaway PostgreSQL cluster.
+# The last line printed is "N passed, N failed[, N skipped]"; the exit code is non-zero on any failure.
+#   TEST_FILTER=...    passed to dotnet test --filter
+#   WP_TEST_POSTGRES   use this server instead of starting a throwaway cluster
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source build/postgres.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+WORK=$(mktemp -d /tmp/wp-test.XXXXXX)
+STARTED_CLUSTER=""
+cleanup() {
+  if [[ -n "$STARTED_CLUSTER" ]]; then pg_stop_cluster "$STARTED_CLUSTER"; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [[ -z "${WP_TEST_POSTGRES:-}" ]]; then
+  pg_find_or_install || { echo "0 passed, 1 failed"; exit 1; }
+  PORT=$(pg_free_port 55432)
+  echo "Starting a throwaway PostgreSQL ($PG_BIN) on port $PORT"
+  pg_start_cluster "$WORK/pg" "$PORT" fast || { echo "0 passed, 1 failed"; exit 1; }
+  STARTED_CLUSTER="$WORK/pg"
+  export WP_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=postgres;Database=postgres"
+fi
+
+echo "Building (Release)"
+if ! dotnet build WorkersPower.sln -c Release -nologo -v q -clp:ErrorsOnly; then
+  echo "Build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+RESULTS="$WORK/results"
+mkdir -p "$RESULTS"
+CRASHED=0
+for proj in tests/*/*.Tests.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "Running $name"
+  args=(test "$proj" -c Release --no-build -nologo --logger "trx;LogFileName=$RESULTS/$name.trx")
+  [[ -n "${TEST_FILTER:-}" ]] && args+=(--filter "$TEST_FILTER")
+  dotnet "${args[@]}"
+  rc=$?
+  if [[ ! -f "$RESULTS/$name.trx" ]]; then
+    echo "$name produced no results (exit code $rc)"
+    CRASHED=$((CRASHED + 1))
+  fi
+done
+
+python3 - "$RESULTS" "$CRASHED" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+results, crashed = sys.argv[1], int(sys.argv[2])
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in sorted(glob.glob(results + "/*.trx")):
+    root = ET.parse(path).getroot()
+    c = root.find("t:ResultSummary/t:Counters", ns)
+    if c is None:
+        crashed += 1
+        continue
+    p, f = int(c.get("passed", 0)), int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s = int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))
+    passed, failed, skipped = passed + p, failed + f, skipped + s
+    for r in root.iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") == "Failed":
+            print("FAILED:", r.get("testName"))
+failed += crashed
+if passed + failed == 0:
+    failed = 1
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+sys.exit(1 if failed else 0)
+PY
