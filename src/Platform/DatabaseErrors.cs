@@ -8,7 +8,7 @@ public static class DatabaseErrors
 {
     /// <summary>A unique index or primary key refused the write (PostgreSQL 23505).</summary>
     public static bool IsUniqueViolation(Exception exception) =>
-        Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
+        Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or DocumentAlreadyExistsException);
 
     /// <summary>An optimistic concurrency check failed: the stream or document changed since it was read.</summary>
     public static bool IsConcurrencyConflict(Exception exception) =>

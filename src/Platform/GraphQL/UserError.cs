@@ -5,7 +5,8 @@ namespace WorkersPower.Platform.GraphQL;
 /// <summary>A business-rule or validation failure, returned inside a mutation payload.</summary>
 public sealed record UserError(string Code, string Message, IReadOnlyList<string>? Field = null)
 {
-    public static UserError Validation(string field, string message) => new(ErrorCodes.Validation, message, [field]);
+    /// <summary>A validation failure; a dotted field ("input.contribution.amount") becomes the path ["input", "contribution", "amount"].</summary>
+    public static UserError Validation(string field, string message) => new(ErrorCodes.Validation, message, field.Split('.'));
     public static UserError NotFound(string message, params string[] field) => new(ErrorCodes.NotFound, message, field.Length == 0 ? null : field);
     public static UserError Conflict(string message) => new(ErrorCodes.Conflict, message);
     public static UserError AlreadyExists(string message, params string[] field) => new(ErrorCodes.AlreadyExists, message, field.Length == 0 ? null : field);

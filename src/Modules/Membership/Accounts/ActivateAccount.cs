@@ -7,7 +7,11 @@ using WorkersPower.Platform.Security;
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>A new member sets their password with the invitation token from their approval.</summary>
-public sealed record ActivateAccount(string InvitationToken, string Password);
+public sealed record ActivateAccount(string InvitationToken, string Password)
+{
+    /// <summary>The token and password stay out of logs.</summary>
+    public override string ToString() => nameof(ActivateAccount);
+}
 
 /// <summary>An account's credentials were accepted: the token to use, or why not.</summary>
 public sealed record SignInResult(IssuedToken? Token, Guid? AccountId, Guid? MemberId, IReadOnlyList<UserError> Errors)

@@ -6,7 +6,11 @@ using WorkersPower.Platform.Security;
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>Someone signs in with email and password.</summary>
-public sealed record SignIn(string Email, string Password, string? ClientAddress);
+public sealed record SignIn(string Email, string Password, string? ClientAddress)
+{
+    /// <summary>The email and password stay out of logs.</summary>
+    public override string ToString() => nameof(SignIn);
+}
 
 public static class SignInHandler
 {

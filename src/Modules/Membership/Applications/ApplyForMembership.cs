@@ -17,7 +17,11 @@ public sealed record ApplyForMembership(
     bool AcceptsProgramme,
     Money Contribution,
     ContributionFrequency ContributionFrequency,
-    bool ConsentToContact);
+    bool ConsentToContact)
+{
+    /// <summary>Personal data stays out of logs (Wolverine logs a failed message with ToString).</summary>
+    public override string ToString() => nameof(ApplyForMembership);
+}
 
 public sealed record ApplyForMembershipResult(MembershipApplication? Application, IReadOnlyList<UserError> Errors);
 

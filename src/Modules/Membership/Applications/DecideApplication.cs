@@ -52,7 +52,12 @@ public static class DecideApplicationHandler
         if (await session.LoadAsync<Branch>(command.BranchId, cancellationToken) is null)
             return (new(null, null, [UserError.NotFound("There is no such branch.", "input", "branchId")]), outgoing);
         if (await session.Query<Account>().AnyAsync(x => x.Email == application.EmailKey, cancellationToken))
+        {
+            // Either another organiser approved this very application a moment ago, or the person has an account already.
+            var latest = await session.Query<MembershipApplication>().Where(x => x.Id == application.Id).FirstOrDefaultAsync(cancellationToken);
+            if (CheckDecidable(latest) is { } decided) return (new(null, null, [decided]), outgoing);
             return (new(null, null, [UserError.AlreadyExists("Someone with this email already has an account.", "input", "applicationId")]), outgoing);
+        }
 
         var now = clock.GetUtcNow();
         var memberId = Guid.CreateVersion7();

@@ -47,9 +47,11 @@ internal static class MembershipReads
         context.BatchLoaders().Get<Guid, int>("membership.branch-member-count", async (ids, ct) =>
         {
             await using var session = context.Session();
-            var rows = await session.AdvancedSql.QueryAsync<string, long>(
-                "select branch_id::text, count(*) from membership.mt_doc_memberprofile where branch_id = any(?) and status = ? group by branch_id",
+            var rows = await session.AdvancedSql.QueryAsync<BranchMemberCount>(
+                "select json_build_object('BranchId', branch_id, 'Count', count(*)) from membership.mt_doc_memberprofile where branch_id = any(?) and status = ? group by branch_id",
                 ct, ids.ToArray(), nameof(MembershipStatus.Active));
-            return rows.ToDictionary(r => Guid.Parse(r.Item1), r => (int)r.Item2);
+            return rows.ToDictionary(r => r.BranchId, r => r.Count);
         }).Load(branchId);
 }
+
+internal sealed record BranchMemberCount(Guid BranchId, int Count);

@@ -1,0 +1,74 @@
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Applications;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.Tests;
+
+/// <summary>The pure rules: given a command or state, the events or the user errors.</summary>
+public sealed class RuleTests
+{
+    private static ApplyForMembership Good() => new(
+        "Rosa", "Worker", "rosa@example.org", null, "E1 6AN", null, null, ["palestine"], null, true,
+        new Money(10m, "GBP"), ContributionFrequency.Monthly, true);
+
+    [Fact]
+    public void A_complete_application_has_no_errors() => ApplyForMembershipHandler.Validate(Good()).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("rosa")]
+    [InlineData("rosa@")]
+    [InlineData("@example.org")]
+    [InlineData("rosa@example")]
+    [InlineData("ro sa@example.org")]
+    public void An_email_must_look_like_one(string email) =>
+        ApplyForMembershipHandler.Validate(Good() with { Email = email }).Single().Field.ShouldBe(["input", "email"]);
+
+    [Fact]
+    public void Over_long_text_is_refused() =>
+        ApplyForMembershipHandler.Validate(Good() with { GivenName = new string('a', 101) }).Single().Field.ShouldBe(["input", "givenName"]);
+
+    [Fact]
+    public void Too_many_interests_are_refused() =>
+        ApplyForMembershipHandler.Validate(Good() with { Interests = Enumerable.Range(0, 21).Select(i => $"i{i}").ToList() })
+            .Single().Field.ShouldBe(["input", "interests"]);
+
+    [Fact]
+    public void Control_characters_in_names_are_refused() =>
+        ApplyForMembershipHandler.Validate(Good() with { FamilyName = "Wor\u0000ker" }).Single().Field.ShouldBe(["input", "familyName"]);
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("qwertyuiop")]
+    [InlineData("rosa-the-red-2026")]
+    public void Weak_passwords_are_refused(string password) => PasswordPolicy.Check(password, "rosa@example.org").ShouldNotBeNull();
+
+    [Fact]
+    public void A_long_varied_password_is_accepted() => PasswordPolicy.Check("bread and roses 1912", "rosa@example.org").ShouldBeNull();
+
+    [Fact]
+    public void Only_a_pending_application_can_be_decided()
+    {
+        DecideApplicationHandler.CheckDecidable(null)!.Code.ShouldBe(ErrorCodes.NotFound);
+        DecideApplicationHandler.CheckDecidable(new MembershipApplication { Status = ApplicationStatus.Approved })!.Code.ShouldBe(ErrorCodes.InvalidState);
+        DecideApplicationHandler.CheckDecidable(new MembershipApplication { Status = ApplicationStatus.Rejected })!.Code.ShouldBe(ErrorCodes.InvalidState);
+        DecideApplicationHandler.CheckDecidable(new MembershipApplication { Status = ApplicationStatus.Pending }).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_approval_starts_the_member_with_the_applicants_details_and_a_seven_day_invitation()
+    {
+        var now = DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var applicant = Applicant();
+        var application = new MembershipApplication { Id = Guid.NewGuid(), Status = ApplicationStatus.Pending, Applicant = applicant };
+        var (memberId, branchId, decidedBy) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (approved, started, invitation) = DecideApplicationHandler.Approve(application, branchId, memberId, decidedBy, now);
+        approved.MemberId.ShouldBe(memberId);
+        approved.BranchId.ShouldBe(branchId);
+        started.Email.ShouldBe(applicant.Email);
+        started.BranchId.ShouldBe(branchId);
+        invitation.ExpiresAt.ShouldBe(now.AddDays(7));
+    }
+
+    private static ApplicantDetails Applicant() => new("Rosa", "Worker", "rosa@example.org", null, "E1 6AN", null, null, [], null, new Money(5m, "GBP"), ContributionFrequency.Monthly);
+}

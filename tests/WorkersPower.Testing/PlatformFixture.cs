@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace WorkersPower.Testing;
+
+/// <summary>
+/// One running host on its own fresh database, shared by the tests of a class (IClassFixture).
+/// Subclass it to change settings or services for a class of tests.
+/// </summary>
+public class PlatformFixture : IAsyncLifetime
+{
+    public const string SigningKey = "test-signing-key-for-workers-power-0123456789abcdef";
+    public const string Issuer = "workers-power";
+    public const string Audience = "workers-power-api";
+    public const string AdminEmail = "bootstrap-admin@test.workerspower.org";
+    public const string AdminPassword = "Bootstrap admin pass 2026";
+
+    private readonly ConcurrentDictionary<(string, string), string> tokens = new();
+    private PlatformFactory? factory;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public CapturedLogs Logs { get; } = new();
+
+    public PlatformFactory Factory => factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public GraphQLClient Client { get; private set; } = null!;
+
+    /// <summary>Settings for the host; override to change or add some (call the base first).</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["ConnectionStrings:Postgres"] = ConnectionString,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+        ["Bootstrap:AdminEmail"] = AdminEmail,
+        ["Bootstrap:AdminPassword"] = AdminPassword,
+        ["Demo:Seed"] = "false",
+        // every test client shares one address: keep the per-address limits out of the way of other tests
+        ["Membership:Applications:PermitLimit"] = "100000",
+        ["Membership:SignIn:MaxFailuresPerAddress"] = "100000",
+    };
+
+    /// <summary>Service changes for the host (e.g. a probe message handler); override to add some.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+        factory = new PlatformFactory(Settings(), ConfigureServices, Logs);
+        Client = new GraphQLClient(factory.CreateClient());
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        if (ConnectionString.Length > 0) await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>A new client of the running host (its own cookies and headers).</summary>
+    public GraphQLClient NewClient() => new(Factory.CreateClient());
+
+    /// <summary>Signs in and returns the access token (cached per email and password).</summary>
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        if (tokens.TryGetValue((email, password), out var cached)) return cached;
+        var response = await Client.PostAsync(
+            "mutation($input: SignInInput!) { signIn(input: $input) { accessToken errors { code message } } }",
+            new { input = new { email, password } });
+        response.ShouldSucceed();
+        var token = response["signIn.accessToken"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"Sign-in of {email} failed: {response.Body}");
+        tokens[(email, password)] = token;
+        return token;
+    }
+
+    public Task<string> AdminTokenAsync() => SignInAsync(AdminEmail, AdminPassword);
+}

@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace WorkersPower.Testing;
+
+/// <summary>
+/// The PostgreSQL server the tests run against (WP_TEST_POSTGRES, set by build/test.sh), and a fresh
+/// database on it for each fixture.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "WP_TEST_POSTGRES";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{Variable} is not set: run the tests with build/test.sh, which starts a throwaway PostgreSQL, " +
+                $"or set {Variable} to a connection string of a server where databases may be created.");
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"wp_{Guid.NewGuid():N}_{Sanitise(purpose)}";
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its connections.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Sanitise(string purpose)
+    {
+        var chars = purpose.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')).Take(20).ToArray();
+        return new string(chars);
+    }
+}
