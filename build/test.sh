@@ -34,6 +34,15 @@ if ! dotnet build WorkersPower.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The GraphQL over HTTP audit suite (graphql-http) for ConformanceTests.
+if [[ ! -d tests/conformance/node_modules/graphql-http ]]; then
+  echo "Installing the conformance audit (npm ci in tests/conformance)"
+  if ! command -v npm >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null 2>&1 || echo "npm is not available: ConformanceTests will fail"
+  fi
+  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: ConformanceTests will fail"
+fi
+
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 CRASHED=0

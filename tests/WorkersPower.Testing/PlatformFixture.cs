@@ -47,10 +47,27 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Service changes for the host (e.g. a probe message handler); override to add some.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>
+    /// True to serve on a real loopback port (Kestrel) as well as in memory, for clients outside the
+    /// process; <see cref="ServerAddress"/> then holds the address.
+    /// </summary>
+    protected virtual bool UseRealServer => false;
+
+    /// <summary>The base address of the real server (with <see cref="UseRealServer"/>).</summary>
+    public Uri? ServerAddress { get; private set; }
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
         factory = new PlatformFactory(Settings(), ConfigureServices, Logs);
+        if (UseRealServer)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
         Client = new GraphQLClient(factory.CreateClient());
     }
 

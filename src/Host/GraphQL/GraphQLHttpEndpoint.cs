@@ -78,7 +78,8 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
         {
             var error = new ExecutionError(bad.Message) { Code = ErrorCodes.BadRequest };
             foreach (var location in bad.Locations ?? []) error.AddLocation(location);
-            await WriteErrorAsync(http, mediaType, mediaType == MediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, error);
+            var status = mediaType == MediaTypes.Json && !bad.Malformed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+            await WriteErrorAsync(http, mediaType, status, error);
             return;
         }
 

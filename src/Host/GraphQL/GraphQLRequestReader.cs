@@ -10,9 +10,12 @@ namespace WorkersPower.Host.GraphQL;
 internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
 
 /// <summary>Why a request could not be taken as a GraphQL request.</summary>
-internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null) : Exception(message)
+internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false) : Exception(message)
 {
     public IReadOnlyList<Location>? Locations { get; } = locations;
+
+    /// <summary>The body is not JSON at all (answered 400 whatever the media type).</summary>
+    public bool Malformed { get; } = malformed;
 }
 
 /// <summary>Reads and checks the request parameters as the GraphQL over HTTP specification defines them.</summary>
@@ -20,7 +23,7 @@ internal static class GraphQLRequestReader
 {
     public static GraphQLHttpRequest FromJsonBody(ReadOnlySpan<byte> body)
     {
-        if (body.IsEmpty) throw new BadGraphQLRequest("The request body is empty: send a JSON object with a 'query'.");
+        if (body.IsEmpty) throw new BadGraphQLRequest("The request body is empty: send a JSON object with a 'query'.", malformed: true);
         JsonDocument json;
         try
         {
@@ -28,7 +31,7 @@ internal static class GraphQLRequestReader
         }
         catch (JsonException)
         {
-            throw new BadGraphQLRequest("The request body is not valid JSON.");
+            throw new BadGraphQLRequest("The request body is not valid JSON.", malformed: true);
         }
         using (json)
         {

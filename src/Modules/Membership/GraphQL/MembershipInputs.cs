@@ -34,7 +34,7 @@ public sealed class ApplyForMembershipInputType : InputObjectGraphType<ApplyForM
         Field(x => x.Postcode).Description("Postcode (up to 16 characters).");
         Field(x => x.Union, nullable: true).Description("Trade union, if any.");
         Field(x => x.Workplace, nullable: true).Description("Workplace.");
-        Field(x => x.Interests, nullable: true).Description("Areas of work, e.g. \"rank-and-file\", \"palestine\", \"anti-fascism\" (up to 20).");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("interests").Description("Areas of work, e.g. \"rank-and-file\", \"palestine\", \"anti-fascism\" (up to 20).");
         Field(x => x.Message, nullable: true).Description("Why they want to join (up to 4000 characters).");
         Field(x => x.AcceptsProgramme).Description("Must be true: joining means accepting the programme.");
         Field<NonNullGraphType<MoneyInputType>>("contribution").Description("The regular contribution pledged (more than zero, a known currency).");
