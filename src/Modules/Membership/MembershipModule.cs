@@ -44,7 +44,21 @@ public sealed class MembershipModule : IModule
 
                 o.Schema.For<MembershipApplication>().Duplicate(x => x.Sequence).Duplicate(x => x.Status);
                 o.Schema.For<PendingApplicationEmail>();
-                o.Schema.For<MemberProfile>().Duplicate(x => x.BranchId).Duplicate(x => x.Status);
+                o.Schema.For<MemberProfile>()
+                    .Duplicate(x => x.BranchId)
+                    .Duplicate(x => x.Status)
+                    .Duplicate(x => x.EmailKey)
+                    .Duplicate(x => x.SortKey)
+                    .Duplicate(x => x.SearchText)
+                    .Duplicate(x => x.CoveredUntil);
+                o.Schema.For<ContributionPayment>()
+                    .Duplicate(x => x.MemberId)
+                    .Duplicate(x => x.BranchId)
+                    .Duplicate(x => x.PaidOn)
+                    .Duplicate(x => x.Sequence)
+                    .Duplicate(x => x.DuplicateKey);
+                o.Schema.For<PersonalDataRead>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
+                EraseMemberHandler.AddMaskingRules(o);
                 o.Schema.For<Branch>().UniqueIndex(x => x.NameKey);
                 o.Schema.For<Account>()
                     .UniqueIndex(x => x.Email)
@@ -66,7 +80,9 @@ public sealed class MembershipModule : IModule
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
 
+        services.AddScoped<RequestActor>();
         services.AddSingleton<ISchemaContributor, MembershipSchema>();
+        services.AddSingleton<ISchemaContributor, MembersSchema>();
         services.AddSingleton<INodeResolver, MemberNodeResolver>();
         services.AddSingleton<INodeResolver, MembershipApplicationNodeResolver>();
         services.AddSingleton<INodeResolver, BranchNodeResolver>();

@@ -37,23 +37,23 @@ public sealed class BatchLoader<TKey, TValue> where TKey : notnull
 
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
-        List<TKey> keys;
+        List<(TKey Key, TaskCompletionSource<TValue?> Slot)> batch;
         lock (gate)
         {
             if (pending.Count == 0) return;
-            keys = [.. pending];
+            batch = pending.Select(k => (k, loaded[k])).ToList();
             pending.Clear();
             Batches++;
         }
         try
         {
-            var values = await fetch(keys, cancellationToken).ConfigureAwait(false);
-            foreach (var key in keys)
-                loaded[key].TrySetResult(values.TryGetValue(key, out var v) ? v : default);
+            var values = await fetch(batch.Select(b => b.Key).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var (key, slot) in batch)
+                slot.TrySetResult(values.TryGetValue(key, out var v) ? v : default);
         }
         catch (Exception e)
         {
-            foreach (var key in keys) loaded[key].TrySetException(e);
+            foreach (var (_, slot) in batch) slot.TrySetException(e);
         }
     }
 

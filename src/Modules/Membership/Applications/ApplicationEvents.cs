@@ -31,7 +31,8 @@ public sealed record ApplicantDetails(
     ContributionFrequency ContributionFrequency);
 
 /// <summary>Someone applied to join, accepting the programme and consenting to be contacted.</summary>
-public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt);
+/// <param name="PreviousMemberId">The record of a former (resigned) member with this email: approval renews that record.</param>
+public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt, Guid? PreviousMemberId = null);
 
 /// <summary>An organiser approved the application: a member record began in the branch.</summary>
 public sealed record MembershipApplicationApproved(Guid ApplicationId, Guid MemberId, Guid BranchId, Guid DecidedBy, DateTimeOffset DecidedAt);

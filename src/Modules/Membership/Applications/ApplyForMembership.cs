@@ -1,4 +1,5 @@
 using Marten;
+using WorkersPower.Membership.Members;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Applications;
@@ -67,7 +68,7 @@ public static class ApplyForMembershipHandler
             rules.Fail($"{field}.currency", $"Unknown currency '{money.Currency}': use an ISO-4217 code such as GBP or EUR.");
     }
 
-    private static bool IsPhone(string phone)
+    internal static bool IsPhone(string phone)
     {
         var p = phone.Trim();
         return p.Length is >= 6 and <= 32 && p.All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '+' or '-' or '(' or ')')
@@ -84,6 +85,11 @@ public static class ApplyForMembershipHandler
             return new ApplyForMembershipResult(null,
                 [UserError.AlreadyExists("An application with this email is already waiting for a decision.", "input", "email")]);
 
+        var previous = await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
+        if (previous is { Status: not MembershipStatus.Resigned })
+            return new ApplyForMembershipResult(null,
+                [UserError.AlreadyExists("Someone with this email is a member already: sign in instead.", "input", "email")]);
+
         var id = Guid.CreateVersion7();
         var submitted = new MembershipApplicationSubmitted(id, new ApplicantDetails(
             command.GivenName.Trim(),
@@ -96,7 +102,7 @@ public static class ApplyForMembershipHandler
             (command.Interests ?? []).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             command.Message,
             command.Contribution,
-            command.ContributionFrequency), clock.GetUtcNow());
+            command.ContributionFrequency), clock.GetUtcNow(), previous?.Id);
 
         // Insert (not Store): a concurrent application with the same email fails on the primary key.
         session.Insert(new PendingApplicationEmail(emailKey, id));

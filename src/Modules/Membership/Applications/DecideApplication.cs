@@ -51,6 +51,9 @@ public static class DecideApplicationHandler
 
         if (await session.LoadAsync<Branch>(command.BranchId, cancellationToken) is null)
             return (new(null, null, [UserError.NotFound("There is no such branch.", "input", "branchId")]), outgoing);
+        if (application.PreviousMemberId is { } previousId)
+            return await RenewAsync(command, session, clock, stream, application, previousId, outgoing, cancellationToken);
+
         if (await session.Query<Account>().AnyAsync(x => x.Email == application.EmailKey, cancellationToken))
         {
             // Either another organiser approved this very application a moment ago, or the person has an account already.
@@ -78,6 +81,47 @@ public static class DecideApplicationHandler
         });
         session.Delete<PendingApplicationEmail>(application.EmailKey);
         outgoing.Add(new MemberJoined(memberId, command.BranchId, $"{started.GivenName} {started.FamilyName}", now));
+        var ledger = new ContributionLedger();
+        ledger.Pledge(started.Contribution, started.ContributionFrequency, DateOnly.FromDateTime(now.UtcDateTime));
+        MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, memberId, ledger, now);
+        return (new(memberId, token, []), outgoing);
+    }
+
+    /// <summary>
+    /// A former member rejoins: their old record is renewed (history kept) rather than a new one begun.
+    /// Their account stays; a new invitation is issued only when it was never activated.
+    /// </summary>
+    private static async Task<(ApproveMembershipApplicationResult, OutgoingMessages)> RenewAsync(
+        ApproveMembershipApplication command, IDocumentSession session, TimeProvider clock, JasperFx.Events.IEventStream<MembershipApplication> stream,
+        MembershipApplication application, Guid memberId, OutgoingMessages outgoing, CancellationToken cancellationToken)
+    {
+        var member = await session.Events.FetchForWriting<MemberProfile>(memberId, cancellationToken);
+        if (member.Aggregate is not { Erased: false, Status: MembershipStatus.Resigned })
+            return (new(null, null, [UserError.InvalidState("The earlier member record this application renews is no longer resigned.")]), outgoing);
+        var now = clock.GetUtcNow();
+        var a = application.Applicant;
+        stream.AppendOne(new MembershipApplicationApproved(application.Id, memberId, command.BranchId, command.DecidedBy, now));
+        member.AppendOne(new MembershipRenewed(memberId, application.Id, command.BranchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
+            a.Contribution, a.ContributionFrequency, command.DecidedBy, now));
+        session.Delete<PendingApplicationEmail>(application.EmailKey);
+
+        string? token = null;
+        var account = await session.Query<Account>().FirstOrDefaultAsync(x => x.MemberId == memberId, cancellationToken);
+        if (account is null || !account.CanSignIn)
+        {
+            token = InvitationTokens.Create();
+            var invitation = new AccountInvitationIssued(memberId, now + InvitationTokens.Lifetime, command.DecidedBy, now);
+            member.AppendOne(invitation);
+            account ??= new Account { Id = memberId, MemberId = memberId, Roles = [Roles.Member], CreatedAt = now };
+            account.Email = application.EmailKey;
+            account.InvitationTokenHash = InvitationTokens.Hash(token);
+            account.InvitationExpiresAt = invitation.ExpiresAt;
+            session.Store(account);
+        }
+        outgoing.Add(new MemberJoined(memberId, command.BranchId, $"{a.GivenName} {a.FamilyName}", now));
+        var ledger = new ContributionLedger();
+        ledger.Pledge(a.Contribution, a.ContributionFrequency, DateOnly.FromDateTime(now.UtcDateTime));
+        MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, memberId, ledger, now);
         return (new(memberId, token, []), outgoing);
     }
 

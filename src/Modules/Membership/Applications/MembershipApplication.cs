@@ -22,6 +22,9 @@ public sealed class MembershipApplication
     public string? RejectionReason { get; set; }
     public Guid? MemberId { get; set; }
     public Guid? BranchId { get; set; }
+
+    /// <summary>A resigned member's record this application would renew.</summary>
+    public Guid? PreviousMemberId { get; set; }
 }
 
 public sealed class MembershipApplicationProjection : SingleStreamProjection<MembershipApplication, Guid>
@@ -36,6 +39,7 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
         EmailKey = Emails.Key(e.Applicant.Email),
         Status = ApplicationStatus.Pending,
         SubmittedAt = e.SubmittedAt,
+        PreviousMemberId = e.PreviousMemberId,
     };
 
     public static void Apply(MembershipApplicationApproved e, MembershipApplication application)

@@ -229,9 +229,10 @@ internal sealed class MemberNodeResolver : INodeResolver
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
     {
-        var user = context.User;
-        if (user.MemberId() != id && !user.HasAnyRole(Roles.Organiser, Roles.Admin)) return null;
-        return await context.LoadMember(id).GetResultAsync(context.CancellationToken);
+        var actor = await context.ActorAsync();
+        if (actor is null) return null;
+        var member = await context.LoadMember(id).GetResultAsync(context.CancellationToken);
+        return member is not null && actor.Sees(member) ? member : null;
     }
 }
 

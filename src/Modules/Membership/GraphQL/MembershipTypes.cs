@@ -60,44 +60,11 @@ public sealed class BranchType : ObjectGraphType<Branch>
         Field<NonNullGraphType<IntGraphType>>("memberCount").Description("How many active members it has (signed-in callers only).")
             .Authorize()
             .Resolve(ctx => ctx.CountActiveMembers(ctx.Source.Id));
-    }
-}
-
-public sealed class MemberType : ObjectGraphType<MemberProfile>
-{
-    public const string TypeName = "Member";
-
-    public MemberType()
-    {
-        Name = TypeName;
-        Description = "A member of the organisation. Reachable only by the member, organisers and admins.";
-        Interface<NodeInterface>();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
-        Field(x => x.GivenName).Description("Given name.");
-        Field(x => x.FamilyName).Description("Family name.");
-        Field(x => x.Email).Description("Email address.");
-        Field(x => x.Phone, nullable: true).Description("Phone number.");
-        Field(x => x.Postcode).Description("Postcode.");
-        Field<NonNullGraphType<MembershipStatusEnum>>("status").Description("The member's standing.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles").Description("The roles of the member's account.")
-            .Resolve(ctx => ctx.LoadAccountOfMember(ctx.Source.Id)
-                .Then(a => (a?.Roles ?? [Roles.Member]).Select(Enum.Parse<Role>).ToList()));
-        Field<NonNullGraphType<BranchType>>("branch").Description("The branch the member belongs to.")
-            .Resolve(ctx => ctx.LoadBranch(ctx.Source.BranchId));
-        Field(x => x.JoinedOn).Description("The day the member was admitted.");
-        Field(x => x.Union, nullable: true).Description("Trade union, if any.");
-        Field(x => x.Workplace, nullable: true).Description("Workplace.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("interests").Description("Areas of work the member is interested in.")
-            .Resolve(ctx => ctx.Source.Interests);
-        Field(x => x.Availability, nullable: true).Description("When the member is usually available.");
-        Field<MoneyType>("contribution").Description("The current pledged contribution.").Resolve(ctx => ctx.Source.Contribution);
-        Field<ContributionFrequencyEnum>("contributionFrequency").Description("How often the pledge is paid.").Resolve(ctx => ctx.Source.ContributionFrequency);
-        Field<NonNullGraphType<BooleanGraphType>>("accountActivated").Description("Whether the member has set a password and can sign in.")
-            .Resolve(ctx => ctx.Source.AccountActive);
-        Field<NonNullGraphType<ConnectionType<MemberEventType>>>("history")
-            .Description("The member's own record of changes, newest first.")
-            .PageArguments()
-            .ResolveAsync(async ctx => await MemberHistory.PageAsync(ctx, ctx.Source));
+        Field<ListGraphType<NonNullGraphType<MonthlyContributionTotalType>>>("contributionTotals")
+            .Description("Contributions paid by the branch's members, per month and currency, oldest first (treasurers, admins and the branch's organisers; null for others).")
+            .Argument<IntGraphType>("months", "How many months back, this one included (1 to 60; default 12).")
+            .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin, Roles.Organiser)
+            .ResolveAsync(async ctx => await ContributionReads.BranchTotalsAsync(ctx));
     }
 }
 
@@ -128,9 +95,14 @@ public sealed class MembershipApplicationType : ObjectGraphType<MembershipApplic
         Field(x => x.SubmittedAt).Description("When it was submitted.");
         Field(x => x.DecidedAt, nullable: true).Description("When it was approved or rejected.");
         Field(x => x.RejectionReason, nullable: true).Description("Why it was rejected.");
-        Field<MemberType>("member").Description("The member record, once approved (organisers and admins).")
+        Field<MemberType>("member").Description("The member record, once approved (organisers of the member's branch and admins).")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
-            .Resolve(ctx => ctx.Source.MemberId is { } id ? ctx.LoadMember(id) : null);
+            .ResolveAsync(async ctx =>
+            {
+                if (ctx.Source.MemberId is not { } id) return null;
+                var actor = await ctx.ActorAsync();
+                return ctx.LoadMember(id).Then(m => m is not null && actor is not null && actor.Sees(m) ? m : null);
+            });
     }
 }
 

@@ -34,3 +34,63 @@ public sealed record AccountInvitationIssued(Guid MemberId, DateTimeOffset Expir
 
 /// <summary>The member chose a password with their invitation: they can sign in.</summary>
 public sealed record AccountActivated(Guid MemberId, DateTimeOffset ActivatedAt);
+
+/// <summary>The member resigned (their own decision).</summary>
+public sealed record MembershipResigned(Guid MemberId, string? Reason, Guid By, DateTimeOffset At);
+
+/// <summary>An organiser suspended the member, with a reason.</summary>
+public sealed record MembershipSuspended(Guid MemberId, string Reason, Guid By, DateTimeOffset At);
+
+/// <summary>An organiser lifted a suspension, with a reason.</summary>
+public sealed record MembershipReinstated(Guid MemberId, string Reason, Guid By, DateTimeOffset At);
+
+/// <summary>Contributions fell three months into arrears: the platform marked the member lapsed.</summary>
+public sealed record MembershipLapsed(Guid MemberId, int MonthsInArrears, DateTimeOffset At);
+
+/// <summary>A lapsed member paid up and is active again.</summary>
+public sealed record MembershipRestored(Guid MemberId, Guid By, DateTimeOffset At);
+
+/// <summary>A former member was admitted again through a new application (linked to this record).</summary>
+public sealed record MembershipRenewed(
+    Guid MemberId,
+    Guid ApplicationId,
+    Guid BranchId,
+    string GivenName,
+    string FamilyName,
+    string Email,
+    string? Phone,
+    string Postcode,
+    Money Contribution,
+    ContributionFrequency ContributionFrequency,
+    Guid ApprovedBy,
+    DateTimeOffset At);
+
+/// <summary>The member moved to another branch.</summary>
+public sealed record MemberTransferred(Guid MemberId, Guid FromBranchId, Guid ToBranchId, Guid By, DateTimeOffset At);
+
+/// <summary>An admin granted a role to the member's account.</summary>
+public sealed record MemberRoleGranted(Guid MemberId, string Role, Guid By, DateTimeOffset At);
+
+/// <summary>An admin revoked a role from the member's account.</summary>
+public sealed record MemberRoleRevoked(Guid MemberId, string Role, Guid By, DateTimeOffset At);
+
+/// <summary>The member changed their personal details (only the fields that changed are set).</summary>
+public sealed record MemberProfileUpdated(
+    Guid MemberId, string? GivenName, string? FamilyName, string? Email, string? Phone, bool PhoneCleared, string? Postcode, Guid By, DateTimeOffset At);
+
+/// <summary>The member changed how they take part.</summary>
+public sealed record MemberParticipationUpdated(
+    Guid MemberId, string? Union, string? Workplace, IReadOnlyList<string> Interests, string? Availability, Guid By, DateTimeOffset At);
+
+/// <summary>The member changed how the organisation may contact them.</summary>
+public sealed record CommunicationPreferencesChanged(Guid MemberId, bool Email, bool Sms, bool Post, Guid By, DateTimeOffset At);
+
+/// <summary>A new regular contribution was pledged.</summary>
+public sealed record ContributionPledged(Guid MemberId, Money Contribution, ContributionFrequency Frequency, Guid By, DateTimeOffset At);
+
+/// <summary>A contribution payment was recorded (by a treasurer, or by a bank import).</summary>
+public sealed record ContributionPaymentRecorded(
+    Guid MemberId, Guid PaymentId, Money Amount, DateOnly PaidOn, string? Reference, string Source, Guid By, DateTimeOffset At);
+
+/// <summary>An admin erased the member's personal data on request. Carries no personal data itself.</summary>
+public sealed record MemberDataErased(Guid MemberId, Guid By, DateTimeOffset At);

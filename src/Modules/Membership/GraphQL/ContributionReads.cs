@@ -1,0 +1,50 @@
+using System.Globalization;
+using GraphQL;
+using Marten;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.GraphQL;
+
+internal static class ContributionReads
+{
+    public static async Task<Connection<ContributionPayment>> PaymentsAsync(IResolveFieldContext context, Guid memberId)
+    {
+        var page = PageRequest.From(context);
+        var before = page.AfterKey is null ? (long?)null : ParseKey(page.AfterKey);
+        await using var session = context.Session();
+        var batch = session.CreateBatchQuery();
+        var total = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId).Count();
+        var query = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId);
+        if (before is { } b) query = query.Where(p => p.Sequence < b);
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<ContributionPayment>>([]) : query.OrderByDescending(p => p.Sequence).Take(page.First + 1).ToList();
+        await batch.Execute(context.CancellationToken);
+        return page.ToConnection(await rows, p => p.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+
+    public static async Task<IReadOnlyList<MonthlyContributionTotal>?> BranchTotalsAsync(IResolveFieldContext<Branch> context)
+    {
+        var actor = await context.RequireActorAsync();
+        var branch = context.Source;
+        if (!actor.IsAdmin && !actor.Has(Platform.Security.Roles.Treasurer) && actor.BranchId != branch.Id) return null;
+        var months = context.GetArgument<int?>("months") ?? 12;
+        if (months is < 1 or > 60) throw new ExecutionError("'months' must be between 1 and 60.") { Code = ErrorCodes.BadUserInput };
+        var today = context.Today();
+        var from = ContributionLedger.MonthOf(today).AddMonths(-(months - 1));
+        await using var session = context.Session();
+        var rows = await session.AdvancedSql.QueryAsync<MonthlyContributionTotal>(
+            """
+            select json_build_object('Month', substr(d.data->>'PaidOn', 1, 7), 'Currency', d.data->>'Currency',
+                                     'Total', sum((d.data->>'Amount')::numeric), 'Payments', count(*))
+            from membership.mt_doc_contributionpayment d
+            where d.branch_id = ? and d.paid_on >= ?
+            group by substr(d.data->>'PaidOn', 1, 7), d.data->>'Currency'
+            """, context.CancellationToken, branch.Id, from);
+        return rows.OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Currency, StringComparer.Ordinal).ToList();
+    }
+
+    private static long ParseKey(string key) =>
+        long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
+}

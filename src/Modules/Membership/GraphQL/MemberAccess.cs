@@ -1,0 +1,93 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.GraphQL;
+
+/// <summary>The caller as an <see cref="Actor"/>, loaded once per request (a scoped service).</summary>
+internal sealed class RequestActor(IMembershipStore store, TimeProvider clock)
+{
+    private readonly Lock gate = new();
+    private Task<Actor?>? actor;
+
+    public TimeProvider Clock => clock;
+
+    public Task<Actor?> GetAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
+    {
+        lock (gate) return actor ??= LoadAsync(user, ct);
+    }
+
+    private async Task<Actor?> LoadAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
+    {
+        if (user.AccountId() is not { } accountId) return null;
+        var roles = user!.FindAll(Claims.Role).Select(c => c.Value).ToList();
+        Guid? branchId = null;
+        if (user.MemberId() is { } memberId)
+        {
+            await using var session = store.QuerySession();
+            branchId = (await session.LoadAsync<MemberProfile>(memberId, ct))?.BranchId;
+        }
+        return new Actor(accountId, user.MemberId(), roles, branchId);
+    }
+}
+
+internal static class MemberAccess
+{
+    public static Task<Actor?> ActorAsync(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<RequestActor>().GetAsync(context.User, context.CancellationToken);
+
+    /// <summary>The caller as an actor; a GraphQL UNAUTHENTICATED error when anonymous.</summary>
+    public static async Task<Actor> RequireActorAsync(this IResolveFieldContext context) =>
+        await context.ActorAsync() ?? throw new ExecutionError("Sign in first.") { Code = ErrorCodes.Unauthenticated };
+
+    public static ExecutionError Forbidden(string message) => new(message) { Code = ErrorCodes.Forbidden };
+
+    public static DateOnly Today(this IResolveFieldContext context) =>
+        DateOnly.FromDateTime(context.RequestServices!.GetRequiredService<RequestActor>().Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// A personal field: its value for the member, organisers of their branch and admins (reads by others
+    /// than the member are recorded), null for everyone else.
+    /// </summary>
+    public static async Task<object?> PersonalAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
+    {
+        var member = context.Source;
+        var actor = await context.ActorAsync();
+        if (actor is null || !actor.SeesPersonal(member)) return null;
+        if (actor.IsSelf(member)) return value(member);
+        return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
+    }
+
+    /// <summary>A contribution field: also readable by treasurers.</summary>
+    public static async Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
+    {
+        var actor = await context.ActorAsync();
+        return actor is not null && actor.SeesContributions(context.Source) ? value(context.Source) : null;
+    }
+
+    /// <summary>Records, once per member per request, that the caller read the member's personal data.</summary>
+    public static IDataLoaderResult<bool> RecordPersonalRead(this IResolveFieldContext context, Actor actor, Guid memberId) =>
+        context.BatchLoaders().Get<Guid, bool>("membership.personal-read", async (ids, ct) =>
+        {
+            var store = context.RequestServices!.GetRequiredService<IMembershipStore>();
+            var now = context.RequestServices!.GetRequiredService<RequestActor>().Clock.GetUtcNow();
+            await using var session = store.LightweightSession();
+            foreach (var id in ids)
+                session.Insert(new PersonalDataRead
+                {
+                    Id = Guid.CreateVersion7(),
+                    ReaderAccountId = actor.AccountId,
+                    ReaderMemberId = actor.MemberId,
+                    ReaderRoles = actor.Roles,
+                    MemberId = id,
+                    ReadAt = now,
+                    Sequence = PersonalDataRead.NextSequence(now),
+                });
+            await session.SaveChangesAsync(ct);
+            return ids.ToDictionary(id => id, _ => true);
+        }).Load(memberId);
+}

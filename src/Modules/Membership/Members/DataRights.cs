@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.Applications;
+using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.Members;
+
+public sealed record EraseMember(Guid MemberId, Actor Actor);
+
+/// <summary>Masks the personal data inside the stored events of an erased member (after the erasure committed).</summary>
+public sealed record MaskErasedMemberEvents(Guid MemberId, IReadOnlyList<Guid> ApplicationIds);
+
+public static class EraseMemberHandler
+{
+    public const string ErasedText = "(erased)";
+
+    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(EraseMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outgoing = new OutgoingMessages();
+        if (!command.Actor.IsAdmin) return (MemberChangeResult.NotYours, outgoing);
+        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
+        if (stream.Aggregate is not { } member) return (MemberChangeResult.NoSuchMember, outgoing);
+        if (member.Erased) return (MemberChangeResult.Refused(UserError.InvalidState("This member's data was erased already.")), outgoing);
+        if (command.Actor.MemberId == member.Id) return (MemberChangeResult.Refused(UserError.InvalidState("You cannot erase your own record: ask another admin.")), outgoing);
+
+        var now = clock.GetUtcNow();
+        stream.AppendOne(new MemberDataErased(member.Id, command.Actor.AccountId, now));
+
+        // The account goes: the email is free again and nobody can sign in as the member.
+        session.DeleteWhere<Account>(a => a.MemberId == member.Id);
+        session.Delete<PendingApplicationEmail>(member.EmailKey);
+
+        var applicationIds = member.ApplicationIds.Count > 0 ? member.ApplicationIds : [member.ApplicationId];
+        foreach (var application in await session.LoadManyAsync<MembershipApplication>(ct, applicationIds))
+        {
+            application.Applicant = MaskApplicant(application.Applicant);
+            application.EmailKey = "";
+            application.RejectionReason = application.RejectionReason is null ? null : ErasedText;
+            session.Update(application);
+        }
+        foreach (var payment in await session.Query<ContributionPayment>().Where(p => p.MemberId == member.Id && p.Reference != null).ToListAsync(ct))
+        {
+            payment.Reference = null;
+            session.Update(payment);
+        }
+        // Read records say who looked at whom: they stay, with no personal data in them.
+
+        outgoing.Add(new MaskErasedMemberEvents(member.Id, applicationIds));
+        outgoing.Add(new MemberErased(member.Id, now));
+        return (MemberChangeResult.Ok(member.Id), outgoing);
+    }
+
+    public static async Task Handle(MaskErasedMemberEvents command, IMembershipStore store, CancellationToken ct)
+    {
+        await store.Advanced.ApplyEventDataMasking(m =>
+        {
+            m.IncludeStream(command.MemberId);
+            foreach (var id in command.ApplicationIds) m.IncludeStream(id);
+        }, ct);
+    }
+
+    internal static ApplicantDetails MaskApplicant(ApplicantDetails a) => a with
+    {
+        GivenName = "Erased",
+        FamilyName = "member",
+        Email = "",
+        Phone = null,
+        Postcode = "",
+        Union = null,
+        Workplace = null,
+        Interests = [],
+        Message = null,
+    };
+
+    /// <summary>The masking rules for every event that carries personal data.</summary>
+    public static void AddMaskingRules(Marten.StoreOptions options)
+    {
+        var events = options.Events;
+        events.AddMaskingRuleForProtectedInformation<MembershipApplicationSubmitted>(e => e with { Applicant = MaskApplicant(e.Applicant) });
+        events.AddMaskingRuleForProtectedInformation<MembershipApplicationRejected>(e => e with { Reason = ErasedText });
+        events.AddMaskingRuleForProtectedInformation<MembershipStarted>(e => e with
+        {
+            GivenName = "Erased", FamilyName = "member", Email = "", Phone = null, Postcode = "", Union = null, Workplace = null, Interests = [],
+        });
+        events.AddMaskingRuleForProtectedInformation<MembershipRenewed>(e => e with { GivenName = "Erased", FamilyName = "member", Email = "", Phone = null, Postcode = "" });
+        events.AddMaskingRuleForProtectedInformation<MemberProfileUpdated>(e => e with
+        {
+            GivenName = e.GivenName is null ? null : "Erased", FamilyName = e.FamilyName is null ? null : "member",
+            Email = e.Email is null ? null : "", Phone = null, Postcode = e.Postcode is null ? null : "",
+        });
+        events.AddMaskingRuleForProtectedInformation<MemberParticipationUpdated>(e => e with { Union = null, Workplace = null, Interests = [], Availability = null });
+        events.AddMaskingRuleForProtectedInformation<MembershipResigned>(e => e with { Reason = e.Reason is null ? null : ErasedText });
+        events.AddMaskingRuleForProtectedInformation<MembershipSuspended>(e => e with { Reason = ErasedText });
+        events.AddMaskingRuleForProtectedInformation<MembershipReinstated>(e => e with { Reason = ErasedText });
+        events.AddMaskingRuleForProtectedInformation<ContributionPaymentRecorded>(e => e with { Reference = null });
+    }
+}
+
+/// <summary>Everything held about a member, as one JSON document (exportMyData).</summary>
+public static class MemberDataExport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task<string> BuildAsync(IQuerySession session, Guid memberId, IEnumerable<IMemberDataExporter> exporters, DateTimeOffset now, CancellationToken ct)
+    {
+        var member = await session.LoadAsync<MemberProfile>(memberId, ct) ?? throw new InvalidOperationException("No such member.");
+        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == memberId, ct);
+        var applications = await session.LoadManyAsync<MembershipApplication>(ct, member.ApplicationIds.Count > 0 ? member.ApplicationIds : [member.ApplicationId]);
+        var payments = await session.Query<ContributionPayment>().Where(p => p.MemberId == memberId).OrderBy(p => p.PaidOn).ToListAsync(ct);
+        var events = await session.Events.FetchStreamAsync(memberId, token: ct);
+        var sections = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var exporter in exporters) sections[exporter.Section] = await exporter.ExportAsync(memberId, ct);
+
+        var document = new
+        {
+            exportedAt = now,
+            profile = new
+            {
+                member.GivenName, member.FamilyName, member.Email, member.Phone, member.Postcode, status = member.Status, member.JoinedOn,
+                member.Union, member.Workplace, member.Interests, member.Availability, communication = member.Communication,
+                contribution = member.Contribution, member.ContributionFrequency,
+            },
+            account = account is null ? null : new { account.Email, account.Roles, account.CreatedAt, account.ActivatedAt },
+            applications = applications.Select(a => new { a.SubmittedAt, a.Status, a.DecidedAt, a.RejectionReason, a.Applicant }),
+            contributions = new
+            {
+                monthsInArrears = member.Ledger.MonthsInArrears(DateOnly.FromDateTime(now.UtcDateTime)),
+                arrears = member.Ledger.Arrears(DateOnly.FromDateTime(now.UtcDateTime)),
+                payments = payments.Select(p => new { p.PaidOn, p.Amount, p.Currency, p.Reference, p.Source }),
+            },
+            history = events.Select(e => new { type = e.EventTypeName, at = e.Timestamp, data = e.Data }),
+            modules = sections,
+        };
+        return JsonSerializer.Serialize(document, Json);
+    }
+}
