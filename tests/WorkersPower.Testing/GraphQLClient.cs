@@ -73,8 +73,8 @@ public sealed class GraphQLResponse
         ShouldSucceed();
         var errors = Data![field]!["errors"]!.AsArray();
         return errors.Select(e => (
-            e!["code"]!.GetValue<string>(),
-            e["message"]!.GetValue<string>(),
+            e!["code"]?.GetValue<string>() ?? "",
+            e["message"]?.GetValue<string>() ?? "",
             e["field"] is JsonArray path ? string.Join('.', path.Select(p => p!.GetValue<string>())) : null)).ToList();
     }
 

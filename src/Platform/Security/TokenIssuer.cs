@@ -7,15 +7,18 @@ namespace WorkersPower.Platform.Security;
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
 
-/// <summary>Issues the platform's JWT access tokens (HS256, issuer, audience, expiry, roles).</summary>
-public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
+/// <summary>
+/// Issues the platform's JWT access tokens (HS256, issuer, audience, expiry, roles). Token times are
+/// always the machine's real time: the bearer handler validates them against it.
+/// </summary>
+public sealed class TokenIssuer(IOptions<AuthOptions> options)
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public IssuedToken Issue(Guid accountId, Guid? memberId, string email, IEnumerable<string> roles)
     {
         var o = options.Value;
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         var expires = now + o.TokenLifetime;
         var claims = new List<Claim> { new(Claims.Subject, accountId.ToString()), new(Claims.Email, email) };
         if (memberId is { } m) claims.Add(new Claim(Claims.MemberId, m.ToString()));

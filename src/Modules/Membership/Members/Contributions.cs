@@ -26,8 +26,10 @@ public sealed class ContributionPayment
     /// <summary>Identifies the same payment seen twice (e.g. a bank export imported again).</summary>
     public string DuplicateKey { get; set; } = "";
 
+    /// <summary>A hash, so the key holds no reference text (which may name the member) after an erasure.</summary>
     public static string KeyOf(Guid memberId, DateOnly paidOn, decimal amount, string? reference) =>
-        $"{memberId:N}|{paidOn:yyyy-MM-dd}|{amount:0.00}|{reference?.Trim().ToUpperInvariant()}";
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{memberId:N}|{paidOn:yyyy-MM-dd}|{amount:0.00}|{reference?.Trim().ToUpperInvariant()}"))));
 }
 
 public sealed record PledgeContribution(Guid MemberId, Money Contribution, ContributionFrequency Frequency, Actor Actor);

@@ -1,0 +1,73 @@
+using WorkersPower.Testing;
+
+namespace WorkersPower.Membership.Tests;
+
+public sealed class MembersListFixture : MembershipFixture;
+
+/// <summary>The organisers' list: filters, search, scope and pagination.</summary>
+public sealed class MembersListTests(MembersListFixture fixture) : IClassFixture<MembersListFixture>
+{
+    private const string List = """
+        query($filter: MemberFilter, $first: Int, $after: String) {
+          members(filter: $filter, first: $first, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } nodes { id familyName givenName status }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task Filters_combine_and_pages_walk_the_whole_list_once()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await MembershipApi.CreateBranchAsync(fixture.Client, admin, "Listing");
+        var organiser = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
+        var people = new List<MemberApi.Person>();
+        for (var i = 0; i < 5; i++) people.Add(await MemberApi.JoinAsync(fixture, branch));
+        await MemberApi.MutateAsync(fixture, "suspendMember", "SuspendMemberInput", new { memberId = people[0].MemberId, reason = "Test" }, organiser.Token);
+        await MemberApi.MutateAsync(fixture, "updateMyParticipation", "UpdateMyParticipationInput", new { interests = new[] { "students" } }, people[1].Token);
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await fixture.Client.DataAsync(List, new { filter = (object?)null, first = 2, after }, organiser.Token))["members"]!;
+            page["totalCount"]!.GetValue<int>().ShouldBe(6);
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        seen.Count.ShouldBe(6);
+        seen.Distinct().Count().ShouldBe(6);
+
+        var suspended = (await fixture.Client.DataAsync(List, new { filter = new { status = "SUSPENDED" } }, organiser.Token))["members"]!;
+        suspended["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([people[0].MemberId]);
+        var students = (await fixture.Client.DataAsync(List, new { filter = new { interest = "students" } }, organiser.Token))["members"]!;
+        students["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([people[1].MemberId]);
+        var byEmail = (await fixture.Client.DataAsync(List, new { filter = new { search = people[2].Email[..20].ToUpperInvariant() } }, organiser.Token))["members"]!;
+        byEmail["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([people[2].MemberId]);
+        var paidUp = (await fixture.Client.DataAsync(List, new { filter = new { inArrears = false } }, organiser.Token))["members"]!;
+        paidUp["totalCount"]!.GetValue<int>().ShouldBe(6);
+        var inArrears = (await fixture.Client.DataAsync(List, new { filter = new { inArrears = true } }, organiser.Token))["members"]!;
+        inArrears["totalCount"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_organiser_sees_only_their_branch_and_admins_see_all()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var (a, b) = (await MembershipApi.CreateBranchAsync(fixture.Client, admin), await MembershipApi.CreateBranchAsync(fixture.Client, admin));
+        var organiser = await MemberApi.JoinAsync(fixture, a, "ORGANISER");
+        var inB = await MemberApi.JoinAsync(fixture, b);
+        var mine = (await fixture.Client.DataAsync(List, new { first = 100 }, organiser.Token))["members"]!;
+        mine["nodes"]!.AsArray().ShouldNotContain(n => n!["id"]!.GetValue<string>() == inB.MemberId);
+        var all = (await fixture.Client.DataAsync(List, new { filter = new { branchId = b }, first = 100 }, admin))["members"]!;
+        all["nodes"]!.AsArray().ShouldContain(n => n!["id"]!.GetValue<string>() == inB.MemberId);
+    }
+
+    [Fact]
+    public async Task A_too_short_search_is_refused()
+    {
+        var response = await fixture.Client.PostAsync(List, new { filter = new { search = "a" } }, await fixture.AdminTokenAsync());
+        response.ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
+    }
+}
