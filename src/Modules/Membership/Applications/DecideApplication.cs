@@ -119,6 +119,7 @@ public static class DecideApplicationHandler
             session.Store(account);
         }
         outgoing.Add(new MemberJoined(memberId, command.BranchId, $"{a.GivenName} {a.FamilyName}", now));
+        outgoing.Add(new MemberStandingChanged(memberId, MemberStanding.Active, now));
         var ledger = new ContributionLedger();
         ledger.Pledge(a.Contribution, a.ContributionFrequency, DateOnly.FromDateTime(now.UtcDateTime));
         MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, memberId, ledger, now);

@@ -1,6 +1,7 @@
 using Marten;
 using Wolverine;
 using WorkersPower.Membership.Applications;
+using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -74,7 +75,7 @@ public static class ContributionHandler
         var ledger = member.Ledger.Clone();
         var status = Record(session, stream, member, member.Status, ledger, command.Amount, command.PaidOn, command.Reference, ManualSource, command.Actor.AccountId, now, key);
         MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, member.Id, ledger, now);
-        _ = status;
+        if (status != member.Status) outgoing.Add(new MemberStandingChanged(member.Id, MemberStanding.Active, now));
         return (MemberChangeResult.Ok(member.Id), outgoing);
     }
 

@@ -2,6 +2,7 @@ using Marten;
 using Wolverine;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -46,27 +47,33 @@ public static class MemberLifecycleHandler
         outgoing.Add(new CheckArrears(memberId).ScheduledAt(at < now ? now : at));
     }
 
-    public static async Task<MemberChangeResult> Handle(ResignMembership command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(ResignMembership command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        if (stream.Aggregate is not { Erased: false } member) return MemberChangeResult.NoSuchMember;
-        if (!command.Actor.IsSelf(member)) return MemberChangeResult.NotYours;
-        if (Reason(command.Reason, required: false) is { } bad) return MemberChangeResult.Refused(bad);
-        if (member.Status == MembershipStatus.Resigned) return MemberChangeResult.Refused(UserError.InvalidState("You have resigned already."));
-        stream.AppendOne(new MembershipResigned(member.Id, TextRules.Clean(command.Reason), command.Actor.AccountId, clock.GetUtcNow()));
-        return MemberChangeResult.Ok(member.Id);
+        if (stream.Aggregate is not { Erased: false } member) return (MemberChangeResult.NoSuchMember, outgoing);
+        if (!command.Actor.IsSelf(member)) return (MemberChangeResult.NotYours, outgoing);
+        if (Reason(command.Reason, required: false) is { } bad) return (MemberChangeResult.Refused(bad), outgoing);
+        if (member.Status == MembershipStatus.Resigned) return (MemberChangeResult.Refused(UserError.InvalidState("You have resigned already.")), outgoing);
+        var now = clock.GetUtcNow();
+        stream.AppendOne(new MembershipResigned(member.Id, TextRules.Clean(command.Reason), command.Actor.AccountId, now));
+        outgoing.Add(new MemberStandingChanged(member.Id, MemberStanding.Resigned, now));
+        return (MemberChangeResult.Ok(member.Id), outgoing);
     }
 
-    public static async Task<MemberChangeResult> Handle(SuspendMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(SuspendMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        if (stream.Aggregate is not { Erased: false } member) return MemberChangeResult.NoSuchMember;
-        if (!command.Actor.Manages(member)) return MemberChangeResult.NotYours;
-        if (Reason(command.Reason, required: true) is { } bad) return MemberChangeResult.Refused(bad);
+        if (stream.Aggregate is not { Erased: false } member) return (MemberChangeResult.NoSuchMember, outgoing);
+        if (!command.Actor.Manages(member)) return (MemberChangeResult.NotYours, outgoing);
+        if (Reason(command.Reason, required: true) is { } bad) return (MemberChangeResult.Refused(bad), outgoing);
         if (member.Status is not (MembershipStatus.Active or MembershipStatus.Lapsed))
-            return MemberChangeResult.Refused(UserError.InvalidState($"Only active or lapsed members can be suspended; this member is {member.Status.ToString().ToLowerInvariant()}."));
-        stream.AppendOne(new MembershipSuspended(member.Id, command.Reason.Trim(), command.Actor.AccountId, clock.GetUtcNow()));
-        return MemberChangeResult.Ok(member.Id);
+            return (MemberChangeResult.Refused(UserError.InvalidState($"Only active or lapsed members can be suspended; this member is {member.Status.ToString().ToLowerInvariant()}.")), outgoing);
+        var now = clock.GetUtcNow();
+        stream.AppendOne(new MembershipSuspended(member.Id, command.Reason.Trim(), command.Actor.AccountId, now));
+        outgoing.Add(new MemberStandingChanged(member.Id, MemberStanding.Suspended, now));
+        return (MemberChangeResult.Ok(member.Id), outgoing);
     }
 
     public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(ReinstateMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -80,20 +87,24 @@ public static class MemberLifecycleHandler
             return (MemberChangeResult.Refused(UserError.InvalidState("Only a suspended member can be reinstated.")), outgoing);
         var now = clock.GetUtcNow();
         stream.AppendOne(new MembershipReinstated(member.Id, command.Reason.Trim(), command.Actor.AccountId, now));
+        outgoing.Add(new MemberStandingChanged(member.Id, MemberStanding.Active, now));
         ScheduleArrearsCheck(outgoing, member.Id, member.Ledger, now);
         return (MemberChangeResult.Ok(member.Id), outgoing);
     }
 
-    public static async Task<MemberChangeResult> Handle(TransferMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(TransferMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        if (stream.Aggregate is not { Erased: false } member) return MemberChangeResult.NoSuchMember;
-        if (!command.Actor.Manages(member)) return MemberChangeResult.NotYours;
+        if (stream.Aggregate is not { Erased: false } member) return (MemberChangeResult.NoSuchMember, outgoing);
+        if (!command.Actor.Manages(member)) return (MemberChangeResult.NotYours, outgoing);
         if (await session.LoadAsync<Branch>(command.BranchId, ct) is null)
-            return MemberChangeResult.Refused(UserError.NotFound("There is no such branch.", "input", "branchId"));
-        if (member.BranchId == command.BranchId) return MemberChangeResult.Refused(UserError.InvalidState("The member is in that branch already."));
-        stream.AppendOne(new MemberTransferred(member.Id, member.BranchId, command.BranchId, command.Actor.AccountId, clock.GetUtcNow()));
-        return MemberChangeResult.Ok(member.Id);
+            return (MemberChangeResult.Refused(UserError.NotFound("There is no such branch.", "input", "branchId")), outgoing);
+        if (member.BranchId == command.BranchId) return (MemberChangeResult.Refused(UserError.InvalidState("The member is in that branch already.")), outgoing);
+        var now = clock.GetUtcNow();
+        stream.AppendOne(new MemberTransferred(member.Id, member.BranchId, command.BranchId, command.Actor.AccountId, now));
+        outgoing.Add(new MemberTransferredBranch(member.Id, member.BranchId, command.BranchId, now));
+        return (MemberChangeResult.Ok(member.Id), outgoing);
     }
 
     public static Task<MemberChangeResult> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
@@ -136,7 +147,10 @@ public static class MemberLifecycleHandler
         var months = member.Ledger.MonthsInArrears(DateOnly.FromDateTime(now.UtcDateTime));
         // No rescheduling here: every change that moves the lapse date schedules its own check.
         if (months >= ContributionLedger.LapseAfterMonths)
+        {
             stream.AppendOne(new MembershipLapsed(member.Id, months, now));
+            outgoing.Add(new MemberStandingChanged(member.Id, MemberStanding.Lapsed, now));
+        }
         return outgoing;
     }
 }

@@ -120,6 +120,7 @@ public static class PaymentImportHandler
             foreach (var p in group)
                 status = ContributionHandler.Record(session, stream, member, status, ledger, p.Amount, p.PaidOn, p.Reference, ContributionHandler.ImportSource, command.Actor.AccountId, now, p.Key);
             MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, member.Id, ledger, now);
+            if (status != member.Status) outgoing.Add(new WorkersPower.Membership.Contracts.MemberStandingChanged(member.Id, WorkersPower.Membership.Contracts.MemberStanding.Active, now));
         }
         return (report with { Applied = true }, outgoing);
     }

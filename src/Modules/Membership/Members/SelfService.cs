@@ -1,4 +1,6 @@
 using Marten;
+using Wolverine;
+using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Platform.GraphQL;
@@ -20,7 +22,14 @@ public sealed record UpdateMyCommunicationPreferences(Guid MemberId, bool Email,
 /// <summary>What members change about themselves.</summary>
 public static class SelfServiceHandler
 {
-    public static async Task<MemberChangeResult> Handle(UpdateMyProfile command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(UpdateMyProfile command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outgoing = new OutgoingMessages();
+        var result = await ChangeProfileAsync(command, session, clock, outgoing, ct);
+        return (result, outgoing);
+    }
+
+    private static async Task<MemberChangeResult> ChangeProfileAsync(UpdateMyProfile command, IDocumentSession session, TimeProvider clock, OutgoingMessages outgoing, CancellationToken ct)
     {
         var rules = new TextRules();
         if (command.GivenName is not null) rules.Required("givenName", command.GivenName, 100, "Given name");
@@ -58,6 +67,8 @@ public static class SelfServiceHandler
         if (change is { GivenName: null, FamilyName: null, Email: null, Phone: null, PhoneCleared: false, Postcode: null })
             return MemberChangeResult.Ok(member.Id); // nothing changed, nothing recorded
         stream.AppendOne(change);
+        if (change.GivenName is not null || change.FamilyName is not null)
+            outgoing.Add(new MemberRenamed(member.Id, $"{change.GivenName ?? member.GivenName} {change.FamilyName ?? member.FamilyName}", change.At));
         return MemberChangeResult.Ok(member.Id);
     }
 
