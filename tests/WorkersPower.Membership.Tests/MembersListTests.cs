@@ -65,6 +65,29 @@ public sealed class MembersListTests(MembersListFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_search_pages_through_every_match_once()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await MembershipApi.CreateBranchAsync(fixture.Client, admin);
+        var found = new List<string>();
+        for (var i = 0; i < 5; i++) found.Add((await MemberApi.JoinAsync(fixture, branch)).MemberId);
+        var seen = new List<string>();
+        string? after = null;
+        var filter = new { search = "rosa", branchId = branch };
+        do
+        {
+            var page = (await fixture.Client.DataAsync(List, new { filter, first = 2, after }, admin))["members"]!;
+            page["totalCount"]!.GetValue<int>().ShouldBe(5);
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        seen.ShouldBe(found, ignoreOrder: true);
+        var none = (await fixture.Client.DataAsync(List, new { filter = new { search = "100%_\\" }, first = 5 }, admin))["members"]!;
+        none["totalCount"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_too_short_search_is_refused()
     {
         var response = await fixture.Client.PostAsync(List, new { filter = new { search = "a" } }, await fixture.AdminTokenAsync());

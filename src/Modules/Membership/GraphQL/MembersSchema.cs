@@ -76,6 +76,8 @@ internal sealed class MembersSchema : ISchemaContributor
         }
 
         await using var session = ctx.Session();
+        if (!string.IsNullOrEmpty(search))
+            return await SearchPageAsync(session, page, search, branchId, filter, firstOfMonth, ctx.CancellationToken);
         var batch = session.CreateBatchQuery();
         var total = Filtered(batch.Query<MemberProfile>()).Count();
         var rowsQuery = Filtered(batch.Query<MemberProfile>());
@@ -86,6 +88,45 @@ internal sealed class MembersSchema : ISchemaContributor
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, m => m.SortKey, (int)await total);
     }
+
+    /// <summary>
+    /// A search: the trigram index finds the matches first (a materialised CTE keeps the planner from walking
+    /// the sort index instead), then they are sorted and paged; the total comes with the rows.
+    /// </summary>
+    private static async Task<Connection<MemberProfile>> SearchPageAsync(
+        IQuerySession session, PageRequest page, string search, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
+    {
+        var where = new System.Text.StringBuilder("d.erased is not true and d.search_text like ^");
+        var args = new List<object> { "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" };
+        if (branchId is { } b) { where.Append(" and d.branch_id = ^"); args.Add(b); }
+        if (filter.Status is { } s) { where.Append(" and d.status = ^"); args.Add(s.ToString()); }
+        if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
+        if (filter.InArrears == false) { where.Append(" and d.covered_until >= ^"); args.Add(firstOfMonth); }
+        if (!string.IsNullOrWhiteSpace(filter.Interest)) { where.Append(" and d.data -> 'Interests' @> ^::jsonb"); args.Add(System.Text.Json.JsonSerializer.Serialize(new[] { filter.Interest.Trim() })); }
+        var sql = $"""
+            with m as materialized (
+              select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
+            select json_build_object('Id', id, 'SortKey', sort_key, 'Total', total) from m
+            where sort_key > ^ order by sort_key limit ^
+            """;
+        args.Add(page.AfterKey ?? "");
+        args.Add(page.First + 1);
+        var hits = page.First == 0 && page.AfterKey is null
+            ? []
+            : await session.AdvancedSql.QueryAsync<SearchHit>('^', sql, ct, [.. args]);
+        int total;
+        if (hits.Count > 0) total = hits[0].Total;
+        else
+        {
+            var countSql = $"select json_build_object('Total', count(*)) from membership.mt_doc_memberprofile d where {where}";
+            total = (await session.AdvancedSql.QueryAsync<SearchHit>('^', countSql, ct, [.. args.Take(args.Count - 2)]))[0].Total;
+        }
+        var loaded = hits.Count == 0 ? [] : (await session.LoadManyAsync<MemberProfile>(ct, hits.Select(h => h.Id))).ToDictionary(m => m.Id);
+        var rows = hits.Where(h => loaded.ContainsKey(h.Id)).Select(h => loaded[h.Id]).ToList();
+        return page.ToConnection(rows, m => m.SortKey, total);
+    }
+
+    private sealed record SearchHit(Guid Id, string? SortKey, int Total);
 
     private static async Task<Connection<PersonalDataRead>> ReadsPageAsync(IResolveFieldContext ctx)
     {
