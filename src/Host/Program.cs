@@ -1,12 +1,13 @@
 using JasperFx;
 using WorkersPower.Host.Composition;
+using WorkersPower.Campaigns;
 using WorkersPower.Membership;
 using WorkersPower.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The modules this host composes. The host knows nothing else of them.
-IModule[] modules = [new MembershipModule()];
+IModule[] modules = [new MembershipModule(), new CampaignsModule()];
 
 builder.AddWorkersPower(modules);
 

@@ -9,13 +9,8 @@ namespace WorkersPower.Membership.Tests;
 /// <summary>A host with a probe that records the MemberJoined messages Membership publishes.</summary>
 public class MembershipFixture : PlatformFixture
 {
-    private string? branchId;
-
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureWolverine(o => o.Discovery.IncludeType(typeof(MemberJoinedProbeHandler)).IncludeType(typeof(MembershipContractsProbeHandler)));
-
-    /// <summary>A branch for tests that do not care which.</summary>
-    public async Task<string> BranchAsync() => branchId ??= await MembershipApi.CreateBranchAsync(Client, await AdminTokenAsync());
 }
 
 /// <summary>Stands in for the modules that will consume MemberJoined: records what arrives.</summary>

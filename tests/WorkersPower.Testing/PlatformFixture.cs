@@ -95,4 +95,9 @@ public class PlatformFixture : IAsyncLifetime
     }
 
     public Task<string> AdminTokenAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    private string? branchId;
+
+    /// <summary>A branch for tests that do not care which (created once per fixture).</summary>
+    public async Task<string> BranchAsync() => branchId ??= await MembershipApi.CreateBranchAsync(Client, await AdminTokenAsync());
 }

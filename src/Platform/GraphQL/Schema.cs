@@ -79,13 +79,37 @@ public sealed class MutationType : ObjectGraphType
     }
 }
 
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType(IEnumerable<ISchemaContributor> contributors)
+    {
+        Name = "Subscription";
+        Description = "Live updates (over WebSocket, graphql-transport-ws).";
+        foreach (var c in contributors) c.AddSubscriptionFields(this);
+    }
+}
+
+/// <summary>
+/// Lets a module add fields to another module's object type without knowing its classes: the owning
+/// type applies every extension registered for its name, handing over how to read the object's id.
+/// </summary>
+public interface IObjectTypeExtension
+{
+    /// <summary>The GraphQL name of the type extended, e.g. "Member".</summary>
+    string TypeName { get; }
+
+    /// <summary>Adds the fields; <paramref name="idOf"/> gives the id of a source object of that type.</summary>
+    void Extend(IObjectGraphType type, Func<object, Guid> idOf);
+}
+
 /// <summary>The one schema, composed from every module's contribution.</summary>
 public sealed class PlatformSchema : Schema
 {
-    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
     {
         Query = query;
         Mutation = mutation;
+        if (subscription.Fields.Count > 0) Subscription = subscription;
         Description = "The Workers Power organising platform: membership, campaigns and content.";
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));

@@ -14,7 +14,7 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
 {
     public const string TypeName = "Member";
 
-    public MemberType()
+    public MemberType(IEnumerable<IObjectTypeExtension> extensions)
     {
         Name = TypeName;
         Description = "A member of the organisation. Reachable by the member, organisers of the member's branch, treasurers and admins. " +
@@ -68,6 +68,9 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
                 if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
                 return await MemberHistory.PageAsync(ctx, ctx.Source);
             });
+
+        // Fields other modules add to Member (e.g. Campaigns' participation).
+        foreach (var extension in extensions.Where(e => e.TypeName == TypeName)) extension.Extend(this, source => ((MemberProfile)source).Id);
     }
 
     private void Personal<TGraphType>(string name, string description, Func<MemberProfile, object?> value) where TGraphType : IGraphType =>

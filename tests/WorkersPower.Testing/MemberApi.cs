@@ -1,7 +1,8 @@
+using Shouldly;
 using System.Text.Json.Nodes;
-using WorkersPower.Testing;
 
-namespace WorkersPower.Membership.Tests;
+
+namespace WorkersPower.Testing;
 
 /// <summary>People in roles, made through the real API: join, then an admin grants roles, then sign in again.</summary>
 public static class MemberApi

@@ -1,7 +1,8 @@
+using Shouldly;
 using System.Text.Json.Nodes;
-using WorkersPower.Testing;
 
-namespace WorkersPower.Membership.Tests;
+
+namespace WorkersPower.Testing;
 
 /// <summary>The membership operations as a web client sends them.</summary>
 public static class MembershipApi

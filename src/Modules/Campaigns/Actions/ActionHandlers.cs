@@ -1,0 +1,178 @@
+using Marten;
+using Wolverine;
+using WorkersPower.Campaigns.Campaigns;
+using WorkersPower.Campaigns.Members;
+using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Campaigns.Actions;
+
+public sealed record ScheduleAction(Guid CampaignId, ActionKind Kind, string? Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, int? Capacity, Guid? BranchId, CampaignActor Actor);
+public sealed record RescheduleAction(Guid ActionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, CampaignActor Actor);
+public sealed record CancelAction(Guid ActionId, string Reason, CampaignActor Actor);
+public sealed record SignUpForAction(Guid ActionId, Guid MemberId);
+public sealed record WithdrawFromAction(Guid ActionId, Guid MemberId);
+public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, CampaignActor Actor);
+public sealed record RecordActionOutcome(Guid ActionId, string Summary, IReadOnlyList<OutcomeCount> Counts, CampaignActor Actor);
+
+/// <summary>Scheduled for 24 hours before an action starts: records a reminder for everyone signed up.</summary>
+public sealed record SendActionReminders(Guid ActionId, DateTimeOffset StartsAt);
+
+/// <summary>Tells the members signed up to a cancelled action.</summary>
+public sealed record NotifyActionCancelled(Guid ActionId, IReadOnlyList<Guid> MemberIds, string Reason);
+
+public static class ActionHandler
+{
+    public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
+    public const int MaxCapacity = 100_000;
+
+    private static readonly UserError NoSuchAction = UserError.NotFound("There is no such action.", "input", "actionId");
+
+    internal static List<UserError> ValidateTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
+    {
+        var errors = new List<UserError>();
+        if (startsAt <= now) errors.Add(UserError.Validation("input.startsAt", "The start must be in the future."));
+        if (endsAt <= startsAt) errors.Add(UserError.Validation("input.endsAt", "The end must be after the start."));
+        else if (endsAt - startsAt > TimeSpan.FromDays(14)) errors.Add(UserError.Validation("input.endsAt", "An action lasts at most 14 days."));
+        return errors;
+    }
+
+    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(UserError.Validation($"input.{field}", $"{label} is required."));
+            return;
+        }
+        if (value.Trim().Length > max) errors.Add(UserError.Validation($"input.{field}", $"{label} must be at most {max} characters."));
+        else if (value.Any(char.IsControl)) errors.Add(UserError.Validation($"input.{field}", $"{label} must be one line without control characters."));
+    }
+
+    private static void ScheduleReminder(OutgoingMessages outgoing, Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        var at = startsAt - ReminderLead;
+        outgoing.Add(new SendActionReminders(actionId, startsAt).ScheduledAt(at < now ? now : at));
+    }
+
+    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(ScheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outgoing = new OutgoingMessages();
+        var now = clock.GetUtcNow();
+        var errors = ValidateTimes(command.StartsAt, command.EndsAt, now);
+        Text(errors, "title", command.Title, 200, "The title", required: false);
+        Text(errors, "location", command.Location, 300, "The location", required: true);
+        if (command.Capacity is < 1 or > MaxCapacity) errors.Add(UserError.Validation("input.capacity", $"The capacity must be between 1 and {MaxCapacity}."));
+        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+
+        var campaign = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
+        if (campaign.Aggregate is not { } c) return (CampaignsResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId")), outgoing);
+        if (c.Status != CampaignStatus.Active) return (CampaignsResult.Refused(UserError.InvalidState("The campaign is concluded: reopen it first.")), outgoing);
+        if (command.Actor.MemberId is { } organiser && !c.OrganiserMemberIds.Contains(organiser))
+            campaign.AppendOne(new CampaignOrganiserJoined(c.Id, organiser, now));
+
+        var id = Guid.CreateVersion7();
+        var title = string.IsNullOrWhiteSpace(command.Title) ? $"{command.Kind} for {c.Title}" : command.Title.Trim();
+        session.Events.StartStream<CampaignAction>(id, new ActionScheduled(id, c.Id, command.Kind, title, command.StartsAt, command.EndsAt,
+            command.Location.Trim(), command.Capacity, command.BranchId, command.Actor.AccountId, now));
+        ScheduleReminder(outgoing, id, command.StartsAt, now);
+        outgoing.Add(new CampaignProgressChanged(c.Id));
+        return (CampaignsResult.Ok(id), outgoing);
+    }
+
+    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(RescheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outgoing = new OutgoingMessages();
+        var now = clock.GetUtcNow();
+        var errors = ValidateTimes(command.StartsAt, command.EndsAt, now);
+        Text(errors, "location", command.Location, 300, "The location", required: false);
+        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), outgoing);
+        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), outgoing);
+        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started already.")), outgoing);
+        stream.AppendOne(new ActionRescheduled(a.Id, a.CampaignId, command.StartsAt, command.EndsAt, command.Location?.Trim() ?? a.Location, command.Actor.AccountId, now));
+        ScheduleReminder(outgoing, a.Id, command.StartsAt, now);
+        return (CampaignsResult.Ok(a.Id), outgoing);
+    }
+
+    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(CancelAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var outgoing = new OutgoingMessages();
+        var errors = new List<UserError>();
+        Text(errors, "reason", command.Reason, 1000, "A reason", required: true);
+        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), outgoing);
+        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled already.")), outgoing);
+        var now = clock.GetUtcNow();
+        if (a.EndsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action is over.")), outgoing);
+        stream.AppendOne(new ActionCancelled(a.Id, a.CampaignId, command.Reason.Trim(), a.SignUpCount, command.Actor.AccountId, now));
+        if (a.SignedUp.Count > 0) outgoing.Add(new NotifyActionCancelled(a.Id, [.. a.SignedUp], command.Reason.Trim()));
+        outgoing.Add(new CampaignProgressChanged(a.CampaignId));
+        return (CampaignsResult.Ok(a.Id), outgoing);
+    }
+
+    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        var now = clock.GetUtcNow();
+        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started or is over: sign-ups are closed.")), null);
+        if (a.SignedUp.Contains(command.MemberId)) return (CampaignsResult.Ok(a.Id), null); // twice counts once
+        if (await session.LoadAsync<CampaignMember>(command.MemberId, ct) is { } m && (m.Erased || m.Standing is MemberStanding.Suspended or MemberStanding.Resigned))
+            return (CampaignsResult.Refused(UserError.InvalidState("Only members in good standing can sign up.")), null);
+        if (a.Capacity is { } capacity && a.SignUpCount >= capacity)
+            return (CampaignsResult.Refused(new UserError("FULL", "The action is full.", null)), null);
+        stream.AppendOne(new SignedUpForAction(a.Id, a.CampaignId, command.MemberId, now));
+        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+    }
+
+    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(WithdrawFromAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        var now = clock.GetUtcNow();
+        if (!a.SignedUp.Contains(command.MemberId)) return (CampaignsResult.Refused(UserError.InvalidState("You are not signed up for this action.")), null);
+        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started.")), null);
+        stream.AppendOne(new WithdrewFromAction(a.Id, a.CampaignId, command.MemberId, null, now));
+        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+    }
+
+    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(CheckInAttendee command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (await session.LoadAsync<CampaignMember>(command.MemberId, ct) is not { Erased: false })
+            return (CampaignsResult.Refused(UserError.NotFound("There is no such member.", "input", "memberId")), null);
+        if (a.Attended.Contains(command.MemberId)) return (CampaignsResult.Ok(a.Id), null);
+        stream.AppendOne(new AttendeeCheckedIn(a.Id, a.CampaignId, command.MemberId, a.SignedUp.Contains(command.MemberId), command.Actor.AccountId, clock.GetUtcNow()));
+        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+    }
+
+    public static async Task<CampaignsResult> Handle(RecordActionOutcome command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<UserError>();
+        if (string.IsNullOrWhiteSpace(command.Summary) || command.Summary.Length > 4000)
+            errors.Add(UserError.Validation("input.summary", "The summary is required, up to 4000 characters."));
+        if (command.Counts.Count > 20) errors.Add(UserError.Validation("input.counts", "At most 20 counts."));
+        for (var i = 0; i < Math.Min(20, command.Counts.Count); i++)
+        {
+            var count = command.Counts[i];
+            if (string.IsNullOrWhiteSpace(count.Name) || count.Name.Trim().Length > 60 || count.Name.Any(char.IsControl))
+                errors.Add(UserError.Validation($"input.counts.{i}.name", "A count's name is 1 to 60 characters."));
+            if (count.Value is < 0 or > 10_000_000) errors.Add(UserError.Validation($"input.counts.{i}.value", "A count is between 0 and 10000000."));
+        }
+        if (errors.Count > 0) return new CampaignsResult(null, errors);
+        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
+        if (stream.Aggregate is not { } a) return CampaignsResult.Refused(NoSuchAction);
+        if (a.Status == ActionStatus.Cancelled) return CampaignsResult.Refused(UserError.InvalidState("The action is cancelled."));
+        var now = clock.GetUtcNow();
+        if (a.StartsAt > now) return CampaignsResult.Refused(UserError.InvalidState("The action has not started yet."));
+        stream.AppendOne(new ActionOutcomeRecorded(a.Id, a.CampaignId, command.Summary.Trim(),
+            command.Counts.Select(c => c with { Name = c.Name.Trim() }).ToList(), command.Actor.AccountId, now));
+        return CampaignsResult.Ok(a.Id);
+    }
+}

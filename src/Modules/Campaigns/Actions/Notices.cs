@@ -1,0 +1,70 @@
+using Marten;
+
+namespace WorkersPower.Campaigns.Actions;
+
+public enum NoticeKind
+{
+    ActionCancelled,
+    ActionReminder,
+}
+
+/// <summary>
+/// A notice recorded for a member (e-mail delivery comes later). The id is made from what it is about,
+/// so a message handled twice records it once.
+/// </summary>
+public sealed class MemberNotice
+{
+    public Guid Id { get; set; }
+    public Guid MemberId { get; set; }
+    public NoticeKind Kind { get; set; }
+    public Guid ActionId { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public long Sequence { get; set; }
+
+    public static Guid IdOf(NoticeKind kind, Guid actionId, Guid memberId, DateTimeOffset startsAt)
+    {
+        var text = $"{kind}|{actionId:N}|{memberId:N}|{startsAt.UtcTicks}";
+        return new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+}
+
+public static class NoticeHandler
+{
+    public static async Task Handle(NotifyActionCancelled command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
+        if (action is null) return;
+        var now = clock.GetUtcNow();
+        foreach (var memberId in command.MemberIds)
+            session.Store(new MemberNotice
+            {
+                Id = MemberNotice.IdOf(NoticeKind.ActionCancelled, action.Id, memberId, action.StartsAt),
+                MemberId = memberId,
+                Kind = NoticeKind.ActionCancelled,
+                ActionId = action.Id,
+                Text = $"'{action.Title}' on {action.StartsAt:yyyy-MM-dd HH:mm} UTC is cancelled: {command.Reason}",
+                CreatedAt = now,
+                Sequence = Campaigns.Sequences.Next(now),
+            });
+    }
+
+    /// <summary>Records the reminders, unless the action was cancelled or moved since this was scheduled.</summary>
+    public static async Task Handle(SendActionReminders command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
+        if (action is null || action.Status == ActionStatus.Cancelled || action.StartsAt != command.StartsAt) return;
+        var now = clock.GetUtcNow();
+        foreach (var memberId in action.SignedUp)
+            session.Store(new MemberNotice
+            {
+                Id = MemberNotice.IdOf(NoticeKind.ActionReminder, action.Id, memberId, action.StartsAt),
+                MemberId = memberId,
+                Kind = NoticeKind.ActionReminder,
+                ActionId = action.Id,
+                Text = $"Reminder: '{action.Title}' starts {action.StartsAt:yyyy-MM-dd HH:mm} UTC at {action.Location}.",
+                CreatedAt = now,
+                Sequence = Campaigns.Sequences.Next(now),
+            });
+    }
+}

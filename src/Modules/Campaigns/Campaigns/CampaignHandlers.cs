@@ -1,0 +1,94 @@
+using Marten;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Campaigns.Campaigns;
+
+public sealed record LaunchCampaign(string Title, string Summary, string? Slug, int? Goal, CampaignActor Actor);
+public sealed record UpdateCampaign(Guid CampaignId, string? Title, string? Summary, int? Goal, bool ClearGoal, CampaignActor Actor);
+public sealed record ConcludeCampaign(Guid CampaignId, CampaignActor Actor);
+public sealed record ReopenCampaign(Guid CampaignId, CampaignActor Actor);
+
+public static class CampaignHandler
+{
+    internal static List<UserError> Validate(string? title, string? summary, int? goal, bool titleRequired)
+    {
+        var errors = new List<UserError>();
+        if (titleRequired || title is not null)
+        {
+            if (string.IsNullOrWhiteSpace(title) || title.Trim().Length < 3 || title.Trim().Length > 200)
+                errors.Add(UserError.Validation("input.title", "The title must be 3 to 200 characters."));
+            else if (title.Any(char.IsControl)) errors.Add(UserError.Validation("input.title", "The title must be one line without control characters."));
+        }
+        if (titleRequired || summary is not null)
+        {
+            if (string.IsNullOrWhiteSpace(summary) || summary.Length > 2000)
+                errors.Add(UserError.Validation("input.summary", "The summary is required, up to 2000 characters."));
+            else if (summary.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+                errors.Add(UserError.Validation("input.summary", "The summary contains control characters."));
+        }
+        if (goal is < 1 or > 10_000_000) errors.Add(UserError.Validation("input.goal", "The goal must be between 1 and 10000000."));
+        return errors;
+    }
+
+    public static async Task<CampaignsResult> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(command.Title, command.Summary, command.Goal, titleRequired: true);
+        string slug;
+        if (command.Slug is { } given)
+        {
+            slug = given.Trim().ToLowerInvariant();
+            if (!Slugs.IsValid(slug)) errors.Add(UserError.Validation("input.slug", "A slug is 1 to 80 lower-case letters, digits and single hyphens."));
+            else if (await session.Query<Campaign>().AnyAsync(c => c.Slug == slug, ct))
+                errors.Add(UserError.AlreadyExists($"The slug '{slug}' is taken.", "input", "slug"));
+        }
+        else
+        {
+            slug = Slugs.FromTitle(command.Title);
+            var prefix = slug + "-";
+            var taken = await session.Query<Campaign>().Where(c => c.Slug == slug || c.Slug.StartsWith(prefix)).Select(c => c.Slug).ToListAsync(ct);
+            if (taken.Contains(slug))
+            {
+                var n = 2;
+                while (taken.Contains($"{slug}-{n}")) n++;
+                slug = $"{slug}-{n}";
+            }
+        }
+        if (errors.Count > 0) return new CampaignsResult(null, errors);
+
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<Campaign>(id,
+            new CampaignLaunched(id, slug, command.Title.Trim(), command.Summary.Trim(), command.Goal, command.Actor.AccountId, command.Actor.MemberId, clock.GetUtcNow()));
+        return CampaignsResult.Ok(id);
+    }
+
+    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(command.Title, command.Summary, command.Goal, titleRequired: false);
+        if (errors.Count > 0) return (new CampaignsResult(null, errors), null);
+        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
+        if (stream.Aggregate is not { } campaign) return (NotFound, null);
+        var goal = command.ClearGoal ? null : command.Goal ?? campaign.Goal;
+        stream.AppendOne(new CampaignUpdated(campaign.Id, command.Title?.Trim() ?? campaign.Title, command.Summary?.Trim() ?? campaign.Summary, goal, command.Actor.AccountId, clock.GetUtcNow()));
+        return (CampaignsResult.Ok(campaign.Id), goal != campaign.Goal ? new CampaignProgressChanged(campaign.Id) : null);
+    }
+
+    public static async Task<CampaignsResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
+        if (stream.Aggregate is not { } campaign) return NotFound;
+        if (campaign.Status == CampaignStatus.Concluded) return CampaignsResult.Refused(UserError.InvalidState("The campaign is concluded already."));
+        stream.AppendOne(new CampaignConcluded(campaign.Id, command.Actor.AccountId, clock.GetUtcNow()));
+        return CampaignsResult.Ok(campaign.Id);
+    }
+
+    public static async Task<CampaignsResult> Handle(ReopenCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
+        if (stream.Aggregate is not { } campaign) return NotFound;
+        if (campaign.Status == CampaignStatus.Active) return CampaignsResult.Refused(UserError.InvalidState("The campaign is active already."));
+        stream.AppendOne(new CampaignReopened(campaign.Id, command.Actor.AccountId, clock.GetUtcNow()));
+        return CampaignsResult.Ok(campaign.Id);
+    }
+
+    private static readonly CampaignsResult NotFound = CampaignsResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId"));
+}

@@ -1,0 +1,72 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+using WorkersPower.Campaigns.Actions;
+using WorkersPower.Campaigns.Campaigns;
+using WorkersPower.Campaigns.Demo;
+using WorkersPower.Campaigns.GraphQL;
+using WorkersPower.Campaigns.Members;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Campaigns;
+
+/// <summary>Campaigns: campaigns, actions, sign-ups, attendance, outcomes and live progress.</summary>
+public sealed class CampaignsModule : IModule
+{
+    public const string Schema = "campaigns";
+
+    public string Name => Schema;
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddMartenStore<ICampaignsStore>(o =>
+            {
+                o.Connection(context.ConnectionString);
+                o.DatabaseSchemaName = Schema;
+                o.Events.DatabaseSchemaName = Schema;
+                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
+                o.DisableNpgsqlLogging = true;
+                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+
+                o.Projections.Add<CampaignProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<CampaignActionProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<CampaignProgressProjection>(ProjectionLifecycle.Inline);
+
+                o.Schema.For<Campaign>().UniqueIndex(x => x.Slug).Duplicate(x => x.Status).Duplicate(x => x.Sequence);
+                o.Schema.For<CampaignAction>()
+                    .Duplicate(x => x.CampaignId)
+                    .Duplicate(x => x.BranchId!)
+                    .Duplicate(x => x.StartsAt)
+                    .Duplicate(x => x.Status)
+                    .Duplicate(x => x.SortKey);
+                o.Schema.For<CampaignProgress>();
+                o.Schema.For<CampaignParticipant>().Duplicate(x => x.CampaignId);
+                o.Schema.For<CampaignMember>();
+                o.Schema.For<MemberNotice>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));
+        services.AddSingleton<CampaignProgressFeed>();
+        services.AddSingleton<IDemoData, CampaignsDemoData>();
+        services.AddSingleton<ISchemaContributor, CampaignsSchema>();
+        services.AddSingleton<INodeResolver, CampaignNodeResolver>();
+        services.AddSingleton<INodeResolver, CampaignActionNodeResolver>();
+        services.AddSingleton<IObjectTypeExtension, MemberParticipationExtension>();
+        services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();
+    }
+
+    public void ConfigureWolverine(WolverineOptions options, ModuleContext context)
+    {
+        options.Policies.UseAncillaryStorageFromAssemblyContaining<CampaignsModule>(typeof(ICampaignsStore));
+        // Progress notices are for live subscribers only: no need to make them durable.
+        options.LocalQueueFor<CampaignProgressChanged>().BufferedInMemory();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Campaigns.Actions;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Campaigns.GraphQL;
+
+public sealed record ParticipationView(Guid MemberId, int ActionsSignedUp, int ActionsAttended, int Campaigns);
+
+public sealed class MemberParticipationType : ObjectGraphType<ParticipationView>
+{
+    public MemberParticipationType()
+    {
+        Name = "MemberParticipation";
+        Description = "A member's part in campaigns.";
+        Field(x => x.ActionsSignedUp).Description("Actions the member is signed up for now (any time).");
+        Field(x => x.ActionsAttended).Description("Actions the member was checked in at.");
+        Field(x => x.Campaigns).Description("Distinct campaigns the member took part in.");
+    }
+}
+
+/// <summary>
+/// Adds participation and notices to Membership's Member type. Participation is readable by the member, organisers
+/// of the member's branch (from Campaigns' own copy of branches) and admins; notices only by the member.
+/// </summary>
+internal sealed class MemberParticipationExtension : IObjectTypeExtension
+{
+    public string TypeName => "Member";
+
+    public void Extend(IObjectGraphType type, Func<object, Guid> idOf)
+    {
+        type.AddField(new FieldType
+        {
+            Name = "participation",
+            Description = "The member's part in campaigns (the member, organisers of the member's branch, admins; null for others).",
+            Type = typeof(MemberParticipationType),
+            Resolver = new FuncFieldResolver<object>(ctx => Participation(ctx, idOf(ctx.Source!))),
+        });
+        type.AddField(new FieldType
+        {
+            Name = "notices",
+            Description = "Reminders and cancellations of actions, newest first (the member only; null for others).",
+            Type = typeof(ConnectionType<MemberNoticeType>),
+            Arguments = new QueryArguments(
+                new QueryArgument<IntGraphType> { Name = "first", Description = $"How many (0 to {PageRequest.MaxPageSize}; default {PageRequest.DefaultPageSize})." },
+                new QueryArgument<StringGraphType> { Name = "after", Description = "The cursor of the item to start after." }),
+            Resolver = new FuncFieldResolver<object>(async ctx => await NoticesAsync(ctx, idOf(ctx.Source!))),
+        });
+    }
+
+    private static object? Participation(IResolveFieldContext ctx, Guid memberId)
+    {
+        var user = ctx.User;
+        if (user.MemberId() == memberId || user.HasRole(Roles.Admin)) return Load(ctx, memberId);
+        if (!user.HasRole(Roles.Organiser) || user.MemberId() is not { } viewer) return null;
+        // organisers: only for members of their own branch (as Campaigns knows the branches)
+        return ctx.LoadMember(viewer).Then(v => (object?)ctx.LoadMember(memberId).Then(m =>
+            v is not null && m is not null && v.BranchId == m.BranchId ? Load(ctx, memberId) : null));
+    }
+
+    private static IDataLoaderResult<ParticipationView?> Load(IResolveFieldContext ctx, Guid memberId) =>
+        ctx.BatchLoaders().Get<Guid, ParticipationView>("campaigns.participation", async (ids, ct) =>
+        {
+            await using var session = ctx.Session();
+            var rows = await session.AdvancedSql.QueryAsync<ParticipationView>('^',
+                """
+                select json_build_object('MemberId', m.id,
+                  'ActionsSignedUp', count(a.id) filter (where a.data -> 'SignedUp' ? m.id::text),
+                  'ActionsAttended', count(a.id) filter (where a.data -> 'Attended' ? m.id::text),
+                  'Campaigns', count(distinct a.data ->> 'CampaignId'))
+                from unnest(^::uuid[]) as m(id)
+                left join campaigns.mt_doc_campaignaction a on (a.data -> 'SignedUp' ? m.id::text or a.data -> 'Attended' ? m.id::text)
+                group by m.id
+                """, ct, ids.ToArray());
+            return rows.ToDictionary(r => r.MemberId);
+        }).Load(memberId);
+
+    private static async Task<Connection<MemberNotice>?> NoticesAsync(IResolveFieldContext ctx, Guid memberId)
+    {
+        if (ctx.User.MemberId() != memberId) return null;
+        var page = PageRequest.From(ctx);
+        long? before = page.AfterKey is null ? null
+            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
+        await using var session = ctx.Session();
+        var batch = session.CreateBatchQuery();
+        var total = batch.Query<MemberNotice>().Where(n => n.MemberId == memberId).Count();
+        var query = batch.Query<MemberNotice>().Where(n => n.MemberId == memberId);
+        if (before is { } b) query = query.Where(n => n.Sequence < b);
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<MemberNotice>>([]) : query.OrderByDescending(n => n.Sequence).Take(page.First + 1).ToList();
+        await batch.Execute(ctx.CancellationToken);
+        return page.ToConnection(await rows, n => n.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+}

@@ -1,0 +1,6 @@
+using Marten;
+
+namespace WorkersPower.Campaigns;
+
+/// <summary>Campaigns' own Marten store, in the PostgreSQL schema "campaigns".</summary>
+public interface ICampaignsStore : IDocumentStore;

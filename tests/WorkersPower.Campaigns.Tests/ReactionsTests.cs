@@ -1,0 +1,167 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+using WorkersPower.Campaigns.Actions;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Testing;
+
+namespace WorkersPower.Campaigns.Tests;
+
+/// <summary>Reacting to Membership, reminders, live progress and the cost of a page of actions.</summary>
+public sealed class ReactionsTests(CampaignsFixture fixture) : IClassFixture<CampaignsFixture>
+{
+    private async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    [Fact]
+    public async Task A_member_who_resigns_is_withdrawn_from_future_actions()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+        await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+        await MemberApi.MutateAsync(fixture, "resignMembership", "ResignMembershipInput", new { reason = "Leaving" }, member.Token);
+
+        var id = GlobalId.TryDecode(actionId, "CampaignAction")!.Value;
+        (await EventuallyAsync(async () =>
+        {
+            await using var session = fixture.Services.GetRequiredService<ICampaignsStore>().QuerySession();
+            return (await session.LoadAsync<CampaignAction>(id))!.SignUpCount == 0;
+        })).ShouldBeTrue();
+        // and a resigned member cannot sign up again
+        (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").Single().Code.ShouldBe("INVALID_STATE");
+    }
+
+    [Fact]
+    public async Task An_erased_members_name_disappears_from_campaign_data()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var start = fixture.Clock.GetUtcNow().AddMinutes(5);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: start);
+        var member = await fixture.MemberAsync();
+        await fixture.Client.PostAsync(CampaignsApi.CheckIn, new { input = new { actionId, memberId = member.MemberId } }, organiser.Token);
+
+        await fixture.Client.PostAsync("mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { code } } }", new { input = new { memberId = member.MemberId } }, await fixture.AdminTokenAsync());
+        (await EventuallyAsync(async () =>
+        {
+            var data = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { participants { displayName } } } }", new { id = actionId }, organiser.Token);
+            return data["node"]!["participants"]!.AsArray().All(p => p!["displayName"]!.GetValue<string>() == "Erased member");
+        })).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_reminder_is_scheduled_durably_and_records_a_notice_for_everyone_signed_up()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var starts = fixture.Clock.GetUtcNow().AddDays(5);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: starts);
+        var member = await fixture.MemberAsync();
+        await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+
+        long scheduled = 0;
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var schema in new[] { "campaigns", "wolverine" })
+            {
+                await using var exists = new NpgsqlCommand($"select to_regclass('{schema}.wolverine_incoming_envelopes') is not null", connection);
+                if (!(bool)(await exists.ExecuteScalarAsync())!) continue;
+                await using var command = new NpgsqlCommand($"select count(*) from {schema}.wolverine_incoming_envelopes where message_type like '%SendActionReminders%' and status = 'Scheduled'", connection);
+                scheduled += (long)(await command.ExecuteScalarAsync())!;
+            }
+        }
+        scheduled.ShouldBeGreaterThanOrEqualTo(1);
+
+        // what the scheduled message does when its time comes (here: invoked now, with the action's current start)
+        var id = GlobalId.TryDecode(actionId, "CampaignAction")!.Value;
+        await using (var session = fixture.Services.GetRequiredService<ICampaignsStore>().QuerySession())
+        {
+            var action = await session.LoadAsync<CampaignAction>(id);
+            var bus = fixture.Services.GetRequiredService<IMessageBus>();
+            await bus.InvokeAsync(new SendActionReminders(id, action!.StartsAt.AddHours(-1))); // a stale one: nothing
+            await bus.InvokeAsync(new SendActionReminders(id, action.StartsAt));
+            await bus.InvokeAsync(new SendActionReminders(id, action.StartsAt)); // twice: still one notice
+        }
+        var notices = await fixture.Client.DataAsync("{ me { notices { totalCount nodes { kind text } } } }", token: member.Token);
+        notices["me"]!["notices"]!["totalCount"]!.GetValue<int>().ShouldBe(1);
+        notices["me"]!["notices"]!["nodes"]![0]!["kind"]!.GetValue<string>().ShouldBe("ACTION_REMINDER");
+    }
+
+    [Fact]
+    public async Task The_progress_subscription_pushes_a_value_on_every_change()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+
+        using var scope = fixture.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps attendances participants } }",
+            Variables = new Inputs(new Dictionary<string, object?> { ["id"] = campaignId }),
+            RequestServices = scope.ServiceProvider,
+        });
+        result.Errors.ShouldBeNull();
+        var values = new System.Collections.Concurrent.BlockingCollection<ExecutionResult>();
+        using var subscription = result.Streams!.Values.Single().Subscribe(new Observer(values));
+
+        SignUps(values.Take(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token)).ShouldBe(0);
+        await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+        SignUps(values.Take(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token)).ShouldBe(1);
+        await fixture.Client.PostAsync(CampaignsApi.Withdraw, new { input = new { actionId } }, member.Token);
+        SignUps(values.Take(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token)).ShouldBe(0);
+    }
+
+    private int SignUps(ExecutionResult r)
+    {
+        var json = fixture.Services.GetRequiredService<IGraphQLTextSerializer>().Serialize(r);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        node["errors"].ShouldBeNull(json);
+        return node["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>();
+    }
+
+    private sealed class Observer(System.Collections.Concurrent.BlockingCollection<ExecutionResult> values) : IObserver<ExecutionResult>
+    {
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) => throw error;
+
+        public void OnNext(ExecutionResult value) => values.Add(value);
+    }
+
+    [Fact]
+    public async Task A_page_of_fifty_actions_with_sign_up_counts_costs_the_same_round_trips_as_a_page_of_five()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, slug) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        for (var i = 0; i < 50; i++) await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddDays(2).AddMinutes(i));
+        const string Page = "query($slug: String!, $first: Int) { campaign(slug: $slug) { title progress { signUps participants } actions(first: $first) { totalCount nodes { id title signUpCount placesLeft campaign { title } } } } }";
+
+        using var counter = new SqlCounter(fixture.ConnectionString);
+        var five = await fixture.Client.DataAsync(Page, new { slug, first = 5 });
+        var forFive = counter.Count;
+        counter.Reset();
+        var fifty = await fixture.Client.DataAsync(Page, new { slug, first = 50 });
+        var forFifty = counter.Count;
+
+        five["campaign"]!["actions"]!["nodes"]!.AsArray().Count.ShouldBe(5);
+        fifty["campaign"]!["actions"]!["nodes"]!.AsArray().Count.ShouldBe(50);
+        forFive.ShouldBeGreaterThan(0);
+        forFifty.ShouldBe(forFive);
+    }
+}
