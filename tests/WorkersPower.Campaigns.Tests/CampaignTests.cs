@@ -81,3 +81,50 @@ public sealed class CampaignTests(CampaignsFixture fixture) : IClassFixture<Camp
             .ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
 }
+
+public sealed class ActionListTests(CampaignsFixture fixture) : IClassFixture<CampaignsFixture>
+{
+    [Fact]
+    public async Task Campaigns_are_updated_with_a_stable_slug()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (id, slug) = await CampaignsApi.LaunchAsync(fixture, organiser.Token, "Original title");
+        const string Update = "mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { slug title summary goal } errors { code field } } }";
+        var updated = await fixture.Client.PostAsync(Update, new { input = new { campaignId = id, title = "Better title", goal = 0 } }, organiser.Token);
+        updated.UserErrors("updateCampaign").ShouldBeEmpty();
+        updated["updateCampaign.campaign.slug"]!.GetValue<string>().ShouldBe(slug);
+        updated["updateCampaign.campaign.title"]!.GetValue<string>().ShouldBe("Better title");
+        updated["updateCampaign.campaign.summary"]!.GetValue<string>().ShouldBe("Why we fight.");
+        updated["updateCampaign.campaign.goal"].ShouldBeNull();
+        var bad = await fixture.Client.PostAsync(Update, new { input = new { campaignId = id, title = "x" } }, organiser.Token);
+        bad.UserErrors("updateCampaign").Single().Field.ShouldBe("input.title");
+        var unknown = await fixture.Client.PostAsync(Update, new { input = new { campaignId = Platform.GraphQL.GlobalId.Encode("Campaign", Guid.NewGuid()), title = "Fine title" } }, organiser.Token);
+        unknown.UserErrors("updateCampaign").Single().Code.ShouldBe("NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Upcoming_actions_are_soonest_first_per_branch_and_rescheduling_moves_them()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var branch = await MembershipApi.CreateBranchAsync(fixture.Client, await fixture.AdminTokenAsync());
+        var now = fixture.Clock.GetUtcNow();
+        var later = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: now.AddDays(4), branchId: branch);
+        var sooner = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: now.AddDays(2), branchId: branch);
+        await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: now.AddDays(1));
+        const string Upcoming = "query($b: ID) { upcomingActions(branchId: $b, first: 10) { totalCount nodes { id startsAt } } }";
+        var list = await fixture.Client.DataAsync(Upcoming, new { b = branch });
+        list["upcomingActions"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([sooner, later]);
+
+        const string Reschedule = "mutation($input: RescheduleActionInput!) { rescheduleAction(input: $input) { action { startsAt location } errors { code field } } }";
+        var moved = await fixture.Client.PostAsync(Reschedule, new { input = new { actionId = later, startsAt = now.AddDays(1).AddHours(1), endsAt = now.AddDays(1).AddHours(3), location = "New hall" } }, organiser.Token);
+        moved.UserErrors("rescheduleAction").ShouldBeEmpty();
+        moved["rescheduleAction.action.location"]!.GetValue<string>().ShouldBe("New hall");
+        list = await fixture.Client.DataAsync(Upcoming, new { b = branch });
+        list["upcomingActions"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ShouldBe([later, sooner]);
+        var backwards = await fixture.Client.PostAsync(Reschedule, new { input = new { actionId = later, startsAt = now.AddDays(3), endsAt = now.AddDays(2) } }, organiser.Token);
+        backwards.UserErrors("rescheduleAction").Single().Field.ShouldBe("input.endsAt");
+        var member = await fixture.MemberAsync();
+        (await fixture.Client.PostAsync(Reschedule, new { input = new { actionId = later, startsAt = now.AddDays(3), endsAt = now.AddDays(3).AddHours(1) } }, member.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+    }
+}
