@@ -1,13 +1,14 @@
 using JasperFx;
 using WorkersPower.Host.Composition;
 using WorkersPower.Campaigns;
+using WorkersPower.Content;
 using WorkersPower.Membership;
 using WorkersPower.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The modules this host composes. The host knows nothing else of them.
-IModule[] modules = [new MembershipModule(), new CampaignsModule()];
+IModule[] modules = [new MembershipModule(), new CampaignsModule(), new ContentModule()];
 
 builder.AddWorkersPower(modules);
 

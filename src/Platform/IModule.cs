@@ -21,6 +21,9 @@ public interface IModule
     void ConfigureServices(IServiceCollection services, ModuleContext context);
 
     void ConfigureWolverine(WolverineOptions options, ModuleContext context) { }
+
+    /// <summary>HTTP endpoints of the module's own beside /graphql (e.g. a feed).</summary>
+    void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) { }
 }
 
 /// <summary>What a module may know about the host it is composed into.</summary>

@@ -59,7 +59,11 @@ public static class HostComposition
             }
         });
 
-        foreach (var module in modules) module.ConfigureServices(services, context);
+        foreach (var module in modules)
+        {
+            module.ConfigureServices(services, context);
+            services.AddSingleton(module);
+        }
 
         // Authentication: JWT bearer tokens signed with the shared key.
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -114,6 +118,7 @@ public static class HostComposition
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        foreach (var module in app.Services.GetServices<IModule>()) module.MapEndpoints(app);
         return app;
     }
 }

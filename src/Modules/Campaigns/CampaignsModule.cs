@@ -61,6 +61,7 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton<INodeResolver, CampaignActionNodeResolver>();
         services.AddSingleton<IObjectTypeExtension, MemberParticipationExtension>();
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();
+        services.AddSingleton<Contracts.ICampaignDirectory, CampaignDirectory>();
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context)

@@ -45,7 +45,7 @@ public static class NoticeHandler
                 ActionId = action.Id,
                 Text = $"'{action.Title}' on {action.StartsAt:yyyy-MM-dd HH:mm} UTC is cancelled: {command.Reason}",
                 CreatedAt = now,
-                Sequence = Campaigns.Sequences.Next(now),
+                Sequence = WorkersPower.Platform.Sequences.Next(now),
             });
     }
 
@@ -64,7 +64,7 @@ public static class NoticeHandler
                 ActionId = action.Id,
                 Text = $"Reminder: '{action.Title}' starts {action.StartsAt:yyyy-MM-dd HH:mm} UTC at {action.Location}.",
                 CreatedAt = now,
-                Sequence = Campaigns.Sequences.Next(now),
+                Sequence = WorkersPower.Platform.Sequences.Next(now),
             });
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Marten.Events.Aggregation;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -67,38 +66,4 @@ public sealed class CampaignProjection : SingleStreamProjection<Campaign, Guid>
     {
         if (!c.OrganiserMemberIds.Contains(e.MemberId)) c.OrganiserMemberIds.Add(e.MemberId);
     }
-}
-
-/// <summary>Slugs: lower-case ASCII letters, digits and single hyphens, made from a title when none is given.</summary>
-public static class Slugs
-{
-    public const int MaxLength = 80;
-
-    public static string FromTitle(string title)
-    {
-        var normalized = title.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder();
-        foreach (var ch in normalized)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            var c = char.ToLowerInvariant(ch);
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) sb.Append(c);
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-            if (sb.Length >= MaxLength) break;
-        }
-        var slug = sb.ToString().Trim('-');
-        return slug.Length == 0 ? "campaign" : slug;
-    }
-
-    public static bool IsValid(string slug) =>
-        slug.Length is > 0 and <= MaxLength && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
-        && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal);
-}
-
-public static class Sequences
-{
-    private static int counter;
-
-    /// <summary>A number that orders by time and is unique within a process (milliseconds × 1000 + a counter).</summary>
-    public static long Next(DateTimeOffset at) => at.ToUnixTimeMilliseconds() * 1000 + (Interlocked.Increment(ref counter) & 0x3FF) % 1000;
 }

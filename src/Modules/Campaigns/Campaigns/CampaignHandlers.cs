@@ -1,4 +1,5 @@
 using Marten;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;
@@ -37,13 +38,13 @@ public static class CampaignHandler
         if (command.Slug is { } given)
         {
             slug = given.Trim().ToLowerInvariant();
-            if (!Slugs.IsValid(slug)) errors.Add(UserError.Validation("input.slug", "A slug is 1 to 80 lower-case letters, digits and single hyphens."));
+            if (!Slugs.IsValid(slug)) errors.Add(UserError.Validation("input.slug", "A slug is 1 to 100 lower-case letters, digits and single hyphens."));
             else if (await session.Query<Campaign>().AnyAsync(c => c.Slug == slug, ct))
                 errors.Add(UserError.AlreadyExists($"The slug '{slug}' is taken.", "input", "slug"));
         }
         else
         {
-            slug = Slugs.FromTitle(command.Title);
+            slug = Slugs.FromTitle(command.Title, "campaign");
             var prefix = slug + "-";
             var taken = await session.Query<Campaign>().Where(c => c.Slug == slug || c.Slug.StartsWith(prefix)).Select(c => c.Slug).ToListAsync(ct);
             if (taken.Contains(slug))

@@ -16,7 +16,5 @@ public sealed class PersonalDataRead
     /// <summary>Orders the list newest first and makes cursors stable: the time in milliseconds, times 1000, plus a counter.</summary>
     public long Sequence { get; set; }
 
-    private static int counter;
-
-    public static long NextSequence(DateTimeOffset at) => at.ToUnixTimeMilliseconds() * 1000 + (Interlocked.Increment(ref counter) & 0x3FF) % 1000;
+    public static long NextSequence(DateTimeOffset at) => WorkersPower.Platform.Sequences.Next(at);
 }

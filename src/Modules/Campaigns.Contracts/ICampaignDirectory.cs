@@ -1,0 +1,8 @@
+namespace WorkersPower.Campaigns.Contracts;
+
+/// <summary>What other modules may ask Campaigns about its campaigns (Campaigns registers it in DI).</summary>
+public interface ICampaignDirectory
+{
+    /// <summary>The campaign's title, or null when there is no campaign with this id.</summary>
+    Task<string?> FindTitleAsync(Guid campaignId, CancellationToken cancellationToken);
+}

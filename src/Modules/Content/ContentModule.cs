@@ -1,0 +1,68 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+using WorkersPower.Content.Articles;
+using WorkersPower.Content.Authors;
+using WorkersPower.Content.Demo;
+using WorkersPower.Content.Feed;
+using WorkersPower.Content.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Content;
+
+/// <summary>Content: articles and pages with an editorial workflow, revisions, visibility, search and a feed.</summary>
+public sealed class ContentModule : IModule
+{
+    public const string Schema = "content";
+
+    public string Name => Schema;
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddMartenStore<IContentStore>(o =>
+            {
+                o.Connection(context.ConnectionString);
+                o.DatabaseSchemaName = Schema;
+                o.Events.DatabaseSchemaName = Schema;
+                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
+                o.DisableNpgsqlLogging = true;
+                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+                o.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
+                o.Schema.For<Article>()
+                    .UniqueIndex(x => x.Slug)
+                    .Duplicate(x => x.Kind)
+                    .Duplicate(x => x.Status)
+                    .Duplicate(x => x.Visibility)
+                    .Duplicate(x => x.Sequence)
+                    .Duplicate(x => x.SearchDocument, configure: i =>
+                    {
+                        // the full-text index: searches use exactly this expression
+                        i.Method = Weasel.Postgresql.Tables.IndexMethod.gin;
+                        i.Mask = "to_tsvector('english', ?)";
+                    });
+                o.Schema.For<AuthorCopy>();
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
+        services.AddSingleton<IDemoData, ContentDemoData>();
+        services.AddSingleton<ISchemaContributor, ContentSchema>();
+        services.AddSingleton<INodeResolver, ArticleNodeResolver>();
+    }
+
+    public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
+        options.Policies.UseAncillaryStorageFromAssemblyContaining<ContentModule>(typeof(IContentStore));
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/feed.xml", (HttpContext http, IContentStore store) => AtomFeed.HandleAsync(http, store));
+}

@@ -1,0 +1,168 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Content.Articles;
+using WorkersPower.Content.Authors;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Content.GraphQL;
+
+public sealed class ArticleStatusEnum : EnumerationGraphType<ArticleStatus>
+{
+    public ArticleStatusEnum()
+    {
+        Name = "ArticleStatus";
+        Description = "Where an article stands in the editorial workflow.";
+    }
+}
+
+public sealed class VisibilityEnum : EnumerationGraphType<Visibility>
+{
+    public VisibilityEnum()
+    {
+        Name = "Visibility";
+        Description = "PUBLIC: everyone; MEMBERS: signed-in members only.";
+    }
+}
+
+public sealed class DiffKindEnum : EnumerationGraphType<DiffKind>
+{
+    public DiffKindEnum()
+    {
+        Name = "DiffKind";
+        Description = "How a line changed between two versions.";
+    }
+}
+
+internal static class ContentReads
+{
+    public static IQuerySession Session(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IContentStore>().QuerySession();
+
+    public static IDataLoaderResult<AuthorCopy?> LoadAuthor(this IResolveFieldContext context, Guid memberId) =>
+        context.BatchLoaders().Get<Guid, AuthorCopy>("content.author", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            return (await session.LoadManyAsync<AuthorCopy>(ct, ids)).ToDictionary(a => a.Id);
+        }).Load(memberId);
+
+    public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id) =>
+        context.BatchLoaders().Get<Guid, Article>("content.article", async (ids, ct) =>
+        {
+            await using var session = context.Session();
+            return (await session.LoadManyAsync<Article>(ct, ids)).ToDictionary(a => a.Id);
+        }).Load(id);
+
+    /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
+    public static bool MaySee(ContentActor? actor, Article article) =>
+        actor is { Edits: true }
+        || (article.Status == ArticleStatus.Published && (article.Visibility == Visibility.Public || actor is not null));
+}
+
+public sealed class ArticleType : ObjectGraphType<Article>
+{
+    public const string TypeName = "Article";
+
+    public ArticleType()
+    {
+        Name = TypeName;
+        Description = "An article (or a standing page) in Markdown, with every version kept.";
+        Interface<NodeInterface>();
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field(x => x.Slug).Description("Its address; stable once published.");
+        Field(x => x.Title).Description("The title.");
+        Field(x => x.Summary, nullable: true).Description("A short summary.");
+        Field(x => x.Body).Description("The text, in Markdown.");
+        Field<NonNullGraphType<ArticleStatusEnum>>("status").Description("Where it stands.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<VisibilityEnum>>("visibility").Description("Who may read it once published.").Resolve(ctx => ctx.Source.Visibility);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("Tags, lower case.").Resolve(ctx => ctx.Source.Tags);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("The stream version: pass it as expectedVersion when revising.").Resolve(ctx => (int)ctx.Source.Version);
+        Field(x => x.PublishedAt, nullable: true).Description("When it was first published.");
+        Field(x => x.UpdatedAt).Description("When it last changed.");
+        Field<AuthorType>("author").Description("A public byline: no member data beyond the name (null when there is none, or the author's data was erased).")
+            .Resolve(ctx => ctx.Source.AuthorMemberId is { } id ? ctx.LoadAuthor(id).Then(a => a is { Erased: false } ? a : null) : null);
+        AddField(new FieldType
+        {
+            Name = "campaign",
+            Description = "The campaign it belongs to, if any (resolved by the Campaigns module).",
+            ResolvedType = new GraphQLTypeReference("Campaign"),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<Article, object?>(async ctx =>
+            {
+                if (ctx.Source.CampaignId is not { } id) return null;
+                var resolver = ctx.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == "Campaign");
+                return resolver is null ? null : await resolver.ResolveAsync(id, ctx);
+            }),
+        });
+        Field<NonNullGraphType<ConnectionType<ArticleRevisionType>>>("revisions")
+            .Description("Every version, newest first (editors).")
+            .PageArguments()
+            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                int? before = page.AfterKey is null ? null : int.TryParse(page.AfterKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+                    : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
+                await using var session = ctx.Session();
+                var all = await ArticleRevisions.AllAsync(session, ctx.Source.Id, ctx.CancellationToken);
+                var rows = all.Where(r => before is null || r.Version < before).OrderByDescending(r => r.Version).Take(page.First + 1).ToList();
+                return page.ToConnection(rows, r => r.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), all.Count);
+            });
+    }
+}
+
+public sealed class AuthorType : ObjectGraphType<AuthorCopy>
+{
+    public AuthorType()
+    {
+        Name = "Author";
+        Description = "A byline.";
+        Field(x => x.DisplayName).Description("The author's name.");
+    }
+}
+
+public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
+{
+    public ArticleRevisionType()
+    {
+        Name = "ArticleRevision";
+        Description = "One version of an article.";
+        Field(x => x.Version).Description("The version number.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The title then.").Resolve(ctx => ctx.Source.Content.Title);
+        Field<StringGraphType>("summary").Description("The summary then.").Resolve(ctx => ctx.Source.Content.Summary);
+        Field<NonNullGraphType<StringGraphType>>("body").Description("The body then.").Resolve(ctx => ctx.Source.Content.Body);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The tags then.").Resolve(ctx => ctx.Source.Content.Tags);
+        Field<NonNullGraphType<VisibilityEnum>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
+        Field(x => x.RevisedAt).Description("When this version was made.");
+        Field(x => x.RestoredFrom, nullable: true).Description("The version this one restored, if it was a restore.");
+    }
+}
+
+public sealed record ArticleDiff(int From, int To, string FromTitle, string ToTitle, IReadOnlyList<DiffLine> Lines);
+
+public sealed class ArticleDiffType : ObjectGraphType<ArticleDiff>
+{
+    public ArticleDiffType()
+    {
+        Name = "ArticleDiff";
+        Description = "How an article's body (and title) changed between two versions.";
+        Field(x => x.From).Description("The older version.");
+        Field(x => x.To).Description("The newer version.");
+        Field(x => x.FromTitle).Description("The title at the older version.");
+        Field(x => x.ToTitle).Description("The title at the newer version.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiffLineType>>>>("lines").Description("The body, line by line.").Resolve(ctx => ctx.Source.Lines);
+    }
+}
+
+public sealed class DiffLineType : ObjectGraphType<DiffLine>
+{
+    public DiffLineType()
+    {
+        Name = "DiffLine";
+        Description = "One line of a diff.";
+        Field<NonNullGraphType<DiffKindEnum>>("kind").Description("Unchanged, added or removed.").Resolve(ctx => ctx.Source.Kind);
+        Field(x => x.Text).Description("The line.");
+    }
+}

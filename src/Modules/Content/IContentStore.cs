@@ -1,0 +1,6 @@
+using Marten;
+
+namespace WorkersPower.Content;
+
+/// <summary>Content's own Marten store, in the PostgreSQL schema "content".</summary>
+public interface IContentStore : IDocumentStore;
