@@ -49,6 +49,8 @@ public static class HostComposition
             opts.ApplicationAssembly = typeof(HostComposition).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
             opts.Policies.AutoApplyTransactions();
+            // Each module handles a contract message in its own handler, queue and store transaction.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
