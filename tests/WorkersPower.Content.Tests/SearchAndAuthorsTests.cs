@@ -108,6 +108,6 @@ public sealed class SearchAndAuthorsTests(ContentFixture fixture) : IClassFixtur
         var twenty = await fixture.Client.DataAsync(Page, new { first = 20 });
         twenty["articles"]!["nodes"]!.AsArray().Count.ShouldBe(20);
         counter.Count.ShouldBe(five);
-        five.ShouldBeLessThanOrEqualTo(2);
+        five.ShouldBeInRange(1, 2); // the page with its count in one batch, the authors in one more
     }
 }

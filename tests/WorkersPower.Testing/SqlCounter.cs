@@ -4,8 +4,9 @@ using Npgsql;
 namespace WorkersPower.Testing;
 
 /// <summary>
-/// Counts the SQL round trips (Npgsql command and batch executions) made against one database while it is
-/// alive, from Npgsql's own tracing.
+/// Counts the SQL round trips (Npgsql command and batch executions) that HTTP requests make against one
+/// database while it is alive, from Npgsql's and ASP.NET Core's own tracing. Background work (Wolverine's
+/// agents polling the same database) is not counted: only commands under a request's activity are.
 /// </summary>
 public sealed class SqlCounter : IDisposable
 {
@@ -18,17 +19,26 @@ public sealed class SqlCounter : IDisposable
         database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Npgsql",
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Tags.Any(t => t.Key is "db.name" or "db.namespace" && t.Value == database)) Interlocked.Increment(ref count);
+                if (activity.Source.Name == "Npgsql" && InRequest(activity)
+                    && activity.Tags.Any(t => t.Key is "db.name" or "db.namespace" && t.Value == database))
+                    Interlocked.Increment(ref count);
             },
         };
         ActivitySource.AddActivityListener(listener);
     }
 
     public int Count => Volatile.Read(ref count);
+
+    private static bool InRequest(Activity activity)
+    {
+        for (var a = activity.Parent; a is not null; a = a.Parent)
+            if (a.Source.Name == "Microsoft.AspNetCore") return true;
+        return false;
+    }
 
     public void Reset() => Interlocked.Exchange(ref count, 0);
 
