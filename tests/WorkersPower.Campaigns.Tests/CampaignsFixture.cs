@@ -3,7 +3,7 @@ using WorkersPower.Testing;
 
 namespace WorkersPower.Campaigns.Tests;
 
-public sealed class CampaignsFixture : PlatformFixture
+public class CampaignsFixture : PlatformFixture
 {
     public TestClock Clock { get; } = new();
 

@@ -91,6 +91,7 @@ public static class HostComposition
         services.AddScoped<BatchLoaders>();
         services.AddSingleton<GraphQLRunner>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddGraphQL(b =>
         {
             b.AddSchema<PlatformSchema>()
@@ -115,6 +116,7 @@ public static class HostComposition
 
     public static WebApplication UseWorkersPower(this WebApplication app)
     {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

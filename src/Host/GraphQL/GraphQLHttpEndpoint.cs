@@ -13,10 +13,15 @@ namespace WorkersPower.Host.GraphQL;
 /// GET for queries only, responses in application/graphql-response+json or application/json as the
 /// Accept header asks.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings)
+internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets)
 {
     public async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.HandleAsync(http);
+            return;
+        }
         var method = http.Request.Method;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
         {

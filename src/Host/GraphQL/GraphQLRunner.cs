@@ -23,7 +23,8 @@ internal sealed partial class GraphQLRunner(
         GraphQLDocument document,
         ClaimsPrincipal user,
         IServiceProvider services,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool subscription = false)
     {
         var options = new ExecutionOptions
         {
@@ -35,7 +36,8 @@ internal sealed partial class GraphQLRunner(
             RequestServices = services,
             User = user,
             CancellationToken = cancellationToken,
-            Timeout = settings.Value.Timeout,
+            // a subscription lives as long as its client wants; only other operations have a time limit
+            Timeout = subscription ? System.Threading.Timeout.InfiniteTimeSpan : settings.Value.Timeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = HandleUnhandledException,
         };

@@ -20,6 +20,9 @@ public sealed class GraphQLSettings
     /// <summary>How long one operation may run.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a WebSocket client has to send connection_init before it is closed (4408).</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether introspection queries are answered (turn off in locked-down production).</summary>
     public bool Introspection { get; set; } = true;
 }

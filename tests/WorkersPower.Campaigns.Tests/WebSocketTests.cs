@@ -1,0 +1,142 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
+using WorkersPower.Testing;
+
+namespace WorkersPower.Campaigns.Tests;
+
+public sealed class WebSocketFixture : CampaignsFixture
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["GraphQL:ConnectionInitTimeout"] = "00:00:01";
+        return settings;
+    }
+}
+
+/// <summary>The graphql-transport-ws protocol at /graphql, message by message.</summary>
+public sealed class WebSocketTests(WebSocketFixture fixture) : IClassFixture<WebSocketFixture>
+{
+    private async Task<WebSocket> ConnectAsync(string? protocol = "graphql-transport-ws")
+    {
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        if (protocol is not null) client.SubProtocols.Add(protocol);
+        return await client.ConnectAsync(new Uri(fixture.Factory.Server.BaseAddress, "graphql"), CancellationToken.None);
+    }
+
+    private static Task SendAsync(WebSocket socket, object message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket, int seconds = 10)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var buffer = new byte[64 * 1024];
+        using var text = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return null;
+            text.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage) return JsonNode.Parse(text.ToArray());
+        }
+    }
+
+    private static async Task<int?> ClosedWithAsync(WebSocket socket)
+    {
+        while (await ReceiveAsync(socket) is not null) { }
+        return (int?)socket.CloseStatus;
+    }
+
+    private static async Task<WebSocket> InitAsync(WebSocket socket, object? payload = null)
+    {
+        await SendAsync(socket, new { type = "connection_init", payload });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("connection_ack");
+        return socket;
+    }
+
+    [Fact]
+    public async Task A_subscription_delivers_the_current_value_and_then_every_change()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+
+        using var socket = await InitAsync(await ConnectAsync(), new { Authorization = "Bearer " + member.Token });
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps participants } }", variables = new { id = campaignId } } });
+        var first = await ReceiveAsync(socket);
+        first!["type"]!.GetValue<string>().ShouldBe("next");
+        first["id"]!.GetValue<string>().ShouldBe("1");
+        first["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(0);
+
+        await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+        (await ReceiveAsync(socket))!["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(1);
+
+        await SendAsync(socket, new { type = "ping" });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("pong");
+
+        await SendAsync(socket, new { id = "1", type = "complete" });
+        await SendAsync(socket, new { id = "2", type = "subscribe", payload = new { query = "{ campaigns(first: 1) { totalCount } }" } });
+        var query = await ReceiveAsync(socket);
+        query!["id"]!.GetValue<string>().ShouldBe("2");
+        query["type"]!.GetValue<string>().ShouldBe("next");
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("complete");
+    }
+
+    [Fact]
+    public async Task A_bad_document_gets_an_error_message_and_the_connection_stays()
+    {
+        using var socket = await InitAsync(await ConnectAsync());
+        await SendAsync(socket, new { id = "a", type = "subscribe", payload = new { query = "subscription { noSuchField }" } });
+        var error = await ReceiveAsync(socket);
+        error!["type"]!.GetValue<string>().ShouldBe("error");
+        error["payload"]!.AsArray().Count.ShouldBeGreaterThan(0);
+        await SendAsync(socket, new { type = "ping" });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("pong");
+    }
+
+    [Fact]
+    public async Task Close_codes_follow_the_protocol()
+    {
+        using (var socket = await ConnectAsync())
+        {
+            await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "{ campaigns { totalCount } }" } });
+            (await ClosedWithAsync(socket)).ShouldBe(4401);
+        }
+        using (var socket = await InitAsync(await ConnectAsync()))
+        {
+            await SendAsync(socket, new { type = "connection_init" });
+            (await ClosedWithAsync(socket)).ShouldBe(4429);
+        }
+        using (var socket = await InitAsync(await ConnectAsync()))
+        {
+            var organiser = await fixture.OrganiserAsync();
+            var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+            var subscribe = new { id = "same", type = "subscribe", payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } } };
+            await SendAsync(socket, subscribe);
+            await ReceiveAsync(socket);
+            await SendAsync(socket, subscribe);
+            (await ClosedWithAsync(socket)).ShouldBe(4409);
+        }
+        using (var socket = await ConnectAsync())
+        {
+            await SendAsync(socket, new { type = "connection_init", payload = new { Authorization = "Bearer not-a-token" } });
+            (await ClosedWithAsync(socket)).ShouldBe(4403);
+        }
+        using (var socket = await ConnectAsync())
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes("{not json"), WebSocketMessageType.Text, true, CancellationToken.None);
+            (await ClosedWithAsync(socket)).ShouldBe(4400);
+        }
+        using (var socket = await ConnectAsync())
+        {
+            (await ClosedWithAsync(socket)).ShouldBe(4408); // no connection_init within the (1 s) timeout
+        }
+        using (var socket = await ConnectAsync(protocol: null))
+        {
+            (await ClosedWithAsync(socket)).ShouldBe(4406);
+        }
+    }
+}
