@@ -35,7 +35,7 @@ if ! dotnet build WorkersPower.sln -c Release -nologo -v q -clp:ErrorsOnly; then
 fi
 
 # The GraphQL over HTTP audit suite (graphql-http) for ConformanceTests.
-if [[ ! -d tests/conformance/node_modules/graphql-http ]]; then
+if [[ ! -d tests/conformance/node_modules/graphql-ws || ! -d tests/conformance/node_modules/graphql-http ]]; then
   echo "Installing the conformance audit (npm ci in tests/conformance)"
   if ! command -v npm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null 2>&1 || echo "npm is not available: ConformanceTests will fail"

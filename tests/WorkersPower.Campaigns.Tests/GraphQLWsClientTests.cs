@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WorkersPower.Testing;
+
+namespace WorkersPower.Campaigns.Tests;
+
+public sealed class RealServerCampaignsFixture : CampaignsFixture
+{
+    protected override bool UseRealServer => true;
+}
+
+/// <summary>The graphql-ws npm client (what web clients use), on a real port, receiving live progress.</summary>
+public sealed class GraphQLWsClientTests(RealServerCampaignsFixture fixture) : IClassFixture<RealServerCampaignsFixture>
+{
+    private static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "WorkersPower.sln"))) return Path.Combine(dir.FullName, "tests", "conformance");
+        throw new InvalidOperationException("No repository root.");
+    }
+
+    [Fact]
+    public async Task The_graphql_ws_client_receives_every_change_of_a_campaigns_progress()
+    {
+        var folder = Folder();
+        Directory.Exists(Path.Combine(folder, "node_modules", "graphql-ws")).ShouldBeTrue("Run `npm ci` in tests/conformance (build/test.sh does).");
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var members = new[] { await fixture.MemberAsync(), await fixture.MemberAsync() };
+
+        var url = new UriBuilder(fixture.ServerAddress!) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
+        var start = new ProcessStartInfo("node", ["subscribe.mjs", url, members[0].Token,
+            "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps participants } }", $"{{\"id\":\"{campaignId}\"}}", "3"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        async Task<JsonNode> NextAsync()
+        {
+            var line = await node.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException(await node.StandardError.ReadToEndAsync());
+            return JsonNode.Parse(line)!;
+        }
+
+        (await NextAsync())["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(0);
+        await CampaignsApi.SignUpAsync(fixture.Client, members[0].Token, actionId);
+        (await NextAsync())["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(1);
+        await CampaignsApi.SignUpAsync(fixture.Client, members[1].Token, actionId);
+        var third = await NextAsync();
+        third["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(2);
+        third["data"]!["campaignProgress"]!["participants"]!.GetValue<int>().ShouldBe(2);
+        await node.WaitForExitAsync(timeout.Token);
+        node.ExitCode.ShouldBe(0, await node.StandardError.ReadToEndAsync());
+    }
+}
