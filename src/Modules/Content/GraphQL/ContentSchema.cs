@@ -129,7 +129,7 @@ public sealed class SavePageInputType : InputObjectGraphType<ArticleInput>
         Field(x => x.Slug, type: typeof(NonNullGraphType<StringGraphType>)).Description("The page's slug, e.g. \"the-programme\".");
         Field(x => x.Title, type: typeof(NonNullGraphType<StringGraphType>)).Description("The title.");
         Field(x => x.Body, type: typeof(NonNullGraphType<StringGraphType>)).Description("The text in Markdown.");
-        Field(x => x.ExpectedVersion, nullable: true).Description("The page's current version when revising (omit when creating).");
+        Field(x => x.ExpectedVersion, type: typeof(IntGraphType)).Description("The page's current version when revising (omit when creating).");
     }
 }
 
