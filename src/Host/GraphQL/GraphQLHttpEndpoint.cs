@@ -72,6 +72,7 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
             if (request.Query.Length > settings.Value.MaxDocumentBytes)
                 throw new BadGraphQLRequest($"The document is longer than {settings.Value.MaxDocumentBytes} characters.");
             document = GraphQLRequestReader.ParseDocument(request.Query);
+            DocumentLimits.Check(document, settings.Value);
         }
         catch (RequestTooLarge)
         {
@@ -81,7 +82,7 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
         }
         catch (BadGraphQLRequest bad)
         {
-            var error = new ExecutionError(bad.Message) { Code = ErrorCodes.BadRequest };
+            var error = new ExecutionError(bad.Message) { Code = bad.Code };
             foreach (var location in bad.Locations ?? []) error.AddLocation(location);
             var status = mediaType == MediaTypes.Json && !bad.Malformed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             await WriteErrorAsync(http, mediaType, status, error);

@@ -10,8 +10,11 @@ namespace WorkersPower.Host.GraphQL;
 internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
 
 /// <summary>Why a request could not be taken as a GraphQL request.</summary>
-internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false) : Exception(message)
+internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false, string? code = null) : Exception(message)
 {
+    /// <summary>The error code for extensions.code (BAD_REQUEST unless a limit says otherwise).</summary>
+    public string Code { get; } = code ?? WorkersPower.Platform.GraphQL.ErrorCodes.BadRequest;
+
     public IReadOnlyList<Location>? Locations { get; } = locations;
 
     /// <summary>The body is not JSON at all (answered 400 whatever the media type).</summary>

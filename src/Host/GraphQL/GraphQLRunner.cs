@@ -41,7 +41,28 @@ internal sealed partial class GraphQLRunner(
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = HandleUnhandledException,
         };
-        return await executer.ExecuteAsync(options).ConfigureAwait(false);
+        var result = await executer.ExecuteAsync(options).ConfigureAwait(false);
+        if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
+        return result;
+    }
+
+    /// <summary>Takes "Did you mean ...?" out of validation messages, so the schema cannot be guessed through them.</summary>
+    private static ExecutionErrors HideSuggestions(ExecutionErrors errors)
+    {
+        var plain = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            var at = error.Message.IndexOf(" Did you mean", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                plain.Add(error);
+                continue;
+            }
+            var trimmed = new ExecutionError(error.Message[..at]) { Code = error.Code };
+            foreach (var location in error.Locations ?? []) trimmed.AddLocation(location);
+            plain.Add(trimmed);
+        }
+        return plain;
     }
 
     private Inputs? ToInputs(JsonElement? element) =>

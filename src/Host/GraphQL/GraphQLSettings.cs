@@ -11,6 +11,12 @@ public sealed class GraphQLSettings
     /// <summary>Highest complexity score a document may have (lists weigh by their page size).</summary>
     public int MaxComplexity { get; set; } = 5000;
 
+    /// <summary>Most aliases one document may use (alias bombs).</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most root fields one operation may select.</summary>
+    public int MaxRootFields { get; set; } = 20;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
@@ -22,6 +28,9 @@ public sealed class GraphQLSettings
 
     /// <summary>How long a WebSocket client has to send connection_init before it is closed (4408).</summary>
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether validation errors suggest field and type names ("Did you mean ...?"); turn off with introspection.</summary>
+    public bool FieldSuggestions { get; set; } = true;
 
     /// <summary>Whether introspection queries are answered (turn off in locked-down production).</summary>
     public bool Introspection { get; set; } = true;

@@ -222,11 +222,12 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 if (request.Query.Length > endpoint.Settings.Value.MaxDocumentBytes)
                     throw new BadGraphQLRequest($"The document is longer than {endpoint.Settings.Value.MaxDocumentBytes} characters.");
                 document = GraphQLRequestReader.ParseDocument(request.Query);
+                DocumentLimits.Check(document, endpoint.Settings.Value);
             }
             catch (BadGraphQLRequest bad)
             {
                 Forget(id);
-                await SendErrorAsync(id, new ExecutionError(bad.Message) { Code = ErrorCodes.BadRequest });
+                await SendErrorAsync(id, new ExecutionError(bad.Message) { Code = bad.Code });
                 return;
             }
 

@@ -1,0 +1,43 @@
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
+
+namespace WorkersPower.Host.GraphQL;
+
+/// <summary>
+/// Limits checked on the parsed document before validation: aliases (alias bombs) and root fields per
+/// operation (batched-operation floods in one document). Depth and complexity are the validator's.
+/// </summary>
+internal static class DocumentLimits
+{
+    public const string Code = "LIMIT_EXCEEDED";
+
+    public static void Check(GraphQLDocument document, GraphQLSettings settings)
+    {
+        var counter = new Counter();
+        counter.VisitAsync(document, new Context()).AsTask().GetAwaiter().GetResult();
+        if (counter.Aliases > settings.MaxAliases)
+            throw new BadGraphQLRequest($"The document has {counter.Aliases} aliases; at most {settings.MaxAliases} are allowed.", code: Code);
+        foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
+        {
+            var roots = operation.SelectionSet.Selections.Count;
+            if (roots > settings.MaxRootFields)
+                throw new BadGraphQLRequest($"An operation selects {roots} root fields; at most {settings.MaxRootFields} are allowed.", code: Code);
+        }
+    }
+
+    private sealed class Context : IASTVisitorContext
+    {
+        public CancellationToken CancellationToken => CancellationToken.None;
+    }
+
+    private sealed class Counter : ASTVisitor<Context>
+    {
+        public int Aliases { get; private set; }
+
+        protected override ValueTask VisitFieldAsync(GraphQLField field, Context context)
+        {
+            if (field.Alias is not null) Aliases++;
+            return base.VisitFieldAsync(field, context);
+        }
+    }
+}

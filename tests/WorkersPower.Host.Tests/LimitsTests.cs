@@ -1,0 +1,70 @@
+using System.Net;
+using WorkersPower.Testing;
+
+namespace WorkersPower.Host.Tests;
+
+/// <summary>The limits that are on by default, and the locked-down production settings.</summary>
+public sealed class LimitsTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    [Fact]
+    public async Task An_alias_bomb_is_refused_before_anything_runs()
+    {
+        var aliases = string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: branches {{ name }}"));
+        var response = await fixture.Client.PostAsync("{ " + aliases + " }");
+        response.Status.ShouldBe(HttpStatusCode.BadRequest);
+        response.ErrorCodes.ShouldBe(["LIMIT_EXCEEDED"]);
+    }
+
+    [Fact]
+    public async Task Too_many_root_fields_are_refused()
+    {
+        var roots = string.Join(' ', Enumerable.Range(0, 21).Select(_ => "branches { name }"));
+        var response = await fixture.Client.PostAsync("{ " + roots + " }");
+        response.ErrorCodes.ShouldBe(["LIMIT_EXCEEDED"]);
+    }
+
+    [Fact]
+    public async Task Page_sizes_weigh_in_the_complexity()
+    {
+        // nested lists multiply: 100 campaigns x 100 actions x 100 participants is far beyond the limit
+        var response = await fixture.Client.PostAsync("{ campaigns(first: 100) { nodes { actions(first: 100) { nodes { campaign { actions(first: 100) { nodes { title } } } } } } } }");
+        response.Status.ShouldBe(HttpStatusCode.BadRequest);
+        response.Data.ShouldBeNull();
+        response.Errors!.Count.ShouldBeGreaterThan(0);
+        var small = await fixture.Client.PostAsync("{ campaigns(first: 2) { nodes { actions(first: 2) { nodes { title } } } } }");
+        small.ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task Suggestions_are_given_by_default()
+    {
+        var response = await fixture.Client.PostAsync("{ branchez { name } }");
+        response.Errors![0]!["message"]!.GetValue<string>().ShouldContain("Did you mean");
+    }
+}
+
+public sealed class LockedDownFixture : PlatformFixture
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["GraphQL:Introspection"] = "false";
+        settings["GraphQL:FieldSuggestions"] = "false";
+        return settings;
+    }
+}
+
+public sealed class LockedDownTests(LockedDownFixture fixture) : IClassFixture<LockedDownFixture>
+{
+    [Fact]
+    public async Task Introspection_and_suggestions_can_be_turned_off()
+    {
+        var introspection = await fixture.Client.PostAsync("{ __schema { types { name } } }");
+        introspection.Data.ShouldBeNull();
+        introspection.Errors!.Count.ShouldBeGreaterThan(0);
+        var typo = await fixture.Client.PostAsync("{ branchez { name } }");
+        typo.Errors![0]!["message"]!.GetValue<string>().ShouldNotContain("Did you mean");
+        typo.Errors![0]!["message"]!.GetValue<string>().ShouldNotContain("branches");
+        (await fixture.Client.PostAsync("{ branches { name } }")).ShouldSucceed();
+    }
+}
