@@ -92,6 +92,7 @@ public static class HostComposition
         services.AddSingleton<GraphQLRunner>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<PersistedDocuments>();
         services.AddGraphQL(b =>
         {
             b.AddSchema<PlatformSchema>()

@@ -13,7 +13,7 @@ namespace WorkersPower.Host.GraphQL;
 /// GET for queries only, responses in application/graphql-response+json or application/json as the
 /// Accept header asks.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets)
+internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets, PersistedDocuments persisted)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -69,6 +69,7 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
             request = HttpMethods.IsPost(method)
                 ? await ReadBodyAsync(http)
                 : GraphQLRequestReader.FromQueryString(http.Request.Query);
+            request = persisted.Resolve(request);
             if (request.Query.Length > settings.Value.MaxDocumentBytes)
                 throw new BadGraphQLRequest($"The document is longer than {settings.Value.MaxDocumentBytes} characters.");
             document = GraphQLRequestReader.ParseDocument(request.Query);

@@ -7,7 +7,7 @@ using GraphQLParser.Exceptions;
 namespace WorkersPower.Host.GraphQL;
 
 /// <summary>A GraphQL-over-HTTP request, as read from a POST body or GET query string.</summary>
-internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
+internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions, string? DocumentId = null);
 
 /// <summary>Why a request could not be taken as a GraphQL request.</summary>
 internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false, string? code = null) : Exception(message)
@@ -41,11 +41,13 @@ internal static class GraphQLRequestReader
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new BadGraphQLRequest("The request body must be a JSON object.");
+            var documentId = OptionalString(root, "documentId");
             return new GraphQLHttpRequest(
-                RequiredString(root, "query"),
+                documentId is not null && !root.TryGetProperty("query", out _) ? "" : RequiredString(root, "query"),
                 OptionalString(root, "operationName"),
                 OptionalObject(root, "variables"),
-                OptionalObject(root, "extensions"));
+                OptionalObject(root, "extensions"),
+                documentId);
         }
     }
 
@@ -57,12 +59,14 @@ internal static class GraphQLRequestReader
                 : null;
 
         var text = Single("query");
-        if (string.IsNullOrEmpty(text)) throw new BadGraphQLRequest("The 'query' parameter is required.");
+        var documentId = Single("documentId");
+        if (string.IsNullOrEmpty(text) && documentId is null) throw new BadGraphQLRequest("The 'query' parameter is required.");
         return new GraphQLHttpRequest(
-            text,
+            text ?? "",
             Single("operationName") is { Length: > 0 } op ? op : null,
             ParseObjectParameter("variables", Single("variables")),
-            ParseObjectParameter("extensions", Single("extensions")));
+            ParseObjectParameter("extensions", Single("extensions")),
+            documentId);
     }
 
     /// <summary>Parses the document; a syntax error is a bad request.</summary>

@@ -32,6 +32,9 @@ public sealed class GraphQLSettings
     /// <summary>Whether validation errors suggest field and type names ("Did you mean ...?"); turn off with introspection.</summary>
     public bool FieldSuggestions { get; set; } = true;
 
+    /// <summary>Serve only the persisted documents registered at build time (locked-down production).</summary>
+    public bool PersistedDocumentsOnly { get; set; }
+
     /// <summary>Whether introspection queries are answered (turn off in locked-down production).</summary>
     public bool Introspection { get; set; } = true;
 }

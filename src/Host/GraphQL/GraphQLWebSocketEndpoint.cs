@@ -23,6 +23,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
     IOptions<GraphQLSettings> settings,
     IOptions<AuthOptions> auth,
     IServiceScopeFactory scopes,
+    PersistedDocuments persisted,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string Protocol = "graphql-transport-ws";
@@ -33,6 +34,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
     private IOptions<AuthOptions> Auth => auth;
     private IServiceScopeFactory Scopes => scopes;
     private ILogger Logger => logger;
+    private PersistedDocuments Persisted => persisted;
     private const int MaxMessageBytes = 256 * 1024;
 
     public async Task HandleAsync(HttpContext http)
@@ -218,7 +220,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
             GraphQLDocument document;
             try
             {
-                request = GraphQLRequestReader.FromJsonBody(Encoding.UTF8.GetBytes(payload.GetRawText()));
+                request = endpoint.Persisted.Resolve(GraphQLRequestReader.FromJsonBody(Encoding.UTF8.GetBytes(payload.GetRawText())));
                 if (request.Query.Length > endpoint.Settings.Value.MaxDocumentBytes)
                     throw new BadGraphQLRequest($"The document is longer than {endpoint.Settings.Value.MaxDocumentBytes} characters.");
                 document = GraphQLRequestReader.ParseDocument(request.Query);
