@@ -94,3 +94,24 @@ public sealed class MembersListTests(MembersListFixture fixture) : IClassFixture
         response.ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
     }
 }
+
+public sealed class MembershipRoundTripTests(MembershipFixture fixture) : IClassFixture<MembershipFixture>
+{
+    [Fact]
+    public async Task A_page_of_members_with_branches_and_roles_costs_the_same_round_trips_for_twenty_as_for_five()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var branches = new[] { await MembershipApi.CreateBranchAsync(fixture.Client, admin), await MembershipApi.CreateBranchAsync(fixture.Client, admin) };
+        for (var i = 0; i < 20; i++) await MembershipApi.JoinAsync(fixture, branches[i % 2]);
+        const string Page = "query($first: Int) { members(first: $first) { totalCount nodes { id givenName status roles branch { name memberCount } } } }";
+        await fixture.Client.DataAsync(Page, new { first = 1 }, admin); // warm up
+        using var counter = new SqlCounter(fixture.ConnectionString);
+        await fixture.Client.DataAsync(Page, new { first = 5 }, admin);
+        var five = counter.Count;
+        counter.Reset();
+        var twenty = await fixture.Client.DataAsync(Page, new { first = 20 }, admin);
+        twenty["members"]!["nodes"]!.AsArray().Count.ShouldBe(20);
+        five.ShouldBeGreaterThan(0);
+        counter.Count.ShouldBe(five);
+    }
+}
