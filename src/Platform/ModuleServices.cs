@@ -19,3 +19,22 @@ public static class ModuleStoreExtensions
     public static IDocumentStore Resolve(this ModuleStore store, IServiceProvider services) =>
         (IDocumentStore)services.GetService(store.StoreType)!;
 }
+
+public static class ModuleStoreOptions
+{
+    /// <summary>
+    /// The settings every module store shares: its own PostgreSQL schema for documents and events, rich
+    /// appends (inline projections see event sequence numbers), System.Text.Json with enums as strings.
+    /// </summary>
+    public static Marten.StoreOptions UseModuleDefaults(this Marten.StoreOptions o, string schema, string connectionString)
+    {
+        o.Connection(connectionString);
+        o.DatabaseSchemaName = schema;
+        o.Events.DatabaseSchemaName = schema;
+        o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
+        o.DisableNpgsqlLogging = true;
+        o.UseSystemTextJsonForSerialization(Weasel.Core.EnumStorage.AsString);
+        o.Advanced.DuplicatedFieldEnumStorage = Weasel.Core.EnumStorage.AsString;
+        return o;
+    }
+}

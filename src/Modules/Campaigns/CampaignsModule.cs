@@ -25,13 +25,7 @@ public sealed class CampaignsModule : IModule
     {
         services.AddMartenStore<ICampaignsStore>(o =>
             {
-                o.Connection(context.ConnectionString);
-                o.DatabaseSchemaName = Schema;
-                o.Events.DatabaseSchemaName = Schema;
-                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
-                o.DisableNpgsqlLogging = true;
-                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+                o.UseModuleDefaults(Schema, context.ConnectionString);
 
                 o.Projections.Add<CampaignProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignActionProjection>(ProjectionLifecycle.Inline);

@@ -28,13 +28,7 @@ public sealed class ContentModule : IModule
     {
         services.AddMartenStore<IContentStore>(o =>
             {
-                o.Connection(context.ConnectionString);
-                o.DatabaseSchemaName = Schema;
-                o.Events.DatabaseSchemaName = Schema;
-                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
-                o.DisableNpgsqlLogging = true;
-                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+                o.UseModuleDefaults(Schema, context.ConnectionString);
                 o.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
                 o.Schema.For<Article>()
                     .UniqueIndex(x => x.Slug)

@@ -28,15 +28,7 @@ public sealed class MembershipModule : IModule
     {
         services.AddMartenStore<IMembershipStore>(o =>
             {
-                o.Connection(context.ConnectionString);
-                o.DatabaseSchemaName = Schema;
-                o.Events.DatabaseSchemaName = Schema;
-                // Rich appends give events their sequence numbers before inline projections run: the
-                // application list orders by the submission's sequence.
-                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
-                o.DisableNpgsqlLogging = true;
-                o.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                o.Advanced.DuplicatedFieldEnumStorage = EnumStorage.AsString;
+                o.UseModuleDefaults(Schema, context.ConnectionString);
 
                 o.Projections.Add<MembershipApplicationProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<MemberProfileProjection>(ProjectionLifecycle.Inline);
