@@ -128,3 +128,54 @@ public sealed class ActionListTests(CampaignsFixture fixture) : IClassFixture<Ca
         (await fixture.Client.PostAsync(Reschedule, new { input = new { actionId = later, startsAt = now.AddDays(3), endsAt = now.AddDays(3).AddHours(1) } }, member.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
 }
+
+public sealed class BackwardPagingTests(CampaignsFixture fixture) : IClassFixture<CampaignsFixture>
+{
+    private const string Actions = "query($slug: String!, $first: Int, $after: String, $last: Int, $before: String) { campaign(slug: $slug) { actions(first: $first, after: $after, last: $last, before: $before) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id } } } }";
+
+    [Fact]
+    public async Task Lists_page_backward_with_last_and_before_as_well_as_forward()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, slug) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddDays(1 + i)));
+
+        var forward = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await fixture.Client.DataAsync(Actions, new { slug, first = 2, after }))["campaign"]!["actions"]!;
+            forward.AddRange(page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        forward.ShouldBe(ids);
+
+        var backward = new List<string>();
+        string? before = null;
+        var pages = 0;
+        do
+        {
+            var page = (await fixture.Client.DataAsync(Actions, new { slug, last = 2, before }))["campaign"]!["actions"]!;
+            backward.InsertRange(0, page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            if (pages++ == 0)
+            {
+                page["pageInfo"]!["hasNextPage"]!.GetValue<bool>().ShouldBeFalse();
+                page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>().ShouldBeTrue();
+            }
+            before = page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>() ? page["pageInfo"]!["startCursor"]!.GetValue<string>() : null;
+        }
+        while (before is not null);
+        backward.ShouldBe(ids);
+
+        (await fixture.Client.PostAsync(Actions, new { slug, first = 2, last = 2 })).ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
+        (await fixture.Client.PostAsync(Actions, new { slug, last = 101 })).ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
+
+        var (_, older) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var oldest = await fixture.Client.DataAsync("{ campaigns(last: 1) { nodes { slug } pageInfo { hasPreviousPage hasNextPage } } }");
+        oldest["campaigns"]!["nodes"]![0]!["slug"]!.GetValue<string>().ShouldBe(slug); // newest first: the last one is the oldest
+        oldest["campaigns"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>().ShouldBeTrue();
+        _ = older;
+    }
+}

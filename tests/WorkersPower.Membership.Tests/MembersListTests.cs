@@ -115,3 +115,47 @@ public sealed class MembershipRoundTripTests(MembershipFixture fixture) : IClass
         counter.Count.ShouldBe(five);
     }
 }
+
+public sealed class MembershipBackwardPagingTests(MembershipFixture fixture) : IClassFixture<MembershipFixture>
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("rosa")]
+    public async Task Members_page_backward_to_the_same_list(string? search)
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await MembershipApi.CreateBranchAsync(fixture.Client, admin);
+        for (var i = 0; i < 5; i++) await MembershipApi.JoinAsync(fixture, branch);
+        const string List = "query($filter: MemberFilter, $first: Int, $after: String, $last: Int, $before: String) { members(filter: $filter, first: $first, after: $after, last: $last, before: $before) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id } } }";
+        var filter = new { branchId = branch, search };
+        var forward = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await fixture.Client.DataAsync(List, new { filter, first = 2, after }, admin))["members"]!;
+            forward.AddRange(page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        var backward = new List<string>();
+        string? before = null;
+        do
+        {
+            var page = (await fixture.Client.DataAsync(List, new { filter, last = 2, before }, admin))["members"]!;
+            backward.InsertRange(0, page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+            before = page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>() ? page["pageInfo"]!["startCursor"]!.GetValue<string>() : null;
+        }
+        while (before is not null);
+        forward.Count.ShouldBe(5);
+        backward.ShouldBe(forward);
+    }
+
+    [Fact]
+    public async Task History_pages_backward()
+    {
+        var (_, token, _) = await MembershipApi.JoinAsync(fixture, await fixture.BranchAsync());
+        var oldest = await fixture.Client.DataAsync("{ me { history(last: 1) { nodes { type } pageInfo { hasPreviousPage } } } }", token: token);
+        oldest["me"]!["history"]!["nodes"]![0]!["type"]!.GetValue<string>().ShouldBe("JOINED");
+        oldest["me"]!["history"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>().ShouldBeTrue();
+    }
+}

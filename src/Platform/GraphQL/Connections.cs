@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Marten.Services.BatchQuerying;
 using System.Buffers.Text;
 using System.Text;
 using GraphQL;
@@ -38,37 +41,88 @@ public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageIn
     public static Connection<T> Empty { get; } = new([], new PageInfo(false, false, null, null), 0);
 }
 
-/// <summary>A validated request for a page: how many, and after which cursor's key.</summary>
-public sealed record PageRequest(int First, string? AfterKey)
+/// <summary>
+/// A validated request for a page: how many (first or last), and from which cursor's key (after, or before
+/// when paging backward). Keyset lists fetch Size+1 rows in the fetching direction; the extra row tells
+/// whether more lie that way.
+/// </summary>
+public sealed record PageRequest(int First, string? AfterKey, bool Backward = false)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>Reads and checks <c>first</c> and <c>after</c> from a field's arguments.</summary>
+    /// <summary>Reads and checks <c>first</c>/<c>after</c> or <c>last</c>/<c>before</c> from a field's arguments.</summary>
     public static PageRequest From(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int?>("first") ?? DefaultPageSize;
-        if (first < 0 || first > MaxPageSize)
-            throw new ExecutionError($"'first' must be between 0 and {MaxPageSize}.") { Code = ErrorCodes.BadUserInput };
+        var first = context.GetArgument<int?>("first");
+        var last = context.HasArgument("last") ? context.GetArgument<int?>("last") : null;
         var after = context.GetArgument<string?>("after");
+        var before = context.HasArgument("before") ? context.GetArgument<string?>("before") : null;
+        if ((last is not null || before is not null) && (first is not null || after is not null))
+            throw new ExecutionError("Page forward with first/after or backward with last/before, not both.") { Code = ErrorCodes.BadUserInput };
+        var backward = last is not null || before is not null;
+        var size = (backward ? last : first) ?? DefaultPageSize;
+        if (size < 0 || size > MaxPageSize)
+            throw new ExecutionError($"'{(backward ? "last" : "first")}' must be between 0 and {MaxPageSize}.") { Code = ErrorCodes.BadUserInput };
+        var cursor = backward ? before : after;
         string? key = null;
-        if (after is not null && !Cursor.TryDecode(after, out key))
-            throw new ExecutionError("'after' is not a cursor this field gave out.") { Code = ErrorCodes.BadUserInput };
-        return new PageRequest(first, key);
+        if (cursor is not null && !Cursor.TryDecode(cursor, out key))
+            throw new ExecutionError($"'{(backward ? "before" : "after")}' is not a cursor this field gave out.") { Code = ErrorCodes.BadUserInput };
+        return new PageRequest(size, key, backward);
+    }
+
+    /// <summary>A forward-only list (e.g. ranked search) refuses last/before clearly.</summary>
+    public PageRequest ForwardOnly() => Backward
+        ? throw new ExecutionError("This list pages forward only: use first/after.") { Code = ErrorCodes.BadUserInput }
+        : this;
+
+    /// <summary>
+    /// Keyset paging over a number the list is ordered by (newest first when <paramref name="descending"/>):
+    /// the cursor filter, the order in the fetching direction, and Size+1 rows.
+    /// </summary>
+    public IBatchedQueryable<T> Keyset<T>(IBatchedQueryable<T> query, Expression<Func<T, long>> key, bool descending)
+    {
+        var forwardIsDescending = descending != Backward;
+        if (AfterKey is not null)
+        {
+            var value = long.TryParse(AfterKey, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new ExecutionError("The cursor is not one of this list.") { Code = ErrorCodes.BadUserInput };
+            var compare = forwardIsDescending
+                ? Expression.LessThan(key.Body, Expression.Constant(value))
+                : Expression.GreaterThan(key.Body, Expression.Constant(value));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(compare, key.Parameters));
+        }
+        return (forwardIsDescending ? query.OrderByDescending(key) : query.OrderBy(key)).Take(First + 1);
+    }
+
+    /// <summary>Keyset paging over a unique text key the list is ordered by, ascending.</summary>
+    public IBatchedQueryable<T> Keyset<T>(IBatchedQueryable<T> query, Expression<Func<T, string>> key)
+    {
+        if (AfterKey is not null)
+        {
+            var compareTo = Expression.Call(key.Body, typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!, Expression.Constant(AfterKey));
+            var compare = Backward
+                ? Expression.LessThan(compareTo, Expression.Constant(0))
+                : Expression.GreaterThan(compareTo, Expression.Constant(0));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(compare, key.Parameters));
+        }
+        return (Backward ? query.OrderByDescending(key) : query.OrderBy(key)).Take(First + 1);
     }
 
     /// <summary>
-    /// Builds the connection from up to First+1 rows fetched after the cursor (the extra row tells whether
-    /// there is a next page).
+    /// Builds the connection from up to Size+1 rows fetched in the fetching direction (the extra row tells
+    /// whether there are more that way); backward pages are put back in the list's order.
     /// </summary>
     public Connection<T> ToConnection<T>(IReadOnlyList<T> rowsPlusOne, Func<T, string> key, int totalCount)
     {
-        var hasNext = rowsPlusOne.Count > First;
-        var edges = rowsPlusOne.Take(First).Select(r => new Edge<T>(Cursor.Encode(key(r)), r)).ToList();
-        return new Connection<T>(
-            edges,
-            new PageInfo(hasNext, AfterKey is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-            totalCount);
+        var more = rowsPlusOne.Count > First;
+        var rows = rowsPlusOne.Take(First).ToList();
+        if (Backward) rows.Reverse();
+        var edges = rows.Select(r => new Edge<T>(Cursor.Encode(key(r)), r)).ToList();
+        var pageInfo = Backward
+            ? new PageInfo(AfterKey is not null, more, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor)
+            : new PageInfo(more, AfterKey is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+        return new Connection<T>(edges, pageInfo, totalCount);
     }
 }
 
@@ -144,9 +198,11 @@ public sealed class ConnectionType<TNodeType> : ObjectGraphType<IConnection> whe
 
 public static class ConnectionFieldExtensions
 {
-    /// <summary>Adds the standard 'first' and 'after' arguments to a connection field.</summary>
+    /// <summary>Adds the standard 'first'/'after' and 'last'/'before' arguments to a connection field.</summary>
     public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
-            .Argument<IntGraphType>("first", $"How many items to return (0 to {PageRequest.MaxPageSize}; default {PageRequest.DefaultPageSize}).")
-            .Argument<StringGraphType>("after", "Return the items after this cursor (pageInfo.endCursor of the previous page).");
+            .Argument<IntGraphType>("first", $"How many items to return from the start or after the cursor (0 to {PageRequest.MaxPageSize}; default {PageRequest.DefaultPageSize}).")
+            .Argument<StringGraphType>("after", "Return the items after this cursor (pageInfo.endCursor of the previous page).")
+            .Argument<IntGraphType>("last", $"How many items to return from the end or before the cursor (0 to {PageRequest.MaxPageSize}); with 'before', pages backward.")
+            .Argument<StringGraphType>("before", "Return the items before this cursor (pageInfo.startCursor of the next page).");
 }

@@ -79,15 +79,11 @@ internal sealed class CampaignsSchema : ISchemaContributor
     {
         var page = PageRequest.From(ctx);
         var status = ctx.GetArgument<CampaignStatus?>("status") ?? CampaignStatus.Active;
-        long? before = page.AfterKey is null ? null
-            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
         var total = batch.Query<Campaign>().Where(c => c.Status == status).Count();
         var query = batch.Query<Campaign>().Where(c => c.Status == status);
-        if (before is { } b) query = query.Where(c => c.Sequence < b);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Campaign>>([]) : query.OrderByDescending(c => c.Sequence).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Campaign>>([]) : page.Keyset(query, c => c.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, c => c.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }
@@ -100,7 +96,6 @@ internal sealed class CampaignsSchema : ISchemaContributor
     {
         var page = PageRequest.From(ctx);
         var now = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-        string? after = page.AfterKey;
         IBatchedQueryable<CampaignAction> Filter(IBatchedQueryable<CampaignAction> q)
         {
             if (campaignId is { } c) q = q.Where(a => a.CampaignId == c);
@@ -112,8 +107,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
         var batch = session.CreateBatchQuery();
         var total = Filter(batch.Query<CampaignAction>()).Count();
         var query = Filter(batch.Query<CampaignAction>());
-        if (after is not null) query = query.Where(a => a.SortKey.CompareTo(after) > 0);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<CampaignAction>>([]) : query.OrderBy(a => a.SortKey).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<CampaignAction>>([]) : page.Keyset(query, a => a.SortKey).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, a => a.SortKey, (int)await total);
     }

@@ -84,15 +84,11 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
     {
         if (ctx.User.MemberId() != memberId) return null;
         var page = PageRequest.From(ctx);
-        long? before = page.AfterKey is null ? null
-            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
         var total = batch.Query<MemberNotice>().Where(n => n.MemberId == memberId).Count();
         var query = batch.Query<MemberNotice>().Where(n => n.MemberId == memberId);
-        if (before is { } b) query = query.Where(n => n.Sequence < b);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<MemberNotice>>([]) : query.OrderByDescending(n => n.Sequence).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<MemberNotice>>([]) : page.Keyset(query, n => n.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, n => n.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }

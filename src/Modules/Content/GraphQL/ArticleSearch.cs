@@ -17,7 +17,7 @@ internal static class ArticleSearch
     {
         var text = ctx.GetArgument<string>("query").Trim();
         if (text.Length is < 1 or > 200) throw new ExecutionError("'query' must be 1 to 200 characters.") { Code = ErrorCodes.BadUserInput };
-        var page = PageRequest.From(ctx);
+        var page = PageRequest.From(ctx).ForwardOnly();
         var offset = page.AfterKey is null ? 0
             : int.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o < 100_000 ? o
             : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };

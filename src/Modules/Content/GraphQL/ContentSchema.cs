@@ -195,9 +195,6 @@ internal sealed class ContentSchema : ISchemaContributor
         var actor = ContentActor.From(ctx.User);
         var filter = ctx.GetArgument<ArticleFilter?>("filter") ?? new ArticleFilter();
         var status = actor is { Edits: true } ? filter.Status ?? ArticleStatus.Published : ArticleStatus.Published;
-        long? before = page.AfterKey is null ? null
-            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
         Guid? campaign = filter.CampaignId is { } c ? GlobalId.TryDecode(c, "Campaign") ?? Guid.Empty : null;
         var tag = filter.Tag?.Trim().ToLowerInvariant();
 
@@ -214,8 +211,7 @@ internal sealed class ContentSchema : ISchemaContributor
         var batch = session.CreateBatchQuery();
         var total = Filtered(batch.Query<Article>()).Count();
         var query = Filtered(batch.Query<Article>());
-        if (before is { } b) query = query.Where(a => a.Sequence < b);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Article>>([]) : query.OrderByDescending(a => a.Sequence).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Article>>([]) : page.Keyset(query, a => a.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }

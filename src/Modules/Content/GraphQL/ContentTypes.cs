@@ -107,7 +107,9 @@ public sealed class ArticleType : ObjectGraphType<Article>
                     : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
                 await using var session = ctx.Session();
                 var all = await ArticleRevisions.AllAsync(session, ctx.Source.Id, ctx.CancellationToken);
-                var rows = all.Where(r => before is null || r.Version < before).OrderByDescending(r => r.Version).Take(page.First + 1).ToList();
+                var rows = page.Backward
+                    ? all.Where(r => before is null || r.Version > before).OrderBy(r => r.Version).Take(page.First + 1).ToList()
+                    : all.Where(r => before is null || r.Version < before).OrderByDescending(r => r.Version).Take(page.First + 1).ToList();
                 return page.ToConnection(rows, r => r.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), all.Count);
             });
     }

@@ -12,13 +12,11 @@ internal static class ContributionReads
     public static async Task<Connection<ContributionPayment>> PaymentsAsync(IResolveFieldContext context, Guid memberId)
     {
         var page = PageRequest.From(context);
-        var before = page.AfterKey is null ? (long?)null : ParseKey(page.AfterKey);
         await using var session = context.Session();
         var batch = session.CreateBatchQuery();
         var total = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId).Count();
         var query = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId);
-        if (before is { } b) query = query.Where(p => p.Sequence < b);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<ContributionPayment>>([]) : query.OrderByDescending(p => p.Sequence).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<ContributionPayment>>([]) : page.Keyset(query, p => p.Sequence, descending: true).ToList();
         await batch.Execute(context.CancellationToken);
         return page.ToConnection(await rows, p => p.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }
@@ -44,7 +42,4 @@ internal static class ContributionReads
         return rows.OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Currency, StringComparer.Ordinal).ToList();
     }
 
-    private static long ParseKey(string key) =>
-        long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
 }

@@ -20,8 +20,9 @@ internal static class MemberHistory
 
         await using var session = context.Session();
         var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId == member.Id);
-        if (before is { } b) query = query.Where(e => e.Version < b);
-        var events = await query.OrderByDescending(e => e.Version).Take(page.First + 1).ToListAsync(context.CancellationToken);
+        if (before is { } b) query = page.Backward ? query.Where(e => e.Version > b) : query.Where(e => e.Version < b);
+        var ordered = page.Backward ? query.OrderBy(e => e.Version) : query.OrderByDescending(e => e.Version);
+        var events = await ordered.Take(page.First + 1).ToListAsync(context.CancellationToken);
         var rows = events.Select(Describe).ToList();
         return page.ToConnection(rows, r => r.Version.ToString(CultureInfo.InvariantCulture), (int)member.Version);
     }

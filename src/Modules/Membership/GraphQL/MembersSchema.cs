@@ -81,10 +81,9 @@ internal sealed class MembersSchema : ISchemaContributor
         var batch = session.CreateBatchQuery();
         var total = Filtered(batch.Query<MemberProfile>()).Count();
         var rowsQuery = Filtered(batch.Query<MemberProfile>());
-        if (page.AfterKey is { } after) rowsQuery = rowsQuery.Where(m => m.SortKey.CompareTo(after) > 0);
         var rows = page.First == 0
             ? Task.FromResult<IReadOnlyList<MemberProfile>>([])
-            : rowsQuery.OrderBy(m => m.SortKey).Take(page.First + 1).ToList();
+            : page.Keyset(rowsQuery, m => m.SortKey).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, m => m.SortKey, (int)await total);
     }
@@ -107,7 +106,8 @@ internal sealed class MembersSchema : ISchemaContributor
             with m as materialized (
               select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
             select json_build_object('Id', id, 'SortKey', sort_key, 'Total', total) from m
-            where sort_key > ^ order by sort_key limit ^
+            where {(page.Backward ? (page.AfterKey is null ? "true or ^ is null" : "sort_key < ^") : "sort_key > ^")}
+            order by sort_key {(page.Backward ? "desc" : "asc")} limit ^
             """;
         args.Add(page.AfterKey ?? "");
         args.Add(page.First + 1);
@@ -131,9 +131,6 @@ internal sealed class MembersSchema : ISchemaContributor
     private static async Task<Connection<PersonalDataRead>> ReadsPageAsync(IResolveFieldContext ctx)
     {
         var page = PageRequest.From(ctx);
-        long? before = page.AfterKey is null ? null
-            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
         var memberId = ctx.GetArgument<string?>("memberId") is { } text ? GlobalId.TryDecode(text, MemberType.TypeName) ?? Guid.Empty : (Guid?)null;
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
@@ -142,8 +139,7 @@ internal sealed class MembersSchema : ISchemaContributor
         var total = all.Count();
         var query = batch.Query<PersonalDataRead>();
         if (memberId is { } m2) query = query.Where(r => r.MemberId == m2);
-        if (before is { } b) query = query.Where(r => r.Sequence < b);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<PersonalDataRead>>([]) : query.OrderByDescending(r => r.Sequence).Take(page.First + 1).ToList();
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<PersonalDataRead>>([]) : page.Keyset(query, r => r.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, r => r.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }

@@ -58,9 +58,6 @@ internal sealed class MembershipSchema : ISchemaContributor
     private static async Task<Connection<MembershipApplication>> ApplicationsPageAsync(IResolveFieldContext ctx)
     {
         var page = PageRequest.From(ctx);
-        long? before = page.AfterKey is null ? null
-            : long.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
         var status = ctx.GetArgument<ApplicationStatus?>("status");
 
         await using var session = ctx.Session();
@@ -71,10 +68,9 @@ internal sealed class MembershipSchema : ISchemaContributor
         var total = all.Count();
         var pageQuery = batch.Query<MembershipApplication>();
         if (status is { } s2) pageQuery = pageQuery.Where(a => a.Status == s2);
-        if (before is { } b) pageQuery = pageQuery.Where(a => a.Sequence < b);
         var rows = page.First == 0
             ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
-            : pageQuery.OrderByDescending(a => a.Sequence).Take(page.First + 1).ToList();
+            : page.Keyset(pageQuery, a => a.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
     }
