@@ -34,13 +34,22 @@ if ! dotnet build WorkersPower.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
-# The GraphQL over HTTP audit suite (graphql-http) for ConformanceTests.
-if [[ ! -d tests/conformance/node_modules/graphql-ws || ! -d tests/conformance/node_modules/graphql-http ]]; then
+# The test clients in tests/conformance: the graphql-http audits, graphql-ws, playwright-core.
+if [[ ! -d tests/conformance/node_modules/graphql-ws || ! -d tests/conformance/node_modules/graphql-http || ! -d tests/conformance/node_modules/playwright-core ]]; then
   echo "Installing the conformance audit (npm ci in tests/conformance)"
   if ! command -v npm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null 2>&1 || echo "npm is not available: ConformanceTests will fail"
   fi
   (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: ConformanceTests will fail"
+fi
+
+# Debian's chromium for the explorer test (Playwright drives it; no browser download).
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "Installing Debian's chromium for the explorer test"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1 \
+    || { $sudo apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1; } \
+    || echo "chromium could not be installed: ExplorerTests will fail"
 fi
 
 RESULTS="$WORK/results"

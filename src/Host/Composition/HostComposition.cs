@@ -118,6 +118,7 @@ public static class HostComposition
     public static WebApplication UseWorkersPower(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseExplorerFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -22,6 +22,11 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
             await webSockets.HandleAsync(http);
             return;
         }
+        if (Explorer.Wanted(http.Request))
+        {
+            await Explorer.WriteAsync(http);
+            return;
+        }
         var method = http.Request.Method;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
         {
