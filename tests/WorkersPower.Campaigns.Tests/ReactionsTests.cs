@@ -40,8 +40,10 @@ public sealed class ReactionsTests(CampaignsFixture fixture) : IClassFixture<Cam
             await using var session = fixture.Services.GetRequiredService<ICampaignsStore>().QuerySession();
             return (await session.LoadAsync<CampaignAction>(id))!.SignUpCount == 0;
         })).ShouldBeTrue();
-        // and a resigned member cannot sign up again
-        (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").Single().Code.ShouldBe("INVALID_STATE");
+        // and a resigned member cannot sign up again: the token is refused, or (while the check's answer is cached) the sign-up
+        var again = await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+        if (again.Errors is null) again.UserErrors("signUpForAction").Single().Code.ShouldBe("INVALID_STATE");
+        else again.ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
     }
 
     [Fact]

@@ -16,9 +16,27 @@ public sealed class AuthenticationTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task A_valid_token_is_accepted()
     {
-        var response = await ViewerAsync(Tokens.Make(Admin()));
+        var response = await ViewerAsync(await fixture.AdminTokenAsync());
         response.ShouldSucceed();
         response["viewer.roles.0"]!.GetValue<string>().ShouldBe("ADMIN");
+    }
+
+    [Fact]
+    public async Task A_well_signed_token_for_an_account_that_does_not_exist_is_refused()
+    {
+        var response = await ViewerAsync(Tokens.Make(Admin()));
+        response.Status.ShouldBe(HttpStatusCode.Unauthorized);
+        response.ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
+    }
+
+    [Fact]
+    public async Task A_token_claiming_a_role_the_account_does_not_hold_is_refused()
+    {
+        var real = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler().ReadJwtToken(await fixture.AdminTokenAsync());
+        var sub = real.Claims.First(c => c.Type == "sub").Value;
+        var forged = Tokens.Make([new Claim("sub", sub), new Claim("role", "ADMIN"), new Claim("role", "TREASURER")]);
+        (await ViewerAsync(forged)).Status.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ViewerAsync(Tokens.Make([new Claim("sub", sub), new Claim("role", "ADMIN")]))).ShouldSucceed();
     }
 
     public static TheoryData<string, string> BadTokens() => new()
@@ -55,7 +73,7 @@ public sealed class AuthenticationTests(PlatformFixture fixture) : IClassFixture
     [Fact]
     public async Task A_member_without_the_role_is_forbidden_and_nothing_runs()
     {
-        var member = Tokens.Make([new Claim("sub", Guid.NewGuid().ToString()), new Claim("role", "MEMBER")]);
+        var member = (await MemberApi.JoinAsync(fixture, await fixture.BranchAsync())).Token;
         var response = await fixture.Client.PostAsync("mutation { createBranch(input: {name: \"Sneaky\"}) { branch { id } } }", token: member);
         response.Status.ShouldBe(HttpStatusCode.Forbidden);
         response.ErrorCodes.ShouldBe(["FORBIDDEN"]);

@@ -166,7 +166,7 @@ public sealed class ApplicationTests(MembershipFixture fixture) : IClassFixture<
         var rejectAnonymous = await Client.PostAsync(MembershipApi.Reject, new { input = new { applicationId = id, reason = "x" } });
         rejectAnonymous.ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
 
-        var organiser = Tokens.Make([new Claim("sub", Guid.NewGuid().ToString()), new Claim("role", "ORGANISER")]);
+        var organiser = (await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER")).Token;
         var asOrganiser = await Client.DataAsync(MembershipApi.Applications, new { first = 5 }, organiser);
         asOrganiser["membershipApplications"]!["totalCount"]!.GetValue<int>().ShouldBeGreaterThan(0);
     }

@@ -20,11 +20,13 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
         response.UserErrors("resignMembership").ShouldBeEmpty();
         response["resignMembership.member.status"]!.GetValue<string>().ShouldBe("RESIGNED");
         response["resignMembership.member.statusReason"]!.GetValue<string>().ShouldBe("Moving abroad");
+        // the resigned member's token stops working (within a few seconds); until then a second resignation is refused
         var again = await MemberApi.MutateAsync(fixture, "resignMembership", "ResignMembershipInput", new { reason = (string?)null }, member.Token);
-        again.UserErrors("resignMembership").Single().Code.ShouldBe("INVALID_STATE");
-        var me = await fixture.Client.DataAsync("{ me { history(first: 1) { nodes { type summary } } } }", token: member.Token);
-        me["me"]!["history"]!["nodes"]![0]!["type"]!.GetValue<string>().ShouldBe("RESIGNED");
-        me["me"]!["history"]!["nodes"]![0]!["summary"]!.GetValue<string>().ShouldContain("Moving abroad");
+        if (again.Errors is null) again.UserErrors("resignMembership").Single().Code.ShouldBe("INVALID_STATE");
+        else again.ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
+        var node = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { history(first: 1) { nodes { type summary } } } } }", new { id = member.MemberId }, await fixture.AdminTokenAsync());
+        node["node"]!["history"]!["nodes"]![0]!["type"]!.GetValue<string>().ShouldBe("RESIGNED");
+        node["node"]!["history"]!["nodes"]![0]!["summary"]!.GetValue<string>().ShouldContain("Moving abroad");
     }
 
     [Fact]

@@ -117,9 +117,24 @@ public sealed class PrivacyTests(MembershipFixture fixture) : IClassFixture<Memb
     }
 
     [Fact]
-    public async Task A_forged_organiser_token_without_a_member_record_lists_no_branch()
+    public async Task Tokens_stop_working_when_the_member_is_suspended_or_the_role_is_revoked()
     {
-        var token = Tokens.Make([new Claim("sub", Guid.NewGuid().ToString()), new Claim("role", "ORGANISER")]);
-        (await fixture.Client.PostAsync("{ members { totalCount } }", token: token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await fixture.BranchAsync();
+        var organiser = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
+        (await fixture.Client.PostAsync("{ members { totalCount } }", token: organiser.Token)).ShouldSucceed();
+        await MemberApi.MutateAsync(fixture, "revokeRole", "RoleChangeInput", new { memberId = organiser.MemberId, role = "ORGANISER" }, admin, "member { id }");
+        await Task.Delay(Accounts.AccountTokenCheck.CacheFor + TimeSpan.FromMilliseconds(200));
+        (await fixture.Client.PostAsync("{ members { totalCount } }", token: organiser.Token)).ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
+
+        var member = await MemberApi.JoinAsync(fixture, branch);
+        (await fixture.Client.PostAsync("{ me { id } }", token: member.Token)).ShouldSucceed();
+        await MemberApi.MutateAsync(fixture, "suspendMember", "SuspendMemberInput", new { memberId = member.MemberId, reason = "Test" }, admin);
+        await Task.Delay(Accounts.AccountTokenCheck.CacheFor + TimeSpan.FromMilliseconds(200));
+        (await fixture.Client.PostAsync("{ me { id } }", token: member.Token)).ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
+        var signIn = await fixture.Client.PostAsync(MembershipApi.SignIn, new { input = new { email = member.Email, password = MemberApi.Password } });
+        var refused = signIn.UserErrors("signIn").Single();
+        refused.Code.ShouldBe("INVALID_STATE");
+        refused.Message.ShouldContain("suspended");
     }
 }

@@ -74,6 +74,19 @@ public static class HostComposition
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = auth.Value.ValidationParameters();
+                o.Events = new JwtBearerEvents
+                {
+                    // A valid signature is not enough: the account must still exist, hold the roles and be in good standing.
+                    OnTokenValidated = async context =>
+                    {
+                        foreach (var check in context.HttpContext.RequestServices.GetServices<ITokenSubjectCheck>())
+                            if (await check.RefusalAsync(context.Principal!, context.HttpContext.RequestAborted) is { } refusal)
+                            {
+                                context.Fail(refusal);
+                                return;
+                            }
+                    },
+                };
             });
         services.AddAuthorization();
 

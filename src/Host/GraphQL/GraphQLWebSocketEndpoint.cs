@@ -175,6 +175,13 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                     return;
                 }
                 user = new ClaimsPrincipal(result.ClaimsIdentity);
+                using var scope = endpoint.Scopes.CreateScope();
+                foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
+                    if (await check.RefusalAsync(user, closing.Token) is not null)
+                    {
+                        await CloseAsync(4403, "Forbidden");
+                        return;
+                    }
             }
             acknowledged = true;
             await SendAsync("{\"type\":\"connection_ack\"}");

@@ -44,6 +44,10 @@ public static class SignInHandler
         }
 
         throttle.RecordSuccess(emailKey);
+        // Only after the right password: a suspended or resigned member is told why no token comes.
+        if (account.MemberId is { } memberId && await session.LoadAsync<Members.MemberProfile>(memberId, cancellationToken) is { } member
+            && AccountTokenCheck.StandingRefusal(member) is { } refusal)
+            return SignInResult.Refused(UserError.InvalidState(refusal));
         return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Email, account.Roles), account.Id, account.MemberId, []);
     }
 
