@@ -81,7 +81,7 @@ public static class ApplyForMembershipHandler
         if (errors.Count > 0) return new ApplyForMembershipResult(null, errors);
 
         var emailKey = Emails.Key(command.Email);
-        if (await session.LoadAsync<PendingApplicationEmail>(emailKey, cancellationToken) is not null)
+        if (await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null)
             return new ApplyForMembershipResult(null,
                 [UserError.AlreadyExists("An application with this email is already waiting for a decision.", "input", "email")]);
 
@@ -105,7 +105,7 @@ public static class ApplyForMembershipHandler
             command.ContributionFrequency), clock.GetUtcNow(), previous?.Id);
 
         // Insert (not Store): a concurrent application with the same email fails on the primary key.
-        session.Insert(new PendingApplicationEmail(emailKey, id));
+        session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), id));
         session.Events.StartStream<MembershipApplication>(id, submitted);
         return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
     }

@@ -79,7 +79,7 @@ public static class DecideApplicationHandler
             InvitationExpiresAt = invitation.ExpiresAt,
             CreatedAt = now,
         });
-        session.Delete<PendingApplicationEmail>(application.EmailKey);
+        session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(application.EmailKey));
         outgoing.Add(new MemberJoined(memberId, command.BranchId, $"{started.GivenName} {started.FamilyName}", now));
         var ledger = new ContributionLedger();
         ledger.Pledge(started.Contribution, started.ContributionFrequency, DateOnly.FromDateTime(now.UtcDateTime));
@@ -103,7 +103,7 @@ public static class DecideApplicationHandler
         stream.AppendOne(new MembershipApplicationApproved(application.Id, memberId, command.BranchId, command.DecidedBy, now));
         member.AppendOne(new MembershipRenewed(memberId, application.Id, command.BranchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
             a.Contribution, a.ContributionFrequency, command.DecidedBy, now));
-        session.Delete<PendingApplicationEmail>(application.EmailKey);
+        session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(application.EmailKey));
 
         string? token = null;
         var account = await session.Query<Account>().FirstOrDefaultAsync(x => x.MemberId == memberId, cancellationToken);
@@ -138,7 +138,7 @@ public static class DecideApplicationHandler
         var application = stream.Aggregate!;
         var rejected = new MembershipApplicationRejected(application.Id, command.Reason.Trim(), command.DecidedBy, clock.GetUtcNow());
         stream.AppendOne(rejected);
-        session.Delete<PendingApplicationEmail>(application.EmailKey);
+        session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(application.EmailKey));
         MembershipApplicationProjection.Apply(rejected, application);
         return new(application, []);
     }

@@ -61,8 +61,13 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
 }
 
 /// <summary>
-/// Reserves an email for one pending application: its id is the normalised email, so a second
+/// Reserves an email for one pending application: its id is made from the normalised email, so a second
 /// pending application with the same email cannot be stored, even when both arrive at once.
 /// Removed when the application is decided.
 /// </summary>
-public sealed record PendingApplicationEmail(string Id, Guid ApplicationId);
+public sealed record PendingApplicationEmail(string Id, Guid ApplicationId)
+{
+    /// <summary>The reservation's id: a hash of the normalised email, so no email shows in keys or in errors (and logs).</summary>
+    public static string IdOf(string emailKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(emailKey)));
+}

@@ -33,7 +33,7 @@ public static class EraseMemberHandler
 
         // The account goes: the email is free again and nobody can sign in as the member.
         session.DeleteWhere<Account>(a => a.MemberId == member.Id);
-        session.Delete<PendingApplicationEmail>(member.EmailKey);
+        session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(member.EmailKey));
 
         var applicationIds = member.ApplicationIds.Count > 0 ? member.ApplicationIds : [member.ApplicationId];
         foreach (var application in await session.LoadManyAsync<MembershipApplication>(ct, applicationIds))
