@@ -13,32 +13,18 @@ public sealed class RealServerCampaignsFixture : CampaignsFixture
 /// <summary>The graphql-ws npm client (what web clients use), on a real port, receiving live progress.</summary>
 public sealed class GraphQLWsClientTests(RealServerCampaignsFixture fixture, ITestOutputHelper output) : IClassFixture<RealServerCampaignsFixture>
 {
-    private static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "WorkersPower.sln"))) return Path.Combine(dir.FullName, "tests", "conformance");
-        throw new InvalidOperationException("No repository root.");
-    }
-
     [Fact]
     public async Task The_graphql_ws_client_receives_every_change_of_a_campaigns_progress()
     {
-        var folder = Folder();
-        Directory.Exists(Path.Combine(folder, "node_modules", "graphql-ws")).ShouldBeTrue("Run `npm ci` in tests/conformance (build/test.sh does).");
+        NodeScript.RequirePackage("graphql-ws");
         var organiser = await fixture.OrganiserAsync();
         var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
         var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
         var members = new[] { await fixture.MemberAsync(), await fixture.MemberAsync() };
 
         var url = new UriBuilder(fixture.ServerAddress!) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
-        var start = new ProcessStartInfo("node", ["subscribe.mjs", url, members[0].Token,
-            "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps participants } }", $"{{\"id\":\"{campaignId}\"}}", "3"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
+        using var node = NodeScript.Start("subscribe.mjs", url, members[0].Token,
+            "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps participants } }", $"{{\"id\":\"{campaignId}\"}}", "3");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         async Task<JsonNode> NextAsync()
         {

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Wolverine;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Platform.GraphQL;
@@ -74,19 +73,7 @@ public sealed class ReactionsTests(CampaignsFixture fixture) : IClassFixture<Cam
         var member = await fixture.MemberAsync();
         await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
 
-        long scheduled = 0;
-        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
-        {
-            await connection.OpenAsync();
-            foreach (var schema in new[] { "campaigns", "wolverine" })
-            {
-                await using var exists = new NpgsqlCommand($"select to_regclass('{schema}.wolverine_incoming_envelopes') is not null", connection);
-                if (!(bool)(await exists.ExecuteScalarAsync())!) continue;
-                await using var command = new NpgsqlCommand($"select count(*) from {schema}.wolverine_incoming_envelopes where message_type like '%SendActionReminders%' and status = 'Scheduled'", connection);
-                scheduled += (long)(await command.ExecuteScalarAsync())!;
-            }
-        }
-        scheduled.ShouldBeGreaterThanOrEqualTo(1);
+        (await ScheduledMessages.CountAsync(fixture.ConnectionString, "SendActionReminders", "campaigns")).ShouldBeGreaterThanOrEqualTo(1);
 
         // what the scheduled message does when its time comes (here: invoked now, with the action's current start)
         var id = GlobalId.TryDecode(actionId, "CampaignAction")!.Value;

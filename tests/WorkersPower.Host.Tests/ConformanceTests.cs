@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;
@@ -18,23 +17,9 @@ public sealed class ConformanceTests(RealServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Every_MUST_of_the_GraphQL_over_HTTP_audit_holds()
     {
-        var folder = Path.Combine(Repository.Root, "tests", "conformance");
-        Directory.Exists(Path.Combine(folder, "node_modules", "graphql-http")).ShouldBeTrue(
-            "The audit package is not installed: run `npm ci` in tests/conformance (build/test.sh does).");
-        var url = new Uri(fixture.ServerAddress!, "/graphql").ToString();
-        var start = new ProcessStartInfo("node", ["audit.mjs", url])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await output + await errors;
-        process.ExitCode.ShouldBe(0, text);
+        NodeScript.RequirePackage("graphql-http");
+        var (exitCode, text) = await NodeScript.RunAsync("audit.mjs", new Uri(fixture.ServerAddress!, "/graphql").ToString());
+        exitCode.ShouldBe(0, text);
         text.ShouldContain("0 MUST failures");
         // The SHOULDs hold too: only MAY notices remain.
         text.Split('\n').Where(l => l.StartsWith("WARN", StringComparison.Ordinal)).ShouldBeEmpty(text);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using WorkersPower.Testing;
 
@@ -24,22 +23,11 @@ public sealed class ExplorerTests(RealServerFixture fixture) : IClassFixture<Rea
     public async Task The_explorer_runs_a_query_in_chromium_with_the_token_from_its_headers_panel()
     {
         File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        var folder = Path.Combine(Repository.Root, "tests", "conformance");
+        NodeScript.RequirePackage("playwright-core");
         var token = await fixture.AdminTokenAsync();
         var url = new Uri(fixture.ServerAddress!, "/graphql").ToString();
-        var start = new ProcessStartInfo("node", ["explorer.mjs", url, "{ viewer { email roles } }", $"{{\"Authorization\": \"Bearer {token}\"}}"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
-        var text = await output + await errors;
-        node.ExitCode.ShouldBe(0, text);
+        var (exitCode, text) = await NodeScript.RunAsync("explorer.mjs", url, "{ viewer { email roles } }", $"{{\"Authorization\": \"Bearer {token}\"}}");
+        exitCode.ShouldBe(0, text);
         text.ShouldContain("RESULT");
         text.ShouldContain(PlatformFixture.AdminEmail);
         text.ShouldContain("ADMIN");

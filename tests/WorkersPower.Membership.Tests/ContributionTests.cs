@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Wolverine;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform.GraphQL;
@@ -85,19 +84,7 @@ public sealed class ContributionTests(ClockFixture fixture) : IClassFixture<Cloc
         var id = GlobalId.TryDecode(member.MemberId, "Member")!.Value;
 
         // The approval scheduled the arrears check, durably, for the day the member would lapse.
-        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
-        {
-            await connection.OpenAsync();
-            long scheduled = 0;
-            foreach (var schema in new[] { "membership", "wolverine" })
-            {
-                await using var exists = new NpgsqlCommand($"select to_regclass('{schema}.wolverine_incoming_envelopes') is not null", connection);
-                if (!(bool)(await exists.ExecuteScalarAsync())!) continue;
-                await using var command = new NpgsqlCommand($"select count(*) from {schema}.wolverine_incoming_envelopes where message_type like '%CheckArrears%' and status = 'Scheduled'", connection);
-                scheduled += (long)(await command.ExecuteScalarAsync())!;
-            }
-            scheduled.ShouldBeGreaterThanOrEqualTo(1);
-        }
+        (await ScheduledMessages.CountAsync(fixture.ConnectionString, "CheckArrears", "membership")).ShouldBeGreaterThanOrEqualTo(1);
 
         fixture.Clock.Advance(TimeSpan.FromDays(130));
         await fixture.Services.GetRequiredService<IMessageBus>().InvokeAsync(new CheckArrears(id));

@@ -50,3 +50,16 @@ public abstract record Payload
 {
     public IReadOnlyList<UserError> Errors { get; init; } = [];
 }
+
+/// <summary>Adds the errors list every payload has.</summary>
+public abstract class PayloadType<T> : ObjectGraphType<T> where T : Payload
+{
+    protected PayloadType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
+            .Description("Why the mutation changed nothing; empty on success.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}

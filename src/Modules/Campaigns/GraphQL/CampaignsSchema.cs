@@ -19,26 +19,16 @@ public sealed record CampaignPayload(Campaign? Campaign) : Payload;
 
 public sealed record CampaignActionPayload(CampaignAction? Action) : Payload;
 
-public sealed class CampaignPayloadType : ObjectGraphType<CampaignPayload>
+public sealed class CampaignPayloadType : PayloadType<CampaignPayload>
 {
-    public CampaignPayloadType()
-    {
-        Name = "CampaignPayload";
-        Description = "The campaign, or why nothing changed.";
+    public CampaignPayloadType() : base("CampaignPayload", "The campaign, or why nothing changed.") =>
         Field<CampaignType>("campaign").Description("The campaign.").Resolve(ctx => ctx.Source.Campaign);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why nothing changed; empty on success.").Resolve(ctx => ctx.Source.Errors);
-    }
 }
 
-public sealed class CampaignActionPayloadType : ObjectGraphType<CampaignActionPayload>
+public sealed class CampaignActionPayloadType : PayloadType<CampaignActionPayload>
 {
-    public CampaignActionPayloadType()
-    {
-        Name = "CampaignActionPayload";
-        Description = "The action, or why nothing changed.";
+    public CampaignActionPayloadType() : base("CampaignActionPayload", "The action, or why nothing changed.") =>
         Field<CampaignActionType>("action").Description("The action.").Resolve(ctx => ctx.Source.Action);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why nothing changed; empty on success.").Resolve(ctx => ctx.Source.Errors);
-    }
 }
 
 internal sealed class CampaignsSchema : ISchemaContributor

@@ -14,15 +14,10 @@ namespace WorkersPower.Content.GraphQL;
 
 public sealed record ArticlePayload(Article? Article) : Payload;
 
-public sealed class ArticlePayloadType : ObjectGraphType<ArticlePayload>
+public sealed class ArticlePayloadType : PayloadType<ArticlePayload>
 {
-    public ArticlePayloadType()
-    {
-        Name = "ArticlePayload";
-        Description = "The article, or why nothing changed.";
+    public ArticlePayloadType() : base("ArticlePayload", "The article, or why nothing changed.") =>
         Field<ArticleType>("article").Description("The article.").Resolve(ctx => ctx.Source.Article);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors").Description("Why nothing changed; empty on success.").Resolve(ctx => ctx.Source.Errors);
-    }
 }
 
 public sealed class ArticleFilter

@@ -106,10 +106,11 @@ internal sealed class MembersSchema : ISchemaContributor
             with m as materialized (
               select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
             select json_build_object('Id', id, 'SortKey', sort_key, 'Total', total) from m
-            where {(page.Backward ? (page.AfterKey is null ? "true or ^ is null" : "sort_key < ^") : "sort_key > ^")}
+            where {(page.AfterKey is null ? "true" : page.Backward ? "sort_key < ^" : "sort_key > ^")}
             order by sort_key {(page.Backward ? "desc" : "asc")} limit ^
             """;
-        args.Add(page.AfterKey ?? "");
+        var filterArgs = args.Count;
+        if (page.AfterKey is not null) args.Add(page.AfterKey);
         args.Add(page.First + 1);
         var hits = page.First == 0 && page.AfterKey is null
             ? []
@@ -119,7 +120,7 @@ internal sealed class MembersSchema : ISchemaContributor
         else
         {
             var countSql = $"select json_build_object('Total', count(*)) from membership.mt_doc_memberprofile d where {where}";
-            total = (await session.AdvancedSql.QueryAsync<SearchHit>('^', countSql, ct, [.. args.Take(args.Count - 2)]))[0].Total;
+            total = (await session.AdvancedSql.QueryAsync<SearchHit>('^', countSql, ct, [.. args.Take(filterArgs)]))[0].Total;
         }
         var loaded = hits.Count == 0 ? [] : (await session.LoadManyAsync<MemberProfile>(ct, hits.Select(h => h.Id))).ToDictionary(m => m.Id);
         var rows = hits.Where(h => loaded.ContainsKey(h.Id)).Select(h => loaded[h.Id]).ToList();

@@ -16,19 +16,6 @@ public sealed record SignInPayload(string? AccessToken, DateTimeOffset? ExpiresA
 
 public sealed record BranchPayload(Branch? Branch) : Payload;
 
-/// <summary>Adds the errors list every payload has.</summary>
-public abstract class PayloadType<T> : ObjectGraphType<T> where T : Payload
-{
-    protected PayloadType(string name, string description)
-    {
-        Name = name;
-        Description = description;
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
-            .Description("Why the mutation changed nothing; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
-    }
-}
-
 public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
 {
     public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The stored application, or why it was not stored.") =>

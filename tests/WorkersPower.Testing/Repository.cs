@@ -1,7 +1,7 @@
-namespace WorkersPower.Host.Tests;
+namespace WorkersPower.Testing;
 
 /// <summary>Finds files of the repository the tests were built from.</summary>
-internal static class Repository
+public static class Repository
 {
     public static string Root { get; } = FindRoot();
 

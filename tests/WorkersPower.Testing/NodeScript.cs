@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Shouldly;
+
+namespace WorkersPower.Testing;
+
+/// <summary>Runs one of the Node.js test clients in tests/conformance (installed by build/test.sh with npm ci).</summary>
+public static class NodeScript
+{
+    public static string Folder => Path.Combine(Repository.Root, "tests", "conformance");
+
+    /// <summary>Fails clearly when the npm package the script needs is not installed.</summary>
+    public static void RequirePackage(string package) =>
+        Directory.Exists(Path.Combine(Folder, "node_modules", package)).ShouldBeTrue($"Run `npm ci` in tests/conformance (build/test.sh does): {package} is missing.");
+
+    public static Process Start(string script, params string[] arguments) =>
+        Process.Start(new ProcessStartInfo("node", [script, .. arguments])
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+    /// <summary>Runs the script to its end (at most two minutes): its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
+    {
+        using var node = Start(script, arguments);
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await node.WaitForExitAsync(timeout.Token);
+        return (node.ExitCode, await output + await errors);
+    }
+}
