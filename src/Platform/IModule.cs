@@ -1,4 +1,5 @@
 using System.Reflection;
+using JasperFx.Events.Daemon;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,4 +28,5 @@ public interface IModule
 }
 
 /// <summary>What a module may know about the host it is composed into.</summary>
-public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString);
+/// <param name="ProjectionDaemon">How Marten's async daemon runs async projections, from <c>Projections:Daemon</c>: Solo (default), HotCold (one node of several, by leader election) or Disabled.</param>
+public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString, DaemonMode ProjectionDaemon = DaemonMode.Solo);

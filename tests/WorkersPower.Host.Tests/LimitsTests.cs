@@ -36,6 +36,31 @@ public sealed class LimitsTests(PlatformFixture fixture) : IClassFixture<Platfor
     }
 
     [Fact]
+    public async Task A_repeated_document_is_still_authorized_for_each_caller()
+    {
+        // The second and third requests find the document already validated: only GraphQL's own schema
+        // rules are skipped, never the caller's authorization.
+        const string query = "{ personalDataReads(first: 1) { totalCount } }";
+        var admin = await fixture.AdminTokenAsync();
+        (await fixture.Client.PostAsync(query, token: admin)).ShouldSucceed();
+        (await fixture.Client.PostAsync(query, token: admin)).ShouldSucceed();
+        var anonymous = await fixture.Client.PostAsync(query);
+        anonymous.Data?["personalDataReads"].ShouldBeNull();
+        anonymous.ErrorCodes.ShouldContain("UNAUTHENTICATED");
+    }
+
+    [Fact]
+    public async Task A_repeated_document_is_still_weighed_with_its_variables()
+    {
+        const string query = "query($n: Int) { campaigns(first: $n) { nodes { actions(first: $n) { nodes { campaign { actions(first: $n) { nodes { title } } } } } } } }";
+        (await fixture.Client.PostAsync(query, new { n = 2 })).ShouldSucceed();
+        (await fixture.Client.PostAsync(query, new { n = 2 })).ShouldSucceed();
+        var heavy = await fixture.Client.PostAsync(query, new { n = 100 });
+        heavy.Data.ShouldBeNull();
+        heavy.Errors!.Count.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Suggestions_are_given_by_default()
     {
         var response = await fixture.Client.PostAsync("{ branchez { name } }");

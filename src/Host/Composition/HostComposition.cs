@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Validation.Rules.Custom;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,7 +44,7 @@ public static class HostComposition
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        var context = new ModuleContext(configuration, builder.Environment, connectionString);
+        var context = new ModuleContext(configuration, builder.Environment, connectionString, ProjectionDaemonMode(configuration));
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(HostComposition).Assembly;
@@ -98,6 +99,16 @@ public static class HostComposition
         return builder;
     }
 
+    /// <summary><c>Projections:Daemon</c>: Solo (default) | HotCold | Disabled, case-insensitive; anything else stops start-up.</summary>
+    private static DaemonMode ProjectionDaemonMode(IConfiguration configuration)
+    {
+        var value = configuration["Projections:Daemon"]?.Trim();
+        if (string.IsNullOrEmpty(value)) return DaemonMode.Solo;
+        foreach (var mode in new[] { DaemonMode.Solo, DaemonMode.HotCold, DaemonMode.Disabled })
+            if (string.Equals(mode.ToString(), value, StringComparison.OrdinalIgnoreCase)) return mode;
+        throw new InvalidOperationException($"Projections:Daemon is '{value}': use Solo, HotCold or Disabled.");
+    }
+
     private static void AddGraphQL(IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
     {
         var settings = configuration.GetSection(GraphQLSettings.Section).Get<GraphQLSettings>() ?? new GraphQLSettings();
@@ -106,6 +117,7 @@ public static class HostComposition
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<PersistedDocuments>();
+        services.AddSingleton<ValidatedDocuments>();
         services.AddGraphQL(b =>
         {
             b.AddSchema<PlatformSchema>()

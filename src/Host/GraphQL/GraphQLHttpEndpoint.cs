@@ -13,7 +13,9 @@ namespace WorkersPower.Host.GraphQL;
 /// GET for queries only, responses in application/graphql-response+json or application/json as the
 /// Accept header asks.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets, PersistedDocuments persisted)
+internal sealed class GraphQLHttpEndpoint(
+    GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets, PersistedDocuments persisted,
+    ValidatedDocuments validated)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -69,6 +71,7 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
 
         GraphQLHttpRequest request;
         GraphQLDocument document;
+        bool known;
         try
         {
             request = HttpMethods.IsPost(method)
@@ -77,8 +80,12 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
             request = persisted.Resolve(request);
             if (request.Query.Length > settings.Value.MaxDocumentBytes)
                 throw new BadGraphQLRequest($"The document is longer than {settings.Value.MaxDocumentBytes} characters.");
-            document = GraphQLRequestReader.ParseDocument(request.Query);
-            DocumentLimits.Check(document, settings.Value);
+            known = validated.TryGet(request.Query, out document);
+            if (!known)
+            {
+                document = GraphQLRequestReader.ParseDocument(request.Query);
+                DocumentLimits.Check(document, settings.Value);
+            }
         }
         catch (RequestTooLarge)
         {
@@ -104,7 +111,8 @@ internal sealed class GraphQLHttpEndpoint(GraphQLRunner runner, IGraphQLSerializ
             return;
         }
 
-        var result = await runner.RunAsync(request, document, http.User, http.RequestServices, http.RequestAborted);
+        var result = await runner.RunAsync(request, document, http.User, http.RequestServices, http.RequestAborted, documentValidated: known);
+        if (!known && result.Executed) validated.Remember(request.Query, document);
         await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result);
     }
 

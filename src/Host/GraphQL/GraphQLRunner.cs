@@ -24,7 +24,8 @@ internal sealed partial class GraphQLRunner(
         ClaimsPrincipal user,
         IServiceProvider services,
         CancellationToken cancellationToken,
-        bool subscription = false)
+        bool subscription = false,
+        bool documentValidated = false)
     {
         var options = new ExecutionOptions
         {
@@ -41,6 +42,10 @@ internal sealed partial class GraphQLRunner(
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = HandleUnhandledException,
         };
+        // A document that passed validation before skips GraphQL's own rules (they depend on the document and
+        // schema only); the platform's registered rules (authorization, complexity...) are added to this list
+        // by their configurations and run on every request.
+        if (documentValidated) options.ValidationRules = [];
         var result = await executer.ExecuteAsync(options).ConfigureAwait(false);
         if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
         return result;

@@ -35,6 +35,9 @@ public sealed class GraphQLSettings
     /// <summary>Serve only the persisted documents registered at build time (locked-down production).</summary>
     public bool PersistedDocumentsOnly { get; set; }
 
+    /// <summary>How many validated documents are kept, so repeated documents skip parsing and schema validation (0 turns it off).</summary>
+    public int ValidatedDocumentCache { get; set; } = 1000;
+
     /// <summary>Whether introspection queries are answered (turn off in locked-down production).</summary>
     public bool Introspection { get; set; } = true;
 }

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace WorkersPower.Host.GraphQL;
+
+/// <summary>
+/// Documents that were parsed, passed the document limits and GraphQL's own validation rules, by their
+/// text. Those rules depend on the document and the schema only, so a repeated document (every client
+/// sends the same few) skips parsing and them; the rules that depend on the caller or the variables
+/// (authorization, complexity, introspection) still run on every request. Bounded: when full, it starts
+/// again empty, so a flood of distinct documents costs parsing, as without it, and no more memory.
+/// </summary>
+internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
+{
+    private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
+
+    public bool TryGet(string query, out GraphQLDocument document) => documents.TryGetValue(query, out document!);
+
+    public void Remember(string query, GraphQLDocument document)
+    {
+        var capacity = settings.Value.ValidatedDocumentCache;
+        if (capacity <= 0) return;
+        if (documents.Count >= capacity) documents.Clear();
+        documents.TryAdd(query, document);
+    }
+
+    public int Count => documents.Count;
+}
