@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,15 @@ public sealed class CampaignsModule : IModule
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
-        services.AddMartenStore<ICampaignsStore>(o =>
+        var store = services.AddMartenStore<ICampaignsStore>(o =>
             {
                 o.UseModuleDefaults(Schema, context.ConnectionString);
 
                 o.Projections.Add<CampaignProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignActionProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignProgressProjection>(ProjectionLifecycle.Inline);
+                // Daily activity can lag a moment: the async daemon builds it off the write path.
+                o.Projections.Add<CampaignDayProjection>(ProjectionLifecycle.Async);
 
                 o.Schema.For<Campaign>().UniqueIndex(x => x.Slug).Duplicate(x => x.Status).Duplicate(x => x.Sequence);
                 o.Schema.For<CampaignAction>()
@@ -42,10 +45,12 @@ public sealed class CampaignsModule : IModule
                 o.Schema.For<CampaignParticipant>().Duplicate(x => x.CampaignId);
                 o.Schema.For<CampaignMember>();
                 o.Schema.For<MemberNotice>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
+                o.Schema.For<CampaignDay>().Duplicate(x => x.CampaignId).Duplicate(x => x.Day);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
+        if (context.ProjectionDaemon != DaemonMode.Disabled) store.AddAsyncDaemon(context.ProjectionDaemon);
 
         services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));
         services.AddSingleton<CampaignProgressFeed>();

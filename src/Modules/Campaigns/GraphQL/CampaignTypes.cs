@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
@@ -79,6 +80,30 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
             .ResolveAsync(async ctx => await CampaignsSchema.ActionsPageAsync(ctx, ctx.Source.Id, null, ctx.GetArgument<bool?>("upcomingOnly") ?? false));
         Field<NonNullGraphType<CampaignProgressType>>("progress").Description("Live figures.")
             .Resolve(ctx => ctx.LoadProgress(ctx.Source.Id).Then(p => p ?? new ProgressView(ctx.Source.Id, 0, 0, 0, 0, ctx.Source.Goal)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignDayType>>>>("activity")
+            .Description("Sign-ups, withdrawals and check-ins per UTC day over the last `days` days (today included), newest first; days without any are left out. Updated asynchronously: may lag a moment behind `progress`.")
+            .Argument<IntGraphType>("days", $"How many UTC days back, today included: 1 to {CampaignsReads.MaxActivityDays}.", a => a.DefaultValue = 30)
+            .Resolve(ctx =>
+            {
+                var days = ctx.GetArgument<int?>("days") ?? 30;
+                if (days is < 1 or > CampaignsReads.MaxActivityDays)
+                    throw new ExecutionError($"'days' must be between 1 and {CampaignsReads.MaxActivityDays}.") { Code = ErrorCodes.BadUserInput };
+                var today = DateOnly.FromDateTime(ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                return ctx.LoadActivity(ctx.Source.Id, today.AddDays(1 - days)).Then(d => d ?? []);
+            });
+    }
+}
+
+public sealed class CampaignDayType : ObjectGraphType<CampaignDay>
+{
+    public CampaignDayType()
+    {
+        Name = "CampaignDay";
+        Description = "A campaign's activity on one UTC day, across its actions. The figures are updated asynchronously and may lag a moment behind the latest sign-ups and check-ins.";
+        Field(x => x.Day).Description("The UTC day.");
+        Field(x => x.SignUps).Description("Sign-ups made that day.");
+        Field(x => x.Withdrawals).Description("Withdrawals made that day.");
+        Field(x => x.CheckIns).Description("Check-ins recorded that day.");
     }
 }
 

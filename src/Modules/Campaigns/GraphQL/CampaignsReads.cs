@@ -57,6 +57,24 @@ internal static class CampaignsReads
         return rows.ToDictionary(r => r.CampaignId, r => new ProgressView(r.CampaignId, r.Data.ActionsScheduled, r.Data.SignUps, r.Data.Attendances, r.Participants, r.Data.Goal));
     }
 
+    public const int MaxActivityDays = 366;
+
+    /// <summary>
+    /// The days with activity since <paramref name="since"/> of every campaign asked for on the page, newest
+    /// first, in one round trip (one loader per window, as <c>days</c> may differ between fields).
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<CampaignDay>?> LoadActivity(this IResolveFieldContext context, Guid campaignId, DateOnly since) =>
+        context.BatchLoaders().Get<Guid, IReadOnlyList<CampaignDay>>($"campaigns.activity.{since:yyyy-MM-dd}", async (ids, ct) =>
+        {
+            var campaigns = ids.ToArray();
+            await using var session = context.Session();
+            var days = await session.Query<CampaignDay>()
+                .Where(d => campaigns.Contains(d.CampaignId) && d.Day >= since)
+                .OrderByDescending(d => d.Day)
+                .ToListAsync(ct);
+            return days.GroupBy(d => d.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignDay>)g.ToList());
+        }).Load(campaignId);
+
     internal sealed record ProgressRow(Guid CampaignId, CampaignProgress Data, int Participants);
 
     /// <summary>What the signed-in member's sign-up status is for an action, from the action itself (no query).</summary>
