@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks: starts a throwaway PostgreSQL and the host in Release, loads a realistic data set, drives
-# load with wrk from a separate process on loopback, and prints a Markdown table (also bench/results.md).
-#   BENCH_MEMBERS (100000)  BENCH_BRANCHES (50)  BENCH_SECONDS per run (10)  BENCH_CONCURRENCY ("1 16 64")
+# Benchmarks, in one run: starts a throwaway PostgreSQL, loads a realistic data set through the platform's own
+# Marten configuration, starts the host in Release with pre-generated Wolverine code and the plain-Npgsql
+# baseline beside it, drives each scenario with wrk from a separate process on loopback, and prints a
+# Markdown report (also written to bench/results.md).
+#
+# Settings (environment):
+#   BENCH_SECONDS      seconds per load run (8)          BENCH_CONCURRENCY  connections per run ("1 16 64")
+#   BENCH_WARMUP       seconds of unreported load before each scenario (10)
+#   BENCH_MEMBERS      members (100000)                  BENCH_BRANCHES     branches (50)
+#   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
+#   BENCH_ARTICLES     articles (10000)                  BENCH_PORT         host port (5081; the baseline uses +1)
+#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all)
+#   BENCH_OUTPUT       where the report goes (bench/results.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -10,99 +20,227 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 MEMBERS=${BENCH_MEMBERS:-100000}
 BRANCHES=${BENCH_BRANCHES:-50}
-SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+CAMPAIGNS=${BENCH_CAMPAIGNS:-1000}
+SIGNUPS=${BENCH_SIGNUPS:-500000}
+ARTICLES=${BENCH_ARTICLES:-10000}
+SECONDS_PER_RUN=${BENCH_SECONDS:-8}
+WARMUP_SECONDS=${BENCH_WARMUP:-10}
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
+ONLY=${BENCH_SCENARIOS:-"baseline campaign articles members signups apply"}
+OUTPUT=${BENCH_OUTPUT:-bench/results.md}
 HOST_PORT=${BENCH_PORT:-5081}
+BASELINE_PORT=$((HOST_PORT + 1))
+ACTIONS_PER_CAMPAIGN=20
+ACCOUNTS=2000
 
 WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
-HOST_PID=""
-cleanup() {
+chmod 755 "$WORK"
+HOST_PID="" BASELINE_PID=""
+stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
+  HOST_PID=""
+}
+cleanup() {
+  stop_host
+  [[ -n "$BASELINE_PID" ]] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null || true
   pg_stop_cluster "$WORK/pg"
-  rm -rf "$WORK"
+  # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
+  rm -rf "$ROOT/src/Host/Internal/Generated" "$WORK"
 }
 trap cleanup EXIT
+BEGIN_S=$(date +%s)
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (Debian package)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+for tool in wrk; do
+  command -v $tool >/dev/null && continue
+  echo "Installing $tool (Debian package)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null; }
+done
+TOOLS="$ROOT/.data/tools"
+if [[ ! -x "$TOOLS/dotnet-counters" ]]; then
+  echo "Installing dotnet-counters (NuGet tool) into .data/tools"
+  dotnet tool install --tool-path "$TOOLS" dotnet-counters >/dev/null
 fi
 
 pg_find_or_install
 PG_PORT=$(pg_free_port 56432)
 pg_start_cluster "$WORK/pg" "$PG_PORT" fast
 pg_create_database "$WORK/pg" "$PG_PORT" bench
+psql_bench() { PGPASSWORD=postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -XAtq -c "$1"; }
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=bench;Maximum Pool Size=200"
 export Auth__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 export Bootstrap__AdminEmail=bench-admin@workerspower.org Bootstrap__AdminPassword="bench admin passphrase 2026"
 export ASPNETCORE_ENVIRONMENT=Production
 export GraphQL__MaxComplexity=100000
+# The application scenario sends thousands of applications from one address: lift the per-address limit.
+export Membership__Applications__PermitLimit=100000000
 
 echo "Building (Release)"
 dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build bench/WorkersPower.Bench/WorkersPower.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly
+echo "Pre-generating Wolverine's handler code, then building it into the host"
+(cd src/Host && dotnet bin/Release/net10.0/WorkersPower.Host.dll codegen write >"$WORK/codegen.log" 2>&1) || { cat "$WORK/codegen.log"; exit 1; }
+dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
+BENCH_DLL="$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll"
+HOST_DLL="$ROOT/src/Host/bin/Release/net10.0/WorkersPower.Host.dll"
 
-echo "Loading $MEMBERS members in $BRANCHES branches"
-SEED=$(cd "$WORK" && dotnet "$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll" seed "$MEMBERS" "$BRANCHES" | grep '^SEED')
-echo "$SEED"
-EVENTS_PER_SECOND=$(sed -E 's/.*events_per_second=([0-9]+).*/\1/' <<<"$SEED")
-SEED_SECONDS=$(sed -E 's/.*seconds=([0-9.]+) .*/\1/' <<<"$SEED")
+echo "Loading the data set"
+(cd "$WORK" && dotnet "$BENCH_DLL" seed "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$ACTIONS_PER_CAMPAIGN" "$SIGNUPS" "$ARTICLES" "$ACCOUNTS") | tee "$WORK/seed.txt" | grep '^SEED'
+echo "Rebuilding the asynchronous projection from the event store"
+(cd "$WORK" && dotnet "$BENCH_DLL" rebuild CampaignDay) | tee "$WORK/rebuild.txt" | grep '^REBUILD'
+psql_bench "vacuum analyze" >/dev/null
 
-echo "Starting the host on port $HOST_PORT"
-START_NS=$(date +%s%N)
-(cd "$WORK" && ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT" exec dotnet "$ROOT/src/Host/bin/Release/net10.0/WorkersPower.Host.dll" >"$WORK/host.log" 2>&1) &
-HOST_PID=$!
+host_rss_mb() { echo $(( $(ps -o rss= -p "$HOST_PID" | tr -d ' ') / 1024 )); }
+start_host() {
+  local start_ns
+  start_ns=$(date +%s%N)
+  # From its output directory, so its appsettings.json (log levels, limits) applies as in production.
+  (cd "$(dirname "$HOST_DLL")" && ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT" exec dotnet "$HOST_DLL" >>"$WORK/host.log" 2>&1) &
+  HOST_PID=$!
+  until curl -sf -o /dev/null -X POST "http://127.0.0.1:$HOST_PORT/graphql" -H 'Content-Type: application/json' -d '{"query":"{ branches { id } }"}'; do
+    kill -0 "$HOST_PID" 2>/dev/null || { echo "The host stopped:"; tail -30 "$WORK/host.log"; exit 1; }
+    sleep 0.02
+  done
+  echo $(( ($(date +%s%N) - start_ns) / 1000000 )) >>"$WORK/startups.txt"
+}
+
+echo "Starting the host on port $HOST_PORT (three times, to time start-up)"
+for _ in 1 2 3; do start_host; stop_host; done
+start_host
+sleep 3
+IDLE_RSS_MB=$(host_rss_mb)
+(cd "$WORK" && exec dotnet "$BENCH_DLL" baseline "http://127.0.0.1:$BASELINE_PORT" >"$WORK/baseline.log" 2>&1) &
+BASELINE_PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$BASELINE_PORT/campaign-page/none"; do sleep 0.05; done
+
 URL="http://127.0.0.1:$HOST_PORT/graphql"
-until curl -sf -o /dev/null -X POST "$URL" -H 'Content-Type: application/json' -d '{"query":"{ branches { id } }"}'; do
-  kill -0 "$HOST_PID" 2>/dev/null || { echo "The host stopped:"; tail -30 "$WORK/host.log"; exit 1; }
-  sleep 0.05
-done
-STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-sleep 2
-IDLE_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$HOST_PID" -f WorkersPower.Host.dll || echo "$HOST_PID")" | tr -d ' ') / 1024 ))
-
-TOKEN=$(curl -s -X POST "$URL" -H 'Content-Type: application/json' \
-  -d "{\"query\":\"mutation { signIn(input: {email: \\\"$Bootstrap__AdminEmail\\\", password: \\\"$Bootstrap__AdminPassword\\\"}) { accessToken } }\"}" \
+gql() { curl -s -X POST "$URL" -H 'Content-Type: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$1"; }
+json_document() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$1"; }
+ADMIN_TOKEN=$(gql "{\"query\":\"mutation { signIn(input: {email: \\\"$Bootstrap__AdminEmail\\\", password: \\\"$Bootstrap__AdminPassword\\\"}) { accessToken } }\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["signIn"]["accessToken"])')
 
-# name | GraphQL body
+# Scenarios: key | name | base URL | METHOD | URL_PATH | BODY | TOKEN | LINES
+CAMPAIGN_PAGE="{\"query\":$(json_document src/Host/PersistedDocuments/CampaignPage.graphql),\"variables\":{\"slug\":\"{{v}}\"}}"
+ARTICLES_PAGE="{\"query\":$(json_document src/Host/PersistedDocuments/LatestArticles.graphql),\"variables\":{\"first\":20}}"
 SCENARIOS=(
-  'members(filter: {search}) at '"$MEMBERS"' members, admin, first 20|{"query":"{ members(filter: {search: \"okafor.1234\"}, first: 20) { totalCount nodes { id givenName familyName email status } } }"}'
-  'members(filter: {search}) broad match, admin, first 20|{"query":"{ members(filter: {search: \"smith\"}, first: 20) { totalCount nodes { id givenName familyName email status } } }"}'
-  'members(filter: {status, branch}) page of 20|{"query":"query { members(filter: {status: ACTIVE}, first: 20) { totalCount nodes { id givenName familyName branch { name } } } }"}'
+  "baseline|Baseline: campaign page, plain Npgsql|http://127.0.0.1:$BASELINE_PORT|GET|/campaign-page/{{v}}|||$WORK/campaign-slugs.txt"
+  "campaign|1. Campaign page: campaign(slug) with progress and 20 upcoming actions|$URL|POST|/graphql|$CAMPAIGN_PAGE||$WORK/campaign-slugs.txt"
+  "articles|2. articles(first: 20) with authors|$URL|POST|/graphql|$ARTICLES_PAGE||"
+  "members|3. members(filter: {search}) at $MEMBERS members, admin|$URL|POST|/graphql|{\"query\":\"{ members(filter: {search: \\\"okafor.1234\\\"}, first: 20) { totalCount nodes { id givenName familyName email status } } }\"}|$ADMIN_TOKEN|"
+  "signups|4. signUpForAction, a different member and action each time|$URL|POST|/graphql|{\"query\":\"mutation(\$id: ID!) { signUpForAction(input: {actionId: \$id}) { action { signUpCount } errors { code message } } }\",\"variables\":{\"id\":\"{{v}}\"}}||$WORK/signup-pairs.tsv"
+  "apply|5. applyForMembership, a new applicant each time|$URL|POST|/graphql|{\"query\":\"mutation { applyForMembership(input: {givenName: \\\"Bench\\\", familyName: \\\"Applicant\\\", email: \\\"applicant.{{n}}@apply.workerspower.org\\\", postcode: \\\"E1 6AN\\\", contribution: {amount: 10, currency: \\\"GBP\\\"}, contributionFrequency: MONTHLY, acceptsProgramme: true, consentToContact: true}) { application { id } errors { code message } } }\"}||"
 )
+selected() { [[ " $ONLY " == *" $1 "* ]]; }
 
-RESULTS="$WORK/results.txt"
-: >"$RESULTS"
-for scenario in "${SCENARIOS[@]}"; do
-  name=${scenario%%|*}
-  body=${scenario#*|}
-  check=$(curl -s -X POST "$URL" -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d "$body")
-  if grep -q '"errors"' <<<"$check"; then echo "Scenario '$name' fails: $check"; exit 1; fi
-  for c in $CONCURRENCY; do
-    threads=$(( c < 2 ? 1 : 2 ))
-    line=$(TOKEN="$TOKEN" BODY="$body" wrk -t"$threads" -c"$c" -d"${SECONDS_PER_RUN}s" --latency -s bench/scenarios/post.lua "$URL" | grep '^RESULT')
-    echo "$name | c=$c | $line"
-    echo "$name|$c|$line" >>"$RESULTS"
-  done
-done
-LOAD_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$HOST_PID" -f WorkersPower.Host.dll || echo "$HOST_PID")" | tr -d ' ') / 1024 ))
+# Runs wrk once: run_wrk <scenario> <connections> <seconds>; the RESULT line is left in LAST_RESULT.
+# (Not called in a subshell: OFFSETS must remember which lines of a scenario's file were used.)
+declare -A OFFSETS
+run_wrk() {
+  local key name base method path body token lines
+  IFS='|' read -r key name base method path body token lines <<<"$1"
+  local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0}
+  LAST_RESULT=$(METHOD="$method" URL_PATH="$path" BODY="$body" TOKEN="$token" LINES="$lines" THREADS=$threads OFFSET=$offset RUN="$(date +%s%N)" \
+    wrk -t"$threads" -c"$c" -d"${3}s" --latency -s bench/scenarios/load.lua "$base" | grep '^RESULT')
+  OFFSETS[$key]=$(( offset + ${LAST_RESULT##*lines_used=} ))
+  echo "$key|$c|$LAST_RESULT" >>"$WORK/all-runs.txt"
+}
 
-python3 - "$RESULTS" "$MEMBERS" "$BRANCHES" "$EVENTS_PER_SECOND" "$SEED_SECONDS" "$STARTUP_MS" "$IDLE_RSS_MB" "$LOAD_RSS_MB" "$SECONDS_PER_RUN" >"$WORK/results.md" <<'PY'
-import sys, re, datetime, platform, os
-path, members, branches, eps, seed_s, startup, idle, load, secs = sys.argv[1:]
-print(f"# Benchmark results\n")
-print(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores; wrk on loopback, {secs} s per run; host in Release, PostgreSQL 15 (fsync off).\n")
-print(f"Data: {int(members):,} members in {branches} branches, loaded at {int(eps):,} events/s ({seed_s} s).  ")
-print(f"Host start-up to first answered query: {startup} ms. Resident memory: {idle} MB idle, {load} MB after the load.\n")
-print("| Scenario | Connections | Requests/s | p50 ms | p99 ms | Errors |")
-print("|---|---:|---:|---:|---:|---:|")
-for raw in open(path):
-    name, c, line = raw.rstrip("\n").split("|", 2)
-    v = dict(kv.split("=") for kv in line.split()[1:])
-    print(f"| {name} | {c} | {float(v['rps']):,.0f} | {v['p50_ms']} | {v['p99_ms']} | {v['errors']} |")
+# SQL round trips and allocations per request, from Npgsql's and the runtime's own counters (dotnet-counters),
+# in the process that serves it, with one connection for 4 seconds: measure <scenario>; leaves MEASURED="<round trips> <bytes allocated>".
+measure() {
+  local csv="$WORK/counters.csv"
+  rm -f "$csv"
+  local pid=$HOST_PID
+  [[ "$1" == baseline* ]] && pid=$BASELINE_PID
+  "$TOOLS/dotnet-counters" collect -p "$pid" --refresh-interval 1 --format csv -o "$csv" --duration 00:00:00:08 \
+    --counters 'System.Runtime[dotnet.gc.heap.total_allocated],Npgsql[total-commands]' >/dev/null 2>&1 &
+  local counters=$!
+  sleep 2
+  run_wrk "$1" 1 4
+  wait $counters || true
+  local requests=${LAST_RESULT#*requests=}
+  MEASURED=$(python3 - "$csv" "${requests%% *}" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))[1:]
+commands = [float(r[4]) for r in rows if r[2] == "Total Commands"]
+allocated = sum(float(r[4]) for r in rows if r[2].startswith("dotnet.gc.heap.total_allocated"))
+n = int(sys.argv[2])
+print(f"{(commands[-1] - commands[0]) / n:.2f} {allocated / n:.0f}")
 PY
-mkdir -p bench
-cp "$WORK/results.md" bench/results.md
+)
+}
+
+signups_stored() { psql_bench "select count(*) from campaigns.mt_events where type = 'signed_up_for_action'"; }
+SIGNUPS_BEFORE=$(signups_stored)
+
+RESULTS="$WORK/results.txt" MEASURES="$WORK/measures.txt"
+: >"$RESULTS"; : >"$MEASURES"
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r key name base method path body token lines <<<"$scenario"
+  selected "$key" || continue
+  echo "== $name"
+  # The first answers must be successes: a scenario that fails fast is not a fast scenario.
+  run_wrk "$scenario" 1 1
+  if [[ "$LAST_RESULT" != *" errors=0 "* ]]; then
+    echo "Scenario '$name' answers with errors: $LAST_RESULT"; tail -20 "$WORK/host.log"; exit 1
+  fi
+  # Warm-up, not reported: the runtime's tiered JIT needs a good many calls before the code is optimised.
+  run_wrk "$scenario" 16 "$WARMUP_SECONDS"
+  for c in $CONCURRENCY; do
+    run_wrk "$scenario" "$c" "$SECONDS_PER_RUN"
+    echo "   c=$c $LAST_RESULT"
+    echo "$key|$c|$LAST_RESULT" >>"$RESULTS"
+  done
+  if [[ "$key" == signups ]]; then
+    # The asynchronous projection's lag: how long after the last sign-up the daily figures are current.
+    end_ns=$(date +%s%N)
+    behind=$(psql_bench "select (select max(seq_id) from campaigns.mt_events) - coalesce((select last_seq_id from campaigns.mt_event_progression where name like 'CampaignDay%' limit 1), 0)")
+    while [[ $(psql_bench "select (select max(seq_id) from campaigns.mt_events) - coalesce((select last_seq_id from campaigns.mt_event_progression where name like 'CampaignDay%' limit 1), 0)") -gt 0 ]]; do
+      sleep 0.05
+      (( $(date +%s%N) - end_ns > 120000000000 )) && { echo "The projection did not catch up within 120 s"; exit 1; }
+    done
+    echo "$behind $(( ($(date +%s%N) - end_ns) / 1000000 ))" >"$WORK/lag.txt"
+  fi
+  measure "$scenario"
+  read -r commands allocated <<<"$MEASURED"
+  echo "   per request: $commands SQL round trips, $allocated bytes allocated"
+  echo "$key|$commands|$allocated" >>"$MEASURES"
+done
+LOAD_RSS_MB=$(host_rss_mb)
+
+# Sign-ups: every acknowledged one stored exactly once.
+SIGNUP_CHECK=""
+if selected signups; then
+  sleep 1
+  stored=$(( $(signups_stored) - SIGNUPS_BEFORE ))
+  duplicates=$(psql_bench "select count(*) from (select stream_id, data->>'MemberId' from campaigns.mt_events where type = 'signed_up_for_action' group by 1, 2 having count(*) > 1) d")
+  counted=$(psql_bench "select sum((data->>'SignUpCount')::int) from campaigns.mt_doc_campaignaction")
+  events=$(psql_bench "select count(*) from campaigns.mt_events where type = 'signed_up_for_action'")
+  SIGNUP_CHECK="$stored|$duplicates|$counted|$events"
+fi
+
+# Page-size independence: round trips for the campaign page and the article list at 5 and 50 items.
+PAGES=""
+if selected campaign; then
+  for first in 5 50; do
+    doc=$(sed "s/first: 20/first: $first/" src/Host/PersistedDocuments/CampaignPage.graphql)
+    body="{\"query\":$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$doc"),\"variables\":{\"slug\":\"{{v}}\"}}"
+    measure "campaign-$first|x|$URL|POST|/graphql|$body||$WORK/campaign-slugs.txt"
+    read -r commands _ <<<"$MEASURED"
+    PAGES="$PAGES campaign:$first:$commands"
+  done
+fi
+if selected articles; then
+  for first in 5 50; do
+    measure "articles-$first|x|$URL|POST|/graphql|${ARTICLES_PAGE/\"first\":20/\"first\":$first}||"
+    read -r commands _ <<<"$MEASURED"
+    PAGES="$PAGES articles:$first:$commands"
+  done
+fi
+TOTAL_S=$(( $(date +%s) - BEGIN_S ))
+
+python3 bench/report.py "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$SIGNUPS" "$ARTICLES" "$SECONDS_PER_RUN" \
+  "$IDLE_RSS_MB" "$LOAD_RSS_MB" "$SIGNUP_CHECK" "$PAGES" "$TOTAL_S" >"$WORK/results.md"
+mkdir -p "$(dirname "$OUTPUT")"
+cp "$WORK/results.md" "$OUTPUT"
 echo
-cat bench/results.md
+cat "$OUTPUT"

@@ -1,0 +1,150 @@
+"""Writes the benchmark report (Markdown) from the files build/bench.sh leaves in its work directory."""
+import datetime
+import os
+import re
+import statistics
+import sys
+
+(work, members, branches, campaigns, signups, articles, seconds, idle_rss, load_rss,
+ signup_check, pages, total_s) = sys.argv[1:]
+
+
+def fields(line):
+    return dict(kv.split("=", 1) for kv in re.findall(r'(\w+=(?:"[^"]*"|\S+))', line))
+
+
+def read(name):
+    path = os.path.join(work, name)
+    return open(path).read().splitlines() if os.path.exists(path) else []
+
+
+NAMES = {
+    "baseline": "Baseline: campaign page, plain Npgsql",
+    "campaign": "1. Campaign page: `campaign(slug)` with progress and 20 upcoming actions",
+    "articles": "2. `articles(first: 20)` with authors",
+    "members": f"3. `members(filter: {{search}})` at {int(members):,} members",
+    "signups": "4. `signUpForAction`, a new member and action each time",
+    "apply": "5. `applyForMembership`, a new applicant each time",
+}
+
+runs = {}
+for raw in read("results.txt"):
+    key, c, line = raw.split("|", 2)
+    runs.setdefault(key, {})[int(c)] = fields(line)
+measures = {k: (float(c), float(a)) for k, c, a in (r.split("|") for r in read("measures.txt"))}
+
+out = []
+w = out.append
+w("# Benchmark results\n")
+w(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `build/bench.sh` on {os.cpu_count()} cores "
+  f"(load generator, host and PostgreSQL 15 on the same machine, fsync off), {total_s} s in all. "
+  f"wrk on loopback, {seconds} s per run; host in Release with pre-generated Wolverine code.\n")
+
+w("## Data set\n")
+w("| Part | Events | Seconds | Events/s |")
+w("|---|---:|---:|---:|")
+total_events = total_seconds = 0.0
+for line in read("seed.txt"):
+    if not line.startswith("SEED"):
+        continue
+    f = fields(line)
+    total_events += int(f["events"])
+    total_seconds += float(f["seconds"])
+    rate = f"{int(f['events_per_second']):,}" if int(f["events"]) else "(documents)"
+    w(f"| {f['part'].strip(chr(34))} | {int(f['events']):,} | {f['seconds']} | {rate} |")
+w(f"| **all** | {int(total_events):,} | {total_seconds:.1f} | {total_events / total_seconds:,.0f} |\n")
+w(f"{int(members):,} members in {branches} branches, {int(campaigns):,} campaigns with {int(campaigns) * 20:,} actions and "
+  f"{int(signups):,} sign-ups, {int(articles):,} published articles; Campaigns' and Content's copies of every member; "
+  f"2,000 member accounts for the sign-up scenario.\n")
+
+baseline = runs.get("baseline", {})
+w("## Scenarios\n")
+w("Throughput relative to the plain-Npgsql baseline of the campaign page at the same number of connections "
+  "(the baseline reads the same rows and writes the same JSON as scenario 1).\n")
+w("| Scenario | Connections | Requests/s | × baseline | p50 ms | p99 ms | Errors |")
+w("|---|---:|---:|---:|---:|---:|---:|")
+for key, name in NAMES.items():
+    for c, f in sorted(runs.get(key, {}).items()):
+        base = baseline.get(c)
+        ratio = f"{float(f['rps']) / float(base['rps']):.2f}" if base and key != "baseline" else ""
+        w(f"| {name} | {c} | {float(f['rps']):,.0f} | {ratio} | {f['p50_ms']} | {f['p99_ms']} | {f['errors']} |")
+w("")
+
+w("## Per request\n")
+w("Counted by `dotnet-counters` in the process that serves the scenario (the host, or the baseline) over 4 s with one connection: Npgsql's `total-commands` "
+  "(a batch of statements is one round trip) and the runtime's `dotnet.gc.heap.total_allocated`, divided by the "
+  "requests served. The idle host's background work (Wolverine's durability agent) is included: "
+  "well under one round trip and about 130 KB per second.\n")
+w("| Scenario | SQL round trips | KB allocated |")
+w("|---|---:|---:|")
+for key, name in NAMES.items():
+    if key in measures:
+        c, a = measures[key]
+        w(f"| {name} | {c:.2f} | {a / 1024:,.1f} |")
+w("")
+page = {}
+for item in pages.split():
+    kind, first, c = item.split(":")
+    page.setdefault(kind, {})[int(first)] = float(c)
+if page:
+    w("Round trips by page size: " + "; ".join(
+        f"{kind} " + ", ".join(f"first {n}: {v:.2f}" for n, v in sorted(sizes.items())) for kind, sizes in page.items()) + ".\n")
+
+startups = [int(x) for x in read("startups.txt")]
+w("## Host\n")
+w(f"Start-up to the first answered query (process start to a `{{ branches {{ id }} }}` answer, three starts): "
+  f"{', '.join(f'{s:,} ms' for s in startups)}; median {statistics.median(startups):,.0f} ms.  ")
+w(f"Resident memory: {idle_rss} MB idle after start-up, {load_rss} MB after every scenario.\n")
+
+w("## Asynchronous projection\n")
+rebuild = [fields(x) for x in read("rebuild.txt") if x.startswith("REBUILD")]
+if rebuild:
+    r = rebuild[0]
+    w(f"Rebuild of `{r['projection']}` (campaign activity per day) from the whole Campaigns event store: "
+      f"{int(r['events']):,} events in {r['seconds']} s, **{int(r['events_per_second']):,} events/s**.  ")
+lag = read("lag.txt")
+if lag:
+    behind, ms = lag[0].split()
+    w(f"Lag after the sign-up scenario: {int(behind):,} events behind when the load stopped, current again {int(ms):,} ms later.\n")
+else:
+    w("")
+
+acknowledged = 0
+best_signups = 0.0
+for raw in read("all-runs.txt"):
+    key, c, line = raw.split("|", 2)
+    if key == "signups":
+        f = fields(line)
+        acknowledged += int(f["answered"]) - int(f["errors"])
+for f in runs.get("signups", {}).values():
+    best_signups = max(best_signups, float(f["rps"]))
+if signup_check:
+    stored, duplicates, counted, events = (int(x) for x in signup_check.split("|"))
+    w("## Sign-ups kept exactly once\n")
+    w(f"Acknowledged sign-ups (answered without errors, every run): {acknowledged:,}; SignedUpForAction events stored "
+      f"during the runs: {stored:,} (requests still in flight when wrk stops may be stored unanswered); "
+      f"a member signed up twice for one action: {duplicates}; sign-up counts on the actions {counted:,} "
+      f"= events in the store {events:,}: {'yes' if counted == events else 'NO'}.\n")
+
+w("## Against the targets\n")
+w("| Target | Measured | Met |")
+w("|---|---|---|")
+def row(target, measured, met):
+    w(f"| {target} | {measured} | {'yes' if met else '**no**'} |")
+c16, b16 = runs.get("campaign", {}).get(16), baseline.get(16)
+if c16 and b16:
+    ratio = float(c16["rps"]) / float(b16["rps"])
+    row("Scenario 1 ≥ 50% of the baseline's throughput at 16 connections", f"{ratio:.0%}", ratio >= 0.5)
+    row("Scenario 1 p99 < 25 ms at 16 connections", f"{c16['p99_ms']} ms", float(c16["p99_ms"]) < 25)
+for kind, sizes in page.items():
+    values = sorted(sizes.items())
+    row(f"Round trips constant in page size ({kind})", " vs ".join(f"{v:.2f}" for _, v in values),
+        abs(values[-1][1] - values[0][1]) < 0.5)
+if signup_check:
+    row("Sign-ups ≥ 1,000/s", f"{best_signups:,.0f}/s (best of the connection counts)", best_signups >= 1000)
+    row("No sign-up lost or duplicated", f"{duplicates} duplicated; counts {'match' if counted == events else 'differ'}; "
+        f"stored {stored:,} ≥ acknowledged {acknowledged:,}", duplicates == 0 and counted == events and stored >= acknowledged)
+if startups:
+    row("Start-up < 3 s", f"{statistics.median(startups):,.0f} ms", statistics.median(startups) < 3000)
+row("Idle memory < 200 MB", f"{idle_rss} MB", int(idle_rss) < 200)
+print("\n".join(out))
