@@ -7,7 +7,19 @@ using GraphQLParser.Exceptions;
 namespace WorkersPower.Host.GraphQL;
 
 /// <summary>A GraphQL-over-HTTP request, as read from a POST body or GET query string.</summary>
-internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions, string? DocumentId = null);
+internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions, string? DocumentId = null)
+{
+    /// <summary>
+    /// Refuses text holding the NUL character (U+0000), in the document or the variables: PostgreSQL cannot
+    /// store it in text, so it must be a clear 400 here rather than a database error later.
+    /// </summary>
+    public void RefuseNulCharacters()
+    {
+        if (Query.Contains('\0') || Query.Contains("\\u0000", StringComparison.OrdinalIgnoreCase) ||
+            (Variables is { } v && v.GetRawText().Contains("\\u0000", StringComparison.OrdinalIgnoreCase)))
+            throw new BadGraphQLRequest("Text may not contain the NUL character (U+0000).");
+    }
+}
 
 /// <summary>Why a request could not be taken as a GraphQL request.</summary>
 internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false, string? code = null) : Exception(message)
