@@ -54,11 +54,14 @@ public static class DecideApplicationHandler
         if (application.PreviousMemberId is { } previousId)
             return await RenewAsync(command, session, clock, stream, application, previousId, outgoing, cancellationToken);
 
-        if (await session.Query<Account>().AnyAsync(x => x.Email == application.EmailKey, cancellationToken))
+        if (await session.Query<Account>().Where(x => x.Email == application.EmailKey).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
             // Either another organiser approved this very application a moment ago, or the person has an account already.
             var latest = await session.Query<MembershipApplication>().Where(x => x.Id == application.Id).FirstOrDefaultAsync(cancellationToken);
             if (CheckDecidable(latest) is { } decided) return (new(null, null, [decided]), outgoing);
+            if (existing.MemberId is { } holder && await session.LoadAsync<MemberProfile>(holder, cancellationToken) is { } member &&
+                (member.ApplicationId == application.Id || member.ApplicationIds.Contains(application.Id)))
+                return (new(null, null, [UserError.Conflict("Someone else decided this application at the same moment: reload it.")]), outgoing);
             return (new(null, null, [UserError.AlreadyExists("Someone with this email already has an account.", "input", "applicationId")]), outgoing);
         }
 
