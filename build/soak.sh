@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Soak: a steady mixed load for SOAK_SECONDS (600) against the host in Release on a throwaway PostgreSQL,
+# with a smaller data set than the benchmark. Passes when no request failed and memory stayed flat (the
+# mean resident memory of the last third of the run within 15% of the middle third's). Prints a summary
+# and writes it to bench/soak-results.md. Not part of build/test.sh: it takes ten minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source build/postgres.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+SOAK_SECONDS=${SOAK_SECONDS:-600}
+PORT=${SOAK_PORT:-5091}
+WORK=$(mktemp -d /tmp/wp-soak.XXXXXX)
+chmod 755 "$WORK"
+HOST_PID=""
+cleanup() {
+  [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
+  pg_stop_cluster "$WORK/pg"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+pg_find_or_install
+PG_PORT=$(pg_free_port 57432)
+pg_start_cluster "$WORK/pg" "$PG_PORT" fast
+pg_create_database "$WORK/pg" "$PG_PORT" soak
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=soak;Maximum Pool Size=100"
+export Auth__SigningKey="soak-signing-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+export Bootstrap__AdminEmail=soak-admin@workerspower.org Bootstrap__AdminPassword="soak admin passphrase 2026"
+export ASPNETCORE_ENVIRONMENT=Production Membership__Applications__PermitLimit=100000000
+
+dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build bench/WorkersPower.Bench/WorkersPower.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly
+(cd "$WORK" && dotnet "$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll" seed "$WORK" 10000 10 100 20 40000 1000 500) | grep '^SEED'
+HOST_DLL="$ROOT/src/Host/bin/Release/net10.0/WorkersPower.Host.dll"
+(cd "$(dirname "$HOST_DLL")" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" exec dotnet "$HOST_DLL" >"$WORK/host.log" 2>&1) &
+HOST_PID=$!
+URL="http://127.0.0.1:$PORT/graphql"
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready"; do kill -0 "$HOST_PID" || exit 1; sleep 0.2; done
+TOKEN=$(curl -s -X POST "$URL" -H 'Content-Type: application/json' \
+  -d "{\"query\":\"mutation { signIn(input: {email: \\\"$Bootstrap__AdminEmail\\\", password: \\\"$Bootstrap__AdminPassword\\\"}) { accessToken } }\"}" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["signIn"]["accessToken"])')
+doc() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$1"; }
+
+# name|connections|BODY|TOKEN|LINES
+LOADS=(
+  "campaign page|3|{\"query\":$(doc src/Host/PersistedDocuments/CampaignPage.graphql),\"variables\":{\"slug\":\"{{v}}\"}}||$WORK/campaign-slugs.txt"
+  "articles|2|{\"query\":$(doc src/Host/PersistedDocuments/LatestArticles.graphql),\"variables\":{\"first\":20}}||"
+  "member search|2|{\"query\":\"{ members(filter: {search: \\\"smith\\\"}, first: 20) { totalCount nodes { id email } } }\"}|$TOKEN|"
+  "sign-ups|2|{\"query\":\"mutation(\$id: ID!) { signUpForAction(input: {actionId: \$id}) { errors { code } } }\",\"variables\":{\"id\":\"{{v}}\"}}||$WORK/signup-pairs.tsv"
+  "applications|1|{\"query\":\"mutation { applyForMembership(input: {givenName: \\\"Soak\\\", familyName: \\\"Test\\\", email: \\\"soak.{{n}}@apply.workerspower.org\\\", postcode: \\\"E1 6AN\\\", contribution: {amount: 5, currency: \\\"GBP\\\"}, contributionFrequency: MONTHLY, acceptsProgramme: true, consentToContact: true}) { errors { code } } }\"}||"
+)
+echo "Soaking for $SOAK_SECONDS s"
+i=0
+for load in "${LOADS[@]}"; do
+  IFS='|' read -r name c body token lines <<<"$load"
+  (BODY="$body" TOKEN="$token" LINES="$lines" THREADS=1 OFFSET=0 RUN="soak$i" \
+    wrk -t1 -c"$c" -d"${SOAK_SECONDS}s" --latency -s bench/scenarios/load.lua "$URL" | grep '^RESULT' | sed "s/^/$name|/" >"$WORK/load.$i") &
+  i=$((i + 1))
+done
+: >"$WORK/rss.txt"
+for ((t = 0; t < SOAK_SECONDS; t += 30)); do
+  sleep 30
+  echo "$((t + 30)) $(( $(ps -o rss= -p "$HOST_PID" | tr -d ' ') / 1024 ))" >>"$WORK/rss.txt"
+done
+wait $(jobs -p | grep -v "^$HOST_PID$") 2>/dev/null || true
+sleep 2
+cat "$WORK"/load.* >"$WORK/loads.txt"
+python3 - "$WORK/loads.txt" "$WORK/rss.txt" "$SOAK_SECONDS" >"$WORK/soak.md" <<'PY'
+import sys, re, datetime, os
+loads = [l.rstrip("\n").split("|", 1) for l in open(sys.argv[1]) if l.strip()]
+rss = [tuple(map(int, l.split())) for l in open(sys.argv[2]) if l.strip()]
+secs = int(sys.argv[3])
+total = errors = 0
+print(f"# Soak results\n\nRun {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `build/soak.sh` on {os.cpu_count()} cores: {secs} s of steady mixed load.\n")
+print("| Load | Requests | Requests/s | p99 ms | Errors |\n|---|---:|---:|---:|---:|")
+for name, line in loads:
+    v = dict(re.findall(r"(\w+)=(\S+)", line))
+    total += int(v["requests"]); errors += int(v["errors"])
+    print(f"| {name} | {int(v['requests']):,} | {float(v['rps']):,.0f} | {v['p99_ms']} | {v['errors']} |")
+third = max(1, len(rss) // 3)
+middle = [m for _, m in rss[third:2 * third]] or [rss[0][1]]
+last = [m for _, m in rss[2 * third:]] or [rss[-1][1]]
+growth = (sum(last) / len(last)) / (sum(middle) / len(middle)) - 1
+print(f"\nResident memory every 30 s (MB): {', '.join(str(m) for _, m in rss)}; last third vs middle third: {growth:+.1%}.\n")
+ok = errors == 0 and growth < 0.15 and len(loads) == 5
+print(f"**{'PASS' if ok else 'FAIL'}**: {total:,} requests, {errors} errors, memory {'flat' if growth < 0.15 else 'growing'}.")
+print(f"SOAK {'pass' if ok else 'fail'}", file=sys.stderr)
+PY
+cp "$WORK/soak.md" bench/soak-results.md
+cat bench/soak-results.md
+grep -q '^\*\*PASS' bench/soak-results.md
