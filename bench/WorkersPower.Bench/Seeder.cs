@@ -56,6 +56,7 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         await Measure("campaigns", SeedCampaignsAsync);
         await Measure("actions and sign-ups", SeedActionsAsync);
         await Measure("articles", SeedArticlesAsync);
+        await WriteSignUpPairsAsync();
     }
 
     private static async Task Measure(string part, Func<Task<long>> seed)
@@ -164,10 +165,12 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
     /// <summary>The members signed up for action <paramref name="a"/> at seeding time: distinct within an action.</summary>
     private int SeededMember(int a, int j) => (int)((a * 37L + j * 4001L) % plan.Members);
 
+    private Guid[] actionIds = [];
+
     private async Task<long> SeedActionsAsync()
     {
         var kinds = Enum.GetValues<ActionKind>();
-        var actionIds = Enumerable.Range(0, plan.Actions).Select(_ => Guid.CreateVersion7()).ToArray();
+        actionIds = Enumerable.Range(0, plan.Actions).Select(_ => Guid.CreateVersion7()).ToArray();
         var perAction = plan.SignUpsPerAction;
         var events = await InBatches(plan.Actions, 100, (session, from, to) =>
         {
@@ -189,11 +192,17 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
             return written;
         }, services.GetRequiredService<ICampaignsStore>());
 
-        // (token, action) pairs for the sign-up scenario: members with accounts, actions they are not signed up for.
+        return events;
+    }
+
+    /// <summary>(token, action) pairs for the sign-up scenario: members with accounts, actions they are not signed up for (not timed).</summary>
+    private async Task WriteSignUpPairsAsync()
+    {
+        var perAction = plan.SignUpsPerAction;
         var issuer = services.GetRequiredService<TokenIssuer>();
         await using var query = services.GetRequiredService<IMembershipStore>().QuerySession();
         var accounts = await query.Query<Account>().Where(x => x.MemberId != null).ToListAsync();
-        var seeded = new HashSet<(int Action, int Member)>();
+        var chosen = new HashSet<(int Action, int Member)>();
         var memberIndex = memberIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var pairs = new StringBuilder();
         var written = 0;
@@ -203,13 +212,12 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
             {
                 var m = memberIndex[account.MemberId!.Value];
                 var a = (m * 7919 + round * 104729) % plan.Actions;
-                if (Enumerable.Range(0, perAction).Any(j => SeededMember(a, j) == m) || !seeded.Add((a, m))) continue;
+                if (Enumerable.Range(0, perAction).Any(j => SeededMember(a, j) == m) || !chosen.Add((a, m))) continue;
                 pairs.Append(TokenFor(account)).Append('\t').Append(GlobalId.Encode("CampaignAction", actionIds[a])).Append('\n');
                 written++;
             }
         }
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "signup-pairs.tsv"), pairs.ToString());
-        return events;
 
         string TokenFor(Account account) => tokens.TryGetValue(account.Id, out var t) ? t
             : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Email, account.Roles).AccessToken;

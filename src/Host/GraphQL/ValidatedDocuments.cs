@@ -24,6 +24,4 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
         if (documents.Count >= capacity) documents.Clear();
         documents.TryAdd(query, document);
     }
-
-    public int Count => documents.Count;
 }
