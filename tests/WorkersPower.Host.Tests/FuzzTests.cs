@@ -83,6 +83,20 @@ public sealed class FuzzTests(PlatformFixture fixture, ITestOutputHelper output)
         inDocument.ErrorCodes.ShouldBe(["BAD_REQUEST"]);
     }
 
+    [Fact]
+    public async Task A_name_given_twice_in_the_variables_is_refused_with_a_clear_error()
+    {
+        // Found by the fuzzer: the duplicate name broke reading the variables and ended as a server error.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("""{"query":"query($slug: String!) { campaign(slug: $slug) { id } }","variables":{"slug":"a","slug":"b"}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        using var response = await fixture.Client.Http.SendAsync(request);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("BAD_REQUEST");
+    }
+
     private static (string Body, string ContentType) Mutate(Random random, string query, string variables)
     {
         var contentType = random.Next(20) switch

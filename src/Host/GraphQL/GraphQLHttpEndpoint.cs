@@ -78,7 +78,7 @@ internal sealed class GraphQLHttpEndpoint(
                 ? await ReadBodyAsync(http)
                 : GraphQLRequestReader.FromQueryString(http.Request.Query);
             request = persisted.Resolve(request);
-            request.RefuseNulCharacters();
+            request.CheckInputs();
             if (request.Query.Length > settings.Value.MaxDocumentBytes)
                 throw new BadGraphQLRequest($"The document is longer than {settings.Value.MaxDocumentBytes} characters.");
             known = validated.TryGet(request.Query, out document);

@@ -10,14 +10,35 @@ namespace WorkersPower.Host.GraphQL;
 internal sealed record GraphQLHttpRequest(string Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions, string? DocumentId = null)
 {
     /// <summary>
-    /// Refuses text holding the NUL character (U+0000), in the document or the variables: PostgreSQL cannot
-    /// store it in text, so it must be a clear 400 here rather than a database error later.
+    /// Refuses what GraphQL would accept but the platform cannot: text holding the NUL character (U+0000),
+    /// which PostgreSQL cannot store, and variables or extensions naming one field twice. Both end as a clear
+    /// 400 here rather than an error deep inside.
     /// </summary>
-    public void RefuseNulCharacters()
+    public void CheckInputs()
     {
         if (Query.Contains('\0') || Query.Contains("\\u0000", StringComparison.OrdinalIgnoreCase) ||
             (Variables is { } v && v.GetRawText().Contains("\\u0000", StringComparison.OrdinalIgnoreCase)))
             throw new BadGraphQLRequest("Text may not contain the NUL character (U+0000).");
+        if ((Variables is { } variables && HasDuplicateNames(variables)) || (Extensions is { } extensions && HasDuplicateNames(extensions)))
+            throw new BadGraphQLRequest("A name appears twice in one object of the variables or extensions.");
+    }
+
+    private static bool HasDuplicateNames(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                    if (!names.Add(property.Name) || HasDuplicateNames(property.Value)) return true;
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (HasDuplicateNames(item)) return true;
+                return false;
+            default:
+                return false;
+        }
     }
 }
 

@@ -228,7 +228,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
             try
             {
                 request = endpoint.Persisted.Resolve(GraphQLRequestReader.FromJsonBody(Encoding.UTF8.GetBytes(payload.GetRawText())));
-                request.RefuseNulCharacters();
+                request.CheckInputs();
                 if (request.Query.Length > endpoint.Settings.Value.MaxDocumentBytes)
                     throw new BadGraphQLRequest($"The document is longer than {endpoint.Settings.Value.MaxDocumentBytes} characters.");
                 document = GraphQLRequestReader.ParseDocument(request.Query);
