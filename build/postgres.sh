@@ -102,3 +102,11 @@ pg_create_database() {
     _pg_as_owner "$PG_BIN/createdb" -h "$datadir" -p "$port" -U postgres "$name"
   fi
 }
+
+# pg_crash_cluster DATADIR : stop the server the way a crash would (immediate mode: no checkpoint,
+# clients cut off; on the next start PostgreSQL recovers from its write-ahead log). For fault tests.
+pg_crash_cluster() {
+  local datadir=$1
+  [[ -f "$datadir/postmaster.pid" ]] || return 0
+  _pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -m immediate -w -t 60 stop >/dev/null 2>&1 || true
+}

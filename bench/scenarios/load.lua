@@ -60,21 +60,34 @@ function request()
   return wrk.format(method, path, headers, body)
 end
 
+codes = {}
+
 function response(status, headers, body)
   served = served + 1
-  if status ~= 200 or string.find(body, '"errors":%[{', 1, false) then errors = errors + 1 end
+  if status ~= 200 or string.find(body, '"errors":%[{', 1, false) then
+    errors = errors + 1
+    local code = string.match(body, '"code":"([%w_]+)"') or ("HTTP" .. status)
+    codes[code] = (codes[code] or 0) + 1
+  end
 end
 
 function done(summary, latency, requests)
   -- Lines used: each thread takes every THREADS-th line, so the next run starts after the busiest thread's share.
-  local failed, answered, used = 0, 0, 0
+  local failed, answered, used, by_code = 0, 0, 0, {}
   for _, thread in ipairs(threads) do
     failed = failed + thread:get("errors")
+    for code, n in pairs(thread:get("codes")) do by_code[code] = (by_code[code] or 0) + n end
     answered = answered + thread:get("served")
     used = math.max(used, thread:get("index") * #threads)
   end
   local transport = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d answered=%d lines_used=%d\n",
+  local listed = {}
+  for code, n in pairs(by_code) do listed[#listed + 1] = code .. ":" .. n end
+  if transport > 0 then listed[#listed + 1] = "TRANSPORT:" .. transport end
+  table.sort(listed)
+  -- codes: the error codes seen and how often (CODE:n,...; "-" when none)
+  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d answered=%d lines_used=%d codes=%s\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, failed + transport, answered, used))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, failed + transport, answered, used,
+    #listed > 0 and table.concat(listed, ",") or "-"))
 end

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Host.GraphQL;
@@ -59,6 +60,14 @@ internal sealed class GraphQLHttpEndpoint(
         if (http.Request.Headers.Authorization.Count > 0)
         {
             var auth = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (auth.Failure is { } failure && DatabaseErrors.IsUnavailable(failure))
+            {
+                // The token could not be checked against the account: not the client's fault, and not a reason to drop the token.
+                http.Response.Headers.RetryAfter = "5";
+                await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable,
+                    new ExecutionError(GraphQLRunner.UnavailableMessage) { Code = ErrorCodes.Unavailable });
+                return;
+            }
             if (auth.Failure is not null || !auth.Succeeded)
             {
                 http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Host.GraphQL;
@@ -77,6 +78,13 @@ internal sealed partial class GraphQLRunner(
     {
         var correlationId = Guid.NewGuid().ToString("N")[..12];
         var field = context.FieldContext?.FieldDefinition?.Name ?? "(operation)";
+        if (DatabaseErrors.IsUnavailable(context.OriginalException))
+        {
+            // A database restart or outage: expected now and then, passes by itself, no stack trace needed.
+            LogUnavailable(logger, field, context.OriginalException.GetType().Name);
+            context.Exception = new ExecutionError(UnavailableMessage) { Code = ErrorCodes.Unavailable };
+            return Task.CompletedTask;
+        }
         LogUnhandled(logger, context.OriginalException, correlationId, field);
         context.Exception = new ExecutionError($"An internal error occurred. Quote reference {correlationId} when reporting it.")
         {
@@ -84,6 +92,11 @@ internal sealed partial class GraphQLRunner(
         }.AddExtension("correlationId", correlationId);
         return Task.CompletedTask;
     }
+
+    internal const string UnavailableMessage = "The platform cannot reach its database just now. Try again in a few seconds.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GraphQL field {Field} failed: the database is unavailable ({ExceptionType})")]
+    private static partial void LogUnavailable(ILogger logger, string field, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in GraphQL field {Field}; correlation id {CorrelationId}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string correlationId, string field);

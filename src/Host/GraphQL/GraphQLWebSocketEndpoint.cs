@@ -7,6 +7,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -177,11 +178,21 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 user = new ClaimsPrincipal(result.ClaimsIdentity);
                 using var scope = endpoint.Scopes.CreateScope();
                 foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
-                    if (await check.RefusalAsync(user, closing.Token) is not null)
+                {
+                    string? refusal;
+                    try { refusal = await check.RefusalAsync(user, closing.Token); }
+                    catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                    {
+                        // 1013 "Try Again Later": the token could not be checked, the client should reconnect.
+                        await CloseAsync(1013, "Try again later");
+                        return;
+                    }
+                    if (refusal is not null)
                     {
                         await CloseAsync(4403, "Forbidden");
                         return;
                     }
+                }
             }
             acknowledged = true;
             await SendAsync("{\"type\":\"connection_ack\"}");

@@ -28,6 +28,7 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    public const string Unavailable = "UNAVAILABLE";
     public const string BadRequest = "BAD_REQUEST";
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string Complexity = "COMPLEXITY";
