@@ -6,6 +6,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
@@ -96,6 +97,7 @@ public static class HostComposition
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddHostedService<DemoDataLoader>();
+        AddProxySupport(services, configuration);
         return builder;
     }
 
@@ -140,8 +142,27 @@ public static class HostComposition
         });
     }
 
+    /// <summary>
+    /// <c>Proxy:KnownProxies</c>: addresses of reverse proxies (comma-separated) whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed, so per-address limits see the client, not the proxy. Unset: none.
+    /// </summary>
+    private static void AddProxySupport(IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = (configuration["Proxy:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var addresses = proxies.Select(p => System.Net.IPAddress.TryParse(p, out var a) ? a
+            : throw new InvalidOperationException($"Proxy:KnownProxies holds '{p}', which is not an IP address.")).ToList();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var address in addresses) o.KnownProxies.Add(address);
+        });
+    }
+
     public static WebApplication UseWorkersPower(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseExplorerFiles();
         app.UseAuthentication();
