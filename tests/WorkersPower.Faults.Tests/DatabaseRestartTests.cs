@@ -97,7 +97,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         afterRecovery.ShouldNotContain("fail:", Case.Sensitive, "errors were logged after the database was back: " + afterRecovery);
 
         // Every acknowledged application is there, read back through the API.
-        var missing = await MissingAsync(host, admin, acknowledged.ToList());
+        var missing = await MissingAsync(host.Client, admin, acknowledged.ToList());
         missing.ShouldBeEmpty($"{missing.Count} acknowledged applications are lost");
     }
 
@@ -113,12 +113,12 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     }
 
     /// <summary>The ids of <paramref name="ids"/> the API cannot find, asked for a hundred at a time.</summary>
-    internal static async Task<List<string>> MissingAsync(HostProcess host, string adminToken, IReadOnlyList<string> ids)
+    internal static async Task<List<string>> MissingAsync(GraphQLClient client, string adminToken, IReadOnlyList<string> ids)
     {
         var missing = new List<string>();
         foreach (var chunk in ids.Chunk(100))
         {
-            var response = await host.Client.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = chunk }, adminToken);
+            var response = await client.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = chunk }, adminToken);
             response.Status.ShouldBe(HttpStatusCode.OK, response.Body);
             response.ShouldSucceed();
             var found = response.Data!["nodes"]!.AsArray();

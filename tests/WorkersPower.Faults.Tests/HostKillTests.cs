@@ -140,7 +140,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
         second.Output.ShouldNotContain("Unhandled exception in GraphQL field", Case.Sensitive, second.Output);
     }
 
-    private static Task Loop(Func<Task> step, CancellationToken stop) => Task.Run(async () =>
+    internal static Task Loop(Func<Task> step, CancellationToken stop) => Task.Run(async () =>
     {
         while (!stop.IsCancellationRequested)
         {
@@ -150,15 +150,15 @@ public sealed class HostKillTests(ITestOutputHelper output)
         }
     });
 
-    private static async Task<bool> Succeeded(GraphQLClient client, string field, string mutation, string actionId, string token)
+    internal static async Task<bool> Succeeded(GraphQLClient client, string field, string mutation, string actionId, string token)
     {
         var response = await client.PostAsync(mutation, new { input = new { actionId } }, token);
         return response.Errors is null && response.Data?[field]?["errors"]?.AsArray().Count == 0;
     }
 
-    private static async Task<string?> ScheduleAsync(GraphQLClient client, string admin, string campaignId)
+    internal static async Task<string?> ScheduleAsync(GraphQLClient client, string admin, string campaignId, DateTimeOffset? startsAt = null)
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(3);
+        var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(3);
         var response = await client.PostAsync(
             "mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code } } }",
             new { input = new { campaignId, kind = "PICKET", title = "Picket", startsAt = starts, endsAt = starts.AddHours(2), location = "The gate" } }, admin);
@@ -166,7 +166,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
     }
 
     /// <summary>A member who joined, activated their account and holds an access token.</summary>
-    private static async Task<string> JoinAsync(GraphQLClient client, string admin, string branch)
+    internal static async Task<string> JoinAsync(GraphQLClient client, string admin, string branch)
     {
         var applicationId = await MembershipApi.ApplyAsync(client, MembershipApi.UniqueEmail("kill-member"));
         var (_, invitation) = await MembershipApi.ApproveAsync(client, admin, applicationId, branch);
@@ -175,7 +175,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs a count in every schema that has the table ({0} is the schema), or once when there is no {0}.</summary>
-    private static async Task<long> CountAsync(string connectionString, string sql, Guid[]? ids = null)
+    internal static async Task<long> CountAsync(string connectionString, string sql, Guid[]? ids = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -194,7 +194,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
     }
 
     /// <summary>How many Campaigns events the CampaignDay projection has yet to process.</summary>
-    private static async Task<long> ProjectionBehindAsync(string connectionString)
+    internal static async Task<long> ProjectionBehindAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
