@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Validation.Rules.Custom;
 using JasperFx;
 using JasperFx.CodeGeneration;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -45,9 +44,12 @@ public static class HostComposition
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
-        var context = new ModuleContext(configuration, builder.Environment, connectionString, ProjectionDaemonMode(configuration));
+        var cluster = ClusterSettings.Mode(configuration);
+        var context = new ModuleContext(configuration, builder.Environment, connectionString, ClusterSettings.ProjectionDaemon(configuration, cluster));
+        ClusterSettings.AddSharedDataProtection(services, configuration);
         builder.Host.UseWolverine(opts =>
         {
+            ClusterSettings.ApplyTo(opts, cluster);
             opts.ApplicationAssembly = typeof(HostComposition).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
             opts.Policies.AutoApplyTransactions();
@@ -99,16 +101,6 @@ public static class HostComposition
         services.AddHostedService<DemoDataLoader>();
         AddProxySupport(services, configuration);
         return builder;
-    }
-
-    /// <summary><c>Projections:Daemon</c>: Solo (default) | HotCold | Disabled, case-insensitive; anything else stops start-up.</summary>
-    private static DaemonMode ProjectionDaemonMode(IConfiguration configuration)
-    {
-        var value = configuration["Projections:Daemon"]?.Trim();
-        if (string.IsNullOrEmpty(value)) return DaemonMode.Solo;
-        foreach (var mode in new[] { DaemonMode.Solo, DaemonMode.HotCold, DaemonMode.Disabled })
-            if (string.Equals(mode.ToString(), value, StringComparison.OrdinalIgnoreCase)) return mode;
-        throw new InvalidOperationException($"Projections:Daemon is '{value}': use Solo, HotCold or Disabled.");
     }
 
     private static void AddGraphQL(IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)

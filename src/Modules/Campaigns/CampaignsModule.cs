@@ -54,6 +54,11 @@ public sealed class CampaignsModule : IModule
 
         services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));
         services.AddSingleton<CampaignProgressFeed>();
+        // Live progress crosses nodes through PostgreSQL's LISTEN/NOTIFY (one path, one node or many).
+        services.AddSingleton(s => new ProgressNotifier(context.ConnectionString, s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressNotifier>>()));
+        services.AddHostedService(s => s.GetRequiredService<ProgressNotifier>());
+        services.AddSingleton(s => new ProgressListener(context.ConnectionString, s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressListener>>()));
+        services.AddHostedService(s => s.GetRequiredService<ProgressListener>());
         services.AddSingleton<IDemoData, CampaignsDemoData>();
         services.AddSingleton<ISchemaContributor, CampaignsSchema>();
         services.AddSingleton<INodeResolver, CampaignNodeResolver>();

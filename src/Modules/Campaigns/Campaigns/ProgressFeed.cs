@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>
-/// Tells subscribers on this node that a campaign's progress changed. Fed by the CampaignProgressChanged
-/// messages every change cascades after it commits.
+/// Tells subscribers on this node that a campaign's progress changed. Fed by <see cref="ProgressListener"/>,
+/// which hears of every change on any node through PostgreSQL's NOTIFY.
 /// </summary>
 public sealed class CampaignProgressFeed
 {
@@ -26,6 +26,12 @@ public sealed class CampaignProgressFeed
         foreach (var listener in set.Values) listener();
     }
 
+    /// <summary>Tells every subscriber to reload (after notifications may have been missed).</summary>
+    public void PublishAll()
+    {
+        foreach (var campaignId in listeners.Keys) Publish(campaignId);
+    }
+
     private sealed class Subscription(Action dispose) : IDisposable
     {
         private int disposed;
@@ -37,9 +43,10 @@ public sealed class CampaignProgressFeed
     }
 }
 
+/// <summary>Runs after the change committed: tells every node, this one included, through PostgreSQL.</summary>
 public static class CampaignProgressChangedHandler
 {
-    public static void Handle(CampaignProgressChanged message, CampaignProgressFeed feed) => feed.Publish(message.CampaignId);
+    public static void Handle(CampaignProgressChanged message, ProgressNotifier notifier) => notifier.Notify(message.CampaignId);
 }
 
 /// <summary>

@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace WorkersPower.Campaigns.Campaigns;
+
+/// <summary>
+/// Sends "campaign progress changed" to every node with PostgreSQL's NOTIFY. Changes are queued and sent
+/// in batches (one statement for all the campaigns changed since the last one), so a burst of sign-ups
+/// costs a few round trips, not one each. Nothing is lost on the way to the database except while it is
+/// unreachable, and then the listeners reload everything when they reconnect.
+/// </summary>
+public sealed partial class ProgressNotifier(string connectionString, ILogger<ProgressNotifier> logger) : BackgroundService
+{
+    public const string Channel = "wp_campaign_progress";
+
+    private readonly Channel<Guid> changed = System.Threading.Channels.Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Notify(Guid campaignId) => changed.Writer.TryWrite(campaignId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new HashSet<Guid>();
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < 1000 && changed.Reader.TryRead(out var id)) batch.Add(id);
+                try
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(stoppingToken);
+                    await using var command = new NpgsqlCommand($"select pg_notify('{Channel}', id::text) from unnest(@ids) as id", connection);
+                    command.Parameters.AddWithValue("ids", batch.ToArray());
+                    await command.ExecuteNonQueryAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    // The database is away: the listeners cannot hear either, and reload all when they reconnect.
+                    LogNotifyFailed(logger, batch.Count, e.GetType().Name);
+                }
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify progress changes of {Count} campaigns ({ExceptionType})")]
+    private static partial void LogNotifyFailed(ILogger logger, int count, string exceptionType);
+}
+
+/// <summary>
+/// Holds one connection per node that LISTENs for progress changes from every node and hands them to this
+/// node's subscribers. If the connection drops (the database restarted), it reconnects with a growing pause
+/// and then tells every subscriber to reload, since changes may have been missed meanwhile.
+/// </summary>
+public sealed partial class ProgressListener(string connectionString, CampaignProgressFeed feed, ILogger<ProgressListener> logger) : BackgroundService
+{
+    /// <summary>The application name of the listening connection (as pg_stat_activity shows it).</summary>
+    public const string ApplicationName = "wp-progress-listener";
+
+    /// <summary>How many times the listener has connected and started listening (more than one: it reconnected).</summary>
+    public int Connections => Volatile.Read(ref connections);
+
+    private int connections;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = ApplicationName,
+            Pooling = false,
+            KeepAlive = 10,
+        };
+        var pause = TimeSpan.FromMilliseconds(500);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) =>
+                {
+                    if (Guid.TryParse(e.Payload, out var campaignId)) feed.Publish(campaignId);
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {ProgressNotifier.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                if (Interlocked.Increment(ref connections) > 1)
+                {
+                    LogReconnected(logger);
+                    feed.PublishAll();
+                }
+                pause = TimeSpan.FromMilliseconds(500);
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            {
+                LogLost(logger, e.GetType().Name, pause.TotalSeconds);
+                try { await Task.Delay(pause, stoppingToken); }
+                catch (OperationCanceledException) { }
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The progress listener lost its database connection ({ExceptionType}); retrying in {Seconds} s")]
+    private static partial void LogLost(ILogger logger, string exceptionType, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The progress listener is back; subscribers reload")]
+    private static partial void LogReconnected(ILogger logger);
+}

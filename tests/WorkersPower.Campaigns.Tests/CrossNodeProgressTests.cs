@@ -1,0 +1,142 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using WorkersPower.Campaigns.Campaigns;
+using WorkersPower.Testing;
+
+namespace WorkersPower.Campaigns.Tests;
+
+/// <summary>Two hosts in Balanced mode on one database: node A (the fixture's) and node B.</summary>
+public sealed class TwoNodeFixture : CampaignsFixture
+{
+    private PlatformFactory? second;
+
+    public PlatformFactory Second => second ?? throw new InvalidOperationException("Not started.");
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Cluster:Mode"] = "Balanced";
+        return settings;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        second = new PlatformFactory(Settings(), ConfigureServices, null);
+        _ = second.Server;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (second is not null) await second.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A change made through one node reaches subscribers connected to another (PostgreSQL LISTEN/NOTIFY), and
+/// keeps doing so after the listening connection is cut.
+/// </summary>
+public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixture<TwoNodeFixture>
+{
+    [Fact]
+    public async Task A_sign_up_through_node_A_reaches_a_subscriber_on_node_B_also_after_the_listener_reconnects()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+
+        var client = fixture.Second.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri(fixture.Second.Server.BaseAddress, "graphql"), CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init" });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("connection_ack");
+        await SendAsync(socket, new
+        {
+            id = "p",
+            type = "subscribe",
+            payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } },
+        });
+        await WaitForSignUpsAsync(socket, 0);
+
+        // through node A (the fixture's client)
+        (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
+        await WaitForSignUpsAsync(socket, 1);
+
+        // Cut every node's listening connection, as a database restart would; node B reconnects by itself.
+        var listener = fixture.Second.Services.GetRequiredService<ProgressListener>();
+        var before = listener.Connections;
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = @name and datname = current_database()", connection);
+            kill.Parameters.AddWithValue("name", ProgressListener.ApplicationName);
+            ((long)(await kill.ExecuteScalarAsync())!).ShouldBe(2, "one listening connection per node");
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (listener.Connections == before)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("node B's listener did not reconnect");
+            await Task.Delay(50);
+        }
+
+        var withdrawn = await fixture.Client.PostAsync(CampaignsApi.Withdraw, new { input = new { actionId } }, member.Token);
+        withdrawn.UserErrors("withdrawFromAction").ShouldBeEmpty();
+        await WaitForSignUpsAsync(socket, 0);
+    }
+
+    private static Task SendAsync(WebSocket socket, object message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket, CancellationToken cancellation = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        var buffer = new byte[64 * 1024];
+        using var text = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return null;
+            text.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage) return JsonNode.Parse(text.ToArray());
+        }
+    }
+
+    /// <summary>Reads "next" messages until one carries the expected count (at most 15 s).</summary>
+    private static async Task WaitForSignUpsAsync(WebSocket socket, int expected)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync(socket) ?? throw new InvalidOperationException("the subscription closed");
+            message["type"]!.GetValue<string>().ShouldBe("next", message.ToJsonString());
+            if (message["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>() == expected) return;
+        }
+    }
+}
+
+/// <summary>Cluster:Mode takes Solo or Balanced; anything else stops the host at start-up.</summary>
+public sealed class ClusterModeSettingTests
+{
+    [Fact]
+    public async Task An_unknown_cluster_mode_stops_start_up_with_a_clear_message()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=unused",
+            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
+            ["Cluster:Mode"] = "Swarm",
+        };
+        await using var factory = new PlatformFactory(settings, null, null);
+        var thrown = Should.Throw<Exception>(() => factory.Services);
+        var messages = new List<string>();
+        for (Exception? e = thrown; e is not null; e = e.InnerException) messages.Add(e.Message);
+        messages.ShouldContain(m => m.Contains("Cluster:Mode is 'Swarm'") && m.Contains("Solo or Balanced"));
+    }
+}
