@@ -50,6 +50,7 @@ public static class HostComposition
         builder.Host.UseWolverine(opts =>
         {
             ClusterSettings.ApplyTo(opts, cluster);
+            opts.ApplyFailurePolicies();
             opts.ApplicationAssembly = typeof(HostComposition).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
             opts.Policies.AutoApplyTransactions();
@@ -112,6 +113,8 @@ public static class HostComposition
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<PersistedDocuments>();
         services.AddSingleton<ValidatedDocuments>();
+        services.AddSingleton<Operations.DeadLetterStores>();
+        services.AddSingleton<ISchemaContributor, Operations.DeadLettersSchema>();
         services.AddGraphQL(b =>
         {
             b.AddSchema<PlatformSchema>()
@@ -129,6 +132,7 @@ public static class HostComposition
                     c.MaxDepth = settings.MaxDepth;
                     c.MaxComplexity = settings.MaxComplexity;
                 });
+            b.AddGraphTypes(typeof(HostComposition).Assembly);
             foreach (var module in modules) b.AddGraphTypes(module.Assembly);
             if (!settings.Introspection) b.AddValidationRule<NoIntrospectionValidationRule>();
         });

@@ -1,0 +1,30 @@
+using Wolverine;
+using Wolverine.ErrorHandling;
+using WorkersPower.Platform;
+
+namespace WorkersPower.Host.Composition;
+
+/// <summary>
+/// What happens when a message handler throws. Retries are scheduled (durable, off the thread), never
+/// inline: a mutation's own InvokeAsync keeps answering at once, as before. A failure that passes by itself
+/// (the database away, a timeout, two writers on one stream) is retried five times over about 8 minutes; any
+/// other failure once more after 2 seconds. Then the message goes to the dead-letter store of its module,
+/// where an admin sees it (<c>deadLetters</c>) and can replay or discard it.
+/// </summary>
+internal static class FailurePolicies
+{
+    public static readonly TimeSpan[] TransientRetries =
+        [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
+
+    public static readonly TimeSpan[] OtherRetries = [TimeSpan.FromSeconds(2)];
+
+    public static void ApplyFailurePolicies(this WolverineOptions options)
+    {
+        options.Policies.OnException(IsTransient, "transient: database unavailable, timeout or concurrency conflict")
+            .ScheduleRetry(TransientRetries).Then.MoveToErrorQueue();
+        options.Policies.OnAnyException().ScheduleRetry(OtherRetries).Then.MoveToErrorQueue();
+    }
+
+    public static bool IsTransient(Exception exception) =>
+        DatabaseErrors.IsUnavailable(exception) || DatabaseErrors.IsConcurrencyConflict(exception) || exception is TimeoutException;
+}

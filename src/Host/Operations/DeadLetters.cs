@@ -1,0 +1,91 @@
+using Wolverine.Persistence.Durability;
+using Wolverine.Persistence.Durability.DeadLetterManagement;
+using Wolverine.Runtime;
+using WorkersPower.Platform;
+
+namespace WorkersPower.Host.Operations;
+
+/// <summary>A message that failed for good, as an admin sees it (never its body: it may hold member data).</summary>
+public sealed record DeadLetter(
+    Guid Id,
+    string Queue,
+    string MessageType,
+    string ExceptionType,
+    string ExceptionMessage,
+    DateTimeOffset SentAt,
+    DateTimeOffset? FailedAt,
+    bool Replayable,
+    int ReplayCount)
+{
+    /// <summary>Newest first, then by id: a key that sorts that way as text, descending.</summary>
+    public string Key => $"{(FailedAt ?? SentAt).UtcTicks:D19}|{Id:N}";
+}
+
+/// <summary>
+/// The dead letters of every Wolverine message store. The module stores are registered as ancillary stores,
+/// but on one database Wolverine keeps a single set of envelope tables (schema <c>wolverine</c>) for all of
+/// them; the ancillary stores are still asked, in case a deployment splits them, and each store is read once.
+/// </summary>
+public sealed class DeadLetterStores(IWolverineRuntime runtime, IEnumerable<ModuleStore> modules)
+{
+    /// <summary>How many dead letters of one store are read for a list; the total count is exact regardless.</summary>
+    public const int ReadPerStore = 1000;
+
+    private async Task<IReadOnlyList<IMessageStore>> StoresAsync()
+    {
+        var stores = new List<IMessageStore>();
+        var seen = new HashSet<IMessageStore>(ReferenceEqualityComparer.Instance);
+        foreach (var store in await runtime.Stores.FindAllAsync())
+            if (seen.Add(store)) stores.Add(store);
+        foreach (var module in modules)
+            if (runtime.Stores.HasAncillaryStoreFor(module.StoreType) && seen.Add(runtime.Stores.FindAncillaryStore(module.StoreType)))
+                stores.Add(runtime.Stores.FindAncillaryStore(module.StoreType));
+        return stores;
+    }
+
+    /// <summary>Up to <see cref="ReadPerStore"/> of each store, newest first, and the exact total.</summary>
+    public async Task<(IReadOnlyList<DeadLetter> Letters, int Total)> ListAsync(CancellationToken cancellationToken)
+    {
+        var letters = new List<DeadLetter>();
+        var total = 0;
+        foreach (var store in await StoresAsync())
+        {
+            var results = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = ReadPerStore }, cancellationToken);
+            total += Math.Max(results.TotalCount, results.Envelopes.Count);
+            letters.AddRange(results.Envelopes.Select(e => new DeadLetter(
+                e.Id, e.ReceivedAt ?? "", e.MessageType, e.ExceptionType ?? "", e.ExceptionMessage ?? "", e.SentAt, e.FailedAt, e.Replayable, e.ReplayCount)));
+        }
+        return (letters.OrderByDescending(l => l.Key, StringComparer.Ordinal).ToList(), total);
+    }
+
+    /// <summary>Marks the letters for replay (Wolverine's durability agent moves them back to the inbox); returns the ids found.</summary>
+    public Task<IReadOnlyList<Guid>> ReplayAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        ApplyAsync(ids, (store, query) => store.DeadLetters.ReplayAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>Deletes the letters; returns the ids found.</summary>
+    public Task<IReadOnlyList<Guid>> DiscardAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        ApplyAsync(ids, (store, query) => store.DeadLetters.DiscardAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>Which of the ids are dead letters in some store.</summary>
+    public async Task<IReadOnlySet<Guid>> FindAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<Guid>();
+        foreach (var store in await StoresAsync())
+            found.UnionWith((await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(ids.ToArray()), cancellationToken)).Envelopes.Select(e => e.Id).Where(ids.Contains));
+        return found;
+    }
+
+    private async Task<IReadOnlyList<Guid>> ApplyAsync(IReadOnlyList<Guid> ids, Func<IMessageStore, DeadLetterEnvelopeQuery, Task> action, CancellationToken cancellationToken)
+    {
+        var found = new List<Guid>();
+        foreach (var store in await StoresAsync())
+        {
+            var here = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(ids.ToArray()), cancellationToken);
+            var mine = here.Envelopes.Select(e => e.Id).Where(ids.Contains).ToArray();
+            if (mine.Length == 0) continue;
+            await action(store, new DeadLetterEnvelopeQuery(mine));
+            found.AddRange(mine);
+        }
+        return found;
+    }
+}
