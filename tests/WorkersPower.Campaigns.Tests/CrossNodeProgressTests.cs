@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,23 +90,9 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         await WaitForSignUpsAsync(socket, 0);
     }
 
-    private static Task SendAsync(WebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static Task SendAsync(WebSocket socket, object message) => WebSocketJson.SendAsync(socket, message);
 
-    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket, CancellationToken cancellation = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        var buffer = new byte[64 * 1024];
-        using var text = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            text.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return JsonNode.Parse(text.ToArray());
-        }
-    }
+    private static Task<JsonNode?> ReceiveAsync(WebSocket socket) => WebSocketJson.ReceiveAsync(socket, TimeSpan.FromSeconds(15));
 
     /// <summary>Reads "next" messages until one carries the expected count (at most 15 s).</summary>
     private static async Task WaitForSignUpsAsync(WebSocket socket, int expected)

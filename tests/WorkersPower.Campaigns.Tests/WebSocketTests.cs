@@ -26,22 +26,9 @@ public sealed class WebSocketTests(WebSocketFixture fixture) : IClassFixture<Web
         return await client.ConnectAsync(new Uri(fixture.Factory.Server.BaseAddress, "graphql"), CancellationToken.None);
     }
 
-    private static Task SendAsync(WebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static Task SendAsync(WebSocket socket, object message) => WebSocketJson.SendAsync(socket, message);
 
-    private static async Task<JsonNode?> ReceiveAsync(WebSocket socket, int seconds = 10)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var buffer = new byte[64 * 1024];
-        using var text = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            text.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return JsonNode.Parse(text.ToArray());
-        }
-    }
+    private static Task<JsonNode?> ReceiveAsync(WebSocket socket, int seconds = 10) => WebSocketJson.ReceiveAsync(socket, TimeSpan.FromSeconds(seconds));
 
     private static async Task<int?> ClosedWithAsync(WebSocket socket)
     {

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
@@ -270,21 +268,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
             }
         }
 
-        private Task SendAsync(WebSocket socket, object message) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, stop.Token);
+        private Task SendAsync(WebSocket socket, object message) => WebSocketJson.SendAsync(socket, message, stop.Token);
 
-        private async Task<JsonNode?> ReceiveAsync(WebSocket socket)
-        {
-            var buffer = new byte[16 * 1024];
-            using var message = new MemoryStream();
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer, stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close) return null;
-                message.Write(buffer, 0, result.Count);
-                if (result.EndOfMessage) return JsonNode.Parse(message.ToArray());
-            }
-        }
+        private Task<JsonNode?> ReceiveAsync(WebSocket socket) => WebSocketJson.ReceiveAsync(socket, Timeout.InfiniteTimeSpan, stop.Token);
 
         public async ValueTask DisposeAsync()
         {
