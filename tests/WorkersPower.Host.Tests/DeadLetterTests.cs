@@ -10,6 +10,9 @@ public sealed record FlakyProbe(Guid Id);
 
 public sealed record PoisonProbe(Guid Id);
 
+/// <summary>Fails the way a message delivered twice fails: a duplicate key in a table named like Wolverine's inbox.</summary>
+public sealed record DuplicateProbe(Guid Id, string ConnectionString);
+
 /// <summary>Test-only handlers: one fails twice with a timeout and then works, one fails until it is mended.</summary>
 public static class FailureProbeHandlers
 {
@@ -21,6 +24,19 @@ public static class FailureProbeHandlers
     {
         if (Attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1) <= 2) throw new TimeoutException($"probe {message.Id} timed out");
         Done[message.Id] = true;
+    }
+
+    public static async Task Handle(DuplicateProbe message)
+    {
+        Attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
+        await using var connection = new Npgsql.NpgsqlConnection(message.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "create schema if not exists probe; " +
+            "create table if not exists probe.wolverine_incoming_envelopes (id uuid constraint pkey_probe primary key); " +
+            "insert into probe.wolverine_incoming_envelopes values (@id); insert into probe.wolverine_incoming_envelopes values (@id);", connection);
+        command.Parameters.AddWithValue("id", message.Id);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static void Handle(PoisonProbe message)
@@ -90,6 +106,18 @@ public sealed class DeadLetterTests(DeadLetterFixture fixture) : IClassFixture<D
         await WaitUntilAsync(() => FailureProbeHandlers.Done.ContainsKey(id), "the replayed message never ran");
         await WaitUntilAsync(async () => (await LettersAsync()).All(l => !l!["exceptionMessage"]!.GetValue<string>().Contains(id.ToString())),
             "the replayed message is still listed");
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_is_dropped_not_retried_nor_dead_lettered()
+    {
+        var id = Guid.NewGuid();
+        await fixture.PublishAsync(new DuplicateProbe(id, fixture.ConnectionString));
+        await WaitUntilAsync(() => FailureProbeHandlers.Attempts.ContainsKey(id), "the probe never ran");
+        // a retry would come 2 s later, a dead letter after that: wait past both
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        FailureProbeHandlers.Attempts[id].ShouldBe(1);
+        (await LettersAsync()).ShouldNotContain(l => l!["messageType"]!.GetValue<string>().Contains("DuplicateProbe"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using WorkersPower.Platform;
@@ -5,7 +6,7 @@ using WorkersPower.Platform;
 namespace WorkersPower.Host.Composition;
 
 /// <summary>
-/// What happens when a message handler throws. Retries are scheduled (durable, off the thread), never
+/// What happens when a message handler throws. A duplicate delivery is dropped. Retries are scheduled (durable, off the thread), never
 /// inline: a mutation's own InvokeAsync keeps answering at once, as before. A failure that passes by itself
 /// (the database away, a timeout, two writers on one stream) is retried five times over about 8 minutes; any
 /// other failure once more after 2 seconds. Then the message goes to the dead-letter store of its module,
@@ -20,9 +21,22 @@ internal static class FailurePolicies
 
     public static void ApplyFailurePolicies(this WolverineOptions options)
     {
+        // First: a message already in the inbox (delivered twice) is dropped, as Wolverine's own Marten and
+        // PostgreSQL rules do; theirs are added after ours, so without this the rules below would retry it.
+        options.Policies.OnException(IsDuplicateIncoming, "duplicate incoming envelope").Discard();
         options.Policies.OnException(IsTransient, "transient: database unavailable, timeout or concurrency conflict")
             .ScheduleRetry(TransientRetries).Then.MoveToErrorQueue();
         options.Policies.OnAnyException().ScheduleRetry(OtherRetries).Then.MoveToErrorQueue();
+    }
+
+    /// <summary>The primary key of Wolverine's inbox refused an envelope: the message was received before.</summary>
+    public static bool IsDuplicateIncoming(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+                && pg.TableName == "wolverine_incoming_envelopes" && pg.ConstraintName?.StartsWith("pkey", StringComparison.Ordinal) == true)
+                return true;
+        return false;
     }
 
     public static bool IsTransient(Exception exception) =>
