@@ -38,7 +38,7 @@ public sealed class TwoNodeFixture : CampaignsFixture
 
 /// <summary>
 /// A change made through one node reaches subscribers connected to another (PostgreSQL LISTEN/NOTIFY), and
-/// keeps doing so after the listening connection is cut.
+/// keeps doing so after the listening or the notifying connection is cut; a token one node issued holds on the other.
 /// </summary>
 public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixture<TwoNodeFixture>
 {
@@ -82,6 +82,16 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         var withdrawn = await fixture.Client.PostAsync(CampaignsApi.Withdraw, new { input = new { actionId } }, member.Token);
         withdrawn.UserErrors("withdrawFromAction").ShouldBeEmpty();
         await WaitForSignUpsAsync(socket, 0);
+    }
+
+    [Fact]
+    public async Task A_token_from_a_sign_in_through_node_A_is_accepted_by_node_B()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var nodeB = new GraphQLClient(fixture.Second.CreateClient());
+        var viewer = await nodeB.DataAsync("{ viewer { email roles } }", token: organiser.Token);
+        viewer["viewer"]!["email"]!.GetValue<string>().ShouldBe(organiser.Email);
+        viewer["viewer"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("ORGANISER");
     }
 
     /// <summary>A fresh campaign with one action, a member, and a subscriber to its progress on node B that has seen 0.</summary>
