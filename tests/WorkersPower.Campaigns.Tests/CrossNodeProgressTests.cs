@@ -38,30 +38,15 @@ public sealed class TwoNodeFixture : CampaignsFixture
 
 /// <summary>
 /// A change made through one node reaches subscribers connected to another (PostgreSQL LISTEN/NOTIFY), and
-/// keeps doing so after the listening connection is cut.
+/// keeps doing so after the listening or the notifying connection is cut; a token one node issued holds on the other.
 /// </summary>
 public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixture<TwoNodeFixture>
 {
     [Fact]
     public async Task A_sign_up_through_node_A_reaches_a_subscriber_on_node_B_also_after_the_listener_reconnects()
     {
-        var organiser = await fixture.OrganiserAsync();
-        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
-        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
-        var member = await fixture.MemberAsync();
-
-        var client = fixture.Second.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri(fixture.Second.Server.BaseAddress, "graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init" });
-        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("connection_ack");
-        await SendAsync(socket, new
-        {
-            id = "p",
-            type = "subscribe",
-            payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } },
-        });
-        await WaitForSignUpsAsync(socket, 0);
+        var (actionId, member, socket) = await SubscribeOnNodeBAsync();
+        using var _ = socket;
 
         // through node A (the fixture's client)
         (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
@@ -70,14 +55,7 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         // Cut every node's listening connection, as a database restart would; node B reconnects by itself.
         var listener = fixture.Second.Services.GetRequiredService<ProgressListener>();
         var before = listener.Connections;
-        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var kill = new NpgsqlCommand(
-                "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = @name and datname = current_database()", connection);
-            kill.Parameters.AddWithValue("name", ProgressListener.ApplicationName);
-            ((long)(await kill.ExecuteScalarAsync())!).ShouldBe(2, "one listening connection per node");
-        }
+        (await TerminateAsync(ProgressListener.ApplicationName)).ShouldBe(2, "one listening connection per node");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (listener.Connections == before)
         {
@@ -90,6 +68,66 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         await WaitForSignUpsAsync(socket, 0);
     }
 
+    [Fact]
+    public async Task A_change_reaches_node_B_although_node_A_lost_the_connection_it_notifies_on()
+    {
+        var (actionId, member, socket) = await SubscribeOnNodeBAsync();
+        using var _ = socket;
+        (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
+        await WaitForSignUpsAsync(socket, 1);
+
+        // The notifying connection went back to node A's pool; cut it there, as a database restart would.
+        (await TerminateAsync(ProgressNotifier.ApplicationName)).ShouldBeGreaterThan(0);
+
+        var withdrawn = await fixture.Client.PostAsync(CampaignsApi.Withdraw, new { input = new { actionId } }, member.Token);
+        withdrawn.UserErrors("withdrawFromAction").ShouldBeEmpty();
+        await WaitForSignUpsAsync(socket, 0);
+    }
+
+    [Fact]
+    public async Task A_token_from_a_sign_in_through_node_A_is_accepted_by_node_B()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var nodeB = new GraphQLClient(fixture.Second.CreateClient());
+        var viewer = await nodeB.DataAsync("{ viewer { email roles } }", token: organiser.Token);
+        viewer["viewer"]!["email"]!.GetValue<string>().ShouldBe(organiser.Email);
+        viewer["viewer"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("ORGANISER");
+    }
+
+    /// <summary>A fresh campaign with one action, a member, and a subscriber to its progress on node B that has seen 0.</summary>
+    private async Task<(string ActionId, MemberApi.Person Member, WebSocket Socket)> SubscribeOnNodeBAsync()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+
+        var client = fixture.Second.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        var socket = await client.ConnectAsync(new Uri(fixture.Second.Server.BaseAddress, "graphql"), CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init" });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("connection_ack");
+        await SendAsync(socket, new
+        {
+            id = "p",
+            type = "subscribe",
+            payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } },
+        });
+        await WaitForSignUpsAsync(socket, 0);
+        return (actionId, member, socket);
+    }
+
+    /// <summary>Terminates this database's connections with the given application name; returns how many.</summary>
+    private async Task<long> TerminateAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var kill = new NpgsqlCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = @name and datname = current_database()", connection);
+        kill.Parameters.AddWithValue("name", applicationName);
+        return (long)(await kill.ExecuteScalarAsync())!;
+    }
+
     private static Task SendAsync(WebSocket socket, object message) => WebSocketJson.SendAsync(socket, message);
 
     private static Task<JsonNode?> ReceiveAsync(WebSocket socket) => WebSocketJson.ReceiveAsync(socket, TimeSpan.FromSeconds(15));
@@ -99,7 +137,10 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
     {
         while (true)
         {
-            var message = await ReceiveAsync(socket) ?? throw new InvalidOperationException("the subscription closed");
+            JsonNode? message;
+            try { message = await ReceiveAsync(socket); }
+            catch (OperationCanceledException) { throw new TimeoutException($"the subscriber on node B did not see {expected} sign-ups within 15 s"); }
+            if (message is null) throw new InvalidOperationException("the subscription closed");
             message["type"]!.GetValue<string>().ShouldBe("next", message.ToJsonString());
             if (message["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>() == expected) return;
         }

@@ -24,7 +24,11 @@ internal static class ClusterSettings
     /// <summary>
     /// <c>Projections:Daemon</c> when set (Solo | HotCold | Disabled); otherwise Solo for one node and HotCold
     /// for several: Marten elects one node per store (a PostgreSQL advisory lock) to run the projections, and
-    /// another takes over when that node's connection dies.
+    /// another takes over when that node's connection dies (about 5 s after a crash, Marten's leadership poll).
+    /// Not Wolverine-managed distribution (UseWolverineManagedEventSubscriptionDistribution), which the pinned
+    /// Wolverine.Marten offers for ancillary stores too: with one async projection there is nothing to spread,
+    /// its takeover waits for the dead node to go stale (about 11 s), and a node wrongly declared dead could run
+    /// the projection beside its successor, where the advisory lock allows one holder only.
     /// </summary>
     public static DaemonMode ProjectionDaemon(IConfiguration configuration, ClusterMode mode) =>
         Parse(configuration, "Projections:Daemon", mode == ClusterMode.Balanced ? DaemonMode.HotCold : DaemonMode.Solo,
@@ -33,8 +37,14 @@ internal static class ClusterSettings
     /// <summary>
     /// Solo: this node owns every persisted message and releases what a crashed run left at start-up.
     /// Balanced: the nodes elect a leader over PostgreSQL, which spreads the durability agents (recovery of
-    /// each store's inbox and outbox, scheduled messages) across them; a node that stops beating for 10 s
-    /// is declared dead and its messages and agents are handed to the others.
+    /// each store's inbox and outbox) across them; a node that stops beating for 10 s is declared stale (its
+    /// agents are placed elsewhere) and, seen stale twice, deleted with the ownership of its envelopes, which
+    /// the durability agent's next recovery poll (every 5 s) picks up. Measured after a SIGKILL: a new leader
+    /// within 2 s, the durability agent moved after about 8 s, the dead node deleted after about 11 s, so its
+    /// messages run again within about 16 s.
+    /// Scheduled messages are polled by every node under one transaction-scoped advisory lock and claimed in
+    /// that transaction, so each fires on one node. Wolverine's defaults (60 s stale timeout, 10 s beats) are
+    /// too slow for a takeover within 30 s.
     /// </summary>
     public static void ApplyTo(WolverineOptions options, ClusterMode mode)
     {

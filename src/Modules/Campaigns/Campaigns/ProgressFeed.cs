@@ -51,7 +51,8 @@ public static class CampaignProgressChangedHandler
 
 /// <summary>
 /// The values of one campaign's progress as an observable: the current value on subscribing, then a new
-/// value after every change, in order.
+/// value after every change, in order. A value equal to the last one sent is not sent again: notices may
+/// come late (a change already in the first value) or in bulk (the reload after the listener reconnected).
 /// </summary>
 public sealed class ProgressObservable<T>(Guid campaignId, CampaignProgressFeed feed, Func<CancellationToken, Task<T>> load) : IObservable<T>
 {
@@ -59,12 +60,20 @@ public sealed class ProgressObservable<T>(Guid campaignId, CampaignProgressFeed 
     {
         var gate = new SemaphoreSlim(1, 1);
         var cancellation = new CancellationTokenSource();
+        var sent = false;
+        T last = default!;
         async Task PushAsync()
         {
             try
             {
                 await gate.WaitAsync(cancellation.Token);
-                try { observer.OnNext(await load(cancellation.Token)); }
+                try
+                {
+                    var value = await load(cancellation.Token);
+                    if (sent && EqualityComparer<T>.Default.Equals(last, value)) return;
+                    (sent, last) = (true, value);
+                    observer.OnNext(value);
+                }
                 finally { gate.Release(); }
             }
             catch (OperationCanceledException) { }

@@ -8,12 +8,18 @@ namespace WorkersPower.Campaigns.Campaigns;
 /// <summary>
 /// Sends "campaign progress changed" to every node with PostgreSQL's NOTIFY. Changes are queued and sent
 /// in batches (one statement for all the campaigns changed since the last one), so a burst of sign-ups
-/// costs a few round trips, not one each. Nothing is lost on the way to the database except while it is
-/// unreachable, and then the listeners reload everything when they reconnect.
+/// costs a few round trips, not one each. A batch that cannot be sent (the database is away, or a pooled
+/// connection died with a database restart) is kept and sent again after a growing pause, with the
+/// changes that arrive meanwhile: a change is announced late rather than never.
 /// </summary>
 public sealed partial class ProgressNotifier(string connectionString, ILogger<ProgressNotifier> logger) : BackgroundService
 {
     public const string Channel = "wp_campaign_progress";
+
+    /// <summary>The application name of the notifying connections (as pg_stat_activity shows them).</summary>
+    public const string ApplicationName = "wp-progress-notifier";
+
+    private readonly string notifyingConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName }.ConnectionString;
 
     private readonly Channel<Guid> changed = System.Threading.Channels.Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -22,38 +28,48 @@ public sealed partial class ProgressNotifier(string connectionString, ILogger<Pr
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new HashSet<Guid>();
+        var pause = TimeSpan.FromMilliseconds(500);
         try
         {
-            while (await changed.Reader.WaitToReadAsync(stoppingToken))
+            while (batch.Count > 0 || await changed.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < 1000 && changed.Reader.TryRead(out var id)) batch.Add(id);
                 try
                 {
-                    await using var connection = new NpgsqlConnection(connectionString);
-                    await connection.OpenAsync(stoppingToken);
-                    await using var command = new NpgsqlCommand($"select pg_notify('{Channel}', id::text) from unnest(@ids) as id", connection);
-                    command.Parameters.AddWithValue("ids", batch.ToArray());
-                    await command.ExecuteNonQueryAsync(stoppingToken);
+                    await NotifyAsync(batch, stoppingToken);
+                    batch.Clear();
+                    pause = TimeSpan.FromMilliseconds(500);
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    // The database is away: the listeners cannot hear either, and reload all when they reconnect.
-                    LogNotifyFailed(logger, batch.Count, e.GetType().Name);
+                    LogNotifyFailed(logger, batch.Count, e.GetType().Name, pause.TotalSeconds);
+                    // Idle pooled connections are likely as dead as the one that failed (a database restart).
+                    await using (var pooled = new NpgsqlConnection(notifyingConnectionString)) NpgsqlConnection.ClearPool(pooled);
+                    await Task.Delay(pause, stoppingToken);
+                    pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
                 }
-                batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify progress changes of {Count} campaigns ({ExceptionType})")]
-    private static partial void LogNotifyFailed(ILogger logger, int count, string exceptionType);
+    private async Task NotifyAsync(HashSet<Guid> campaignIds, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(notifyingConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"select pg_notify('{Channel}', id::text) from unnest(@ids) as id", connection);
+        command.Parameters.AddWithValue("ids", campaignIds.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify progress changes of {Count} campaigns ({ExceptionType}); retrying in {Seconds} s")]
+    private static partial void LogNotifyFailed(ILogger logger, int count, string exceptionType, double seconds);
 }
 
 /// <summary>
 /// Holds one connection per node that LISTENs for progress changes from every node and hands them to this
 /// node's subscribers. If the connection drops (the database restarted), it reconnects with a growing pause
-/// and then tells every subscriber to reload, since changes may have been missed meanwhile.
+/// (0.5 s to 10 s) and then tells every subscriber to reload, since changes may have been missed meanwhile.
 /// </summary>
 public sealed partial class ProgressListener(string connectionString, CampaignProgressFeed feed, ILogger<ProgressListener> logger) : BackgroundService
 {
@@ -86,17 +102,17 @@ public sealed partial class ProgressListener(string connectionString, CampaignPr
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {ProgressNotifier.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                if (Interlocked.Increment(ref connections) > 1)
-                {
-                    LogReconnected(logger);
-                    feed.PublishAll();
-                }
+                if (Interlocked.Increment(ref connections) > 1) LogReconnected(logger);
+                // Whatever changed while nobody listened (a reconnect, or a first connection that took
+                // retries while subscribers were already here) is reloaded; with no subscribers, nothing is.
+                feed.PublishAll();
                 pause = TimeSpan.FromMilliseconds(500);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Any failure, not only the expected network ones: live progress must not stop for good.
                 LogLost(logger, e.GetType().Name, pause.TotalSeconds);
                 try { await Task.Delay(pause, stoppingToken); }
                 catch (OperationCanceledException) { }
