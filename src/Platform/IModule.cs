@@ -28,5 +28,5 @@ public interface IModule
 }
 
 /// <summary>What a module may know about the host it is composed into.</summary>
-/// <param name="ProjectionDaemon">How Marten's async daemon runs async projections, from <c>Projections:Daemon</c>: Solo (default), HotCold (one node of several, by leader election) or Disabled.</param>
+/// <param name="ProjectionDaemon">How Marten's async daemon runs async projections: Solo, HotCold (one node of several, by leader election) or Disabled; from <c>Projections:Daemon</c>, else HotCold under <c>Cluster:Mode=Balanced</c> and Solo otherwise.</param>
 public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString, DaemonMode ProjectionDaemon = DaemonMode.Solo);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 using Xunit.Abstractions;
-using static WorkersPower.Faults.Tests.HostKillTests;
+using static WorkersPower.Faults.Tests.Workload;
 
 namespace WorkersPower.Faults.Tests;
 
@@ -156,7 +156,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var signUpEvents = await CountAsync(connectionString, "select count(*) from campaigns.mt_events where type = 'signed_up_for_action'");
         var activity = await client.DataAsync("query($id: ID!) { node(id: $id) { ... on Campaign { activity(days: 3) { signUps } progress { signUps } } } }", new { id = campaignId }, admin);
         activity["node"]!["activity"]!.AsArray().Sum(d => d!["signUps"]!.GetValue<int>()).ShouldBe((int)signUpEvents);
-        var missing = await DatabaseRestartTests.MissingAsync(client, admin, ids.Select(id => GlobalId.Encode("Member", id)).ToList());
+        var missing = await MissingAsync(client, admin, ids.Select(id => GlobalId.Encode("Member", id)).ToList());
         missing.ShouldBeEmpty();
         (await CountAsync(connectionString, "select count(*) from {0}.wolverine_dead_letters")).ShouldBe(0);
 

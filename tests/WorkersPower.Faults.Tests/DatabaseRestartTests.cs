@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using WorkersPower.Testing;
 using Xunit.Abstractions;
 using Codes = WorkersPower.Platform.GraphQL.ErrorCodes;
@@ -97,7 +96,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         afterRecovery.ShouldNotContain("fail:", Case.Sensitive, "errors were logged after the database was back: " + afterRecovery);
 
         // Every acknowledged application is there, read back through the API.
-        var missing = await MissingAsync(host.Client, admin, acknowledged.ToList());
+        var missing = await Workload.MissingAsync(host.Client, admin, acknowledged.ToList());
         missing.ShouldBeEmpty($"{missing.Count} acknowledged applications are lost");
     }
 
@@ -110,22 +109,6 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             await Task.Delay(100);
         }
         return clock.Elapsed;
-    }
-
-    /// <summary>The ids of <paramref name="ids"/> the API cannot find, asked for a hundred at a time.</summary>
-    internal static async Task<List<string>> MissingAsync(GraphQLClient client, string adminToken, IReadOnlyList<string> ids)
-    {
-        var missing = new List<string>();
-        foreach (var chunk in ids.Chunk(100))
-        {
-            var response = await client.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = chunk }, adminToken);
-            response.Status.ShouldBe(HttpStatusCode.OK, response.Body);
-            response.ShouldSucceed();
-            var found = response.Data!["nodes"]!.AsArray();
-            for (var i = 0; i < chunk.Length; i++)
-                if (found[i] is null) missing.Add(chunk[i]);
-        }
-        return missing;
     }
 
     private static class Phase

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Npgsql;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 using Xunit.Abstractions;
+using static WorkersPower.Faults.Tests.Workload;
 
 namespace WorkersPower.Faults.Tests;
 
@@ -14,8 +14,6 @@ namespace WorkersPower.Faults.Tests;
 /// </summary>
 public sealed class HostKillTests(ITestOutputHelper output)
 {
-    private static readonly string[] Schemas = ["wolverine", "membership", "campaigns", "content"];
-
     [Fact]
     public async Task Host_killed_mid_work_a_new_host_delivers_waiting_messages_once_and_the_projection_catches_up()
     {
@@ -138,73 +136,5 @@ public sealed class HostKillTests(ITestOutputHelper output)
         reminders.ShouldBe(storedActions);
         (await CountAsync(connectionString, "select count(*) from {0}.wolverine_dead_letters")).ShouldBe(0);
         second.Output.ShouldNotContain("Unhandled exception in GraphQL field", Case.Sensitive, second.Output);
-    }
-
-    internal static Task Loop(Func<Task> step, CancellationToken stop) => Task.Run(async () =>
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try { await step(); }
-            catch (HttpRequestException) { } // the host was killed mid-request: that request was never acknowledged
-            catch (TaskCanceledException) { }
-        }
-    });
-
-    internal static async Task<bool> Succeeded(GraphQLClient client, string field, string mutation, string actionId, string token)
-    {
-        var response = await client.PostAsync(mutation, new { input = new { actionId } }, token);
-        return response.Errors is null && response.Data?[field]?["errors"]?.AsArray().Count == 0;
-    }
-
-    internal static async Task<string?> ScheduleAsync(GraphQLClient client, string admin, string campaignId, DateTimeOffset? startsAt = null)
-    {
-        var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(3);
-        var response = await client.PostAsync(
-            "mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code } } }",
-            new { input = new { campaignId, kind = "PICKET", title = "Picket", startsAt = starts, endsAt = starts.AddHours(2), location = "The gate" } }, admin);
-        return response.Errors is null ? response["scheduleAction.action.id"]?.GetValue<string>() : null;
-    }
-
-    /// <summary>A member who joined, activated their account and holds an access token.</summary>
-    internal static async Task<string> JoinAsync(GraphQLClient client, string admin, string branch)
-    {
-        var applicationId = await MembershipApi.ApplyAsync(client, MembershipApi.UniqueEmail("kill-member"));
-        var (_, invitation) = await MembershipApi.ApproveAsync(client, admin, applicationId, branch);
-        var activated = await client.DataAsync(MembershipApi.Activate, new { input = new { invitationToken = invitation, password = "a long enough passphrase" } });
-        return activated["activateAccount"]!["accessToken"]!.GetValue<string>();
-    }
-
-    /// <summary>Runs a count in every schema that has the table ({0} is the schema), or once when there is no {0}.</summary>
-    internal static async Task<long> CountAsync(string connectionString, string sql, Guid[]? ids = null)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        long total = 0;
-        foreach (var schema in sql.Contains("{0}", StringComparison.Ordinal) ? Schemas : [""])
-        {
-            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, schema);
-            var table = text.Split(" from ", 2)[1].Split(' ', 2)[0];
-            await using (var exists = new NpgsqlCommand($"select to_regclass('{table}') is not null", connection))
-                if (!(bool)(await exists.ExecuteScalarAsync())!) continue;
-            await using var command = new NpgsqlCommand(text, connection);
-            if (ids is not null) command.Parameters.AddWithValue("ids", ids);
-            total += (long)(await command.ExecuteScalarAsync())!;
-        }
-        return total;
-    }
-
-    /// <summary>
-    /// How many Campaigns events the CampaignDay projection has yet to process. Its progress may pass the last
-    /// stored event: sequence numbers taken by transactions the kill cut off are never stored, and the daemon
-    /// steps over such gaps.
-    /// </summary>
-    internal static async Task<long> ProjectionBehindAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select greatest(0, coalesce((select max(seq_id) from campaigns.mt_events), 0) - " +
-            "coalesce((select last_seq_id from campaigns.mt_event_progression where name like 'CampaignDay%'), 0))", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -58,34 +58,28 @@ public sealed class DeadLetterStores(IWolverineRuntime runtime, IEnumerable<Modu
         return (letters.OrderByDescending(l => l.Key, StringComparer.Ordinal).ToList(), total);
     }
 
-    /// <summary>Marks the letters for replay (Wolverine's durability agent moves them back to the inbox); returns the ids found.</summary>
-    public Task<IReadOnlyList<Guid>> ReplayAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
-        ApplyAsync(ids, (store, query) => store.DeadLetters.ReplayAsync(query, cancellationToken), cancellationToken);
-
-    /// <summary>Deletes the letters; returns the ids found.</summary>
-    public Task<IReadOnlyList<Guid>> DiscardAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
-        ApplyAsync(ids, (store, query) => store.DeadLetters.DiscardAsync(query, cancellationToken), cancellationToken);
-
-    /// <summary>Which of the ids are dead letters in some store.</summary>
-    public async Task<IReadOnlySet<Guid>> FindAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Which of the ids are dead letters, by the store that holds them (one query per store).</summary>
+    public async Task<IReadOnlyList<(IMessageStore Store, Guid[] Ids)>> FindAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var found = new HashSet<Guid>();
+        var found = new List<(IMessageStore, Guid[])>();
         foreach (var store in await StoresAsync())
-            found.UnionWith((await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(ids.ToArray()), cancellationToken)).Envelopes.Select(e => e.Id).Where(ids.Contains));
+        {
+            var here = (await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(ids.ToArray()), cancellationToken))
+                .Envelopes.Select(e => e.Id).Where(ids.Contains).ToArray();
+            if (here.Length > 0) found.Add((store, here));
+        }
         return found;
     }
 
-    private async Task<IReadOnlyList<Guid>> ApplyAsync(IReadOnlyList<Guid> ids, Func<IMessageStore, DeadLetterEnvelopeQuery, Task> action, CancellationToken cancellationToken)
+    /// <summary>Marks letters <see cref="FindAsync"/> found for replay (Wolverine's durability agent moves them back to the inbox).</summary>
+    public static async Task ReplayAsync(IReadOnlyList<(IMessageStore Store, Guid[] Ids)> found, CancellationToken cancellationToken)
     {
-        var found = new List<Guid>();
-        foreach (var store in await StoresAsync())
-        {
-            var here = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(ids.ToArray()), cancellationToken);
-            var mine = here.Envelopes.Select(e => e.Id).Where(ids.Contains).ToArray();
-            if (mine.Length == 0) continue;
-            await action(store, new DeadLetterEnvelopeQuery(mine));
-            found.AddRange(mine);
-        }
-        return found;
+        foreach (var (store, ids) in found) await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery(ids), cancellationToken);
+    }
+
+    /// <summary>Deletes letters <see cref="FindAsync"/> found.</summary>
+    public static async Task DiscardAsync(IReadOnlyList<(IMessageStore Store, Guid[] Ids)> found, CancellationToken cancellationToken)
+    {
+        foreach (var (store, ids) in found) await store.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery(ids), cancellationToken);
     }
 }

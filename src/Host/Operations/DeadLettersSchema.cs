@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Wolverine.Persistence.Durability;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -88,16 +89,16 @@ internal sealed class DeadLettersSchema(DeadLetterStores stores) : ISchemaContri
             .Description("Send dead letters back to their queues, once what made them fail is mended (admins). Unknown ids refuse the whole request with NOT_FOUND.")
             .Argument<NonNullGraphType<ReplayDeadLettersInputType>>("input", "Which.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx => await ApplyAsync(ctx, stores.ReplayAsync));
+            .ResolveAsync(async ctx => await ApplyAsync(ctx, DeadLetterStores.ReplayAsync));
 
         mutation.Field<NonNullGraphType<DiscardDeadLettersPayloadType>>("discardDeadLetters")
             .Description("Delete dead letters whose work should never be done (admins). Unknown ids refuse the whole request with NOT_FOUND.")
             .Argument<NonNullGraphType<DiscardDeadLettersInputType>>("input", "Which.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx => await ApplyAsync(ctx, stores.DiscardAsync));
+            .ResolveAsync(async ctx => await ApplyAsync(ctx, DeadLetterStores.DiscardAsync));
     }
 
-    private async Task<DeadLettersPayload> ApplyAsync(IResolveFieldContext ctx, Func<IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyList<Guid>>> action)
+    private async Task<DeadLettersPayload> ApplyAsync(IResolveFieldContext ctx, Func<IReadOnlyList<(IMessageStore Store, Guid[] Ids)>, CancellationToken, Task> action)
     {
         var given = ctx.GetArgument<DeadLetterIds>("input").Ids ?? [];
         if (given.Count is 0 or > MaxIds)
@@ -106,10 +107,11 @@ internal sealed class DeadLettersSchema(DeadLetterStores stores) : ISchemaContri
         if (ids.Any(id => id is null))
             return new DeadLettersPayload(0) { Errors = [UserError.NotFound("No dead letter has this id.", "input", "ids")] };
         var wanted = ids.Select(id => id!.Value).Distinct().ToList();
-        var known = await stores.FindAsync(wanted, ctx.CancellationToken);
+        var found = await stores.FindAsync(wanted, ctx.CancellationToken);
+        var known = found.SelectMany(f => f.Ids).ToHashSet();
         if (wanted.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
             return new DeadLettersPayload(0) { Errors = [UserError.NotFound($"No dead letter has the id {GlobalId.Encode(DeadLetterType.TypeName, unknown)}.", "input", "ids")] };
-        var done = await action(wanted, ctx.CancellationToken);
-        return new DeadLettersPayload(done.Count);
+        await action(found, ctx.CancellationToken);
+        return new DeadLettersPayload(known.Count);
     }
 }
