@@ -41,10 +41,11 @@ public sealed class ExplorerTests(RealServerFixture fixture) : IClassFixture<Rea
             var docs = Line("DOCS").Split(' ');
             docs.ShouldContain("campaigns");
             docs.ShouldContain("articles");
-            // "tit" became "title" by accepting the suggestion with Enter, and the query ran without errors
-            Line("TYPED").ShouldContain("nodes { title");
+            // "ema" became "email" by accepting the suggestion with Enter, and the query ran without errors
+            Line("TYPED").ShouldContain("{ viewer { roles email");
             Line("COMPLETED").ShouldContain("\"data\"");
-            Line("COMPLETED").ShouldContain("\"title\"");
+            Line("COMPLETED").ShouldContain(PlatformFixture.AdminEmail);
+            Line("COMPLETED").IndexOf("roles", StringComparison.Ordinal).ShouldBeLessThan(Line("COMPLETED").IndexOf("email", StringComparison.Ordinal)); // the new query's order
             Line("COMPLETED").ShouldNotContain("\"errors\"");
             new FileInfo(screenshot).Length.ShouldBeGreaterThan(10_000);
         }

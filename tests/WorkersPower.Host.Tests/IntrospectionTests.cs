@@ -73,7 +73,7 @@ public sealed class IntrospectionTypesTests
                 .Argument<StringGraphType>("who", a => a.DeprecationReason = "Use name.")
                 .Resolve(_ => "hi");
             Query = query;
-            Directives.Register(new Directive("tag", DirectiveLocation.FieldDefinition)
+            Directives.Register(new Directive("tag", DirectiveLocation.Field)
             {
                 Repeatable = true,
                 Arguments = new QueryArguments(

@@ -42,14 +42,18 @@ try {
   await editor.locator('.CodeMirror-code').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type('{ campaigns(first: 2) { nodes { tit', { delay: 30 });
-  const suggestion = page.getByRole('option', { name: /^title/ });
+  await page.keyboard.type('{ viewer { roles ema', { delay: 30 });
+  const suggestion = page.getByRole('option', { name: /^email/ });
   await suggestion.waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('.CodeMirror-hints'), null, { timeout: 10000 });
   console.log('TYPED ' + flat(await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue())));
+  const before = await results.textContent();
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => (document.querySelector('[aria-label="Result Window"]')?.textContent ?? '').includes('"nodes"'), null, { timeout: 30000 });
+  await page.waitForFunction((previous) => {
+    const text = document.querySelector('[aria-label="Result Window"]')?.textContent ?? '';
+    return text !== previous && (text.includes('"data"') || text.includes('"errors"'));
+  }, before, { timeout: 30000 });
   console.log('COMPLETED ' + flat(await results.textContent()));
 
   if (screenshot) {
