@@ -35,6 +35,51 @@ public sealed class LimitsTests(PlatformFixture fixture) : IClassFixture<Platfor
         small.ShouldSucceed();
     }
 
+    /// <summary>An introspection-only document nested <paramref name="depth"/> levels deep (the operation is level 1).</summary>
+    private static string IntrospectionOfDepth(int depth)
+    {
+        // { __type(name: "Query") { ofType { ofType { ... { name } } } } }: __type is level 2, each ofType one more
+        var selection = "name";
+        for (var level = depth; level > 2; level--) selection = $"ofType {{ {selection} }}";
+        return $"{{ __type(name: \"Query\") {{ {selection} }} }}";
+    }
+
+    [Fact]
+    public async Task An_introspection_only_document_deeper_than_its_allowance_is_refused_even_when_repeated()
+    {
+        (await fixture.Client.PostAsync(IntrospectionOfDepth(15))).ShouldSucceed();
+        (await fixture.Client.PostAsync(IntrospectionOfDepth(15))).ShouldSucceed(); // from the validated documents
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var deep = await fixture.Client.PostAsync(IntrospectionOfDepth(16));
+            deep.Status.ShouldBe(HttpStatusCode.BadRequest);
+            deep.Data.ShouldBeNull();
+            deep.ErrorCodes.ShouldBe(["COMPLEXITY"]);
+            deep.Errors![0]!["message"]!.GetValue<string>().ShouldContain("maximum allowed for introspection on this endpoint is 15");
+        }
+    }
+
+    [Fact]
+    public async Task Introspection_skips_the_complexity_limit_only_when_nothing_else_is_selected()
+    {
+        // every type x every field x every argument: far beyond 5000 by list multiplication, but it reads the schema only
+        const string schema = "__schema { types { name fields(includeDeprecated: true) { name args { name type { name ofType { name } } } } } }";
+        (await fixture.Client.PostAsync("{ " + schema + " }")).ShouldSucceed();
+        (await fixture.Client.PostAsync("query Schema { ...Root } fragment Root on Query { __typename " + schema + " }")).ShouldSucceed();
+        foreach (var mixed in new[]
+                 {
+                     "{ branches { name } " + schema + " }",
+                     "query Schema { ...Root } fragment Root on Query { branches { name } " + schema + " }",
+                 })
+        {
+            var response = await fixture.Client.PostAsync(mixed);
+            response.Status.ShouldBe(HttpStatusCode.BadRequest);
+            response.Data.ShouldBeNull();
+            response.ErrorCodes.ShouldBe(["COMPLEXITY"]);
+            response.Errors![0]!["message"]!.GetValue<string>().ShouldContain("too complex");
+        }
+    }
+
     [Fact]
     public async Task A_repeated_document_is_still_authorized_for_each_caller()
     {

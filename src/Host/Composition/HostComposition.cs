@@ -127,11 +127,8 @@ public static class HostComposition
                     o.ExposeExceptionDetails = false;
                 })
                 .AddValidationRule<AuthorizationRule>()
-                .AddComplexityAnalyzer(c =>
-                {
-                    c.MaxDepth = settings.MaxDepth;
-                    c.MaxComplexity = settings.MaxComplexity;
-                });
+                // GraphQL.NET's complexity analyzer, with introspection-only documents under their own depth limit
+                .AddValidationRule<ComplexityLimits>();
             b.AddGraphTypes(typeof(HostComposition).Assembly);
             foreach (var module in modules) b.AddGraphTypes(module.Assembly);
             if (!settings.Introspection) b.AddValidationRule<NoIntrospectionValidationRule>();

@@ -8,6 +8,14 @@ public sealed class GraphQLSettings
     /// <summary>Deepest selection nesting a document may have.</summary>
     public int MaxDepth { get; set; } = 15;
 
+    /// <summary>
+    /// Deepest nesting of a document made only of introspection (<c>__schema</c>, <c>__type</c>, <c>__typename</c>), which
+    /// skips <see cref="MaxComplexity"/>. 15 (measured as <see cref="MaxDepth"/>: the operation is level 1, each field with a
+    /// selection set one more) is what graphql-js's <c>getIntrospectionQuery</c> needs with every option; GraphiQL,
+    /// graphql-codegen, Relay's and Apollo's tooling send it.
+    /// </summary>
+    public int IntrospectionMaxDepth { get; set; } = 15;
+
     /// <summary>Highest complexity score a document may have (lists weigh by their page size).</summary>
     public int MaxComplexity { get; set; } = 5000;
 

@@ -111,11 +111,16 @@ public sealed class PlatformSchema : Schema
         Mutation = mutation;
         if (subscription.Fields.Count > 0) Subscription = subscription;
         Description = "The Workers Power organising platform: membership, campaigns and content.";
+        // The current specification's introspection, which graphql-js's getIntrospectionQuery asks for (see Introspection).
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
         RegisterTypeMapping(typeof(DateOnly), typeof(DateScalar));
         RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
         foreach (var type in services.GetServices<ExtraGraphType>()) RegisterType(type.GraphType);
     }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType) => Introspection.Complete(graphType);
 }
 
 /// <summary>A graph type reachable only through an interface, which the schema must be told about.</summary>
