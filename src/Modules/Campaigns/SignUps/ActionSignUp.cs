@@ -42,7 +42,7 @@ public sealed class ActionSignUp
     /// The entry after one more event (null: none yet, and the event makes none). The rules follow
     /// <see cref="CampaignsReads.StatusOf"/>: attendance wins over signed up and withdrawn.
     /// </summary>
-    public static ActionSignUp? Apply(ActionSignUp? entry, object @event) => @event switch
+    public static ActionSignUp? Follow(ActionSignUp? entry, object @event) => @event switch
     {
         SignedUpForAction e when entry is null => New(e.ActionId, e.CampaignId, e.MemberId, SignUpStatus.SignedUp, e.At),
         SignedUpForAction e when entry.Status == SignUpStatus.Withdrawn => Moved(entry, SignUpStatus.SignedUp, e.At),
@@ -89,5 +89,5 @@ public sealed class ActionSignUpProjection : MultiStreamProjection<ActionSignUp,
         Identity<AttendeeCheckedIn>(e => ActionSignUp.IdOf(e.ActionId, e.MemberId));
     }
 
-    public override ActionSignUp? Evolve(ActionSignUp? snapshot, Guid id, IEvent e) => ActionSignUp.Apply(snapshot, e.Data);
+    public override ActionSignUp? Evolve(ActionSignUp? snapshot, Guid id, IEvent e) => ActionSignUp.Follow(snapshot, e.Data);
 }
