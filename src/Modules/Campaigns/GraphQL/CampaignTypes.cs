@@ -163,7 +163,7 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
             .AllowAnonymous()
             .Resolve(ctx => ctx.User.MemberId() is { } me ? CampaignsReads.StatusOf(ctx.Source, me) : null);
         Field<ActionOutcomeType>("outcome").Description("What happened, once recorded.").Resolve(ctx => ctx.Source.Outcome);
-        Field<NonNullGraphType<ConnectionType<SignUpType>>>("signUps")
+        Field<ConnectionType<SignUpType>>("signUps")
             .Description("Who signed up, withdrew or attended, oldest first (for a walk-in, the check-in time counts). " +
                 "Admins and the campaign's organisers see everyone; an organiser of a participant's branch sees the members of their own branch, " +
                 "and totalCount counts what you see; anyone else is refused (FORBIDDEN). Every read of someone else's entry is recorded.")
