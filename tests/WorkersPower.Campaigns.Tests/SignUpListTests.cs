@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Marten;
+using WorkersPower.Campaigns.SignUps;
 using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
@@ -251,5 +252,37 @@ public sealed class SignUpListTests(CampaignsFixture fixture) : IClassFixture<Ca
             forFive.ShouldBeGreaterThan(0);
             forFifty.ShouldBe(forFive);
         }
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_projection_fills_the_list_from_the_events_already_stored()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var actionId = await ActionAsync(organiser.Token);
+        var members = new List<MemberApi.Person>();
+        for (var i = 0; i < 3; i++) members.Add(await fixture.MemberAsync());
+        foreach (var m in members) await SignUpAsync(m, actionId);
+        (await fixture.Client.PostAsync(CampaignsApi.Withdraw, new { input = new { actionId } }, members[1].Token)).UserErrors("withdrawFromAction").ShouldBeEmpty();
+        await SignUpAsync(members[1], actionId); // back again: the later time
+        var walkIn = await fixture.MemberAsync();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await fixture.Client.PostAsync(CampaignsApi.CheckIn, new { input = new { actionId, memberId = walkIn.MemberId } }, organiser.Token)).UserErrors("checkInAttendee").ShouldBeEmpty();
+        var live = Entries(await SignUpsAsync(actionId, organiser.Token));
+        live.Select(e => e.MemberId).ShouldBe([members[0].MemberId, members[2].MemberId, members[1].MemberId, walkIn.MemberId]);
+
+        // a database whose events came before the projection existed: no entries ...
+        var store = fixture.Services.GetRequiredService<ICampaignsStore>();
+        var id = GlobalId.TryDecode(actionId, "CampaignAction")!.Value;
+        await using (var session = store.LightweightSession())
+        {
+            session.DeleteWhere<ActionSignUp>(s => s.ActionId == id);
+            await session.SaveChangesAsync();
+        }
+        (await SignUpsAsync(actionId, organiser.Token))["totalCount"]!.GetValue<int>().ShouldBe(0);
+
+        // ... until Marten's rebuild of the projection (what README's deployment note runs) replays them
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync("ActionSignUp", TimeSpan.FromMinutes(1), CancellationToken.None);
+        Entries(await SignUpsAsync(actionId, organiser.Token)).ShouldBe(live);
     }
 }
