@@ -223,6 +223,10 @@ public sealed class SignUpListTests(CampaignsFixture fixture) : IClassFixture<Ca
         await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { participants { displayName } } } }", new { id = actionId }, organiserB.Token);
         (await CountOf(memberB)).ShouldBe(bBefore + 3);
         (await CountOf(memberA)).ShouldBe(aBefore + 1);
+
+        // cursors alone name an entry (they hold its member id and time): recorded as well
+        await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { signUps { pageInfo { endCursor } } } } }", new { id = actionId }, organiserB.Token);
+        (await CountOf(memberB)).ShouldBe(bBefore + 4);
     }
 
     [Fact]

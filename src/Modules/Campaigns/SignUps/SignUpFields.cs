@@ -87,9 +87,12 @@ internal static class SignUpReads
         return (reader, scope);
     }
 
-    /// <summary>True when the query asks for the entries themselves (not only totalCount or pageInfo).</summary>
+    /// <summary>
+    /// True when the query asks for the entries: edges, nodes, or pageInfo (its cursors carry an entry's member
+    /// id and time). A count alone shows nobody's entry.
+    /// </summary>
     private static bool ShowsEntries(IResolveFieldContext ctx) =>
-        ctx.SubFields is not { } fields || fields.Values.Any(f => f.Field.Name.StringValue is "edges" or "nodes");
+        ctx.SubFields is not { } fields || fields.Values.Any(f => f.Field.Name.StringValue is "edges" or "nodes" or "pageInfo");
 
     /// <summary>
     /// Records the reads in Membership's audit (one write for the page). The members' copies are loaded in one
