@@ -241,13 +241,20 @@ public sealed class SignUpListTests(CampaignsFixture fixture) : IClassFixture<Ca
 
         foreach (var reader in new[] { launcher, branchOrganiser }) // everyone's list, and a branch's list
         {
-            await fixture.Client.DataAsync(Query, new { id = actionId, first = 1 }, reader.Token); // warm: the token check's cache
+            // warm: the connection pool (a physical connection opened under a request counts too)
+            await fixture.Client.DataAsync(Query, new { id = actionId, first = 50 }, reader.Token);
+            // each size twice, the fewest kept: the token check's 5-second cache may expire before either one
             using var counter = new SqlCounter(fixture.ConnectionString);
-            var five = await fixture.Client.DataAsync(Query, new { id = actionId, first = 5 }, reader.Token);
-            var forFive = counter.Count;
-            counter.Reset();
-            var fifty = await fixture.Client.DataAsync(Query, new { id = actionId, first = 50 }, reader.Token);
-            var forFifty = counter.Count;
+            async Task<(JsonNode Data, int RoundTrips)> MeasureAsync(int first)
+            {
+                counter.Reset();
+                var data = await fixture.Client.DataAsync(Query, new { id = actionId, first }, reader.Token);
+                return (data, counter.Count);
+            }
+            var (five, forFive) = await MeasureAsync(5);
+            var (fifty, forFifty) = await MeasureAsync(50);
+            forFive = Math.Min(forFive, (await MeasureAsync(5)).RoundTrips);
+            forFifty = Math.Min(forFifty, (await MeasureAsync(50)).RoundTrips);
 
             five["node"]!["signUps"]!["nodes"]!.AsArray().Count.ShouldBe(5);
             var nodes = fifty["node"]!["signUps"]!["nodes"]!.AsArray();
