@@ -53,14 +53,35 @@ public sealed class ReactionsTests(CampaignsFixture fixture) : IClassFixture<Cam
         var start = fixture.Clock.GetUtcNow().AddMinutes(5);
         var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: start);
         var member = await fixture.MemberAsync();
+        var signedUp = await fixture.MemberAsync();
+        var kept = await fixture.MemberAsync();
         await fixture.Client.PostAsync(CampaignsApi.CheckIn, new { input = new { actionId, memberId = member.MemberId } }, organiser.Token);
+        await CampaignsApi.SignUpAsync(fixture.Client, signedUp.Token, actionId);
+        await CampaignsApi.SignUpAsync(fixture.Client, kept.Token, actionId);
 
-        await fixture.Client.PostAsync("mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { code } } }", new { input = new { memberId = member.MemberId } }, await fixture.AdminTokenAsync());
+        var admin = await fixture.AdminTokenAsync();
+        foreach (var erased in new[] { member, signedUp })
+            await fixture.Client.PostAsync("mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { code } } }", new { input = new { memberId = erased.MemberId } }, admin);
         (await EventuallyAsync(async () =>
         {
-            var data = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { participants { displayName } } } }", new { id = actionId }, organiser.Token);
-            return data["node"]!["participants"]!.AsArray().All(p => p!["displayName"]!.GetValue<string>() == "Erased member");
+            var data = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { participants { memberId displayName } } } }", new { id = actionId }, organiser.Token);
+            return data["node"]!["participants"]!.AsArray().All(p => (p!["memberId"]!.GetValue<string>() == kept.MemberId) != (p["displayName"]!.GetValue<string>() == "Erased member"));
         })).ShouldBeTrue();
+
+        // signUps: the erased members' entries stay (counts hold) without their names; the one signed up was withdrawn
+        const string Reads = "query($id: ID) { personalDataReads(memberId: $id) { totalCount } }";
+        var readsBefore = (await fixture.Client.DataAsync(Reads, new { id = signedUp.MemberId }, admin))["personalDataReads"]!["totalCount"]!.GetValue<int>();
+        (await EventuallyAsync(async () =>
+        {
+            var data = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { signUps { totalCount nodes { memberId displayName status } } } } }", new { id = actionId }, organiser.Token);
+            var nodes = data["node"]!["signUps"]!["nodes"]!.AsArray().ToDictionary(n => n!["memberId"]!.GetValue<string>(), n => (Name: n!["displayName"]!.GetValue<string>(), Status: n["status"]!.GetValue<string>()));
+            return data["node"]!["signUps"]!["totalCount"]!.GetValue<int>() == 3
+                && nodes[member.MemberId] == ("Erased member", "ATTENDED")
+                && nodes[signedUp.MemberId] == ("Erased member", "WITHDRAWN")
+                && nodes[kept.MemberId].Name != "Erased member" && nodes[kept.MemberId].Status == "SIGNED_UP";
+        })).ShouldBeTrue();
+        // nothing personal is left to read: the erased member's entry is not recorded as a read of their data
+        (await fixture.Client.DataAsync(Reads, new { id = signedUp.MemberId }, admin))["personalDataReads"]!["totalCount"]!.GetValue<int>().ShouldBe(readsBefore);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Demo;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Campaigns.Members;
+using WorkersPower.Campaigns.SignUps;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
@@ -31,6 +32,7 @@ public sealed class CampaignsModule : IModule
                 o.Projections.Add<CampaignProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignActionProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignProgressProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<ActionSignUpProjection>(ProjectionLifecycle.Inline);
                 // Daily activity can lag a moment: the async daemon builds it off the write path.
                 o.Projections.Add<CampaignDayProjection>(ProjectionLifecycle.Async);
 
@@ -44,6 +46,12 @@ public sealed class CampaignsModule : IModule
                 o.Schema.For<CampaignProgress>();
                 o.Schema.For<CampaignParticipant>().Duplicate(x => x.CampaignId);
                 o.Schema.For<CampaignMember>();
+                // an action's list is read page by page in SortKey order: one index answers filter, order and keyset
+                o.Schema.For<ActionSignUp>()
+                    .Duplicate(x => x.ActionId)
+                    .Duplicate(x => x.MemberId)
+                    .Duplicate(x => x.SortKey)
+                    .Index([x => x.ActionId, x => x.SortKey], i => i.Name = "mt_doc_actionsignup_idx_action_sort");
                 o.Schema.For<MemberNotice>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
                 o.Schema.For<CampaignDay>().Duplicate(x => x.CampaignId).Duplicate(x => x.Day);
             })

@@ -83,6 +83,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<IDemoData, MembershipDemoData>();
 
         services.AddScoped<RequestActor>();
+        services.AddScoped<Contracts.IPersonalDataAudit, PersonalDataAudit>();
         services.AddSingleton<ISchemaContributor, MembershipSchema>();
         services.AddSingleton<ISchemaContributor, MembersSchema>();
         services.AddSingleton<INodeResolver, MemberNodeResolver>();

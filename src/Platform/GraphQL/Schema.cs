@@ -22,6 +22,35 @@ public interface INodeResolver
 
     /// <summary>The object, or null when it does not exist or the caller may not see it.</summary>
     Task<object?> ResolveAsync(Guid id, IResolveFieldContext context);
+
+    /// <summary>
+    /// Several objects at once, with the same visibility rules: those the caller may see, by id (the others
+    /// are left out). Lists of another module's objects use it through a per-request batch loader, so a page
+    /// costs the same round trips whatever its size; a resolver that can load in one query overrides the
+    /// default, which resolves one id after another.
+    /// </summary>
+    async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
+    {
+        var found = new Dictionary<Guid, object>(ids.Count);
+        foreach (var id in ids)
+            if (await ResolveAsync(id, context).ConfigureAwait(false) is { } value) found[id] = value;
+        return found;
+    }
+}
+
+public static class NodeResolverExtensions
+{
+    /// <summary>
+    /// The object of type <paramref name="typeName"/> with this id as <c>node(id:)</c> would give it to the caller
+    /// (null when it does not exist or the caller may not see it), loaded with the other ids asked for at the
+    /// same level of the query in one batch.
+    /// </summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<object?> LoadNode(this IResolveFieldContext context, string typeName, Guid id) =>
+        context.BatchLoaders().Get<Guid, object>($"platform.node.{typeName}", async (ids, _) =>
+        {
+            var resolver = context.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == typeName);
+            return resolver is null ? new Dictionary<Guid, object>() : await resolver.ResolveManyAsync(ids, context).ConfigureAwait(false);
+        }).Load(id);
 }
 
 public sealed class NodeInterface : InterfaceGraphType

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
+using WorkersPower.Campaigns.SignUps;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -162,13 +163,18 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
             .AllowAnonymous()
             .Resolve(ctx => ctx.User.MemberId() is { } me ? CampaignsReads.StatusOf(ctx.Source, me) : null);
         Field<ActionOutcomeType>("outcome").Description("What happened, once recorded.").Resolve(ctx => ctx.Source.Outcome);
-        Field<ListGraphType<NonNullGraphType<ActionParticipantType>>>("participants")
-            .Description("Who signed up, withdrew or attended (organisers and admins).")
+        Field<ConnectionType<SignUpType>>("signUps")
+            .Description("Who signed up, withdrew or attended, oldest first (for a walk-in, the check-in time counts). " +
+                "Admins and the campaign's organisers see everyone; an organiser of a participant's branch sees the members of their own branch, " +
+                "and totalCount counts what you see; anyone else is refused (FORBIDDEN). Every read of someone else's entry is recorded.")
+            .PageArguments()
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
-            .Resolve(ctx => ctx.Source.SignedUp.Select(id => new ActionParticipant(id, CampaignsReads.StatusOf(ctx.Source, id)!.Value))
-                .Concat(ctx.Source.Withdrawn.Select(id => new ActionParticipant(id, SignUpStatus.Withdrawn)))
-                .Concat(ctx.Source.Attended.Where(id => !ctx.Source.SignedUp.Contains(id)).Select(id => new ActionParticipant(id, SignUpStatus.Attended)))
-                .ToList());
+            .ResolveAsync(async ctx => await SignUpReads.PageAsync(ctx, ctx.Source));
+        Field<ListGraphType<NonNullGraphType<ActionParticipantType>>>("participants")
+            .Description("Who signed up, withdrew or attended, oldest first, all at once; the same rules as signUps.")
+            .DeprecationReason("Unbounded (thousands for a national demonstration): use signUps, which pages.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx => await SignUpReads.AllAsync(ctx, ctx.Source));
     }
 }
 

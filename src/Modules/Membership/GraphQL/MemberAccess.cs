@@ -73,21 +73,8 @@ internal static class MemberAccess
     public static IDataLoaderResult<bool> RecordPersonalRead(this IResolveFieldContext context, Actor actor, Guid memberId) =>
         context.BatchLoaders().Get<Guid, bool>("membership.personal-read", async (ids, ct) =>
         {
-            var store = context.RequestServices!.GetRequiredService<IMembershipStore>();
-            var now = context.RequestServices!.GetRequiredService<RequestActor>().Clock.GetUtcNow();
-            await using var session = store.LightweightSession();
-            foreach (var id in ids)
-                session.Insert(new PersonalDataRead
-                {
-                    Id = Guid.CreateVersion7(),
-                    ReaderAccountId = actor.AccountId,
-                    ReaderMemberId = actor.MemberId,
-                    ReaderRoles = actor.Roles,
-                    MemberId = id,
-                    ReadAt = now,
-                    Sequence = PersonalDataRead.NextSequence(now),
-                });
-            await session.SaveChangesAsync(ct);
+            var audit = context.RequestServices!.GetRequiredService<Contracts.IPersonalDataAudit>();
+            await audit.RecordReadsAsync(new Contracts.PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(memberId);
 }

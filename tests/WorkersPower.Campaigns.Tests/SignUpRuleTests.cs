@@ -1,0 +1,100 @@
+using WorkersPower.Campaigns.Actions;
+using WorkersPower.Campaigns.GraphQL;
+using WorkersPower.Campaigns.SignUps;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Campaigns.Tests;
+
+/// <summary>The sign-up list's pure rules: who sees which entries, which reads are recorded, and how an entry follows the events.</summary>
+public sealed class SignUpRuleTests
+{
+    private static readonly Guid Me = Guid.NewGuid();
+    private static readonly Guid MyBranch = Guid.NewGuid();
+
+    private static SignUpReader Reader(params string[] roles) => new(Guid.NewGuid(), Me, roles);
+
+    [Fact]
+    public void Admins_see_everyone_whatever_their_branch()
+    {
+        SignUpAccess.ScopeOf(Reader(Roles.Admin), [], null).ShouldBe(SignUpScope.Everyone);
+        SignUpAccess.ScopeOf(new SignUpReader(Guid.NewGuid(), null, [Roles.Admin]), [], null)!.SeesAll.ShouldBeTrue();
+        SignUpAccess.NeedsBranch(Reader(Roles.Admin), []).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_campaigns_organisers_see_everyone_and_other_organisers_their_own_branch()
+    {
+        SignUpAccess.ScopeOf(Reader(Roles.Organiser), [Guid.NewGuid(), Me], MyBranch).ShouldBe(SignUpScope.Everyone);
+        SignUpAccess.NeedsBranch(Reader(Roles.Organiser), [Me]).ShouldBeFalse();
+        SignUpAccess.NeedsBranch(Reader(Roles.Organiser), [Guid.NewGuid()]).ShouldBeTrue();
+        SignUpAccess.ScopeOf(Reader(Roles.Member, Roles.Organiser), [Guid.NewGuid()], MyBranch).ShouldBe(new SignUpScope(MyBranch));
+    }
+
+    [Fact]
+    public void Everyone_else_is_refused()
+    {
+        SignUpAccess.ScopeOf(Reader(Roles.Member), [Me], MyBranch).ShouldBeNull(); // organised it once, no longer an organiser
+        SignUpAccess.ScopeOf(Reader(Roles.Treasurer, Roles.Editor), [], MyBranch).ShouldBeNull();
+        SignUpAccess.ScopeOf(Reader(Roles.Organiser), [], null).ShouldBeNull(); // an organiser without a branch
+        SignUpAccess.ScopeOf(new SignUpReader(Guid.NewGuid(), null, [Roles.Organiser]), [], MyBranch).ShouldBeNull(); // no member record
+    }
+
+    [Fact]
+    public void Reads_of_the_readers_own_entry_and_of_erased_members_are_not_recorded()
+    {
+        var other = Guid.NewGuid();
+        var erased = Guid.NewGuid();
+        SignUpAccess.ReadsToRecord(Reader(Roles.Organiser), [Me, other, erased, other], new HashSet<Guid> { erased }).ShouldBe([other]);
+    }
+
+    private static readonly Guid ActionId = Guid.NewGuid();
+    private static readonly Guid CampaignId = Guid.NewGuid();
+    private static readonly DateTimeOffset T0 = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
+    private static ActionSignUp? Run(params object[] events) => events.Aggregate((ActionSignUp?)null, ActionSignUp.Follow);
+
+    [Fact]
+    public void A_sign_up_starts_an_entry_at_its_time_and_a_withdrawal_keeps_the_time()
+    {
+        var member = Guid.NewGuid();
+        var entry = Run(new SignedUpForAction(ActionId, CampaignId, member, T0), new WithdrewFromAction(ActionId, CampaignId, member, null, T0.AddHours(1)))!;
+        entry.Id.ShouldBe(ActionSignUp.IdOf(ActionId, member));
+        entry.Status.ShouldBe(SignUpStatus.Withdrawn);
+        entry.SignedUpAt.ShouldBe(T0);
+        entry.SortKey.ShouldBe(ActionSignUp.SortKeyOf(T0, member));
+    }
+
+    [Fact]
+    public void Signing_up_again_after_withdrawing_takes_the_new_time()
+    {
+        var member = Guid.NewGuid();
+        var entry = Run(new SignedUpForAction(ActionId, CampaignId, member, T0), new WithdrewFromAction(ActionId, CampaignId, member, null, T0.AddHours(1)),
+            new SignedUpForAction(ActionId, CampaignId, member, T0.AddHours(2)))!;
+        entry.Status.ShouldBe(SignUpStatus.SignedUp);
+        entry.SignedUpAt.ShouldBe(T0.AddHours(2));
+        entry.SortKey.ShouldBe(ActionSignUp.SortKeyOf(T0.AddHours(2), member));
+    }
+
+    [Fact]
+    public void A_walk_in_is_an_attended_entry_at_the_check_in_time_and_attending_keeps_the_sign_up_time()
+    {
+        var walkIn = Guid.NewGuid();
+        var entry = Run(new AttendeeCheckedIn(ActionId, CampaignId, walkIn, false, Guid.Empty, T0.AddDays(1)))!;
+        (entry.Status, entry.SignedUpAt).ShouldBe((SignUpStatus.Attended, T0.AddDays(1)));
+
+        var member = Guid.NewGuid();
+        var attended = Run(new SignedUpForAction(ActionId, CampaignId, member, T0), new AttendeeCheckedIn(ActionId, CampaignId, member, true, Guid.Empty, T0.AddDays(1)),
+            new WithdrewFromAction(ActionId, CampaignId, member, null, T0.AddDays(1)))!;
+        (attended.Status, attended.SignedUpAt).ShouldBe((SignUpStatus.Attended, T0)); // attendance wins
+    }
+
+    [Fact]
+    public void A_withdrawal_without_a_sign_up_makes_no_entry_and_sort_keys_order_by_time_then_member()
+    {
+        var member = Guid.NewGuid();
+        Run(new WithdrewFromAction(ActionId, CampaignId, member, null, T0)).ShouldBeNull();
+        string.CompareOrdinal(ActionSignUp.SortKeyOf(T0, Guid.Parse("ffffffff-0000-0000-0000-000000000000")), ActionSignUp.SortKeyOf(T0.AddTicks(1), Guid.Empty)).ShouldBeLessThan(0);
+        string.CompareOrdinal(ActionSignUp.SortKeyOf(T0, Guid.Empty), ActionSignUp.SortKeyOf(T0, Guid.Parse("00000000-0000-0000-0000-000000000001"))).ShouldBeLessThan(0);
+        ActionSignUp.IdOf(ActionId, member).ShouldNotBe(Campaigns.CampaignParticipant.IdOf(ActionId, member));
+    }
+}
