@@ -93,6 +93,7 @@ cleanup() {
   [[ -n "${PG_BIN:-}" ]] && pg_stop_cluster "$WORK/pg"
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
+  rmdir "$ROOT/src/Host/Internal" 2>/dev/null || true
   restore_host_bin
   rm -rf "$WORK"
   [[ $rc -ne 0 ]] && echo "build/bench.sh FAILED (exit code $rc); no report written" >&2
