@@ -26,13 +26,13 @@ internal sealed partial class DemoDataLoader(
             await using var scope = services.CreateAsyncScope();
             foreach (var demo in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order))
                 await demo.LoadAsync(scope.ServiceProvider, stoppingToken);
-            state.Loaded();
             LogLoaded(logger);
+            state.Loaded();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            state.Failed(e);
             LogFailed(logger, e);
+            state.Failed(e);
         }
     }
 
