@@ -81,10 +81,14 @@ stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   HOST_PID=""
 }
-# Puts back src/Host/bin's ordinary build, saved before the build with the pre-generated code.
-restore_host_bin() {
-  [[ -d "$WORK/host-bin.ordinary" ]] || return 0
-  rm -rf "$ROOT/src/Host/bin/Release/net10.0" && mv "$WORK/host-bin.ordinary" "$ROOT/src/Host/bin/Release/net10.0"
+# Puts back the host's ordinary build (src/Host/bin and obj), saved before the build with the pre-generated
+# code: the tests and the other scripts never run the generated code, and the next build is not a rebuild.
+restore_host_build() {
+  local dir
+  for dir in bin obj; do
+    [[ -d "$WORK/host-$dir.ordinary" ]] || continue
+    rm -rf "$ROOT/src/Host/$dir/Release/net10.0" && mv "$WORK/host-$dir.ordinary" "$ROOT/src/Host/$dir/Release/net10.0"
+  done
 }
 cleanup() {
   local rc=$?
@@ -94,7 +98,7 @@ cleanup() {
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
   rmdir "$ROOT/src/Host/Internal" 2>/dev/null || true
-  restore_host_bin
+  restore_host_build
   rm -rf "$WORK"
   [[ $rc -ne 0 ]] && echo "build/bench.sh FAILED (exit code $rc); no report written" >&2
   return 0
@@ -137,15 +141,15 @@ dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:Erro
 dotnet build bench/WorkersPower.Bench/WorkersPower.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly
 echo "Pre-generating Wolverine's handler code, then building it into a host of this run's own"
 (cd src/Host && dotnet bin/Release/net10.0/WorkersPower.Host.dll codegen write >"$WORK/codegen.log" 2>&1) || { cat "$WORK/codegen.log"; fail "codegen write"; }
-# The host with the generated code runs from the work directory; src/Host/bin gets its ordinary build back
-# at once (cleanup puts it back too), so the tests and the other scripts never run the generated code. Its
-# obj/ is left with the generated build, which the next ordinary build compiles again (its sources changed).
-HOST_BIN="$ROOT/src/Host/bin/Release/net10.0"
-cp -a "$HOST_BIN" "$WORK/host-bin.ordinary"
+# The host with the generated code runs from the work directory; src/Host/bin and obj get their ordinary
+# build back at once (cleanup puts it back too, should the build fail).
+cp -a "$ROOT/src/Host/bin/Release/net10.0" "$WORK/host-bin.ordinary"
+cp -a "$ROOT/src/Host/obj/Release/net10.0" "$WORK/host-obj.ordinary"
 dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
 rm -rf "$ROOT/src/Host/Internal/Generated"
-cp -a "$HOST_BIN" "$WORK/host"
-restore_host_bin
+rmdir "$ROOT/src/Host/Internal" 2>/dev/null || true
+cp -a "$ROOT/src/Host/bin/Release/net10.0" "$WORK/host"
+restore_host_build
 BENCH_DLL="$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll"
 HOST_DLL="$WORK/host/WorkersPower.Host.dll"
 
