@@ -59,7 +59,8 @@ dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:Erro
 URL=${ASPNETCORE_URLS%%;*}
 # Where this script asks whether the host is ready: a wildcard address is asked on loopback.
 PROBE=$(sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])(:|$)#://127.0.0.1\2#' <<<"$URL")
-(cd src/Host && exec dotnet bin/Release/net10.0/WorkersPower.Host.dll) &
+# This script asks /health/ready until it answers 200; the host need not log every "not yet" as an error.
+(cd src/Host && exec env "Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks=None" dotnet bin/Release/net10.0/WorkersPower.Host.dll) &
 HOST_PID=$!
 
 # The banner comes once the host is ready (/health/ready answers 200: schema applied, demo data loaded),
