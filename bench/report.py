@@ -1,4 +1,9 @@
-"""Writes the benchmark report (Markdown) from the files build/bench.sh leaves in its work directory."""
+"""Writes the benchmark report (Markdown) from the files build/bench.sh leaves in its work directory.
+
+Refuses (exit code 1, the problems on stderr, nothing on stdout) when a figure the report needs is missing
+or empty: a table with no rows, a selected scenario without a run at every connection count, without
+requests or with errors, or without its per-request figures. A report must never show 0/s for a run that
+did not happen."""
 import datetime
 import os
 import re
@@ -6,11 +11,23 @@ import statistics
 import sys
 
 (work, members, branches, campaigns, signups, articles, seconds, idle_rss, load_rss,
- signup_check, pages, total_s) = sys.argv[1:]
+ signup_check, pages, total_s, accounts, selected, concurrency, smoke, measure_seconds) = sys.argv[1:]
+selected = selected.split()
+concurrency = [int(c) for c in concurrency.split()]
+problems = []
 
 
 def fields(line):
     return dict(kv.split("=", 1) for kv in re.findall(r'(\w+=(?:"[^"]*"|\S+))', line))
+
+
+def number(f, key, where):
+    """A figure from a parsed line, or a problem noted when it is missing or not a number."""
+    try:
+        return float(f[key])
+    except (KeyError, ValueError):
+        problems.append(f"{where}: no number for '{key}' in {f}")
+        return float("nan")
 
 
 def read(name):
@@ -33,9 +50,60 @@ for raw in read("results.txt"):
     runs.setdefault(key, {})[int(c)] = fields(line)
 measures = {k: (float(c), float(a)) for k, c, a in (r.split("|") for r in read("measures.txt"))}
 
+# What the run was asked for must all be there, every figure a real one.
+for key in selected:
+    if key not in NAMES:
+        problems.append(f"unknown scenario '{key}'")
+        continue
+    for c in concurrency:
+        f = runs.get(key, {}).get(c)
+        if f is None:
+            problems.append(f"scenario '{key}': no run at {c} connections")
+            continue
+        where = f"scenario '{key}' at {c} connections"
+        if not number(f, "rps", where) > 0 or not number(f, "requests", where) > 0:
+            problems.append(f"{where}: no requests served ({f})")
+        if number(f, "errors", where) != 0:
+            problems.append(f"{where}: {f.get('errors')} errors ({f.get('codes', '?')})")
+        number(f, "p50_ms", where), number(f, "p99_ms", where)
+    if key not in measures:
+        problems.append(f"scenario '{key}': no per-request figures (dotnet-counters)")
+    elif not measures[key][1] > 0:
+        problems.append(f"scenario '{key}': no allocations counted")
+for key in runs:
+    if key not in selected:
+        problems.append(f"results for scenario '{key}', which was not selected")
+seed_lines = [fields(x) for x in read("seed.txt") if x.startswith("SEED")]
+if not seed_lines:
+    problems.append("no SEED lines: the data set was not loaded")
+if not [x for x in read("rebuild.txt") if x.startswith("REBUILD")]:
+    problems.append("no REBUILD line: the projection was not rebuilt")
+if not read("startups.txt"):
+    problems.append("no start-up times")
+if "signups" in selected:
+    if not signup_check:
+        problems.append("the sign-up integrity check did not run")
+    if not read("lag.txt"):
+        problems.append("the projection's lag after the sign-ups was not measured")
+expected_pages = {k for k in ("campaign", "articles") if k in selected}
+seen_pages = {item.split(":")[0] for item in pages.split()}
+if expected_pages - seen_pages:
+    problems.append(f"round trips by page size missing for {', '.join(sorted(expected_pages - seen_pages))}")
+for value, what in ((idle_rss, "idle memory"), (load_rss, "memory under load")):
+    if not value.isdigit() or int(value) == 0:
+        problems.append(f"no {what} figure ({value!r})")
+if problems:
+    print("bench/report.py: not writing a report with figures missing:", file=sys.stderr)
+    for p in problems:
+        print("  - " + p, file=sys.stderr)
+    sys.exit(1)
+
 out = []
 w = out.append
 w("# Benchmark results\n")
+if smoke == "1":
+    w("**Smoke run** (`BENCH_SMOKE=1`): a tiny data set and 1-second runs, to check that every part of the "
+      "benchmark works. The figures mean nothing.\n")
 w(f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by `build/bench.sh` on {os.cpu_count()} cores "
   f"(load generator, host and PostgreSQL 15 on the same machine, fsync off), {total_s} s in all. "
   f"wrk on loopback, {seconds} s per run; host in Release with pre-generated Wolverine code.\n")
@@ -52,10 +120,10 @@ for line in read("seed.txt"):
     total_seconds += float(f["seconds"])
     rate = f"{int(f['events_per_second']):,}" if int(f["events"]) else "(documents)"
     w(f"| {f['part'].strip(chr(34))} | {int(f['events']):,} | {f['seconds']} | {rate} |")
-w(f"| **all** | {int(total_events):,} | {total_seconds:.1f} | {total_events / total_seconds:,.0f} |\n")
+w(f"| **all** | {int(total_events):,} | {total_seconds:.1f} | {total_events / max(total_seconds, 0.001):,.0f} |\n")
 w(f"{int(members):,} members in {branches} branches, {int(campaigns):,} campaigns with {int(campaigns) * 20:,} actions and "
   f"{int(signups):,} sign-ups, {int(articles):,} published articles; Campaigns' and Content's copies of every member; "
-  f"2,000 member accounts for the sign-up scenario.\n")
+  f"{int(accounts):,} member accounts for the sign-up scenario.\n")
 
 baseline = runs.get("baseline", {})
 w("## Scenarios\n")
@@ -71,7 +139,7 @@ for key, name in NAMES.items():
 w("")
 
 w("## Per request\n")
-w("Counted by `dotnet-counters` in the process that serves the scenario (the host, or the baseline) over 4 s with one connection: Npgsql's `total-commands` "
+w(f"Counted by `dotnet-counters` in the process that serves the scenario (the host, or the baseline) over {measure_seconds} s with one connection: Npgsql's `total-commands` "
   "(a batch of statements is one round trip) and the runtime's `dotnet.gc.heap.total_allocated`, divided by the "
   "requests served. The idle host's background work (Wolverine's durability agent) is included: "
   "well under one round trip and about 130 KB per second.\n")
@@ -92,7 +160,7 @@ if page:
 
 startups = [int(x) for x in read("startups.txt")]
 w("## Host\n")
-w(f"Start-up to the first answered query (process start to a `{{ branches {{ id }} }}` answer, three starts): "
+w(f"Start-up to the first answered query (process start to a `{{ branches {{ id }} }}` answer, {len(startups)} start{'s' if len(startups) != 1 else ''}): "
   f"{', '.join(f'{s:,} ms' for s in startups)}; median {statistics.median(startups):,.0f} ms.  ")
 w(f"Resident memory: {idle_rss} MB idle after start-up, {load_rss} MB after every scenario.\n")
 

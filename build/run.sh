@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the platform locally: a private PostgreSQL cluster under .data/ (kept between runs),
-# demo data loaded once, the host on http://localhost:5000 (or ASPNETCORE_URLS).
+# demo data loaded once, the host on http://localhost:5000 (or ASPNETCORE_URLS). The banner with the
+# addresses and the demo accounts comes once /health/ready answers 200, i.e. the demo data is in place.
 # With ConnectionStrings__Postgres set, that database is used and no cluster is started.
 # Ctrl-C stops the host and the cluster this script started.
 set -euo pipefail
@@ -24,7 +25,9 @@ stop_all() {
     pg_stop_cluster "$STARTED_CLUSTER"
   fi
 }
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
   pg_find_or_install
@@ -53,22 +56,52 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 echo "Building the host (Release)"
 dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
 
+URL=${ASPNETCORE_URLS%%;*}
+# Where this script asks whether the host is ready: a wildcard address is asked on loopback.
+PROBE=$(sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])(:|$)#://127.0.0.1\2#' <<<"$URL")
+# This script asks /health/ready until it answers 200; the host need not log every "not yet" as an error.
+(cd src/Host && exec env "Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks=None" dotnet bin/Release/net10.0/WorkersPower.Host.dll) &
+HOST_PID=$!
+
+# The banner comes once the host is ready (/health/ready answers 200: schema applied, demo data loaded),
+# after the host's own start-up lines.
+waited=0
+until status=$(curl -s -o "$DATA/ready.txt" -w '%{http_code}' "$PROBE/health/ready" 2>/dev/null) && [[ "$status" == 200 ]]; do
+  if ! kill -0 "$HOST_PID" 2>/dev/null; then
+    wait "$HOST_PID" || true
+    HOST_PID=""
+    echo "The host stopped before it was ready." >&2
+    exit 1
+  fi
+  if grep -q 'demo data failed' "$DATA/ready.txt" 2>/dev/null; then
+    echo >&2
+    echo "The host is running but will not be ready: $(tr '\n' ' ' <"$DATA/ready.txt")" >&2
+    echo "Stopping (the host's log above says more)." >&2
+    exit 1
+  fi
+  waited=$((waited + 1))
+  if (( waited == 600 )); then echo "Not ready after 2 minutes: $(tr '\n' ' ' <"$DATA/ready.txt" 2>/dev/null); still waiting" >&2; fi
+  sleep 0.2
+done
+rm -f "$DATA/ready.txt"
+
 cat <<BANNER
 
-  Workers Power platform
-  GraphQL endpoint: ${ASPNETCORE_URLS%%;*}/graphql
-  Health:           ${ASPNETCORE_URLS%%;*}/health/ready
+  Workers Power platform is ready
+  GraphQL endpoint: $URL/graphql
+  Explorer:         $URL/graphql in a browser (GraphiQL)
+  Health:           $URL/health/ready
+BANNER
+if [[ "$Demo__Seed" == true ]]; then cat <<ACCOUNTS
 
   Demo accounts (sign in with the signIn mutation):
     admin@demo.workerspower.org      ada-demo-pass-2026   ADMIN, MEMBER
     organiser@demo.workerspower.org  olu-demo-pass-2026   ORGANISER, MEMBER
     member@demo.workerspower.org     mo-demo-pass-2026    MEMBER
+ACCOUNTS
+fi
+echo
+echo "  Ctrl-C stops the host${STARTED_CLUSTER:+ and PostgreSQL}."
+echo
 
-  Ctrl-C stops the host${STARTED_CLUSTER:+ and PostgreSQL}.
-
-BANNER
-
-cd src/Host
-dotnet bin/Release/net10.0/WorkersPower.Host.dll &
-HOST_PID=$!
 wait "$HOST_PID" || true

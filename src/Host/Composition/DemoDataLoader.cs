@@ -1,12 +1,18 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WorkersPower.Platform;
 
 namespace WorkersPower.Host.Composition;
 
-/// <summary>When Demo:Seed is true (build/run.sh), loads every module's demo data once the host has started.</summary>
+/// <summary>
+/// When Demo:Seed is true (build/run.sh), loads every module's demo data once the host has started. Until it
+/// is in place the host is not ready (<see cref="DemoDataReadyCheck"/>): a client that waits for
+/// /health/ready finds the demo data there.
+/// </summary>
 internal sealed partial class DemoDataLoader(
     IServiceProvider services,
     IConfiguration configuration,
     IHostApplicationLifetime lifetime,
+    DemoDataState state,
     ILogger<DemoDataLoader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,16 +27,44 @@ internal sealed partial class DemoDataLoader(
             foreach (var demo in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order))
                 await demo.LoadAsync(scope.ServiceProvider, stoppingToken);
             LogLoaded(logger);
+            state.Loaded();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(logger, e);
+            state.Failed(e);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place.")]
     private static partial void LogLoaded(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed; the host stays not ready (/health/ready answers 503).")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Where the demo data stands: not asked for, loading, loaded, or failed (and why).</summary>
+internal sealed class DemoDataState(IConfiguration configuration)
+{
+    private volatile string? failure;
+    private volatile bool loaded;
+
+    public bool Requested { get; } = configuration.GetValue<bool>("Demo:Seed");
+
+    public void Loaded() => loaded = true;
+
+    public void Failed(Exception e) => failure = $"{e.GetType().Name}: {e.Message}";
+
+    public HealthCheckResult Health() =>
+        !Requested ? HealthCheckResult.Healthy("No demo data asked for (Demo:Seed is off).")
+        : loaded ? HealthCheckResult.Healthy("The demo data is loaded.")
+        : failure is { } reason ? HealthCheckResult.Unhealthy($"Loading the demo data failed ({reason}); see the host's log, fix the cause and restart.")
+        : HealthCheckResult.Unhealthy("The demo data is still loading.");
+}
+
+/// <summary>With Demo:Seed on, the host is ready only once the demo data is loaded; a failed load keeps it not ready.</summary>
+internal sealed class DemoDataReadyCheck(DemoDataState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.Health());
 }

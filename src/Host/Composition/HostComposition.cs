@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -97,8 +98,10 @@ public static class HostComposition
 
         AddGraphQL(services, configuration, modules);
 
+        services.AddSingleton<DemoDataState>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<DemoDataReadyCheck>("demo data", tags: ["ready"]);
         services.AddHostedService<DemoDataLoader>();
         AddProxySupport(services, configuration);
         return builder;
@@ -153,6 +156,20 @@ public static class HostComposition
         });
     }
 
+    /// <summary>
+    /// "Healthy" when ready; otherwise the status and why, one check a line ("Unhealthy" then e.g.
+    /// "demo data: The demo data is still loading."). The reasons are the checks' own sentences; only a failed
+    /// demo load (Demo:Seed, for local runs) adds the exception's message.
+    /// </summary>
+    private static Task WriteReadiness(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        var text = report.Status.ToString();
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            text += $"\n{name}: {entry.Description}";
+        return http.Response.WriteAsync(text);
+    }
+
     public static WebApplication UseWorkersPower(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
@@ -161,7 +178,7 @@ public static class HostComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReadiness });
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         foreach (var module in app.Services.GetServices<IModule>()) module.MapEndpoints(app);
         return app;
