@@ -229,6 +229,10 @@ internal sealed class CampaignNodeResolver : INodeResolver
     public string TypeName => CampaignType.TypeName;
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadCampaign(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Campaigns are public: every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadCampaign, _ => true, context.CancellationToken);
 }
 
 internal sealed class CampaignActionNodeResolver : INodeResolver
@@ -236,4 +240,8 @@ internal sealed class CampaignActionNodeResolver : INodeResolver
     public string TypeName => CampaignActionType.TypeName;
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadAction(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Actions are public (their sign-up lists have their own rules): every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadAction, _ => true, context.CancellationToken);
 }
