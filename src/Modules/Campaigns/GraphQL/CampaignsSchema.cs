@@ -142,14 +142,8 @@ internal sealed class CampaignsSchema : ISchemaContributor
             {
                 var id = GlobalId.TryDecode(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName)
                     ?? throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
-                var store = ctx.RequestServices!.GetRequiredService<ICampaignsStore>();
-                var feed = ctx.RequestServices!.GetRequiredService<CampaignProgressFeed>();
-                return new ProgressObservable<object?>(id, feed, async ct =>
-                {
-                    await using var session = store.QuerySession();
-                    var progress = await CampaignsReads.ProgressAsync(session, [id], ct);
-                    return progress.TryGetValue(id, out var p) ? p : throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
-                });
+                // one load per change per campaign on this node, shared by every subscriber of it
+                return ctx.RequestServices!.GetRequiredService<ProgressStreams<ProgressView>>().Of(id);
             });
 
     private static Guid? Id(string? globalId, string type) => GlobalId.TryDecode(globalId, type);
