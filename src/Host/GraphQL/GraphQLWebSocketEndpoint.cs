@@ -273,6 +273,12 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 }
                 catch (OperationCanceledException) { }
                 catch (ObjectDisposedException) { }
+                catch (Exception e)
+                {
+                    // a check that fails unexpectedly must not leave the socket open unchecked
+                    LogRecheckFailed(Logger, e);
+                    await CloseAsync(1011, "Internal error");
+                }
             });
         }
 
@@ -450,6 +456,9 @@ internal sealed partial class GraphQLWebSocketEndpoint(
             scope.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-checking a WebSocket's token failed; the socket is closed")]
+    private static partial void LogRecheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A subscription stream failed (operation {Id})")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string id);

@@ -137,8 +137,8 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
                 if (loading) return;
                 loading = true;
             }
-            // no request's context (its activity, its scope) follows into a load shared by everyone
-            using (ExecutionContext.SuppressFlow()) _ = Task.Run(LoadAsync);
+            // unsafe: no request's context (its activity, its scope) follows into a load shared by everyone
+            ThreadPool.UnsafeQueueUserWorkItem(static hub => _ = hub.LoadAsync(), this, preferLocal: false);
         }
 
         private async Task LoadAsync()
