@@ -77,6 +77,7 @@ public sealed class ProgressStreamsTests
         feed.Publish(campaignId);
         await Task.Delay(200);
         loadsOf[campaignId].ShouldBe(after);
+        streams.Loads.ShouldBe(loadsOf.Values.Sum(), "the node's own count of loads");
     }
 
     [Fact]
