@@ -12,6 +12,7 @@ public sealed class WebSocketFixture : CampaignsFixture
     {
         var settings = base.Settings();
         settings["GraphQL:ConnectionInitTimeout"] = "00:00:01";
+        settings["GraphQL:WebSocketRecheckInterval"] = "00:00:01";
         return settings;
     }
 }
@@ -70,6 +71,55 @@ public sealed class WebSocketTests(WebSocketFixture fixture) : IClassFixture<Web
         query!["id"]!.GetValue<string>().ShouldBe("2");
         query["type"]!.GetValue<string>().ShouldBe("next");
         (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("complete");
+    }
+
+    [Fact]
+    public async Task Suspending_a_member_ends_their_subscriptions_even_when_no_operation_comes()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var member = await fixture.MemberAsync();
+        using var socket = await InitAsync(await ConnectAsync(), new { Authorization = "Bearer " + member.Token });
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } } });
+        (await ReceiveAsync(socket))!["type"]!.GetValue<string>().ShouldBe("next");
+
+        var suspended = await MemberApi.MutateAsync(fixture, "suspendMember", "SuspendMemberInput", new { memberId = member.MemberId, reason = "Test" }, await fixture.AdminTokenAsync());
+        suspended.UserErrors("suspendMember").ShouldBeEmpty();
+        // within the token check's 5-second cache and the 1-second re-check interval of this fixture
+        while (await ReceiveAsync(socket, 20) is { } message) message["type"]!.GetValue<string>().ShouldBe("next");
+        ((int?)socket.CloseStatus).ShouldBe(4403);
+    }
+
+    [Fact]
+    public async Task One_change_costs_one_progress_query_on_the_node_whatever_the_number_of_subscribers()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
+        var member = await fixture.MemberAsync();
+        var sockets = new List<WebSocket>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var socket = await InitAsync(await ConnectAsync());
+                sockets.Add(socket);
+                await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } } });
+                (await ReceiveAsync(socket))!["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(0);
+            }
+            await Task.Delay(300); // the first values' loads are done
+            using var loads = new SqlCounter(fixture.ConnectionString, statementContains: "from campaigns.mt_doc_campaignprogress p where");
+
+            await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
+            foreach (var socket in sockets)
+                (await ReceiveAsync(socket))!["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(1);
+            await Task.Delay(300);
+            loads.Count.ShouldBe(1, "five subscribers, one change: one query");
+        }
+        finally
+        {
+            foreach (var socket in sockets) socket.Dispose();
+        }
     }
 
     [Fact]

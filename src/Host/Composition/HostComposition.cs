@@ -114,6 +114,7 @@ public static class HostComposition
         services.AddSingleton<GraphQLRunner>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<SocketsPerAddress>();
         services.AddSingleton<PersistedDocuments>();
         services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<Operations.DeadLetterStores>();

@@ -37,6 +37,19 @@ public sealed class GraphQLSettings
     /// <summary>How long a WebSocket client has to send connection_init before it is closed (4408).</summary>
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a WebSocket's token is checked again while no operation comes (account gone, role revoked, member
+    /// suspended, resigned or erased: closed with 4403). Every operation checks it too, and the socket closes at
+    /// the token's expiry whatever this says. Zero or less: only operations and the expiry.
+    /// </summary>
+    public TimeSpan WebSocketRecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most subscriptions running at once on one WebSocket; one more gets an error message (LIMIT_EXCEEDED).</summary>
+    public int MaxSubscriptionsPerSocket { get; set; } = 20;
+
+    /// <summary>Most WebSockets open at once from one client address on one node; one more is closed at once with 4429.</summary>
+    public int MaxSocketsPerAddress { get; set; } = 100;
+
     /// <summary>Whether validation errors suggest field and type names ("Did you mean ...?"); turn off with introspection.</summary>
     public bool FieldSuggestions { get; set; } = true;
 

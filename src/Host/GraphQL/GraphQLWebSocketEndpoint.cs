@@ -17,6 +17,13 @@ namespace WorkersPower.Host.GraphQL;
 /// GraphQL over WebSocket with the graphql-transport-ws protocol (the one the graphql-ws client speaks):
 /// connection_init (with the JWT in its payload) within a timeout, ping/pong, subscribe/next/error/complete,
 /// one operation per id, and the protocol's close codes (4400, 4401, 4403, 4406, 4408, 4409, 4429).
+/// A socket's token is checked as on HTTP at connection_init, again before every operation and every
+/// <see cref="GraphQLSettings.WebSocketRecheckInterval"/> (the account still exists, holds the token's roles, its
+/// member is in good standing), and the socket is closed with 4403 at the token's expiry or on a refusal, which
+/// ends its subscriptions. Queries and mutations have the HTTP execution timeout; subscriptions have none.
+/// Limits: <see cref="GraphQLSettings.MaxSocketsPerAddress"/> open sockets per client address (on this node; one more
+/// is closed at once with 4429) and <see cref="GraphQLSettings.MaxSubscriptionsPerSocket"/> running subscriptions per
+/// socket (one more gets an error message with code LIMIT_EXCEEDED; the socket stays).
 /// </summary>
 internal sealed partial class GraphQLWebSocketEndpoint(
     GraphQLRunner runner,
@@ -25,6 +32,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
     IOptions<AuthOptions> auth,
     IServiceScopeFactory scopes,
     PersistedDocuments persisted,
+    SocketsPerAddress sockets,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string Protocol = "graphql-transport-ws";
@@ -47,9 +55,28 @@ internal sealed partial class GraphQLWebSocketEndpoint(
             await CloseAsync(refused, 4406, "Subprotocol not acceptable");
             return;
         }
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(Protocol);
-        await new Connection(this, socket, http.RequestAborted).RunAsync();
+        // The address as ASP.NET Core gives it: with Proxy:KnownProxies, the client's from X-Forwarded-For.
+        var address = sockets.KeyOf(http.Connection.RemoteIpAddress);
+        if (!sockets.TryEnter(address, Settings.Value.MaxSocketsPerAddress))
+        {
+            using var refused = await http.WebSockets.AcceptWebSocketAsync(Protocol);
+            await CloseAsync(refused, 4429, TooManySockets);
+            return;
+        }
+        try
+        {
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(Protocol);
+            await new Connection(this, socket, http.RequestAborted).RunAsync();
+        }
+        finally
+        {
+            sockets.Leave(address);
+        }
     }
+
+    internal const string TooManySockets = "Too many connections from your address";
+    internal const string TokenExpired = "The access token has expired";
+    internal const string TokenRefused = "Forbidden";
 
     private static async Task CloseAsync(WebSocket socket, int code, string reason)
     {
@@ -68,6 +95,7 @@ internal sealed partial class GraphQLWebSocketEndpoint(
         private readonly ConcurrentDictionary<string, Operation> operations = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource closing = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         private ClaimsPrincipal user = new(new ClaimsIdentity());
+        private DateTime? tokenExpires; // UTC; null for an anonymous socket
         private bool initReceived;
         private bool acknowledged;
 
@@ -172,30 +200,86 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, endpoint.Auth.Value.ValidationParameters());
                 if (!result.IsValid)
                 {
-                    await CloseAsync(4403, "Forbidden");
+                    await CloseAsync(4403, TokenRefused);
                     return;
                 }
                 user = new ClaimsPrincipal(result.ClaimsIdentity);
-                using var scope = endpoint.Scopes.CreateScope();
-                foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
-                {
-                    string? refusal;
-                    try { refusal = await check.RefusalAsync(user, closing.Token); }
-                    catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-                    {
-                        // 1013 "Try Again Later": the token could not be checked, the client should reconnect.
-                        await CloseAsync(1013, "Try again later");
-                        return;
-                    }
-                    if (refusal is not null)
-                    {
-                        await CloseAsync(4403, "Forbidden");
-                        return;
-                    }
-                }
+                // The socket lives no longer than its token (not even the validation's clock skew).
+                tokenExpires = result.SecurityToken.ValidTo;
+                if (!await TokenHoldsAsync()) return;
+                WatchToken(tokenExpires.Value);
             }
             acknowledged = true;
             await SendAsync("{\"type\":\"connection_ack\"}");
+        }
+
+        /// <summary>
+        /// Whether the socket's token still holds: not expired, and every <see cref="ITokenSubjectCheck"/> lets its
+        /// subject act (answers cached a few seconds, as on HTTP). When it does not, the socket is closed (4403, or 1013
+        /// when the database cannot answer), which ends its operations and subscriptions.
+        /// </summary>
+        private async Task<bool> TokenHoldsAsync()
+        {
+            if (tokenExpires is not { } expires) return true; // anonymous: nothing to check
+            if (DateTime.UtcNow >= expires)
+            {
+                await CloseAsync(4403, TokenExpired);
+                return false;
+            }
+            using var scope = endpoint.Scopes.CreateScope();
+            foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
+            {
+                string? refusal;
+                try { refusal = await check.RefusalAsync(user, closing.Token); }
+                catch (OperationCanceledException) when (closing.IsCancellationRequested) { return false; }
+                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                {
+                    // 1013 "Try Again Later": the token could not be checked, the client should reconnect.
+                    await CloseAsync(1013, "Try again later");
+                    return false;
+                }
+                if (refusal is not null)
+                {
+                    await CloseAsync(4403, TokenRefused);
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Closes the socket at the token's expiry, and re-checks the token now and then even when no operation comes.</summary>
+        private void WatchToken(DateTime expires)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    // Task.Delay takes at most about 24 days at once
+                    for (var left = expires - DateTime.UtcNow; left > TimeSpan.Zero; left = expires - DateTime.UtcNow)
+                        await Task.Delay(left < TimeSpan.FromDays(1) ? left : TimeSpan.FromDays(1), closing.Token);
+                    await CloseAsync(4403, TokenExpired);
+                }
+                catch (OperationCanceledException) { }
+                catch (ObjectDisposedException) { }
+            });
+            var interval = endpoint.Settings.Value.WebSocketRecheckInterval;
+            if (interval <= TimeSpan.Zero) return;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    using var timer = new PeriodicTimer(interval);
+                    while (await timer.WaitForNextTickAsync(closing.Token) && await TokenHoldsAsync()) { }
+                }
+                catch (OperationCanceledException) { }
+                catch (ObjectDisposedException) { }
+                catch (Exception e)
+                {
+                    // a check that fails unexpectedly must not leave the socket open unchecked
+                    LogRecheckFailed(Logger, e);
+                    await CloseAsync(1011, "Internal error");
+                }
+            });
         }
 
         private static string? TokenOf(JsonElement payload)
@@ -226,6 +310,8 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 await CloseAsync(4400, "Invalid message received");
                 return;
             }
+            // Every operation: the token must still hold, as on every HTTP request.
+            if (!await TokenHoldsAsync()) return;
             var operation = new Operation(endpoint.Scopes.CreateScope(), CancellationTokenSource.CreateLinkedTokenSource(closing.Token));
             if (!operations.TryAdd(id, operation))
             {
@@ -252,7 +338,22 @@ internal sealed partial class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            var result = await endpoint.Runner.RunAsync(request, document, user, operation.Scope.ServiceProvider, operation.Cancellation.Token, subscription: true);
+            // Subscriptions alone run without a time limit; queries and mutations have the HTTP one.
+            var subscription = GraphQLRequestReader.SelectOperation(document, request.OperationName) is { Operation: OperationType.Subscription };
+            if (subscription)
+            {
+                var max = endpoint.Settings.Value.MaxSubscriptionsPerSocket;
+                if (operations.Values.Count(o => o.IsSubscription) >= max)
+                {
+                    Forget(id);
+                    await SendErrorAsync(id, new ExecutionError(
+                        $"At most {max} subscriptions may run on one connection: complete one before starting another.") { Code = DocumentLimits.Code });
+                    return;
+                }
+                operation.IsSubscription = true;
+            }
+
+            var result = await endpoint.Runner.RunAsync(request, document, user, operation.Scope.ServiceProvider, operation.Cancellation.Token, subscription);
             if (!result.Executed)
             {
                 Forget(id);
@@ -344,6 +445,9 @@ internal sealed partial class GraphQLWebSocketEndpoint(
 
         public IDisposable? Subscription { get; set; }
 
+        /// <summary>Whether the operation is a subscription (counted against <see cref="GraphQLSettings.MaxSubscriptionsPerSocket"/>).</summary>
+        public bool IsSubscription { get; set; }
+
         public void Dispose()
         {
             Subscription?.Dispose();
@@ -352,6 +456,9 @@ internal sealed partial class GraphQLWebSocketEndpoint(
             scope.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Re-checking a WebSocket's token failed; the socket is closed")]
+    private static partial void LogRecheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A subscription stream failed (operation {Id})")]
     private static partial void LogStreamError(ILogger logger, Exception exception, string id);

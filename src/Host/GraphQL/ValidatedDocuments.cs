@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 using Microsoft.Extensions.Options;
 
 namespace WorkersPower.Host.GraphQL;
@@ -12,6 +13,9 @@ namespace WorkersPower.Host.GraphQL;
 /// request, so a document is weighed the same whether it was cached or not. Only documents that ran are kept:
 /// one refused by a limit is refused again each time it is sent. Bounded: when full, it starts
 /// again empty, so a flood of distinct documents costs parsing, as without it, and no more memory.
+/// A document with a mutation is kept only when every value in it comes in variables: a literal in a mutation
+/// (<c>signIn(input: { password: "…" })</c>, a phone number in <c>applyForMembership</c>) would otherwise stay
+/// in memory, as the key, long after the request. Queries with literals are kept: they name what is read.
 /// </summary>
 internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
 {
@@ -23,7 +27,44 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
     {
         var capacity = settings.Value.ValidatedDocumentCache;
         if (capacity <= 0) return;
+        if (HoldsMutationLiterals(document)) return;
         if (documents.Count >= capacity) documents.Clear();
         documents.TryAdd(query, document);
+    }
+
+    /// <summary>The texts kept (for tests).</summary>
+    internal IReadOnlyCollection<string> Texts => documents.Keys.ToList();
+
+    /// <summary>Whether the document has a mutation and any literal value (an argument, a variable's default, a directive's argument).</summary>
+    internal static bool HoldsMutationLiterals(GraphQLDocument document)
+    {
+        if (!document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation == OperationType.Mutation)) return false;
+        var finder = new LiteralFinder();
+        finder.VisitAsync(document, new Context()).AsTask().GetAwaiter().GetResult();
+        return finder.Found;
+    }
+
+    private sealed class Context : IASTVisitorContext
+    {
+        public CancellationToken CancellationToken => CancellationToken.None;
+    }
+
+    /// <summary>Finds scalar literals anywhere (lists and objects are made of them); variables are not literals.</summary>
+    private sealed class LiteralFinder : ASTVisitor<Context>
+    {
+        public bool Found { get; private set; }
+
+        private ValueTask Literal()
+        {
+            Found = true;
+            return default;
+        }
+
+        protected override ValueTask VisitStringValueAsync(GraphQLStringValue stringValue, Context context) => Literal();
+        protected override ValueTask VisitIntValueAsync(GraphQLIntValue intValue, Context context) => Literal();
+        protected override ValueTask VisitFloatValueAsync(GraphQLFloatValue floatValue, Context context) => Literal();
+        protected override ValueTask VisitBooleanValueAsync(GraphQLBooleanValue booleanValue, Context context) => Literal();
+        protected override ValueTask VisitEnumValueAsync(GraphQLEnumValue enumValue, Context context) => Literal();
+        protected override ValueTask VisitNullValueAsync(GraphQLNullValue nullValue, Context context) => Literal();
     }
 }

@@ -51,6 +51,42 @@ public static class NodeResolverExtensions
             var resolver = context.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == typeName);
             return resolver is null ? new Dictionary<Guid, object>() : await resolver.ResolveManyAsync(ids, context).ConfigureAwait(false);
         }).Load(id);
+
+    /// <summary>
+    /// Helps a resolver's <see cref="INodeResolver.ResolveManyAsync"/>: queues every id on a per-request batch loader
+    /// before awaiting any (so they load in one batch), and keeps the objects <paramref name="visible"/> lets through.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, object>> LoadVisibleAsync<T>(
+        this IReadOnlyCollection<Guid> ids, Func<Guid, global::GraphQL.DataLoader.IDataLoaderResult<T?>> load, Func<T, bool> visible, CancellationToken cancellationToken)
+        where T : class
+    {
+        var loads = ids.Distinct().Select(id => (Id: id, Load: load(id))).ToList(); // all queued first: one batch
+        var found = new Dictionary<Guid, object>(loads.Count);
+        foreach (var (id, pending) in loads)
+            if (await pending.GetResultAsync(cancellationToken).ConfigureAwait(false) is { } value && visible(value)) found[id] = value;
+        return found;
+    }
+
+    /// <summary>
+    /// What <c>nodes(ids:)</c> answers: the ids grouped by type, each type's <see cref="INodeResolver.ResolveManyAsync"/>
+    /// called once (the types side by side), the results in the order of the ids, null for every id that is malformed,
+    /// of no known type, unknown, or not visible to the caller.
+    /// </summary>
+    public static async Task<IReadOnlyList<object?>> ResolveNodesAsync(IResolveFieldContext context, IReadOnlyList<string> globalIds)
+    {
+        var decoded = globalIds.Select(g => GlobalId.TryDecode(g, out var type, out var id) ? (Type: (string?)type, Id: id) : (Type: null, Id: Guid.Empty)).ToList();
+        var resolvers = context.RequestServices!.GetServices<INodeResolver>().ToList();
+        var byType = decoded.Where(d => d.Type is not null).GroupBy(d => d.Type!, StringComparer.Ordinal).Select(async group =>
+        {
+            var resolver = resolvers.FirstOrDefault(r => r.TypeName == group.Key);
+            IReadOnlyDictionary<Guid, object> found = resolver is null
+                ? new Dictionary<Guid, object>()
+                : await resolver.ResolveManyAsync(group.Select(d => d.Id).Distinct().ToList(), context).ConfigureAwait(false);
+            return (Type: group.Key, Found: found);
+        });
+        var results = (await Task.WhenAll(byType).ConfigureAwait(false)).ToDictionary(r => r.Type, r => r.Found, StringComparer.Ordinal);
+        return decoded.Select(d => d.Type is not null && results[d.Type].TryGetValue(d.Id, out var value) ? value : null).ToList();
+    }
 }
 
 public sealed class NodeInterface : InterfaceGraphType
@@ -83,9 +119,7 @@ public sealed class QueryType : ObjectGraphType
                 var ids = ctx.GetArgument<List<string>>("ids");
                 if (ids.Count > PageRequest.MaxPageSize)
                     throw new ExecutionError($"At most {PageRequest.MaxPageSize} ids at once.") { Code = ErrorCodes.BadUserInput };
-                var results = new List<object?>(ids.Count);
-                foreach (var id in ids) results.Add(await ResolveNode(ctx, id));
-                return results;
+                return await NodeResolverExtensions.ResolveNodesAsync(ctx, ids);
             });
         foreach (var c in contributors) c.AddQueryFields(this);
     }

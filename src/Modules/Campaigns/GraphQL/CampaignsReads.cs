@@ -46,6 +46,15 @@ internal static class CampaignsReads
             return await ProgressAsync(session, ids, ct);
         }).Load(campaignId);
 
+    /// <summary>The live progress of campaigns for subscriptions: one load per change per campaign, whatever the number of subscribers.</summary>
+    public static ProgressStreams<ProgressView> LiveProgress(CampaignProgressFeed feed, ICampaignsStore store) =>
+        new(feed, async (id, ct) =>
+        {
+            await using var session = store.QuerySession();
+            var progress = await ProgressAsync(session, [id], ct);
+            return progress.TryGetValue(id, out var p) ? p : throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
+        });
+
     public static async Task<IReadOnlyDictionary<Guid, ProgressView>> ProgressAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var rows = await session.AdvancedSql.QueryAsync<ProgressRow>(

@@ -142,14 +142,8 @@ internal sealed class CampaignsSchema : ISchemaContributor
             {
                 var id = GlobalId.TryDecode(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName)
                     ?? throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
-                var store = ctx.RequestServices!.GetRequiredService<ICampaignsStore>();
-                var feed = ctx.RequestServices!.GetRequiredService<CampaignProgressFeed>();
-                return new ProgressObservable<object?>(id, feed, async ct =>
-                {
-                    await using var session = store.QuerySession();
-                    var progress = await CampaignsReads.ProgressAsync(session, [id], ct);
-                    return progress.TryGetValue(id, out var p) ? p : throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
-                });
+                // one load per change per campaign on this node, shared by every subscriber of it
+                return ctx.RequestServices!.GetRequiredService<ProgressStreams<ProgressView>>().Of(id);
             });
 
     private static Guid? Id(string? globalId, string type) => GlobalId.TryDecode(globalId, type);
@@ -229,6 +223,10 @@ internal sealed class CampaignNodeResolver : INodeResolver
     public string TypeName => CampaignType.TypeName;
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadCampaign(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Campaigns are public: every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadCampaign, _ => true, context.CancellationToken);
 }
 
 internal sealed class CampaignActionNodeResolver : INodeResolver
@@ -236,4 +234,8 @@ internal sealed class CampaignActionNodeResolver : INodeResolver
     public string TypeName => CampaignActionType.TypeName;
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadAction(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Actions are public (their sign-up lists have their own rules): every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadAction, _ => true, context.CancellationToken);
 }

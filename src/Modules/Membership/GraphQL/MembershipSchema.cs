@@ -254,6 +254,15 @@ internal sealed class MembershipApplicationNodeResolver : INodeResolver
         await using var session = context.Session();
         return await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
     }
+
+    /// <summary>Several applications in one query, for organisers and admins only (as one at a time).</summary>
+    public async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
+    {
+        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || ids.Count == 0) return new Dictionary<Guid, object>();
+        await using var session = context.Session();
+        var applications = await session.LoadManyAsync<MembershipApplication>(context.CancellationToken, ids.Distinct());
+        return applications.ToDictionary(a => a.Id, a => (object)a);
+    }
 }
 
 internal sealed class BranchNodeResolver : INodeResolver
@@ -262,4 +271,8 @@ internal sealed class BranchNodeResolver : INodeResolver
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) =>
         await context.LoadBranch(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Branches are public: every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadBranch, _ => true, context.CancellationToken);
 }
