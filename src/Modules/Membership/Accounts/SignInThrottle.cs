@@ -22,7 +22,7 @@ public sealed class SignInThrottleOptions
 /// email belongs to an account (so refusals reveal nothing). Held in memory on each node.
 /// Entries are keyed by a keyed hash (HMAC-SHA256 under a random key of this process) of the email or
 /// address, never the text itself, and an entry goes once its last failure is older than the window (swept
-/// at most once a window, on the next use): memory stays bounded by the failures of one window, and an
+/// at most once a window, on the next use): memory stays bounded by the failures of two windows, and an
 /// erased member's email is not kept.
 /// </summary>
 public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, TimeProvider clock)
