@@ -3,6 +3,7 @@ using Wolverine;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -37,7 +38,7 @@ public static class ActionHandler
         return errors;
     }
 
-    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required)
+    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -45,7 +46,7 @@ public static class ActionHandler
             return;
         }
         if (value.Trim().Length > max) errors.Add(UserError.Validation($"input.{field}", $"{label} must be at most {max} characters."));
-        else if (value.Any(char.IsControl)) errors.Add(UserError.Validation($"input.{field}", $"{label} must be one line without control characters."));
+        else if (!TextInput.IsText(value, multiline)) errors.Add(UserError.Validation($"input.{field}", TextInput.NotText(label, multiline)));
     }
 
     private static void ScheduleReminder(OutgoingMessages outgoing, Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
@@ -181,11 +182,13 @@ public static class ActionHandler
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(command.Summary) || command.Summary.Length > 4000)
             errors.Add(UserError.Validation("input.summary", "The summary is required, up to 4000 characters."));
+        else if (!TextInput.IsText(command.Summary, multiline: true))
+            errors.Add(UserError.Validation("input.summary", TextInput.NotText("The summary", multiline: true)));
         if (command.Counts.Count > 20) errors.Add(UserError.Validation("input.counts", "At most 20 counts."));
         for (var i = 0; i < Math.Min(20, command.Counts.Count); i++)
         {
             var count = command.Counts[i];
-            if (string.IsNullOrWhiteSpace(count.Name) || count.Name.Trim().Length > 60 || count.Name.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(count.Name) || count.Name.Trim().Length > 60 || !TextInput.IsText(count.Name))
                 errors.Add(UserError.Validation($"input.counts.{i}.name", "A count's name is 1 to 60 characters."));
             if (count.Value is < 0 or > 10_000_000) errors.Add(UserError.Validation($"input.counts.{i}.value", "A count is between 0 and 10000000."));
         }
