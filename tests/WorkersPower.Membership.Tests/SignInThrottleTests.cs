@@ -55,6 +55,6 @@ public sealed class SignInThrottleTests
         // another process (another key) keys the same email differently: the hash cannot be looked up in a table
         var (other, _) = Make();
         other.RecordFailure("Private.Person@example.org", "192.0.2.33");
-        other.Keys.ShouldNotBe(throttle.Keys, ignoreOrder: true);
+        other.Keys.Intersect(throttle.Keys).ShouldBeEmpty();
     }
 }

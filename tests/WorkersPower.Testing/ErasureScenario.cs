@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Shouldly;
 using WorkersPower.Membership.Contracts;
 
