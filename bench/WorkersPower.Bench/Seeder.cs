@@ -220,7 +220,7 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "signup-pairs.tsv"), pairs.ToString());
 
         string TokenFor(Account account) => tokens.TryGetValue(account.Id, out var t) ? t
-            : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Email, account.Roles).AccessToken;
+            : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion).AccessToken;
     }
 
     private readonly Dictionary<Guid, string> tokens = [];

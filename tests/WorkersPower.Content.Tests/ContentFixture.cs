@@ -2,7 +2,10 @@ using WorkersPower.Testing;
 
 namespace WorkersPower.Content.Tests;
 
-public sealed class ContentFixture : PlatformFixture
+public sealed class ContentFixture : ContentFixtureBase;
+
+/// <summary>A host with an editor and a way to draft articles; subclass it to change settings.</summary>
+public class ContentFixtureBase : PlatformFixture
 {
     private MemberApi.Person? editor;
 

@@ -33,6 +33,7 @@ public static class HostComposition
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GraphQLSettings>().Bind(configuration.GetSection(GraphQLSettings.Section));
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton(new MessageEnvelopeEraser(connectionString));
 
         // Marten: the main store only holds Wolverine's envelope tables; each module has its own store and schema.
         services.AddMarten(o =>

@@ -49,6 +49,7 @@ public sealed class ContentModule : IModule
             .ApplyAllDatabaseChangesOnStartup();
 
         services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
+        services.AddSingleton(SiteUrl.From(context.Configuration, context.Environment));
         services.AddSingleton<IDemoData, ContentDemoData>();
         services.AddSingleton<ISchemaContributor, ContentSchema>();
         services.AddSingleton<INodeResolver, ArticleNodeResolver>();
@@ -58,5 +59,5 @@ public sealed class ContentModule : IModule
         options.Policies.UseAncillaryStorageFromAssemblyContaining<ContentModule>(typeof(IContentStore));
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/feed.xml", (HttpContext http, IContentStore store) => AtomFeed.HandleAsync(http, store));
+        endpoints.MapGet("/feed.xml", (HttpContext http, IContentStore store, SiteUrl site) => AtomFeed.HandleAsync(http, store, site));
 }

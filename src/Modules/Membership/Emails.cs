@@ -14,7 +14,7 @@ public static class Emails
     {
         if (string.IsNullOrWhiteSpace(email)) return false;
         var trimmed = email.Trim();
-        if (trimmed.Length > MaxLength || trimmed.Any(char.IsWhiteSpace) || trimmed.Any(char.IsControl)) return false;
+        if (trimmed.Length > MaxLength || trimmed.Any(char.IsWhiteSpace) || !WorkersPower.Platform.TextInput.IsText(trimmed)) return false;
         var at = trimmed.LastIndexOf('@');
         if (at <= 0 || at == trimmed.Length - 1) return false;
         var domain = trimmed[(at + 1)..];

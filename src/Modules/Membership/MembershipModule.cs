@@ -77,7 +77,8 @@ public sealed class MembershipModule : IModule
         services.Configure<SignInThrottleOptions>(context.Configuration.GetSection("Membership:SignIn"));
         services.Configure<ApplicationRateLimitOptions>(context.Configuration.GetSection("Membership:Applications"));
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck, AccountTokenCheck>();
+        services.AddSingleton<AccountTokenCheck>();
+        services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck>(sp => sp.GetRequiredService<AccountTokenCheck>());
         services.AddSingleton<ApplicationRateLimiter>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();

@@ -1,8 +1,9 @@
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership;
 
-/// <summary>Small checks shared by the module's validations, each adding a user error naming the field.</summary>
+/// <summary>Small checks shared by the module's validations, each adding a user error naming the field (text by <see cref="TextInput"/>).</summary>
 internal sealed class TextRules(string prefix = "input")
 {
     private readonly List<UserError> errors = [];
@@ -31,13 +32,13 @@ internal sealed class TextRules(string prefix = "input")
     {
         if (value is null) return;
         if (value.Length > max) Fail(field, $"{label} must be at most {max} characters.");
-        else if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) Fail(field, $"{label} contains control characters.");
+        else if (!TextInput.IsText(value, multiline: true)) Fail(field, TextInput.NotText(label, multiline: true));
     }
 
     private void Line(string field, string value, int max, string label)
     {
         if (value.Trim().Length > max) Fail(field, $"{label} must be at most {max} characters.");
-        else if (value.Any(char.IsControl)) Fail(field, $"{label} must be a single line without control characters.");
+        else if (!TextInput.IsText(value)) Fail(field, TextInput.NotText(label));
     }
 
     /// <summary>Trims text; empty becomes null.</summary>

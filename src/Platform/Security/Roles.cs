@@ -26,8 +26,12 @@ public static class Claims
 {
     public const string Subject = "sub";
     public const string Role = "role";
+    /// <summary>Only in tokens issued before personal data left the token; nothing reads it any more.</summary>
     public const string Email = "email";
     public const string MemberId = "member_id";
+
+    /// <summary>The account's token version when the token was issued: signing out and changing the password raise it.</summary>
+    public const string TokenVersion = "tv";
 }
 
 public static class ClaimsPrincipalExtensions
@@ -41,6 +45,10 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The member id the account belongs to, when it belongs to a member.</summary>
     public static Guid? MemberId(this ClaimsPrincipal? user) =>
         user.IsAuthenticated() && Guid.TryParse(user!.FindFirstValue(Claims.MemberId), out var id) ? id : null;
+
+    /// <summary>The token version the token was issued under (0 for tokens without one: those issued before versions).</summary>
+    public static int TokenVersion(this ClaimsPrincipal? user) =>
+        user.IsAuthenticated() && int.TryParse(user!.FindFirstValue(Claims.TokenVersion), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     public static bool HasRole(this ClaimsPrincipal? user, string role) =>
         user.IsAuthenticated() && user!.FindAll(Claims.Role).Any(c => c.Value == role);

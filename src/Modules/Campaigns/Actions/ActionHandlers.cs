@@ -3,6 +3,7 @@ using Wolverine;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -37,7 +38,7 @@ public static class ActionHandler
         return errors;
     }
 
-    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required)
+    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -45,7 +46,7 @@ public static class ActionHandler
             return;
         }
         if (value.Trim().Length > max) errors.Add(UserError.Validation($"input.{field}", $"{label} must be at most {max} characters."));
-        else if (value.Any(char.IsControl)) errors.Add(UserError.Validation($"input.{field}", $"{label} must be one line without control characters."));
+        else if (!TextInput.IsText(value, multiline)) errors.Add(UserError.Validation($"input.{field}", TextInput.NotText(label, multiline)));
     }
 
     private static void ScheduleReminder(OutgoingMessages outgoing, Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
@@ -140,12 +141,36 @@ public static class ActionHandler
         return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
     }
 
+    public const string CheckInForbidden = "Only admins and the campaign's organisers (who launched it or scheduled its actions) check people in.";
+
+    /// <summary>
+    /// Whether the actor may check people in at an action of this campaign: admins, and the campaign's organisers
+    /// (whoever launched it or scheduled one of its actions) while they hold the ORGANISER role.
+    /// </summary>
+    public static bool MayCheckIn(CampaignActor actor, Campaign? campaign) =>
+        actor.IsAdmin || (actor.Organises && actor.MemberId is { } me && campaign is not null && campaign.OrganiserMemberIds.Contains(me));
+
+    /// <summary>
+    /// Whether a campaign organiser may check in this member: one taking part in the campaign (signed up for,
+    /// withdrawn from or checked in at one of its actions) or of the organiser's own branch. Anyone else is
+    /// answered like an unknown id, so ids cannot be probed for people the organiser may not see. Admins check in anyone.
+    /// </summary>
+    public static bool MayCheckInMember(CampaignActor actor, CampaignMember? target, bool takesPart, CampaignMember? organiser) =>
+        target is { Erased: false } && (actor.IsAdmin || takesPart || (organiser is { Erased: false } && organiser.BranchId == target.BranchId));
+
     public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(CheckInAttendee command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
         if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        if (!MayCheckIn(command.Actor, await session.LoadAsync<Campaign>(a.CampaignId, ct))) return (CampaignsResult.Deny(CheckInForbidden), null);
         if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
-        if (await session.LoadAsync<CampaignMember>(command.MemberId, ct) is not { Erased: false })
+        var target = await session.LoadAsync<CampaignMember>(command.MemberId, ct);
+        var memberId = command.MemberId;
+        var takesPart = command.Actor.IsAdmin || target is null || a.SignedUp.Contains(memberId) || a.Withdrawn.Contains(memberId) || a.Attended.Contains(memberId)
+            || await session.Query<CampaignAction>().AnyAsync(x => x.CampaignId == a.CampaignId
+                && (x.SignedUp.Contains(memberId) || x.Withdrawn.Contains(memberId) || x.Attended.Contains(memberId)), ct);
+        var organiser = takesPart || command.Actor.MemberId is not { } me ? null : await session.LoadAsync<CampaignMember>(me, ct);
+        if (!MayCheckInMember(command.Actor, target, takesPart, organiser))
             return (CampaignsResult.Refused(UserError.NotFound("There is no such member.", "input", "memberId")), null);
         if (a.Attended.Contains(command.MemberId)) return (CampaignsResult.Ok(a.Id), null);
         stream.AppendOne(new AttendeeCheckedIn(a.Id, a.CampaignId, command.MemberId, a.SignedUp.Contains(command.MemberId), command.Actor.AccountId, clock.GetUtcNow()));
@@ -157,11 +182,13 @@ public static class ActionHandler
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(command.Summary) || command.Summary.Length > 4000)
             errors.Add(UserError.Validation("input.summary", "The summary is required, up to 4000 characters."));
+        else if (!TextInput.IsText(command.Summary, multiline: true))
+            errors.Add(UserError.Validation("input.summary", TextInput.NotText("The summary", multiline: true)));
         if (command.Counts.Count > 20) errors.Add(UserError.Validation("input.counts", "At most 20 counts."));
         for (var i = 0; i < Math.Min(20, command.Counts.Count); i++)
         {
             var count = command.Counts[i];
-            if (string.IsNullOrWhiteSpace(count.Name) || count.Name.Trim().Length > 60 || count.Name.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(count.Name) || count.Name.Trim().Length > 60 || !TextInput.IsText(count.Name))
                 errors.Add(UserError.Validation($"input.counts.{i}.name", "A count's name is 1 to 60 characters."));
             if (count.Value is < 0 or > 10_000_000) errors.Add(UserError.Validation($"input.counts.{i}.value", "A count is between 0 and 10000000."));
         }

@@ -36,7 +36,8 @@ public static class NoticeHandler
         var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
         if (action is null) return;
         var now = clock.GetUtcNow();
-        foreach (var memberId in command.MemberIds)
+        var erased = await ErasedAsync(session, command.MemberIds, ct);
+        foreach (var memberId in command.MemberIds.Where(m => !erased.Contains(m)))
             session.Store(new MemberNotice
             {
                 Id = MemberNotice.IdOf(NoticeKind.ActionCancelled, action.Id, memberId, action.StartsAt),
@@ -55,7 +56,8 @@ public static class NoticeHandler
         var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
         if (action is null || action.Status == ActionStatus.Cancelled || action.StartsAt != command.StartsAt) return;
         var now = clock.GetUtcNow();
-        foreach (var memberId in action.SignedUp)
+        var erased = await ErasedAsync(session, action.SignedUp, ct);
+        foreach (var memberId in action.SignedUp.Where(m => !erased.Contains(m)))
             session.Store(new MemberNotice
             {
                 Id = MemberNotice.IdOf(NoticeKind.ActionReminder, action.Id, memberId, action.StartsAt),
@@ -67,4 +69,8 @@ public static class NoticeHandler
                 Sequence = WorkersPower.Platform.Sequences.Next(now),
             });
     }
+
+    /// <summary>Which of the members were erased (no notice is recorded for them: erasure deleted theirs).</summary>
+    private static async Task<HashSet<Guid>> ErasedAsync(IDocumentSession session, IReadOnlyCollection<Guid> memberIds, CancellationToken ct) =>
+        memberIds.Count == 0 ? [] : (await session.LoadManyAsync<Members.CampaignMember>(ct, memberIds)).Where(m => m.Erased).Select(m => m.Id).ToHashSet();
 }

@@ -18,14 +18,14 @@ public static class CampaignHandler
         {
             if (string.IsNullOrWhiteSpace(title) || title.Trim().Length < 3 || title.Trim().Length > 200)
                 errors.Add(UserError.Validation("input.title", "The title must be 3 to 200 characters."));
-            else if (title.Any(char.IsControl)) errors.Add(UserError.Validation("input.title", "The title must be one line without control characters."));
+            else if (!TextInput.IsText(title)) errors.Add(UserError.Validation("input.title", TextInput.NotText("The title")));
         }
         if (titleRequired || summary is not null)
         {
             if (string.IsNullOrWhiteSpace(summary) || summary.Length > 2000)
                 errors.Add(UserError.Validation("input.summary", "The summary is required, up to 2000 characters."));
-            else if (summary.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-                errors.Add(UserError.Validation("input.summary", "The summary contains control characters."));
+            else if (!TextInput.IsText(summary, multiline: true))
+                errors.Add(UserError.Validation("input.summary", TextInput.NotText("The summary", multiline: true)));
         }
         if (goal is < 1 or > 10_000_000) errors.Add(UserError.Validation("input.goal", "The goal must be between 1 and 10000000."));
         return errors;

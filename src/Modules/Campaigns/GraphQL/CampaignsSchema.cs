@@ -126,7 +126,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id && actor.MemberId is { } m ? new SignUpForAction(id, m) : null);
         ActionMutation<WithdrawFromActionInputType>(mutation, "withdrawFromAction", "Withdraw from an action you signed up for (members).", false,
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id && actor.MemberId is { } m ? new WithdrawFromAction(id, m) : null);
-        ActionMutation<CheckInAttendeeInputType>(mutation, "checkInAttendee", "Record that a member came to an action, signed up or not (organisers, admins).", true,
+        ActionMutation<CheckInAttendeeInputType>(mutation, "checkInAttendee", "Record that a member came to an action, signed up or not (the campaign's organisers, admins; others FORBIDDEN). A campaign organiser checks in members taking part in the campaign or of their own branch; anyone else is NOT_FOUND, as an unknown id is.", true,
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id
                 ? new CheckInAttendee(id, GlobalId.TryDecode(input.MemberId, "Member") ?? Guid.Empty, actor) : null);
         ActionMutation<RecordActionOutcomeInputType>(mutation, "recordActionOutcome", "Record what an action achieved (organisers, admins).", true,
@@ -211,6 +211,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
                     return new CampaignActionPayload(null) { Errors = [UserError.Conflict("The action is busy: try again.")] };
                 }
             }
+            if (result.Forbidden is { } forbidden) throw new ExecutionError(forbidden) { Code = ErrorCodes.Forbidden };
             if (result.Id is not { } id) return new CampaignActionPayload(null) { Errors = result.Errors };
             await using var session = ctx.Session();
             return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));

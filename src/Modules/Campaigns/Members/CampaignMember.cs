@@ -66,6 +66,8 @@ public static class MembershipEventsHandler
         member.Erased = true;
         member.DisplayName = CampaignMember.ErasedName;
         session.Store(member);
+        // the notices told the member about their own actions: they go with the rest of what is personal
+        session.DeleteWhere<MemberNotice>(n => n.MemberId == e.MemberId);
         return new WithdrawMemberFromFutureActions(e.MemberId, "The member's data was erased.");
     }
 

@@ -24,14 +24,15 @@ public static class ArticleHandler
     {
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(c.Title) || c.Title.Trim().Length > 300) errors.Add(UserError.Validation("input.title", "The title is required, up to 300 characters."));
-        else if (c.Title.Any(char.IsControl)) errors.Add(UserError.Validation("input.title", "The title must be one line without control characters."));
+        else if (!TextInput.IsText(c.Title)) errors.Add(UserError.Validation("input.title", TextInput.NotText("The title")));
         if (c.Summary is { Length: > 1000 }) errors.Add(UserError.Validation("input.summary", "The summary is at most 1000 characters."));
+        else if (c.Summary is { } summary && !TextInput.IsText(summary, multiline: true)) errors.Add(UserError.Validation("input.summary", TextInput.NotText("The summary", multiline: true)));
         if (string.IsNullOrWhiteSpace(c.Body)) errors.Add(UserError.Validation("input.body", "The body is required."));
         else if (c.Body.Length > MaxBody) errors.Add(UserError.Validation("input.body", $"The body is at most {MaxBody} characters."));
-        else if (c.Body.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t')) errors.Add(UserError.Validation("input.body", "The body contains control characters."));
+        else if (!TextInput.IsText(c.Body, multiline: true)) errors.Add(UserError.Validation("input.body", TextInput.NotText("The body", multiline: true)));
         if (c.Tags.Count > MaxTags) errors.Add(UserError.Validation("input.tags", $"At most {MaxTags} tags."));
         for (var i = 0; i < Math.Min(MaxTags, c.Tags.Count); i++)
-            if (string.IsNullOrWhiteSpace(c.Tags[i]) || c.Tags[i].Trim().Length > 50 || c.Tags[i].Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(c.Tags[i]) || c.Tags[i].Trim().Length > 50 || !TextInput.IsText(c.Tags[i]))
                 errors.Add(UserError.Validation($"input.tags.{i}", "A tag is 1 to 50 characters."));
         return errors;
     }

@@ -10,12 +10,15 @@ using WorkersPower.Content.Authors;
 
 namespace WorkersPower.Content.Feed;
 
-/// <summary>GET /feed.xml: an Atom feed of the 20 latest public articles, with ETag and Last-Modified for caches.</summary>
+/// <summary>GET /feed.xml: an Atom feed of the 20 latest public articles, with ETag and Last-Modified for caches; links from <see cref="SiteUrl"/>.</summary>
 internal static class AtomFeed
 {
     public const int Entries = 20;
 
-    public static async Task HandleAsync(HttpContext http, IContentStore store)
+    /// <summary>The feed's id when no public address is known: fixed, so it never depends on the request.</summary>
+    public const string FeedUrn = "urn:workers-power:feed";
+
+    public static async Task HandleAsync(HttpContext http, IContentStore store, SiteUrl site)
     {
         await using var session = store.QuerySession();
         var articles = await session.Query<Article>()
@@ -44,14 +47,14 @@ internal static class AtomFeed
         }
 
         http.Response.ContentType = "application/atom+xml; charset=utf-8";
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = site.BaseUrl ?? (site.FromRequest ? $"{http.Request.Scheme}://{http.Request.Host}" : "");
         var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true };
         await using var writer = XmlWriter.Create(http.Response.Body, settings);
         const string Atom = "http://www.w3.org/2005/Atom";
         await writer.WriteStartDocumentAsync();
         writer.WriteStartElement("feed", Atom);
         writer.WriteElementString("title", Atom, "Workers Power");
-        writer.WriteElementString("id", Atom, baseUrl + "/feed.xml");
+        writer.WriteElementString("id", Atom, baseUrl.Length > 0 ? baseUrl + "/feed.xml" : FeedUrn);
         writer.WriteElementString("updated", Atom, updated.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         writer.WriteStartElement("link", Atom);
         writer.WriteAttributeString("rel", "self");

@@ -23,6 +23,17 @@ public sealed class Account
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
 
+    /// <summary>
+    /// Raised by signing out and by a password change: tokens issued under a lower version are refused
+    /// (<see cref="AccountTokenCheck"/>). A counter rather than a time compared with the token's "iat", which
+    /// has whole seconds only: a token issued in the same second as a sign-out would survive it, and the fresh
+    /// token a password change returns would not.
+    /// </summary>
+    public int TokenVersion { get; set; }
+
+    /// <summary>When the account's tokens were last revoked (sign-out or password change).</summary>
+    public DateTimeOffset? TokensRevokedAt { get; set; }
+
     public bool CanSignIn => PasswordHash is not null;
 }
 

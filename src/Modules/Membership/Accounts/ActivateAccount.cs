@@ -51,6 +51,6 @@ public static class ActivateAccountHandler
         session.Update(account);
         if (account.MemberId is { } memberId)
             session.Events.Append(memberId, new AccountActivated(memberId, now));
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Email, account.Roles), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
     }
 }

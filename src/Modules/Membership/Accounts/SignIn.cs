@@ -48,7 +48,7 @@ public static class SignInHandler
         if (account.MemberId is { } memberId && await session.LoadAsync<Members.MemberProfile>(memberId, cancellationToken) is { } member
             && AccountTokenCheck.StandingRefusal(member) is { } refusal)
             return SignInResult.Refused(UserError.InvalidState(refusal));
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Email, account.Roles), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
     }
 
     private static readonly Lazy<string> DummyHash =

@@ -39,3 +39,9 @@ public sealed record MembershipApplicationApproved(Guid ApplicationId, Guid Memb
 
 /// <summary>An organiser rejected the application, with a reason.</summary>
 public sealed record MembershipApplicationRejected(Guid ApplicationId, string Reason, Guid DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>
+/// The applicant's personal data was erased on request (with the member record it led to, or for the same
+/// email): the details are masked, and an application still pending is closed as rejected.
+/// </summary>
+public sealed record MembershipApplicationErased(Guid ApplicationId, Guid By, DateTimeOffset At);

@@ -51,6 +51,23 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
         application.DecidedAt = e.DecidedAt;
     }
 
+    public static void Apply(MembershipApplicationErased e, MembershipApplication application)
+    {
+        application.Applicant = Members.EraseMemberHandler.MaskApplicant(application.Applicant);
+        application.EmailKey = "";
+        if (application.Status == ApplicationStatus.Pending)
+        {
+            application.Status = ApplicationStatus.Rejected;
+            application.DecidedBy = e.By;
+            application.DecidedAt = e.At;
+            application.RejectionReason = Members.EraseMemberHandler.ErasedText;
+        }
+        else if (application.RejectionReason is not null)
+        {
+            application.RejectionReason = Members.EraseMemberHandler.ErasedText;
+        }
+    }
+
     public static void Apply(MembershipApplicationRejected e, MembershipApplication application)
     {
         application.Status = ApplicationStatus.Rejected;

@@ -111,6 +111,38 @@ public sealed class SignInInputType : InputObjectGraphType<SignInInput>
     }
 }
 
+public sealed class ChangePasswordInput
+{
+    public string CurrentPassword { get; set; } = "";
+    public string NewPassword { get; set; } = "";
+}
+
+public sealed class ChangePasswordInputType : InputObjectGraphType<ChangePasswordInput>
+{
+    public ChangePasswordInputType()
+    {
+        Name = "ChangePasswordInput";
+        Description = "The current password and the new one.";
+        Field(x => x.CurrentPassword).Description("The account's current password.");
+        Field(x => x.NewPassword).Description("The new password: 10 to 128 characters, at least four different ones, not a common password, not the email.");
+    }
+}
+
+public sealed class SignOutInput
+{
+    public string? ClientMutationId { get; set; }
+}
+
+public sealed class SignOutInputType : InputObjectGraphType<SignOutInput>
+{
+    public SignOutInputType()
+    {
+        Name = "SignOutInput";
+        Description = "Nothing is needed (an input object must have a field: this one is optional and echoed back).";
+        Field(x => x.ClientMutationId, nullable: true).Description("Any text, returned unchanged in the payload.");
+    }
+}
+
 public sealed class CreateBranchInput
 {
     public string Name { get; set; } = "";

@@ -16,6 +16,17 @@ public sealed record SignInPayload(string? AccessToken, DateTimeOffset? ExpiresA
 
 public sealed record BranchPayload(Branch? Branch) : Payload;
 
+public sealed record SignOutPayload(DateTimeOffset? SignedOutAt, string? ClientMutationId) : Payload;
+
+public sealed class SignOutPayloadType : PayloadType<SignOutPayload>
+{
+    public SignOutPayloadType() : base("SignOutPayload", "When the account's tokens stopped working.")
+    {
+        Field(x => x.SignedOutAt, nullable: true).Description("From this moment every token of the account issued until then is refused.");
+        Field(x => x.ClientMutationId, nullable: true).Description("The input's clientMutationId.");
+    }
+}
+
 public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
 {
     public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The stored application, or why it was not stored.") =>

@@ -29,7 +29,7 @@ internal sealed class MembershipSchema : ISchemaContributor
             .Description("The signed-in account (also for operator accounts without a member record); null when anonymous.")
             .AllowAnonymous()
             .Resolve(ctx => ctx.User.AccountId() is { } id
-                ? new Viewer(id, ctx.User!.FindFirst(Claims.Email)?.Value ?? "", ctx.User.FindAll(Claims.Role).Select(c => c.Value).ToList(), ctx.User.MemberId())
+                ? new Viewer(id, ctx.User!.FindAll(Claims.Role).Select(c => c.Value).ToList(), ctx.User.MemberId())
                 : null);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BranchType>>>>("branches")
@@ -175,6 +175,46 @@ internal sealed class MembershipSchema : ISchemaContributor
             {
                 var input = ctx.GetArgument<SignInInput>("input");
                 return await SignedInAsync(ctx, await ctx.Bus().InvokeAsync<SignInResult>(new SignIn(input.Email, input.Password, ctx.ClientAddress()), ctx.CancellationToken));
+            });
+
+        mutation.Field<NonNullGraphType<SignInPayloadType>>("changePassword")
+            .Description("Change the signed-in account's password. A wrong current password is INVALID_CREDENTIALS (and counts towards the sign-in throttle). Every other token of the account stops working; the payload holds a fresh one.")
+            .Argument<NonNullGraphType<ChangePasswordInputType>>("input", "The current and the new password.")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ChangePasswordInput>("input");
+                var accountId = ctx.User.AccountId()!.Value;
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<SignInResult>(new ChangePassword(accountId, input.CurrentPassword, input.NewPassword, ctx.ClientAddress()), ctx.CancellationToken);
+                    if (result.Token is not null) ctx.RequestServices!.GetRequiredService<AccountTokenCheck>().Forget(accountId);
+                    return await SignedInAsync(ctx, result);
+                }
+                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
+                {
+                    return new SignInPayload(null, null, null) { Errors = [UserError.Conflict("The account changed at the same moment: try again.")] };
+                }
+            });
+
+        mutation.Field<NonNullGraphType<SignOutPayloadType>>("signOut")
+            .Description("Sign out everywhere: every token of the account issued until now stops working (on other nodes within 5 seconds).")
+            .Argument<SignOutInputType>("input", "Nothing is needed: signOut(input: {}).")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<SignOutInput?>("input");
+                var accountId = ctx.User.AccountId()!.Value;
+                try
+                {
+                    var result = await ctx.Bus().InvokeAsync<SignOutResult>(new SignOut(accountId), ctx.CancellationToken);
+                    ctx.RequestServices!.GetRequiredService<AccountTokenCheck>().Forget(accountId);
+                    return new SignOutPayload(result.SignedOutAt, input?.ClientMutationId) { Errors = result.Errors };
+                }
+                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
+                {
+                    return new SignOutPayload(null, input?.ClientMutationId) { Errors = [UserError.Conflict("The account changed at the same moment: try again.")] };
+                }
             });
 
         mutation.Field<NonNullGraphType<BranchPayloadType>>("createBranch")
