@@ -26,8 +26,9 @@ internal sealed class MembersSchema : ISchemaContributor
             .ResolveAsync(async ctx => await MembersPageAsync(ctx));
 
         query.Field<NonNullGraphType<ConnectionType<PersonalDataReadType>>>("personalDataReads")
-            .Description("Who read whose personal data, newest first (admins).")
+            .Description("Who read whose personal data (members' and applicants'), newest first (admins).")
             .Argument<IdGraphType>("memberId", "Only reads of this member's data.")
+            .Argument<IdGraphType>("applicationId", "Only reads of this (pending or rejected) application's data.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Admin)
             .ResolveAsync(async ctx => await ReadsPageAsync(ctx));
@@ -133,13 +134,17 @@ internal sealed class MembersSchema : ISchemaContributor
     {
         var page = PageRequest.From(ctx);
         var memberId = ctx.GetArgument<string?>("memberId") is { } text ? GlobalId.TryDecode(text, MemberType.TypeName) ?? Guid.Empty : (Guid?)null;
+        var applicationId = ctx.GetArgument<string?>("applicationId") is { } app ? GlobalId.TryDecode(app, MembershipApplicationType.TypeName) ?? Guid.Empty : (Guid?)null;
+        IBatchedQueryable<PersonalDataRead> Filtered(IBatchedQueryable<PersonalDataRead> q)
+        {
+            if (memberId is { } m) q = q.Where(r => r.MemberId == m);
+            if (applicationId is { } a) q = q.Where(r => r.ApplicationId == a);
+            return q;
+        }
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
-        var all = batch.Query<PersonalDataRead>();
-        if (memberId is { } m) all = all.Where(r => r.MemberId == m);
-        var total = all.Count();
-        var query = batch.Query<PersonalDataRead>();
-        if (memberId is { } m2) query = query.Where(r => r.MemberId == m2);
+        var total = Filtered(batch.Query<PersonalDataRead>()).Count();
+        var query = Filtered(batch.Query<PersonalDataRead>());
         var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<PersonalDataRead>>([]) : page.Keyset(query, r => r.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, r => r.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
