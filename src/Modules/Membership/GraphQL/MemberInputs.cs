@@ -130,7 +130,7 @@ public sealed class UpdateMyProfileInputType : InputObjectGraphType<UpdateMyProf
         Description = "The personal details to change; omitted fields stay as they are.";
         Field(x => x.GivenName, nullable: true).Description("Given name.");
         Field(x => x.FamilyName, nullable: true).Description("Family name.");
-        Field(x => x.Email, nullable: true).Description("Email address (also the sign-in email); must not be another account's.");
+        Field(x => x.Email, nullable: true).Description("A new email address (also the sign-in email): it waits for confirmation (pendingEmail) and the current one stays in force meanwhile; the current address withdraws a pending change.");
         Field(x => x.Phone, nullable: true).Description("Phone number; an empty string removes it.");
         Field(x => x.Postcode, nullable: true).Description("Postcode.");
     }

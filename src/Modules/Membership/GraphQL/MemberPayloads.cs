@@ -4,12 +4,16 @@ using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;
 
-public sealed record MemberPayload(MemberProfile? Member) : Payload;
+public sealed record MemberPayload(MemberProfile? Member, string? Message = null) : Payload;
 
 public sealed class MemberPayloadType : PayloadType<MemberPayload>
 {
-    public MemberPayloadType() : base("MemberPayload", "The member as the change left them, or why nothing changed.") =>
+    public MemberPayloadType() : base("MemberPayload", "The member as the change left them, or why nothing changed.")
+    {
         Field<MemberType>("member").Description("The member.").Resolve(ctx => ctx.Source.Member);
+        Field<StringGraphType>("message").Description("Something to tell the caller about a change that succeeded, e.g. that a new email address waits for confirmation.")
+            .Resolve(ctx => ctx.Source.Message);
+    }
 }
 
 public sealed record EraseMemberPayload(Guid? ErasedMemberId) : Payload;

@@ -34,6 +34,9 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Field<BooleanGraphType>("erased").Description("True when the member's personal data was erased on request.").Resolve(ctx => ctx.Source.Erased);
 
         Personal<StringGraphType>("email", "Email address.", m => m.Email);
+        Field<StringGraphType>("pendingEmail")
+            .Description("A new email address the member asked for, waiting for confirmation from a link sent to it (the member only; null for everyone else). The current email stays in force until then.")
+            .ResolveAsync(async ctx => (await ctx.ActorAsync()) is { } actor && actor.IsSelf(ctx.Source) ? ctx.Source.PendingEmail : null);
         Personal<StringGraphType>("phone", "Phone number.", m => m.Phone);
         Personal<StringGraphType>("postcode", "Postcode.", m => m.Postcode);
         Personal<StringGraphType>("statusReason", "Why the standing last changed (e.g. the suspension's reason).", m => m.StatusReason);

@@ -166,7 +166,8 @@ internal sealed class MembersSchema : ISchemaContributor
         MemberMutation<RoleChangeInputType>(mutation, "revokeRole", "Revoke a role from a member's account (admins). It takes effect at the member's next sign-in.",
             [Roles.Admin], (ctx, input, actor) => Id(input.MemberId) is { } id ? new RevokeRole(id, input.Role.ToString(), actor) : null);
 
-        SelfMutation<UpdateMyProfileInputType, UpdateMyProfileInput>(mutation, "updateMyProfile", "Change your personal details.",
+        SelfMutation<UpdateMyProfileInputType, UpdateMyProfileInput>(mutation, "updateMyProfile",
+            "Change your personal details. A new email address is never refused for being in use: it waits as pendingEmail for confirmation from a link sent to it (which comes with the platform's mail), the current one stays in force meanwhile, and message says so.",
             (input, actor, self) => new UpdateMyProfile(self, input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode, actor));
         SelfMutation<UpdateMyParticipationInputType, UpdateMyParticipationInput>(mutation, "updateMyParticipation", "Change how you take part: union, workplace, interests, availability.",
             (input, actor, self) => new UpdateMyParticipation(self, input.Union, input.Workplace, input.Interests, input.Availability, actor));
@@ -301,6 +302,6 @@ internal sealed class MembersSchema : ISchemaContributor
         var result = await InvokeAsync(ctx, command);
         if (result.Errors.Count > 0 || result.MemberId is not { } id) return new MemberPayload(null) { Errors = result.Errors };
         await using var session = ctx.Session();
-        return new MemberPayload(await session.LoadAsync<MemberProfile>(id, ctx.CancellationToken));
+        return new MemberPayload(await session.LoadAsync<MemberProfile>(id, ctx.CancellationToken), result.Message);
     }
 }
