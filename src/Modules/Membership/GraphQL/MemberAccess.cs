@@ -103,11 +103,14 @@ internal static class MemberAccess
             return ids.ToDictionary(id => id, _ => true);
         }).Load(applicationId);
 
-    /// <summary>A contribution field: also readable by treasurers.</summary>
+    /// <summary>A contribution field: also readable by treasurers; reads by others than the member are recorded.</summary>
     public static async Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
     {
+        var member = context.Source;
         var actor = await context.ActorAsync();
-        return actor is not null && actor.SeesContributions(context.Source) ? value(context.Source) : null;
+        if (actor is null || !actor.SeesContributions(member)) return null;
+        if (actor.IsSelf(member)) return value(member);
+        return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
     }
 
     /// <summary>Records, once per member per request, that the caller read the member's personal data.</summary>

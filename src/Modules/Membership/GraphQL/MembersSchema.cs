@@ -62,6 +62,12 @@ internal sealed class MembersSchema : ISchemaContributor
         var search = filter.Search?.Trim().ToLowerInvariant();
         if (search is { Length: < 2 or > 100 })
             throw new ExecutionError("'search' must be 2 to 100 characters.") { Code = ErrorCodes.BadUserInput };
+        // Filters and search use only what the caller may read of every member listed: where the list reaches
+        // members whose personal fields the caller may not read (a treasurer's list), the search matches names
+        // only and an interest filter is refused.
+        var personal = actor.ReadsPersonalDataOfBranch(branchId);
+        if (!personal && !string.IsNullOrWhiteSpace(filter.Interest))
+            throw MemberAccess.Forbidden("Interests are personal data you may not read of every member in this list: filter by interest only among members of your own branch, as their organiser.");
         var firstOfMonth = ContributionLedger.MonthOf(ctx.Today());
 
         IBatchedQueryable<MemberProfile> Filtered(IBatchedQueryable<MemberProfile> q)
@@ -69,7 +75,6 @@ internal sealed class MembersSchema : ISchemaContributor
             q = q.Where(m => !m.Erased);
             if (branchId is { } b) q = q.Where(m => m.BranchId == b);
             if (filter.Status is { } s) q = q.Where(m => m.Status == s);
-            if (!string.IsNullOrEmpty(search)) q = q.Where(m => m.SearchText.Contains(search));
             if (filter.InArrears == true) q = q.Where(m => m.CoveredUntil < firstOfMonth);
             if (filter.InArrears == false) q = q.Where(m => m.CoveredUntil >= firstOfMonth);
             if (!string.IsNullOrWhiteSpace(filter.Interest)) { var i = filter.Interest.Trim(); q = q.Where(m => m.Interests.Contains(i)); }
@@ -78,7 +83,7 @@ internal sealed class MembersSchema : ISchemaContributor
 
         await using var session = ctx.Session();
         if (!string.IsNullOrEmpty(search))
-            return await SearchPageAsync(session, page, search, branchId, filter, firstOfMonth, ctx.CancellationToken);
+            return await SearchPageAsync(session, page, search, namesOnly: !personal, branchId, filter, firstOfMonth, ctx.CancellationToken);
         var batch = session.CreateBatchQuery();
         var total = Filtered(batch.Query<MemberProfile>()).Count();
         var rowsQuery = Filtered(batch.Query<MemberProfile>());
@@ -90,14 +95,18 @@ internal sealed class MembersSchema : ISchemaContributor
     }
 
     /// <summary>
-    /// A search: the trigram index finds the matches first (a materialised CTE keeps the planner from walking
+    /// A search (of names and emails, or of names only for callers who may not read every listed member's email):
+    /// the trigram index finds the matches first (a materialised CTE keeps the planner from walking
     /// the sort index instead), then they are sorted and paged; the total comes with the rows.
     /// </summary>
     private static async Task<Connection<MemberProfile>> SearchPageAsync(
-        IQuerySession session, PageRequest page, string search, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
+        IQuerySession session, PageRequest page, string search, bool namesOnly, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
     {
         var where = new System.Text.StringBuilder("d.erased is not true and d.search_text like ^");
-        var args = new List<object> { "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" };
+        var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var args = new List<object> { pattern };
+        // names only: the trigram index still narrows (a name match is a search_text match), the names decide
+        if (namesOnly) { where.Append(" and lower((d.data ->> 'GivenName') || ' ' || (d.data ->> 'FamilyName')) like ^"); args.Add(pattern); }
         if (branchId is { } b) { where.Append(" and d.branch_id = ^"); args.Add(b); }
         if (filter.Status is { } s) { where.Append(" and d.status = ^"); args.Add(s.ToString()); }
         if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
@@ -190,7 +199,7 @@ internal sealed class MembersSchema : ISchemaContributor
             });
 
         mutation.Field<NonNullGraphType<ImportContributionPaymentsPayloadType>>("importContributionPayments")
-            .Description("Import payments from a CSV file (e.g. a bank export) with a report per row; all matched rows are recorded together, or none when any row is refused (treasurers, admins).")
+            .Description("Import payments from a CSV file (e.g. a bank export) with a report per row; all matched rows are recorded together, or none when any row is refused (treasurers, admins). Each member the report names counts as a read of their data and is recorded, dry runs included.")
             .Argument<NonNullGraphType<ImportContributionPaymentsInputType>>("input", "The file.")
             .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -201,6 +210,12 @@ internal sealed class MembersSchema : ISchemaContributor
                 {
                     var report = await ctx.Bus().InvokeAsync<ImportReport>(new ImportContributionPayments(input.Csv, input.DryRun, actor), ctx.CancellationToken);
                     if (report.Forbidden) throw MemberAccess.Forbidden("Only treasurers and admins import payments.");
+                    // The report ties emails (and ids) in the file to members and their contributions: a read of each
+                    // member's data, dry runs included (once per member, in one write).
+                    var matched = report.Rows.Select(r => r.MemberId).OfType<Guid>().ToList();
+                    if (matched.Count > 0)
+                        await ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>()
+                            .RecordReadsAsync(new PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), matched, ctx.CancellationToken);
                     return new ImportContributionPaymentsPayload(report) { Errors = report.Errors };
                 }
                 catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e) || DatabaseErrors.IsUniqueViolation(e))
