@@ -161,11 +161,16 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
     }
 
     [Fact]
-    public async Task A_current_member_cannot_apply_again()
+    public async Task A_current_members_application_is_answered_as_received_but_not_stored()
     {
         var (a, _) = await BranchesAsync();
         var member = await MemberApi.JoinAsync(fixture, a);
+        var admin = await fixture.AdminTokenAsync();
+        const string Pending = "{ membershipApplications(status: PENDING, first: 0) { totalCount } }";
+        var before = (await fixture.Client.DataAsync(Pending, token: admin))["membershipApplications"]!["totalCount"]!.GetValue<int>();
         var response = await fixture.Client.PostAsync(MembershipApi.Apply, new { input = MembershipApi.Application(member.Email) });
-        response.UserErrors("applyForMembership").Single().Code.ShouldBe("ALREADY_EXISTS");
+        response.UserErrors("applyForMembership").ShouldBeEmpty();
+        response["applyForMembership.application.status"]!.GetValue<string>().ShouldBe("PENDING");
+        (await fixture.Client.DataAsync(Pending, token: admin))["membershipApplications"]!["totalCount"]!.GetValue<int>().ShouldBe(before);
     }
 }

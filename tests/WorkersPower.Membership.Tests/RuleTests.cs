@@ -70,5 +70,30 @@ public sealed class RuleTests
         invitation.ExpiresAt.ShouldBe(now.AddDays(7));
     }
 
+    [Fact]
+    public void Organisers_see_and_approve_applications_of_their_branch_and_pending_ones_without_one()
+    {
+        var (own, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var organiser = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], own);
+        var admin = new Members.Actor(Guid.NewGuid(), null, ["ADMIN"], null);
+        var treasurer = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "TREASURER"], own);
+        MembershipApplication App(ApplicationStatus status, Guid? branch) => new() { Status = status, BranchId = branch };
+
+        organiser.SeesApplication(App(ApplicationStatus.Pending, own)).ShouldBeTrue();
+        organiser.SeesApplication(App(ApplicationStatus.Pending, null)).ShouldBeTrue();
+        organiser.SeesApplication(App(ApplicationStatus.Pending, other)).ShouldBeFalse();
+        organiser.SeesApplication(App(ApplicationStatus.Approved, own)).ShouldBeTrue();
+        organiser.SeesApplication(App(ApplicationStatus.Approved, other)).ShouldBeFalse();
+        organiser.SeesApplication(App(ApplicationStatus.Rejected, null)).ShouldBeFalse();
+        treasurer.SeesApplication(App(ApplicationStatus.Pending, null)).ShouldBeFalse();
+        admin.SeesApplication(App(ApplicationStatus.Rejected, null)).ShouldBeTrue();
+
+        organiser.MayApprove(App(ApplicationStatus.Pending, null), own).ShouldBeTrue();
+        organiser.MayApprove(App(ApplicationStatus.Pending, null), other).ShouldBeFalse();
+        organiser.MayApprove(App(ApplicationStatus.Pending, other), own).ShouldBeFalse();
+        admin.MayApprove(App(ApplicationStatus.Pending, other), own).ShouldBeTrue();
+        (organiser with { BranchId = null }).MayApprove(App(ApplicationStatus.Pending, null), own).ShouldBeFalse();
+    }
+
     private static ApplicantDetails Applicant() => new("Rosa", "Worker", "rosa@example.org", null, "E1 6AN", null, null, [], null, new Money(5m, "GBP"), ContributionFrequency.Monthly);
 }

@@ -84,7 +84,8 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<IDemoData, MembershipDemoData>();
 
         services.AddScoped<RequestActor>();
-        services.AddScoped<Contracts.IPersonalDataAudit, PersonalDataAudit>();
+        services.AddScoped<PersonalDataAudit>();
+        services.AddScoped<Contracts.IPersonalDataAudit>(sp => sp.GetRequiredService<PersonalDataAudit>());
         services.AddSingleton<ISchemaContributor, MembershipSchema>();
         services.AddSingleton<ISchemaContributor, MembersSchema>();
         services.AddSingleton<INodeResolver, MemberNodeResolver>();

@@ -4,7 +4,9 @@ using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
+using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
@@ -37,7 +39,7 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
         type.AddField(new FieldType
         {
             Name = "participation",
-            Description = "The member's part in campaigns (the member, organisers of the member's branch, admins; null for others).",
+            Description = "The member's part in campaigns (the member, organisers of the member's branch, admins; null for others). Reads by others than the member are recorded.",
             Type = typeof(MemberParticipationType),
             Resolver = new FuncFieldResolver<object>(ctx => Participation(ctx, idOf(ctx.Source!))),
         });
@@ -56,12 +58,23 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
     private static object? Participation(IResolveFieldContext ctx, Guid memberId)
     {
         var user = ctx.User;
-        if (user.MemberId() == memberId || user.HasRole(Roles.Admin)) return Load(ctx, memberId);
+        if (user.MemberId() == memberId) return Load(ctx, memberId);
+        if (user.HasRole(Roles.Admin)) return Recorded(ctx, memberId);
         if (!user.HasRole(Roles.Organiser) || user.MemberId() is not { } viewer) return null;
         // organisers: only for members of their own branch (as Campaigns knows the branches)
         return ctx.LoadMember(viewer).Then(v => (object?)ctx.LoadMember(memberId).Then(m =>
-            v is not null && m is not null && v.BranchId == m.BranchId ? Load(ctx, memberId) : null));
+            v is not null && m is not null && v.BranchId == m.BranchId ? Recorded(ctx, memberId) : null));
     }
+
+    /// <summary>Someone else's participation: the read is recorded in Membership's audit (once per member per request, one write per batch).</summary>
+    private static IDataLoaderResult<object?> Recorded(IResolveFieldContext ctx, Guid memberId) =>
+        ctx.BatchLoaders().Get<Guid, bool>("campaigns.participation-read", async (ids, ct) =>
+        {
+            var user = ctx.User!;
+            var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.FindAll(Claims.Role).Select(c => c.Value).ToList());
+            await ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>().RecordReadsAsync(reader, ids, ct);
+            return ids.ToDictionary(id => id, _ => true);
+        }).Load(memberId).Then(_ => (object?)Load(ctx, memberId));
 
     private static IDataLoaderResult<ParticipationView?> Load(IResolveFieldContext ctx, Guid memberId) =>
         ctx.BatchLoaders().Get<Guid, ParticipationView>("campaigns.participation", async (ids, ct) =>

@@ -32,13 +32,15 @@ public sealed record ApplicantDetails(
 
 /// <summary>Someone applied to join, accepting the programme and consenting to be contacted.</summary>
 /// <param name="PreviousMemberId">The record of a former (resigned) member with this email: approval renews that record.</param>
-public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt, Guid? PreviousMemberId = null);
+/// <param name="BranchId">The branch the applicant chose, if any.</param>
+public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt, Guid? PreviousMemberId = null, Guid? BranchId = null);
 
 /// <summary>An organiser approved the application: a member record began in the branch.</summary>
 public sealed record MembershipApplicationApproved(Guid ApplicationId, Guid MemberId, Guid BranchId, Guid DecidedBy, DateTimeOffset DecidedAt);
 
 /// <summary>An organiser rejected the application, with a reason.</summary>
-public sealed record MembershipApplicationRejected(Guid ApplicationId, string Reason, Guid DecidedBy, DateTimeOffset DecidedAt);
+/// <param name="BranchId">The branch the application belongs to from now on: the one the applicant chose, else the rejecting organiser's (null: admins only).</param>
+public sealed record MembershipApplicationRejected(Guid ApplicationId, string Reason, Guid DecidedBy, DateTimeOffset DecidedAt, Guid? BranchId = null);
 
 /// <summary>
 /// The applicant's personal data was erased on request (with the member record it led to, or for the same

@@ -1,4 +1,5 @@
 using Marten;
+using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform.GraphQL;
 
@@ -18,7 +19,8 @@ public sealed record ApplyForMembership(
     bool AcceptsProgramme,
     Money Contribution,
     ContributionFrequency ContributionFrequency,
-    bool ConsentToContact)
+    bool ConsentToContact,
+    Guid? BranchId = null)
 {
     /// <summary>Personal data stays out of logs (Wolverine logs a failed message with ToString).</summary>
     public override string ToString() => nameof(ApplyForMembership);
@@ -75,23 +77,39 @@ public static class ApplyForMembershipHandler
             && p.Count(char.IsAsciiDigit) >= 6;
     }
 
+    /// <summary>
+    /// Stores the application, or, when the email belongs to a current member or to an application already
+    /// waiting for a decision, answers exactly the same without storing anything: the answer never tells
+    /// anyone whether an address belongs to a member or has applied. (The person behind the address is to be
+    /// told by email once the platform sends mail; nothing is recorded about the attempt until then.)
+    /// </summary>
     public static async Task<ApplyForMembershipResult> Handle(ApplyForMembership command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = Validate(command);
         if (errors.Count > 0) return new ApplyForMembershipResult(null, errors);
+        if (command.BranchId is { } branchId && await session.LoadAsync<Branch>(branchId, cancellationToken) is null)
+            return new ApplyForMembershipResult(null, [UserError.NotFound("There is no such branch.", "input", "branchId")]);
 
         var emailKey = Emails.Key(command.Email);
         if (await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null)
-            return new ApplyForMembershipResult(null,
-                [UserError.AlreadyExists("An application with this email is already waiting for a decision.", "input", "email")]);
+            return NotStored(command, clock);
 
         var previous = await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
-        if (previous is { Status: not MembershipStatus.Resigned })
-            return new ApplyForMembershipResult(null,
-                [UserError.AlreadyExists("Someone with this email is a member already: sign in instead.", "input", "email")]);
+        if (previous is { Status: not MembershipStatus.Resigned }) return NotStored(command, clock);
 
-        var id = Guid.CreateVersion7();
-        var submitted = new MembershipApplicationSubmitted(id, new ApplicantDetails(
+        var submitted = Submission(Guid.CreateVersion7(), command, clock.GetUtcNow(), previous?.Id);
+        // Insert (not Store): a concurrent application with the same email fails on the primary key.
+        session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), submitted.ApplicationId));
+        session.Events.StartStream<MembershipApplication>(submitted.ApplicationId, submitted);
+        return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
+    }
+
+    /// <summary>The answer to an application that is not stored: the same as a stored one's (a pending application nobody can list or reach).</summary>
+    public static ApplyForMembershipResult NotStored(ApplyForMembership command, TimeProvider clock) =>
+        new(MembershipApplicationProjection.FromSubmission(Submission(Guid.CreateVersion7(), command, clock.GetUtcNow(), null), 0), []);
+
+    private static MembershipApplicationSubmitted Submission(Guid id, ApplyForMembership command, DateTimeOffset now, Guid? previousMemberId) =>
+        new(id, new ApplicantDetails(
             command.GivenName.Trim(),
             command.FamilyName.Trim(),
             command.Email.Trim(),
@@ -102,11 +120,5 @@ public static class ApplyForMembershipHandler
             (command.Interests ?? []).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             command.Message,
             command.Contribution,
-            command.ContributionFrequency), clock.GetUtcNow(), previous?.Id);
-
-        // Insert (not Store): a concurrent application with the same email fails on the primary key.
-        session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), id));
-        session.Events.StartStream<MembershipApplication>(id, submitted);
-        return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
-    }
+            command.ContributionFrequency), now, previousMemberId, command.BranchId);
 }

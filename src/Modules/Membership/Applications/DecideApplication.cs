@@ -9,15 +9,22 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Applications;
 
-/// <summary>An organiser approves a pending application into a branch.</summary>
-public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid BranchId, Guid DecidedBy);
+/// <summary>An organiser approves a pending application into their branch (an admin into any).</summary>
+public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid BranchId, Actor Actor)
+{
+    public Guid DecidedBy => Actor.AccountId;
+}
 
-public sealed record ApproveMembershipApplicationResult(Guid? MemberId, string? InvitationToken, IReadOnlyList<UserError> Errors);
+/// <param name="Forbidden">The caller may not decide this application, or not into this branch (FORBIDDEN).</param>
+public sealed record ApproveMembershipApplicationResult(Guid? MemberId, string? InvitationToken, IReadOnlyList<UserError> Errors, bool Forbidden = false);
 
-/// <summary>An organiser rejects a pending application, saying why.</summary>
-public sealed record RejectMembershipApplication(Guid ApplicationId, string Reason, Guid DecidedBy);
+/// <summary>An organiser rejects a pending application they see, saying why.</summary>
+public sealed record RejectMembershipApplication(Guid ApplicationId, string Reason, Actor Actor)
+{
+    public Guid DecidedBy => Actor.AccountId;
+}
 
-public sealed record RejectMembershipApplicationResult(MembershipApplication? Application, IReadOnlyList<UserError> Errors);
+public sealed record RejectMembershipApplicationResult(MembershipApplication? Application, IReadOnlyList<UserError> Errors, bool Forbidden = false);
 
 public static class DecideApplicationHandler
 {
@@ -46,6 +53,7 @@ public static class DecideApplicationHandler
     {
         var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
+        if (stream.Aggregate is { } found && !command.Actor.MayApprove(found, command.BranchId)) return (new(null, null, [], Forbidden: true), outgoing);
         if (CheckDecidable(stream.Aggregate) is { } refusal) return (new(null, null, [refusal]), outgoing);
         var application = stream.Aggregate!;
 
@@ -137,9 +145,11 @@ public static class DecideApplicationHandler
         if (!rules.Ok) return new(null, rules.Errors);
 
         var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
+        if (stream.Aggregate is { } found && !command.Actor.SeesApplication(found)) return new(null, [], Forbidden: true);
         if (CheckDecidable(stream.Aggregate) is { } refusal) return new(null, [refusal]);
         var application = stream.Aggregate!;
-        var rejected = new MembershipApplicationRejected(application.Id, command.Reason.Trim(), command.DecidedBy, clock.GetUtcNow());
+        var rejected = new MembershipApplicationRejected(application.Id, command.Reason.Trim(), command.DecidedBy, clock.GetUtcNow(),
+            application.BranchId ?? command.Actor.BranchId);
         stream.AppendOne(rejected);
         session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(application.EmailKey));
         MembershipApplicationProjection.Apply(rejected, application);

@@ -21,6 +21,12 @@ public sealed class MembershipApplication
     public Guid? DecidedBy { get; set; }
     public string? RejectionReason { get; set; }
     public Guid? MemberId { get; set; }
+
+    /// <summary>
+    /// The branch the application belongs to: while pending, the one the applicant chose (null: none chosen);
+    /// once approved, the branch approved into; once rejected, the chosen one or the rejecting organiser's.
+    /// Organisers see the applications of their branch, and pending ones without a branch.
+    /// </summary>
     public Guid? BranchId { get; set; }
 
     /// <summary>A resigned member's record this application would renew.</summary>
@@ -40,6 +46,7 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
         Status = ApplicationStatus.Pending,
         SubmittedAt = e.SubmittedAt,
         PreviousMemberId = e.PreviousMemberId,
+        BranchId = e.BranchId,
     };
 
     public static void Apply(MembershipApplicationApproved e, MembershipApplication application)
@@ -72,6 +79,7 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
     {
         application.Status = ApplicationStatus.Rejected;
         application.RejectionReason = e.Reason;
+        application.BranchId = e.BranchId ?? application.BranchId;
         application.DecidedBy = e.DecidedBy;
         application.DecidedAt = e.DecidedAt;
     }

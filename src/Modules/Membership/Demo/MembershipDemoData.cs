@@ -4,6 +4,7 @@ using Wolverine;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
@@ -76,7 +77,7 @@ internal sealed class MembershipDemoData : IDemoData
     private static async Task<Guid> AdmitAsync(IMessageBus bus, string given, string family, string email, Guid branchId, int seed, CancellationToken ct)
     {
         var application = await ApplyAsync(bus, given, family, email, seed, ct);
-        var approved = await bus.InvokeAsync<ApproveMembershipApplicationResult>(new ApproveMembershipApplication(application, branchId, Guid.Empty), ct);
+        var approved = await bus.InvokeAsync<ApproveMembershipApplicationResult>(new ApproveMembershipApplication(application, branchId, Actor.Platform), ct);
         return approved.MemberId ?? throw new InvalidOperationException(string.Join("; ", approved.Errors.Select(e => e.Message)));
     }
 

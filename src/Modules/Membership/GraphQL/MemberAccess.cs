@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
@@ -12,9 +13,21 @@ namespace WorkersPower.Membership.GraphQL;
 internal sealed class RequestActor(IMembershipStore store, TimeProvider clock)
 {
     private readonly Lock gate = new();
+    private readonly HashSet<Guid> ownApplications = [];
     private Task<Actor?>? actor;
 
     public TimeProvider Clock => clock;
+
+    /// <summary>The application this request submitted: its applicant reads it in the reply, unrecorded.</summary>
+    public void SubmittedApplication(Guid applicationId)
+    {
+        lock (gate) ownApplications.Add(applicationId);
+    }
+
+    public bool IsOwnApplication(Guid applicationId)
+    {
+        lock (gate) return ownApplications.Contains(applicationId);
+    }
 
     public Task<Actor?> GetAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
     {
@@ -62,11 +75,42 @@ internal static class MemberAccess
         return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
     }
 
-    /// <summary>A contribution field: also readable by treasurers.</summary>
+    /// <summary>
+    /// A personal field of an application: its value for the applicant in the reply to applying, and for callers
+    /// who see the application (<see cref="Actor.SeesApplication"/>); every read by someone other than the
+    /// applicant is recorded, against the member once approved, else against the application. Null for others.
+    /// </summary>
+    public static async Task<object?> ApplicantAsync<T>(this IResolveFieldContext<MembershipApplication> context, Func<MembershipApplication, T> value)
+    {
+        var application = context.Source;
+        if (context.RequestServices!.GetRequiredService<RequestActor>().IsOwnApplication(application.Id)) return value(application);
+        var actor = await context.ActorAsync();
+        if (actor is null || !actor.SeesApplication(application)) return null;
+        if (application.MemberId is { } memberId && application.Status == ApplicationStatus.Approved)
+        {
+            if (memberId == actor.MemberId) return value(application);
+            return context.RecordPersonalRead(actor, memberId).Then(_ => value(application));
+        }
+        return context.RecordApplicationRead(actor, application.Id).Then(_ => value(application));
+    }
+
+    /// <summary>Records, once per application per request, that the caller read a pending or rejected application's personal data.</summary>
+    public static IDataLoaderResult<bool> RecordApplicationRead(this IResolveFieldContext context, Actor actor, Guid applicationId) =>
+        context.BatchLoaders().Get<Guid, bool>("membership.application-read", async (ids, ct) =>
+        {
+            var audit = context.RequestServices!.GetRequiredService<PersonalDataAudit>();
+            await audit.RecordApplicationReadsAsync(new Contracts.PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), ids, ct);
+            return ids.ToDictionary(id => id, _ => true);
+        }).Load(applicationId);
+
+    /// <summary>A contribution field: also readable by treasurers; reads by others than the member are recorded.</summary>
     public static async Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
     {
+        var member = context.Source;
         var actor = await context.ActorAsync();
-        return actor is not null && actor.SeesContributions(context.Source) ? value(context.Source) : null;
+        if (actor is null || !actor.SeesContributions(member)) return null;
+        if (actor.IsSelf(member)) return value(member);
+        return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
     }
 
     /// <summary>Records, once per member per request, that the caller read the member's personal data.</summary>

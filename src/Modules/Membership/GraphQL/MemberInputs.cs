@@ -23,9 +23,9 @@ public sealed class MemberFilterType : InputObjectGraphType<MemberFilter>
         Description = "Narrows the members list; every given condition must hold.";
         Field(x => x.BranchId, type: typeof(IdGraphType)).Description("Only this branch (organisers: their own branch is the default and the only one allowed).");
         Field<MembershipStatusEnum>("status").Description("Only members with this standing.");
-        Field(x => x.Search, nullable: true).Description("Part of a name or email, any case (at least 2 characters).");
+        Field(x => x.Search, nullable: true).Description("Part of a name or email, any case (at least 2 characters). Emails are searched only where the caller may read every listed member's email (admins; organisers in their own branch); otherwise names only.");
         Field(x => x.InArrears, nullable: true).Description("true: only members at least a month in arrears; false: only those paid up.");
-        Field(x => x.Interest, nullable: true).Description("Only members with this interest (exact, e.g. \"palestine\").");
+        Field(x => x.Interest, nullable: true).Description("Only members with this interest (exact, e.g. \"palestine\"). Only where the caller may read every listed member's interests (admins; organisers in their own branch): FORBIDDEN otherwise.");
     }
 }
 
@@ -130,7 +130,7 @@ public sealed class UpdateMyProfileInputType : InputObjectGraphType<UpdateMyProf
         Description = "The personal details to change; omitted fields stay as they are.";
         Field(x => x.GivenName, nullable: true).Description("Given name.");
         Field(x => x.FamilyName, nullable: true).Description("Family name.");
-        Field(x => x.Email, nullable: true).Description("Email address (also the sign-in email); must not be another account's.");
+        Field(x => x.Email, nullable: true).Description("A new email address (also the sign-in email): it waits for confirmation (pendingEmail) and the current one stays in force meanwhile; the current address withdraws a pending change.");
         Field(x => x.Phone, nullable: true).Description("Phone number; an empty string removes it.");
         Field(x => x.Postcode, nullable: true).Description("Postcode.");
     }

@@ -19,7 +19,7 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Name = TypeName;
         Description = "A member of the organisation. Reachable by the member, organisers of the member's branch, treasurers and admins. " +
             "Personal fields (email, phone, postcode, participation, history) are null for callers other than the member, organisers of the member's branch and admins; " +
-            "every read of them by someone else is recorded.";
+            "contribution fields are also readable by treasurers; every read of either by someone else is recorded.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field(x => x.GivenName).Description("Given name.");
@@ -34,6 +34,9 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Field<BooleanGraphType>("erased").Description("True when the member's personal data was erased on request.").Resolve(ctx => ctx.Source.Erased);
 
         Personal<StringGraphType>("email", "Email address.", m => m.Email);
+        Field<StringGraphType>("pendingEmail")
+            .Description("A new email address the member asked for, waiting for confirmation from a link sent to it (the member only; null for everyone else). The current email stays in force until then.")
+            .ResolveAsync(async ctx => (await ctx.ActorAsync()) is { } actor && actor.IsSelf(ctx.Source) ? ctx.Source.PendingEmail : null);
         Personal<StringGraphType>("phone", "Phone number.", m => m.Phone);
         Personal<StringGraphType>("postcode", "Postcode.", m => m.Postcode);
         Personal<StringGraphType>("statusReason", "Why the standing last changed (e.g. the suspension's reason).", m => m.StatusReason);
@@ -45,7 +48,7 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Personal<CommunicationPreferencesType>("communicationPreferences", "How the organisation may contact the member.", m => m.Communication);
         Personal<BooleanGraphType>("accountActivated", "Whether the member has set a password and can sign in.", m => m.AccountActive);
 
-        Field<MoneyType>("contribution").Description("The current pledged contribution (also for treasurers).")
+        Field<MoneyType>("contribution").Description("The current pledged contribution (also for treasurers; reads by others than the member are recorded).")
             .ResolveAsync(async ctx => await ctx.ContributionAsync(m => m.Contribution));
         Field<ContributionFrequencyEnum>("contributionFrequency").Description("How often the pledge is paid (also for treasurers).")
             .ResolveAsync(async ctx => await ctx.ContributionAsync(m => m.ContributionFrequency));
@@ -56,7 +59,13 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Field<ConnectionType<ContributionPaymentType>>("contributionPayments")
             .Description("Payments recorded for the member, newest first (also for treasurers).")
             .PageArguments()
-            .ResolveAsync(async ctx => (await ctx.ActorAsync()) is { } actor && actor.SeesContributions(ctx.Source) ? await ContributionReads.PaymentsAsync(ctx, ctx.Source.Id) : null);
+            .ResolveAsync(async ctx =>
+            {
+                var actor = await ctx.ActorAsync();
+                if (actor is null || !actor.SeesContributions(ctx.Source)) return null;
+                if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
+                return await ContributionReads.PaymentsAsync(ctx, ctx.Source.Id);
+            });
 
         Field<ConnectionType<MemberEventType>>("history")
             .Description("The member's own record of changes, newest first (the member, organisers of the branch, admins).")

@@ -26,8 +26,9 @@ internal sealed class MembersSchema : ISchemaContributor
             .ResolveAsync(async ctx => await MembersPageAsync(ctx));
 
         query.Field<NonNullGraphType<ConnectionType<PersonalDataReadType>>>("personalDataReads")
-            .Description("Who read whose personal data, newest first (admins).")
+            .Description("Who read whose personal data (members' and applicants'), newest first (admins).")
             .Argument<IdGraphType>("memberId", "Only reads of this member's data.")
+            .Argument<IdGraphType>("applicationId", "Only reads of this (pending or rejected) application's data.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Admin)
             .ResolveAsync(async ctx => await ReadsPageAsync(ctx));
@@ -61,6 +62,12 @@ internal sealed class MembersSchema : ISchemaContributor
         var search = filter.Search?.Trim().ToLowerInvariant();
         if (search is { Length: < 2 or > 100 })
             throw new ExecutionError("'search' must be 2 to 100 characters.") { Code = ErrorCodes.BadUserInput };
+        // Filters and search use only what the caller may read of every member listed: where the list reaches
+        // members whose personal fields the caller may not read (a treasurer's list), the search matches names
+        // only and an interest filter is refused.
+        var personal = actor.ReadsPersonalDataOfBranch(branchId);
+        if (!personal && !string.IsNullOrWhiteSpace(filter.Interest))
+            throw MemberAccess.Forbidden("Interests are personal data you may not read of every member in this list: filter by interest only among members of your own branch, as their organiser.");
         var firstOfMonth = ContributionLedger.MonthOf(ctx.Today());
 
         IBatchedQueryable<MemberProfile> Filtered(IBatchedQueryable<MemberProfile> q)
@@ -68,7 +75,6 @@ internal sealed class MembersSchema : ISchemaContributor
             q = q.Where(m => !m.Erased);
             if (branchId is { } b) q = q.Where(m => m.BranchId == b);
             if (filter.Status is { } s) q = q.Where(m => m.Status == s);
-            if (!string.IsNullOrEmpty(search)) q = q.Where(m => m.SearchText.Contains(search));
             if (filter.InArrears == true) q = q.Where(m => m.CoveredUntil < firstOfMonth);
             if (filter.InArrears == false) q = q.Where(m => m.CoveredUntil >= firstOfMonth);
             if (!string.IsNullOrWhiteSpace(filter.Interest)) { var i = filter.Interest.Trim(); q = q.Where(m => m.Interests.Contains(i)); }
@@ -77,7 +83,7 @@ internal sealed class MembersSchema : ISchemaContributor
 
         await using var session = ctx.Session();
         if (!string.IsNullOrEmpty(search))
-            return await SearchPageAsync(session, page, search, branchId, filter, firstOfMonth, ctx.CancellationToken);
+            return await SearchPageAsync(session, page, search, namesOnly: !personal, branchId, filter, firstOfMonth, ctx.CancellationToken);
         var batch = session.CreateBatchQuery();
         var total = Filtered(batch.Query<MemberProfile>()).Count();
         var rowsQuery = Filtered(batch.Query<MemberProfile>());
@@ -89,14 +95,18 @@ internal sealed class MembersSchema : ISchemaContributor
     }
 
     /// <summary>
-    /// A search: the trigram index finds the matches first (a materialised CTE keeps the planner from walking
+    /// A search (of names and emails, or of names only for callers who may not read every listed member's email):
+    /// the trigram index finds the matches first (a materialised CTE keeps the planner from walking
     /// the sort index instead), then they are sorted and paged; the total comes with the rows.
     /// </summary>
     private static async Task<Connection<MemberProfile>> SearchPageAsync(
-        IQuerySession session, PageRequest page, string search, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
+        IQuerySession session, PageRequest page, string search, bool namesOnly, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
     {
         var where = new System.Text.StringBuilder("d.erased is not true and d.search_text like ^");
-        var args = new List<object> { "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" };
+        var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var args = new List<object> { pattern };
+        // names only: the trigram index still narrows (a name match is a search_text match), the names decide
+        if (namesOnly) { where.Append(" and lower((d.data ->> 'GivenName') || ' ' || (d.data ->> 'FamilyName')) like ^"); args.Add(pattern); }
         if (branchId is { } b) { where.Append(" and d.branch_id = ^"); args.Add(b); }
         if (filter.Status is { } s) { where.Append(" and d.status = ^"); args.Add(s.ToString()); }
         if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
@@ -133,13 +143,17 @@ internal sealed class MembersSchema : ISchemaContributor
     {
         var page = PageRequest.From(ctx);
         var memberId = ctx.GetArgument<string?>("memberId") is { } text ? GlobalId.TryDecode(text, MemberType.TypeName) ?? Guid.Empty : (Guid?)null;
+        var applicationId = ctx.GetArgument<string?>("applicationId") is { } app ? GlobalId.TryDecode(app, MembershipApplicationType.TypeName) ?? Guid.Empty : (Guid?)null;
+        IBatchedQueryable<PersonalDataRead> Filtered(IBatchedQueryable<PersonalDataRead> q)
+        {
+            if (memberId is { } m) q = q.Where(r => r.MemberId == m);
+            if (applicationId is { } a) q = q.Where(r => r.ApplicationId == a);
+            return q;
+        }
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
-        var all = batch.Query<PersonalDataRead>();
-        if (memberId is { } m) all = all.Where(r => r.MemberId == m);
-        var total = all.Count();
-        var query = batch.Query<PersonalDataRead>();
-        if (memberId is { } m2) query = query.Where(r => r.MemberId == m2);
+        var total = Filtered(batch.Query<PersonalDataRead>()).Count();
+        var query = Filtered(batch.Query<PersonalDataRead>());
         var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<PersonalDataRead>>([]) : page.Keyset(query, r => r.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, r => r.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
@@ -161,7 +175,8 @@ internal sealed class MembersSchema : ISchemaContributor
         MemberMutation<RoleChangeInputType>(mutation, "revokeRole", "Revoke a role from a member's account (admins). It takes effect at the member's next sign-in.",
             [Roles.Admin], (ctx, input, actor) => Id(input.MemberId) is { } id ? new RevokeRole(id, input.Role.ToString(), actor) : null);
 
-        SelfMutation<UpdateMyProfileInputType, UpdateMyProfileInput>(mutation, "updateMyProfile", "Change your personal details.",
+        SelfMutation<UpdateMyProfileInputType, UpdateMyProfileInput>(mutation, "updateMyProfile",
+            "Change your personal details. A new email address is never refused for being in use: it waits as pendingEmail for confirmation from a link sent to it (which comes with the platform's mail), the current one stays in force meanwhile, and message says so.",
             (input, actor, self) => new UpdateMyProfile(self, input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode, actor));
         SelfMutation<UpdateMyParticipationInputType, UpdateMyParticipationInput>(mutation, "updateMyParticipation", "Change how you take part: union, workplace, interests, availability.",
             (input, actor, self) => new UpdateMyParticipation(self, input.Union, input.Workplace, input.Interests, input.Availability, actor));
@@ -184,7 +199,7 @@ internal sealed class MembersSchema : ISchemaContributor
             });
 
         mutation.Field<NonNullGraphType<ImportContributionPaymentsPayloadType>>("importContributionPayments")
-            .Description("Import payments from a CSV file (e.g. a bank export) with a report per row; all matched rows are recorded together, or none when any row is refused (treasurers, admins).")
+            .Description("Import payments from a CSV file (e.g. a bank export) with a report per row; all matched rows are recorded together, or none when any row is refused (treasurers, admins). Each member the report names counts as a read of their data and is recorded, dry runs included.")
             .Argument<NonNullGraphType<ImportContributionPaymentsInputType>>("input", "The file.")
             .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -195,6 +210,12 @@ internal sealed class MembersSchema : ISchemaContributor
                 {
                     var report = await ctx.Bus().InvokeAsync<ImportReport>(new ImportContributionPayments(input.Csv, input.DryRun, actor), ctx.CancellationToken);
                     if (report.Forbidden) throw MemberAccess.Forbidden("Only treasurers and admins import payments.");
+                    // The report ties emails (and ids) in the file to members and their contributions: a read of each
+                    // member's data, dry runs included (once per member, in one write).
+                    var matched = report.Rows.Select(r => r.MemberId).OfType<Guid>().ToList();
+                    if (matched.Count > 0)
+                        await ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>()
+                            .RecordReadsAsync(new PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), matched, ctx.CancellationToken);
                     return new ImportContributionPaymentsPayload(report) { Errors = report.Errors };
                 }
                 catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e) || DatabaseErrors.IsUniqueViolation(e))
@@ -296,6 +317,6 @@ internal sealed class MembersSchema : ISchemaContributor
         var result = await InvokeAsync(ctx, command);
         if (result.Errors.Count > 0 || result.MemberId is not { } id) return new MemberPayload(null) { Errors = result.Errors };
         await using var session = ctx.Session();
-        return new MemberPayload(await session.LoadAsync<MemberProfile>(id, ctx.CancellationToken));
+        return new MemberPayload(await session.LoadAsync<MemberProfile>(id, ctx.CancellationToken), result.Message);
     }
 }

@@ -19,6 +19,7 @@ public sealed class ApplyForMembershipInput
     public Money Contribution { get; set; } = new(0, "");
     public ContributionFrequency ContributionFrequency { get; set; }
     public bool ConsentToContact { get; set; }
+    public string? BranchId { get; set; }
 }
 
 public sealed class ApplyForMembershipInputType : InputObjectGraphType<ApplyForMembershipInput>
@@ -40,6 +41,7 @@ public sealed class ApplyForMembershipInputType : InputObjectGraphType<ApplyForM
         Field<NonNullGraphType<MoneyInputType>>("contribution").Description("The regular contribution pledged (more than zero, a known currency).");
         Field<NonNullGraphType<ContributionFrequencyEnum>>("contributionFrequency").Description("How often the contribution is paid.");
         Field(x => x.ConsentToContact).Description("Must be true: the organisation stores and uses these details.");
+        Field(x => x.BranchId, type: typeof(IdGraphType)).Description("The branch the applicant wants to join (see branches); optional. Its organisers see the application; an unknown id is refused (NOT_FOUND).");
     }
 }
 

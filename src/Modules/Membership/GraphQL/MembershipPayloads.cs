@@ -29,8 +29,8 @@ public sealed class SignOutPayloadType : PayloadType<SignOutPayload>
 
 public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
 {
-    public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The stored application, or why it was not stored.") =>
-        Field<MembershipApplicationType>("application").Description("The application, now waiting for a decision.").Resolve(ctx => ctx.Source.Application);
+    public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The application as received, or why it was refused.") =>
+        Field<MembershipApplicationType>("application").Description("The application, now waiting for a decision (the answer is the same whether or not the email belongs to a member or to an application already waiting).").Resolve(ctx => ctx.Source.Application);
 }
 
 public sealed class ApproveMembershipApplicationPayloadType : PayloadType<ApproveMembershipApplicationPayload>

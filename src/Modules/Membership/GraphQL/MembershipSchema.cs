@@ -2,6 +2,7 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -48,7 +49,7 @@ internal sealed class MembershipSchema : ISchemaContributor
             .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), BranchType.TypeName) is { } id ? ctx.LoadBranch(id) : null);
 
         query.Field<NonNullGraphType<ConnectionType<MembershipApplicationType>>>("membershipApplications")
-            .Description("Join applications, newest first, optionally only those with a status (organisers and admins).")
+            .Description("Join applications, newest first, optionally only those with a status. Admins see all; an organiser sees pending applications for their branch or for no branch, and decided ones of their branch. Reads of personal fields are recorded.")
             .Argument<ApplicationStatusEnum>("status", "Only applications with this status.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
@@ -57,17 +58,26 @@ internal sealed class MembershipSchema : ISchemaContributor
 
     private static async Task<Connection<MembershipApplication>> ApplicationsPageAsync(IResolveFieldContext ctx)
     {
+        var actor = await ctx.RequireActorAsync();
         var page = PageRequest.From(ctx);
         var status = ctx.GetArgument<ApplicationStatus?>("status");
+        Guid? scope = null;
+        if (!actor.IsAdmin)
+            scope = actor.BranchId ?? throw MemberAccess.Forbidden("Organisers see the applications of their own branch, and you have no branch.");
+
+        IBatchedQueryable<MembershipApplication> Filtered(IBatchedQueryable<MembershipApplication> q)
+        {
+            if (status is { } s) q = q.Where(a => a.Status == s);
+            // the rule of Actor.SeesApplication, in the query
+            if (scope is { } own) q = q.Where(a => a.BranchId == own || (a.Status == ApplicationStatus.Pending && a.BranchId == null));
+            return q;
+        }
 
         await using var session = ctx.Session();
         // Count and page in one round trip.
         var batch = session.CreateBatchQuery();
-        var all = batch.Query<MembershipApplication>();
-        if (status is { } s) all = all.Where(a => a.Status == s);
-        var total = all.Count();
-        var pageQuery = batch.Query<MembershipApplication>();
-        if (status is { } s2) pageQuery = pageQuery.Where(a => a.Status == s2);
+        var total = Filtered(batch.Query<MembershipApplication>()).Count();
+        var pageQuery = Filtered(batch.Query<MembershipApplication>());
         var rows = page.First == 0
             ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
             : page.Keyset(pageQuery, a => a.Sequence, descending: true).ToList();
@@ -87,22 +97,28 @@ internal sealed class MembershipSchema : ISchemaContributor
                 var address = ctx.ClientAddress();
                 if (!ctx.RequestServices!.GetRequiredService<ApplicationRateLimiter>().TryAcquire(address))
                     return new ApplyForMembershipPayload(null) { Errors = [new UserError(ErrorCodes.RateLimited, "Too many applications from this address: try again later.")] };
+                Guid? branchId = null;
+                if (!string.IsNullOrEmpty(input.BranchId))
+                    branchId = GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty; // a malformed id is an unknown branch
                 var command = new ApplyForMembership(input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode,
                     input.Union, input.Workplace, input.Interests, input.Message, input.AcceptsProgramme, input.Contribution,
-                    input.ContributionFrequency, input.ConsentToContact);
+                    input.ContributionFrequency, input.ConsentToContact, branchId);
+                ApplyForMembershipResult result;
                 try
                 {
-                    var result = await ctx.Bus().InvokeAsync<ApplyForMembershipResult>(command, ctx.CancellationToken);
-                    return new ApplyForMembershipPayload(result.Application) { Errors = result.Errors };
+                    result = await ctx.Bus().InvokeAsync<ApplyForMembershipResult>(command, ctx.CancellationToken);
                 }
                 catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
                 {
-                    return new ApplyForMembershipPayload(null) { Errors = [UserError.AlreadyExists("An application with this email is already waiting for a decision.", "input", "email")] };
+                    // the same email applied at the same moment: answered like any other application from an email already waiting
+                    result = ApplyForMembershipHandler.NotStored(command, ctx.RequestServices!.GetRequiredService<TimeProvider>());
                 }
+                if (result.Application is { } application) ctx.RequestServices!.GetRequiredService<RequestActor>().SubmittedApplication(application.Id);
+                return new ApplyForMembershipPayload(result.Application) { Errors = result.Errors };
             });
 
         mutation.Field<NonNullGraphType<ApproveMembershipApplicationPayloadType>>("approveMembershipApplication")
-            .Description("Approve a pending application into a branch: the member record begins and an invitation token is returned (organisers and admins).")
+            .Description("Approve a pending application into a branch: the member record begins and an invitation token is returned. Admins approve into any branch; an organiser approves an application for their branch or for no branch into their own branch only (else FORBIDDEN).")
             .Argument<NonNullGraphType<ApproveMembershipApplicationInputType>>("input", "Which application, into which branch.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -112,10 +128,13 @@ internal sealed class MembershipSchema : ISchemaContributor
                 var branchId = GlobalId.TryDecode(input.BranchId, BranchType.TypeName);
                 if (applicationId is null) return new ApproveMembershipApplicationPayload(null, null) { Errors = [UserError.NotFound("There is no such application.", "input", "applicationId")] };
                 if (branchId is null) return new ApproveMembershipApplicationPayload(null, null) { Errors = [UserError.NotFound("There is no such branch.", "input", "branchId")] };
+                var actor = await ctx.RequireActorAsync();
                 try
                 {
                     var result = await ctx.Bus().InvokeAsync<ApproveMembershipApplicationResult>(
-                        new ApproveMembershipApplication(applicationId.Value, branchId.Value, ctx.User.AccountId()!.Value), ctx.CancellationToken);
+                        new ApproveMembershipApplication(applicationId.Value, branchId.Value, actor), ctx.CancellationToken);
+                    if (result.Forbidden)
+                        throw MemberAccess.Forbidden("Organisers approve applications they see (for their branch or for no branch) into their own branch only.");
                     if (result.Errors.Count > 0) return new ApproveMembershipApplicationPayload(null, null) { Errors = result.Errors };
                     await using var session = ctx.Session();
                     return new ApproveMembershipApplicationPayload(await session.LoadAsync<MemberProfile>(result.MemberId!.Value, ctx.CancellationToken), result.InvitationToken);
@@ -127,7 +146,7 @@ internal sealed class MembershipSchema : ISchemaContributor
             });
 
         mutation.Field<NonNullGraphType<RejectMembershipApplicationPayloadType>>("rejectMembershipApplication")
-            .Description("Reject a pending application with a reason (organisers and admins).")
+            .Description("Reject a pending application with a reason (admins; organisers for applications for their branch or for no branch, else FORBIDDEN).")
             .Argument<NonNullGraphType<RejectMembershipApplicationInputType>>("input", "Which application, and why.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -135,10 +154,13 @@ internal sealed class MembershipSchema : ISchemaContributor
                 var input = ctx.GetArgument<RejectMembershipApplicationInput>("input");
                 var applicationId = GlobalId.TryDecode(input.ApplicationId, MembershipApplicationType.TypeName);
                 if (applicationId is null) return new RejectMembershipApplicationPayload(null) { Errors = [UserError.NotFound("There is no such application.", "input", "applicationId")] };
+                var actor = await ctx.RequireActorAsync();
                 try
                 {
                     var result = await ctx.Bus().InvokeAsync<RejectMembershipApplicationResult>(
-                        new RejectMembershipApplication(applicationId.Value, input.Reason, ctx.User.AccountId()!.Value), ctx.CancellationToken);
+                        new RejectMembershipApplication(applicationId.Value, input.Reason, actor), ctx.CancellationToken);
+                    if (result.Forbidden)
+                        throw MemberAccess.Forbidden("Organisers reject only applications they see: those for their branch or for no branch.");
                     return new RejectMembershipApplicationPayload(result.Application) { Errors = result.Errors };
                 }
                 catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
@@ -290,9 +312,10 @@ internal sealed class MembershipApplicationNodeResolver : INodeResolver
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
     {
-        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin)) return null;
+        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || await context.ActorAsync() is not { } actor) return null;
         await using var session = context.Session();
-        return await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
+        var application = await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
+        return application is not null && actor.SeesApplication(application) ? application : null;
     }
 
     /// <summary>Several applications in one query, for organisers and admins only (as one at a time).</summary>

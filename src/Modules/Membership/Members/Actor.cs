@@ -1,3 +1,4 @@
+using WorkersPower.Membership.Applications;
 using R = WorkersPower.Platform.Security.Roles;
 
 namespace WorkersPower.Membership.Members;
@@ -32,4 +33,23 @@ public sealed record Actor(Guid AccountId, Guid? MemberId, IReadOnlyList<string>
 
     /// <summary>May list members: organisers (their branch), treasurers and admins (everyone).</summary>
     public bool ListsMembers => IsAdmin || Has(R.Treasurer) || Has(R.Organiser);
+
+    /// <summary>
+    /// May read the personal fields of every member of the branch (null: of every branch): admins everywhere,
+    /// an organiser in their own branch. Filters and searches on personal fields stay within this scope.
+    /// </summary>
+    public bool ReadsPersonalDataOfBranch(Guid? branchId) =>
+        IsAdmin || (Has(R.Organiser) && BranchId is { } own && branchId == own);
+
+    /// <summary>
+    /// May see (and read the personal fields of) an application: admins every one; an organiser pending ones
+    /// for their branch or for no branch, and decided ones of their branch.
+    /// </summary>
+    public bool SeesApplication(MembershipApplication application) =>
+        IsAdmin || (Has(R.Organiser) && BranchId is { } own &&
+            (application.BranchId == own || (application.Status == ApplicationStatus.Pending && application.BranchId is null)));
+
+    /// <summary>May approve the application into the branch: admins into any; an organiser into their own, an application they see.</summary>
+    public bool MayApprove(MembershipApplication application, Guid intoBranch) =>
+        IsAdmin || (SeesApplication(application) && BranchId == intoBranch);
 }

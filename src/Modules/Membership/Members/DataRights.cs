@@ -148,6 +148,7 @@ public static class EraseMemberHandler
             GivenName = e.GivenName is null ? null : "Erased", FamilyName = e.FamilyName is null ? null : "member",
             Email = e.Email is null ? null : "", Phone = null, Postcode = e.Postcode is null ? null : "",
         });
+        events.AddMaskingRuleForProtectedInformation<MemberEmailChangeRequested>(e => e with { Email = e.Email is null ? null : "" });
         events.AddMaskingRuleForProtectedInformation<MemberParticipationUpdated>(e => e with { Union = null, Workplace = null, Interests = [], Availability = null });
         events.AddMaskingRuleForProtectedInformation<MembershipResigned>(e => e with { Reason = e.Reason is null ? null : ErasedText });
         events.AddMaskingRuleForProtectedInformation<MembershipSuspended>(e => e with { Reason = ErasedText });
@@ -180,7 +181,7 @@ public static class MemberDataExport
             exportedAt = now,
             profile = new
             {
-                member.GivenName, member.FamilyName, member.Email, member.Phone, member.Postcode, status = member.Status, member.JoinedOn,
+                member.GivenName, member.FamilyName, member.Email, member.PendingEmail, member.Phone, member.Postcode, status = member.Status, member.JoinedOn,
                 member.Union, member.Workplace, member.Interests, member.Availability, communication = member.Communication,
                 contribution = member.Contribution, member.ContributionFrequency,
             },

@@ -78,6 +78,13 @@ public sealed record MemberRoleRevoked(Guid MemberId, string Role, Guid By, Date
 public sealed record MemberProfileUpdated(
     Guid MemberId, string? GivenName, string? FamilyName, string? Email, string? Phone, bool PhoneCleared, string? Postcode, Guid By, DateTimeOffset At);
 
+/// <summary>
+/// The member asked to change their email address to <paramref name="Email"/> (null: withdrew the request). It takes
+/// effect only once confirmed from a link sent to the new address, which comes with the platform's mail; until then
+/// the current address stays in force, and nobody learns whether the new one is in use.
+/// </summary>
+public sealed record MemberEmailChangeRequested(Guid MemberId, string? Email, Guid By, DateTimeOffset At);
+
 /// <summary>The member changed how they take part.</summary>
 public sealed record MemberParticipationUpdated(
     Guid MemberId, string? Union, string? Workplace, IReadOnlyList<string> Interests, string? Availability, Guid By, DateTimeOffset At);

@@ -19,9 +19,10 @@ public sealed record RevokeRole(Guid MemberId, string Role, Actor Actor);
 public sealed record CheckArrears(Guid MemberId);
 
 /// <summary>The outcome of a change to a member: the member's id, or why not (Forbidden: outside the actor's scope).</summary>
-public sealed record MemberChangeResult(Guid? MemberId, IReadOnlyList<UserError> Errors, bool Forbidden = false)
+/// <param name="Message">Something the caller should know about a change that succeeded (e.g. that it waits for confirmation).</param>
+public sealed record MemberChangeResult(Guid? MemberId, IReadOnlyList<UserError> Errors, bool Forbidden = false, string? Message = null)
 {
-    public static MemberChangeResult Ok(Guid memberId) => new(memberId, []);
+    public static MemberChangeResult Ok(Guid memberId, string? message = null) => new(memberId, [], Message: message);
     public static MemberChangeResult Refused(UserError error) => new(null, [error]);
     public static MemberChangeResult Refused(IReadOnlyList<UserError> errors) => new(null, errors);
     public static readonly MemberChangeResult NotYours = new(null, [], true);

@@ -17,6 +17,9 @@ public sealed class MemberProfile
     public string FamilyName { get; set; } = "";
     public string Email { get; set; } = "";
 
+    /// <summary>A new email the member asked for, not yet confirmed (the member alone reads it).</summary>
+    public string? PendingEmail { get; set; }
+
     /// <summary>The normalised email (lower case), unique among members.</summary>
     public string EmailKey { get; set; } = "";
     public string? Phone { get; set; }
@@ -133,6 +136,8 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
         m.Refresh();
     }
 
+    public static void Apply(MemberEmailChangeRequested e, MemberProfile m) => m.PendingEmail = e.Email;
+
     public static void Apply(MemberParticipationUpdated e, MemberProfile m)
     {
         m.Union = e.Union;
@@ -163,6 +168,7 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
         m.GivenName = "Erased";
         m.FamilyName = "member";
         m.Email = "";
+        m.PendingEmail = null;
         m.Phone = null;
         m.Postcode = "";
         m.Union = null;

@@ -10,13 +10,20 @@ namespace WorkersPower.Membership.Members;
 internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clock) : IPersonalDataAudit
 {
     private readonly Lock gate = new();
-    private readonly HashSet<(Guid Reader, Guid Member)> recorded = [];
+    private readonly HashSet<(Guid Reader, PersonalDataSubject Kind, Guid Subject)> recorded = [];
 
-    public async Task RecordReadsAsync(PersonalDataReader reader, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    public Task RecordReadsAsync(PersonalDataReader reader, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken) =>
+        RecordAsync(reader, PersonalDataSubject.Member, memberIds.Where(id => id != reader.MemberId).ToList(), cancellationToken);
+
+    /// <summary>Records reads of pending or rejected applications' personal fields (once per application per request).</summary>
+    public Task RecordApplicationReadsAsync(PersonalDataReader reader, IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
+        RecordAsync(reader, PersonalDataSubject.Application, applicationIds, cancellationToken);
+
+    private async Task RecordAsync(PersonalDataReader reader, PersonalDataSubject kind, IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken)
     {
         List<Guid> fresh;
         lock (gate)
-            fresh = memberIds.Distinct().Where(id => id != reader.MemberId && recorded.Add((reader.AccountId, id))).ToList();
+            fresh = subjects.Distinct().Where(id => recorded.Add((reader.AccountId, kind, id))).ToList();
         if (fresh.Count == 0) return;
         var now = clock.GetUtcNow();
         try
@@ -29,7 +36,9 @@ internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clo
                     ReaderAccountId = reader.AccountId,
                     ReaderMemberId = reader.MemberId,
                     ReaderRoles = reader.Roles,
-                    MemberId = id,
+                    Subject = kind,
+                    MemberId = kind == PersonalDataSubject.Member ? id : Guid.Empty,
+                    ApplicationId = kind == PersonalDataSubject.Application ? id : null,
                     ReadAt = now,
                     Sequence = PersonalDataRead.NextSequence(now),
                 });
@@ -38,7 +47,7 @@ internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clo
         catch
         {
             // not recorded after all: a later read in the request tries again (and the caller sees the failure)
-            lock (gate) foreach (var id in fresh) recorded.Remove((reader.AccountId, id));
+            lock (gate) foreach (var id in fresh) recorded.Remove((reader.AccountId, kind, id));
             throw;
         }
     }

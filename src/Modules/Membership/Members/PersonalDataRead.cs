@@ -1,8 +1,16 @@
 namespace WorkersPower.Membership.Members;
 
+/// <summary>Whose personal data was read: a member's, or an applicant's before (or without) approval.</summary>
+public enum PersonalDataSubject
+{
+    Member,
+    Application,
+}
+
 /// <summary>
-/// A record that someone other than the member read the member's personal data (who, whom, when):
-/// at most one per reader, member and request.
+/// A record that someone other than the person read their personal data (who, whom, when): at most one per
+/// reader, subject and request. A member's data (their record, and their application once approved) is
+/// recorded against the member; a pending or rejected application's data against the application.
 /// </summary>
 public sealed class PersonalDataRead
 {
@@ -10,7 +18,16 @@ public sealed class PersonalDataRead
     public Guid ReaderAccountId { get; set; }
     public Guid? ReaderMemberId { get; set; }
     public IReadOnlyList<string> ReaderRoles { get; set; } = [];
+
+    /// <summary>Member (the default, also for records written before applications were recorded) or Application.</summary>
+    public PersonalDataSubject Subject { get; set; }
+
+    /// <summary>The member whose data was read; <see cref="Guid.Empty"/> when <see cref="Subject"/> is Application.</summary>
     public Guid MemberId { get; set; }
+
+    /// <summary>The application whose data was read, when <see cref="Subject"/> is Application.</summary>
+    public Guid? ApplicationId { get; set; }
+
     public DateTimeOffset ReadAt { get; set; }
 
     /// <summary>Orders the list newest first and makes cursors stable: the time in milliseconds, times 1000, plus a counter.</summary>

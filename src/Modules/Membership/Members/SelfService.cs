@@ -22,6 +22,10 @@ public sealed record UpdateMyCommunicationPreferences(Guid MemberId, bool Email,
 /// <summary>What members change about themselves.</summary>
 public static class SelfServiceHandler
 {
+    public const string PendingEmailMessage =
+        "Your new email address is pending: it takes effect once you confirm it from a link sent to it. " +
+        "The platform does not send mail yet, so until it does your current address stays in force.";
+
     public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(UpdateMyProfile command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
@@ -46,30 +50,33 @@ public static class SelfServiceHandler
 
         string? Changed(string? value, string current) => value is null || value.Trim() == current ? null : value.Trim();
         var email = command.Email is null || Emails.Key(command.Email) == member.EmailKey && command.Email.Trim() == member.Email ? null : command.Email.Trim();
+        // Another address is never refused nor taken on at once (either would tell the member whether it belongs
+        // to someone): it waits for confirmation from a link sent to it, which comes with the platform's mail.
+        // A change of case only takes effect at once; giving the current address again withdraws a request.
+        MemberEmailChangeRequested? request = null;
+        var now = clock.GetUtcNow();
         if (email is not null && Emails.Key(email) != member.EmailKey)
         {
-            var key = Emails.Key(email);
-            if (await session.Query<Account>().AnyAsync(a => a.Email == key, ct) || await session.Query<MemberProfile>().AnyAsync(m => m.EmailKey == key, ct))
-                return MemberChangeResult.Refused(UserError.AlreadyExists("Another account uses this email.", "input", "email"));
-            var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == member.Id, ct);
-            if (account is not null)
-            {
-                account.Email = key;
-                session.Update(account); // the unique index on Account.Email settles a race
-            }
+            if (email != member.PendingEmail) request = new MemberEmailChangeRequested(member.Id, email, command.Actor.AccountId, now);
+            email = null;
         }
+        else if (command.Email is not null && member.PendingEmail is not null)
+            request = new MemberEmailChangeRequested(member.Id, null, command.Actor.AccountId, now);
+        var pending = request is { Email: not null } || (request is null && command.Email is not null && Emails.Key(command.Email) != member.EmailKey);
+        var message = pending ? PendingEmailMessage : null;
+        if (request is not null) stream.AppendOne(request);
         var phoneCleared = command.Phone is not null && string.IsNullOrWhiteSpace(command.Phone) && member.Phone is not null;
         var change = new MemberProfileUpdated(member.Id,
             Changed(command.GivenName, member.GivenName), Changed(command.FamilyName, member.FamilyName), email,
             string.IsNullOrWhiteSpace(command.Phone) ? null : Changed(command.Phone, member.Phone ?? ""), phoneCleared,
             command.Postcode is null ? null : Changed(command.Postcode.ToUpperInvariant(), member.Postcode),
-            command.Actor.AccountId, clock.GetUtcNow());
+            command.Actor.AccountId, now);
         if (change is { GivenName: null, FamilyName: null, Email: null, Phone: null, PhoneCleared: false, Postcode: null })
-            return MemberChangeResult.Ok(member.Id); // nothing changed, nothing recorded
+            return MemberChangeResult.Ok(member.Id, message); // nothing else changed, nothing else recorded
         stream.AppendOne(change);
         if (change.GivenName is not null || change.FamilyName is not null)
             outgoing.Add(new MemberRenamed(member.Id, $"{change.GivenName ?? member.GivenName} {change.FamilyName ?? member.FamilyName}", change.At));
-        return MemberChangeResult.Ok(member.Id);
+        return MemberChangeResult.Ok(member.Id, message);
     }
 
     public static async Task<MemberChangeResult> Handle(UpdateMyParticipation command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
