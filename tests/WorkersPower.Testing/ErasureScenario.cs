@@ -72,10 +72,11 @@ public static class ErasureScenario
         activated.UserErrors("activateAccount").ShouldBeEmpty(activated.Body);
         var token = activated["activateAccount.accessToken"]!.GetValue<string>();
 
-        // renamed, with a new email
+        // renamed, with a new email asked for
         var update = await MemberApi.MutateAsync(fixture, "updateMyProfile", "UpdateMyProfileInput", new { familyName = renamed, email }, token, "member { id }");
         update.UserErrors("updateMyProfile").ShouldBeEmpty(update.Body);
-        token = (await client.PostAsync(MembershipApi.SignIn, new { input = new { email, password = MemberApi.Password } }))["signIn.accessToken"]!.GetValue<string>();
+        // the new email waits for confirmation (pendingEmail): the first one stays the sign-in email
+        token = (await client.PostAsync(MembershipApi.SignIn, new { input = new { email = firstEmail, password = MemberApi.Password } }))["signIn.accessToken"]!.GetValue<string>();
 
         // campaigns: signed up for two actions, checked in at one, told the other was cancelled
         var organiser = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");

@@ -111,6 +111,7 @@ public static class EraseMemberHandler
             case MembershipStarted e: Person(e.GivenName, e.FamilyName, e.Email, e.Phone); break;
             case MembershipRenewed e: Person(e.GivenName, e.FamilyName, e.Email, e.Phone); break;
             case MemberProfileUpdated e: Person(e.GivenName, e.FamilyName, e.Email, e.Phone); break;
+            case MemberEmailChangeRequested e: Person(null, null, e.Email, null); break;
         }
         // display names combine a given name of one event with the family name of another (a rename of one part)
         var names = personal.Where(p => !p.Any(char.IsDigit) && !p.Contains(' ')).ToList();
