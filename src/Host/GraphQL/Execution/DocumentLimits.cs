@@ -1,7 +1,7 @@
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
 /// Limits checked on the parsed document before validation: aliases (alias bombs) and root fields per
