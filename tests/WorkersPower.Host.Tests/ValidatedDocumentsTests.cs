@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Host.GraphQL;
+using WorkersPower.Host.GraphQL.Execution;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;

@@ -11,6 +11,9 @@ using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
 using WorkersPower.Host.GraphQL;
+using WorkersPower.Host.GraphQL.Execution;
+using WorkersPower.Host.GraphQL.Http;
+using WorkersPower.Host.GraphQL.WebSocket;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
@@ -113,6 +116,8 @@ public static class HostComposition
         var settings = configuration.GetSection(GraphQLSettings.Section).Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddScoped<BatchLoaders>();
         services.AddSingleton<GraphQLRunner>();
+        services.AddSingleton<GraphQLRequestPreparation>();
+        services.AddSingleton<ExecutionOptionsBuilder>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<SocketsPerAddress>();

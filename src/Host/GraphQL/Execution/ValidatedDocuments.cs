@@ -3,7 +3,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 using Microsoft.Extensions.Options;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
 /// Documents that were parsed, passed the document limits and GraphQL's own validation rules, by their
@@ -21,7 +21,17 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
 {
     private readonly ConcurrentDictionary<string, GraphQLDocument> documents = new(StringComparer.Ordinal);
 
-    public bool TryGet(string query, out GraphQLDocument document) => documents.TryGetValue(query, out document!);
+    private long hits;
+
+    public bool TryGet(string query, out GraphQLDocument document)
+    {
+        if (!documents.TryGetValue(query, out document!)) return false;
+        Interlocked.Increment(ref hits);
+        return true;
+    }
+
+    /// <summary>How many requests took their document from here (for tests).</summary>
+    internal long Hits => Interlocked.Read(ref hits);
 
     public void Remember(string query, GraphQLDocument document)
     {
@@ -40,8 +50,10 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
     {
         if (!document.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation == OperationType.Mutation)) return false;
         var finder = new LiteralFinder();
-        finder.VisitAsync(document, new Context()).AsTask().GetAwaiter().GetResult();
-        return finder.Found;
+        // The finder never awaits (every visit of a value returns at once), so the walk has ended when VisitAsync
+        // returns; were it ever not to have ended, the document counts as holding literals and is not kept.
+        var walk = finder.VisitAsync(document, new Context());
+        return !walk.IsCompletedSuccessfully || finder.Found;
     }
 
     private sealed class Context : IASTVisitorContext

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Http;
 
 /// <summary>The GraphiQL explorer: a page at /graphql for browsers (Accept: text/html), its script and styles under /explorer.</summary>
 internal static class Explorer

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Http;
 
 /// <summary>Content negotiation for the GraphQL endpoint.</summary>
 internal static class MediaTypes

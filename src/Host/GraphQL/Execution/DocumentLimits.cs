@@ -1,7 +1,8 @@
+using System.Runtime.ExceptionServices;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
 /// Limits checked on the parsed document before validation: aliases (alias bombs) and root fields per
@@ -14,7 +15,10 @@ internal static class DocumentLimits
     public static void Check(GraphQLDocument document, GraphQLSettings settings)
     {
         var counter = new Counter();
-        counter.VisitAsync(document, new Context()).AsTask().GetAwaiter().GetResult();
+        // The counter never awaits (it only counts), so the walk has ended when VisitAsync returns: nothing blocks here.
+        var walk = counter.VisitAsync(document, new Context()).AsTask();
+        if (!walk.IsCompleted) throw new InvalidOperationException("The document walk was expected to end at once.");
+        if (walk.Exception is { } failed) ExceptionDispatchInfo.Capture(failed.InnerException ?? failed).Throw();
         if (counter.Aliases > settings.MaxAliases)
             throw new BadGraphQLRequest($"The document has {counter.Aliases} aliases; at most {settings.MaxAliases} are allowed.", code: Code);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())

@@ -5,7 +5,7 @@ using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
 /// GraphQL.NET's depth and complexity analysis with the platform's limits (<see cref="GraphQLSettings.MaxDepth"/>,

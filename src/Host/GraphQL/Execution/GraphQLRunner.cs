@@ -1,54 +1,37 @@
 using System.Security.Claims;
-using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
-using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
-/// Runs one GraphQL operation with the platform's settings: the transports (HTTP now, WebSocket later)
-/// all go through here, so limits, error handling and logging are the same on every path.
+/// Runs one GraphQL operation with the platform's settings: the transports (HTTP and WebSocket)
+/// all go through here, after <see cref="GraphQLRequestPreparation"/>, so limits, error handling and logging are the same on every path.
 /// </summary>
 internal sealed partial class GraphQLRunner(
     IDocumentExecuter<PlatformSchema> executer,
-    IGraphQLSerializer serializer,
+    ExecutionOptionsBuilder options,
+    GraphQLRequestPreparation preparation,
     IOptions<GraphQLSettings> settings,
     ILogger<GraphQLRunner> logger)
 {
+    /// <summary>
+    /// Runs a prepared request. <paramref name="streaming"/>: the transport can deliver a subscription's stream
+    /// (the WebSocket), so a subscription runs without a time limit. A document that ran is kept as validated.
+    /// </summary>
     public async Task<ExecutionResult> RunAsync(
-        GraphQLHttpRequest request,
-        GraphQLDocument document,
+        PreparedRequest prepared,
         ClaimsPrincipal user,
         IServiceProvider services,
         CancellationToken cancellationToken,
-        bool subscription = false,
-        bool documentValidated = false)
+        bool streaming = false)
     {
-        var options = new ExecutionOptions
-        {
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = ToInputs(request.Variables),
-            Extensions = ToInputs(request.Extensions),
-            RequestServices = services,
-            User = user,
-            CancellationToken = cancellationToken,
-            // a subscription lives as long as its client wants; only other operations have a time limit
-            Timeout = subscription ? System.Threading.Timeout.InfiniteTimeSpan : settings.Value.Timeout,
-            TimeoutAction = TimeoutAction.ReturnTimeoutError,
-            UnhandledExceptionDelegate = HandleUnhandledException,
-        };
-        // A document that passed validation before skips GraphQL's own rules (they depend on the document and
-        // schema only); the platform's registered rules (authorization, complexity...) are added to this list
-        // by their configurations and run on every request.
-        if (documentValidated) options.ValidationRules = [];
-        var result = await executer.ExecuteAsync(options).ConfigureAwait(false);
+        var result = await executer.ExecuteAsync(options.Build(prepared, user, services, streaming, HandleUnhandledException, cancellationToken)).ConfigureAwait(false);
         if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
+        preparation.Executed(prepared, result);
         return result;
     }
 
@@ -70,9 +53,6 @@ internal sealed partial class GraphQLRunner(
         }
         return plain;
     }
-
-    private Inputs? ToInputs(JsonElement? element) =>
-        element is { } e ? serializer.ReadNode<Inputs>(e) : null;
 
     private Task HandleUnhandledException(UnhandledExceptionContext context)
     {

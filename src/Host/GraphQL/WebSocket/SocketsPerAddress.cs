@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.WebSocket;
 
 /// <summary>
 /// Counts the open WebSockets of each client address on this node (<c>GraphQL:MaxSocketsPerAddress</c>). The

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
 /// Documents registered at build time: every .graphql file in the host's PersistedDocuments folder, known

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using WorkersPower.Platform;
+using WorkersPower.Host.GraphQL.Execution;
+using WorkersPower.Host.GraphQL.WebSocket;
 using WorkersPower.Platform.GraphQL;
 
-namespace WorkersPower.Host.GraphQL;
+namespace WorkersPower.Host.GraphQL.Http;
 
 /// <summary>
 /// GraphQL over HTTP (the GraphQL Foundation's specification): POST with application/json bodies,
@@ -15,8 +17,8 @@ namespace WorkersPower.Host.GraphQL;
 /// Accept header asks.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
-    GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets, PersistedDocuments persisted,
-    ValidatedDocuments validated)
+    GraphQLRunner runner, IGraphQLSerializer serializer, IOptions<GraphQLSettings> settings, GraphQLWebSocketEndpoint webSockets,
+    GraphQLRequestPreparation preparation)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -78,24 +80,12 @@ internal sealed class GraphQLHttpEndpoint(
             http.User = auth.Principal!;
         }
 
-        GraphQLHttpRequest request;
-        GraphQLDocument document;
-        bool known;
+        PreparedRequest prepared;
         try
         {
-            request = HttpMethods.IsPost(method)
+            prepared = preparation.Prepare(HttpMethods.IsPost(method)
                 ? await ReadBodyAsync(http)
-                : GraphQLRequestReader.FromQueryString(http.Request.Query);
-            request = persisted.Resolve(request);
-            request.CheckInputs();
-            if (request.Query.Length > settings.Value.MaxDocumentBytes)
-                throw new BadGraphQLRequest($"The document is longer than {settings.Value.MaxDocumentBytes} characters.");
-            known = validated.TryGet(request.Query, out document);
-            if (!known)
-            {
-                document = GraphQLRequestReader.ParseDocument(request.Query);
-                DocumentLimits.Check(document, settings.Value);
-            }
+                : GraphQLRequestReader.FromQueryString(http.Request.Query));
         }
         catch (RequestTooLarge)
         {
@@ -112,8 +102,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (HttpMethods.IsGet(method) &&
-            GraphQLRequestReader.SelectOperation(document, request.OperationName) is { Operation: not OperationType.Query })
+        if (HttpMethods.IsGet(method) && prepared.Operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed,
@@ -121,8 +110,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var result = await runner.RunAsync(request, document, http.User, http.RequestServices, http.RequestAborted, documentValidated: known);
-        if (!known && result.Executed) validated.Remember(request.Query, document);
+        var result = await runner.RunAsync(prepared, http.User, http.RequestServices, http.RequestAborted);
         await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result);
     }
 
