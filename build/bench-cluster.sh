@@ -6,7 +6,7 @@
 #   BENCH_SECONDS (30) per run, BENCH_CONNECTIONS (16), BENCH_WARMUP (30; 0 for none), BENCH_NODES ("1 3")
 #   BENCH_OUTPUT (bench/cluster-results.md)
 #   BENCH_SMOKE=1  a quick check that it all still works (300 members, 5 campaigns, one and two nodes,
-#                  2 s at 8 connections each after 2 s of warm-up, as a node's first requests are slow;
+#                  2 s at 8 connections each after 4 s of warm-up (its errors forgiven), as a node's first requests are slow;
 #                  the table goes to a temporary file). build/test.sh runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [[ "${BENCH_SMOKE:-0}" == 1 ]]; then
   SECONDS_PER_RUN=${BENCH_SECONDS:-2}
   CONNECTIONS=${BENCH_CONNECTIONS:-8}
-  WARMUP=${BENCH_WARMUP:-2}
+  WARMUP=${BENCH_WARMUP:-4}
   NODE_COUNTS=${BENCH_NODES:-"1 2"}
   SIZES="300 5 5 20 500 50 200"   # members branches campaigns actions/campaign sign-ups articles accounts
   FIRST_PORT=5700
@@ -65,13 +65,15 @@ doc() { python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))
 BODY="{\"query\":$(doc src/Host/PersistedDocuments/CampaignPage.graphql),\"variables\":{\"slug\":\"{{v}}\"}}"
 PROXY_PORT=$(pg_free_port "$FIRST_PORT")
 URL="http://127.0.0.1:$PROXY_PORT/graphql"
-run() { # run <seconds> [warm-up] -> RESULT line; fails on no result or any error (and on no requests, but in a warm-up)
+run() { # run <seconds> [warm-up] -> RESULT line; fails on no result, or (but in a warm-up, whose first requests may
+  # time out while fresh nodes compile their code on a busy machine) on any error or no requests
   local out result
   out=$(BODY="$BODY" LINES="$WORK/campaign-slugs.txt" THREADS=2 OFFSET=0 RUN=cluster \
-    wrk -t2 -c"$CONNECTIONS" -d"${1}s" --latency -s bench/scenarios/load.lua "$URL" 2>&1 || true)
+    wrk -t2 -c"$CONNECTIONS" -d"${1}s" --timeout 10s --latency -s bench/scenarios/load.lua "$URL" 2>&1 || true)
   result=$(grep '^RESULT' <<<"$out" | tail -1 || true)
   [[ -n "$result" ]] || { echo "$out" >&2; echo "wrk gave no RESULT line" >&2; return 1; }
-  [[ "$result" =~ (^| )errors=0( |$) && ( -n "${2:-}" || ! "$result" =~ (^| )requests=0( |$) ) ]] \
+  [[ -n "${2:-}" ]] && { echo "$result"; return 0; }
+  [[ "$result" =~ (^| )errors=0( |$) && ! "$result" =~ (^| )requests=0( |$) ]] \
     || { echo "$result" >&2; tail -n 20 "$WORK"/cluster/node*.log >&2; echo "the campaign page answered with errors or not at all" >&2; return 1; }
   echo "$result"
 }
