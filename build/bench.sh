@@ -225,7 +225,7 @@ run_wrk() {
   IFS='|' read -r key name base method path body token lines <<<"$1"
   local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0} out="$WORK/wrk.out"
   METHOD="$method" URL_PATH="$path" BODY="$body" TOKEN="$token" LINES="$lines" THREADS=$threads OFFSET=$offset RUN="$(date +%s%N)" \
-    wrk -t"$threads" -c"$c" -d"${3}s" --latency -s bench/scenarios/load.lua "$base" >"$out" 2>&1 || true
+    wrk -t"$threads" -c"$c" -d"${3}s" --timeout 10s --latency -s bench/scenarios/load.lua "$base" >"$out" 2>&1 || true
   LAST_RESULT=$(grep '^RESULT' "$out" | tail -1 || true)
   [[ -n "$LAST_RESULT" ]] || { cat "$out" >&2; fail "scenario '$key' at $c connections gave no RESULT line"; }
   echo "$key|$c|$LAST_RESULT" >>"$WORK/all-runs.txt"

@@ -91,7 +91,7 @@ i=0
 for load in "${LOADS[@]}"; do
   IFS='|' read -r name c body token lines <<<"$load"
   (BODY="$body" TOKEN="$token" LINES="$lines" THREADS=1 OFFSET=0 RUN="soak$i" \
-    wrk -t1 -c"$c" -d"${SOAK_SECONDS}s" --latency -s bench/scenarios/load.lua "$URL" >"$WORK/wrk.$i" 2>&1) &
+    wrk -t1 -c"$c" -d"${SOAK_SECONDS}s" --timeout 10s --latency -s bench/scenarios/load.lua "$URL" >"$WORK/wrk.$i" 2>&1) &
   LOAD_PIDS+=($!)
   i=$((i + 1))
 done
