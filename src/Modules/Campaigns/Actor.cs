@@ -1,3 +1,4 @@
+using WorkersPower.Platform;
 using System.Security.Claims;
 using WorkersPower.Platform.Security;
 
@@ -15,7 +16,7 @@ public sealed record CampaignActor(Guid AccountId, Guid? MemberId, bool Organise
 }
 
 /// <summary>The outcome of a command: the id of what changed, or why not.</summary>
-public sealed record CampaignsResult(Guid? Id, IReadOnlyList<WorkersPower.Platform.GraphQL.UserError> Errors)
+public sealed record CampaignsResult(Guid? Id, IReadOnlyList<UserError> Errors)
 {
     /// <summary>Set when the caller may not do this at all: the resolver answers with a FORBIDDEN GraphQL error.</summary>
     public string? Forbidden { get; init; }
@@ -23,7 +24,7 @@ public sealed record CampaignsResult(Guid? Id, IReadOnlyList<WorkersPower.Platfo
     public static CampaignsResult Deny(string message) => new(null, []) { Forbidden = message };
 
     public static CampaignsResult Ok(Guid id) => new(id, []);
-    public static CampaignsResult Refused(params WorkersPower.Platform.GraphQL.UserError[] errors) => new(null, errors);
+    public static CampaignsResult Refused(params UserError[] errors) => new(null, errors);
 }
 
 /// <summary>Told when a campaign's progress changed (after the change committed).</summary>

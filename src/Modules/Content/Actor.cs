@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content;

@@ -1,5 +1,4 @@
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership;
 

@@ -4,7 +4,6 @@ using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
 

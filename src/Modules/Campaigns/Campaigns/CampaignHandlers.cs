@@ -1,6 +1,5 @@
 using Marten;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;
 

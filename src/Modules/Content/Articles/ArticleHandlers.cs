@@ -1,7 +1,6 @@
 using Marten;
 using WorkersPower.Campaigns.Contracts;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.Articles;
 
