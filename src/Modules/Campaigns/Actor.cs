@@ -15,17 +15,5 @@ public sealed record CampaignActor(Guid AccountId, Guid? MemberId, bool Organise
             : null;
 }
 
-/// <summary>The outcome of a command: the id of what changed, or why not.</summary>
-public sealed record CampaignsResult(Guid? Id, IReadOnlyList<UserError> Errors)
-{
-    /// <summary>Set when the caller may not do this at all: the resolver answers with a FORBIDDEN GraphQL error.</summary>
-    public string? Forbidden { get; init; }
-
-    public static CampaignsResult Deny(string message) => new(null, []) { Forbidden = message };
-
-    public static CampaignsResult Ok(Guid id) => new(id, []);
-    public static CampaignsResult Refused(params UserError[] errors) => new(null, errors);
-}
-
 /// <summary>Told when a campaign's progress changed (after the change committed).</summary>
 public sealed record CampaignProgressChanged(Guid CampaignId);
