@@ -37,15 +37,12 @@ public static class ActionHandler
         return errors;
     }
 
-    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required, bool multiline = false)
+    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(UserError.Validation($"input.{field}", $"{label} is required."));
-            return;
-        }
-        if (value.Trim().Length > max) errors.Add(UserError.Validation($"input.{field}", $"{label} must be at most {max} characters."));
-        else if (!TextInput.IsText(value, multiline)) errors.Add(UserError.Validation($"input.{field}", TextInput.NotText(label, multiline)));
+        var rules = new TextRules();
+        if (required) rules.Required(field, value, max, label);
+        else if (!string.IsNullOrWhiteSpace(value)) rules.Optional(field, value, max, label);
+        errors.AddRange(rules.Errors);
     }
 
     private static void ScheduleReminder(OutgoingMessages outgoing, Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
