@@ -17,6 +17,7 @@ using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

@@ -24,6 +24,15 @@ public static class Slugs
         return slug.Length == 0 ? fallback : slug;
     }
 
+    /// <summary>The slug, or the first of slug-2, slug-3, … not among <paramref name="taken"/> (the slugs equal to it or starting with it and a hyphen).</summary>
+    public static string FirstFree(string slug, IReadOnlyCollection<string> taken)
+    {
+        if (!taken.Contains(slug)) return slug;
+        var n = 2;
+        while (taken.Contains($"{slug}-{n}")) n++;
+        return $"{slug}-{n}";
+    }
+
     public static bool IsValid(string slug) =>
         slug.Length is > 0 and <= MaxLength && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
         && !slug.StartsWith('-') && !slug.EndsWith('-') && !slug.Contains("--", StringComparison.Ordinal);

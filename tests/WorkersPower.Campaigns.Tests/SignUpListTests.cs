@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Marten;
 using WorkersPower.Campaigns.SignUps;
 using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

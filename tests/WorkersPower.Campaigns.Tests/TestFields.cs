@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Tests;

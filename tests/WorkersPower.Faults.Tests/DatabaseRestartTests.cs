@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using WorkersPower.Testing;
 using Xunit.Abstractions;
-using Codes = WorkersPower.Platform.GraphQL.ErrorCodes;
+using Codes = WorkersPower.Platform.ErrorCodes;
 
 namespace WorkersPower.Faults.Tests;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 using Xunit.Abstractions;

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
 using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 using WorkersPower.Testing;

@@ -1,3 +1,4 @@
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Host.Tests;

@@ -1,4 +1,5 @@
 using Npgsql;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

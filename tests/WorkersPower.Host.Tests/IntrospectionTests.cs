@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -1,4 +1,5 @@
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.JsonWebTokens;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Testing;
 

@@ -1,5 +1,6 @@
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Tests;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Wolverine.Persistence.Durability;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

@@ -46,7 +46,7 @@ internal sealed record GraphQLHttpRequest(string Query, string? OperationName, J
 internal sealed class BadGraphQLRequest(string message, IReadOnlyList<Location>? locations = null, bool malformed = false, string? code = null) : Exception(message)
 {
     /// <summary>The error code for extensions.code (BAD_REQUEST unless a limit says otherwise).</summary>
-    public string Code { get; } = code ?? WorkersPower.Platform.GraphQL.ErrorCodes.BadRequest;
+    public string Code { get; } = code ?? WorkersPower.Platform.ErrorCodes.BadRequest;
 
     public IReadOnlyList<Location>? Locations { get; } = locations;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using WorkersPower.Host.GraphQL.Execution;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Host.GraphQL.WebSocket;

@@ -4,7 +4,6 @@ using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -38,15 +37,12 @@ public static class ActionHandler
         return errors;
     }
 
-    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required, bool multiline = false)
+    private static void Text(List<UserError> errors, string field, string? value, int max, string label, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required) errors.Add(UserError.Validation($"input.{field}", $"{label} is required."));
-            return;
-        }
-        if (value.Trim().Length > max) errors.Add(UserError.Validation($"input.{field}", $"{label} must be at most {max} characters."));
-        else if (!TextInput.IsText(value, multiline)) errors.Add(UserError.Validation($"input.{field}", TextInput.NotText(label, multiline)));
+        var rules = new TextRules();
+        if (required) rules.Required(field, value, max, label);
+        else if (!string.IsNullOrWhiteSpace(value)) rules.Optional(field, value, max, label);
+        errors.AddRange(rules.Errors);
     }
 
     private static void ScheduleReminder(OutgoingMessages outgoing, Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
@@ -55,7 +51,7 @@ public static class ActionHandler
         outgoing.Add(new SendActionReminders(actionId, startsAt).ScheduledAt(at < now ? now : at));
     }
 
-    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(ScheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, OutgoingMessages)> Handle(ScheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
         var now = clock.GetUtcNow();
@@ -63,11 +59,11 @@ public static class ActionHandler
         Text(errors, "title", command.Title, 200, "The title", required: false);
         Text(errors, "location", command.Location, 300, "The location", required: true);
         if (command.Capacity is < 1 or > MaxCapacity) errors.Add(UserError.Validation("input.capacity", $"The capacity must be between 1 and {MaxCapacity}."));
-        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+        if (errors.Count > 0) return (new CommandResult(null, errors), outgoing);
 
         var campaign = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
-        if (campaign.Aggregate is not { } c) return (CampaignsResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId")), outgoing);
-        if (c.Status != CampaignStatus.Active) return (CampaignsResult.Refused(UserError.InvalidState("The campaign is concluded: reopen it first.")), outgoing);
+        if (campaign.Aggregate is not { } c) return (CommandResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId")), outgoing);
+        if (c.Status != CampaignStatus.Active) return (CommandResult.Refused(UserError.InvalidState("The campaign is concluded: reopen it first.")), outgoing);
         if (command.Actor.MemberId is { } organiser && !c.OrganiserMemberIds.Contains(organiser))
             campaign.AppendOne(new CampaignOrganiserJoined(c.Id, organiser, now));
 
@@ -77,68 +73,68 @@ public static class ActionHandler
             command.Location.Trim(), command.Capacity, command.BranchId, command.Actor.AccountId, now));
         ScheduleReminder(outgoing, id, command.StartsAt, now);
         outgoing.Add(new CampaignProgressChanged(c.Id));
-        return (CampaignsResult.Ok(id), outgoing);
+        return (CommandResult.Ok(id), outgoing);
     }
 
-    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(RescheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, OutgoingMessages)> Handle(RescheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
         var now = clock.GetUtcNow();
         var errors = ValidateTimes(command.StartsAt, command.EndsAt, now);
         Text(errors, "location", command.Location, 300, "The location", required: false);
-        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+        if (errors.Count > 0) return (new CommandResult(null, errors), outgoing);
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), outgoing);
-        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), outgoing);
-        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started already.")), outgoing);
+        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), outgoing);
+        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled.")), outgoing);
+        if (a.StartsAt <= now) return (CommandResult.Refused(UserError.InvalidState("The action has started already.")), outgoing);
         stream.AppendOne(new ActionRescheduled(a.Id, a.CampaignId, command.StartsAt, command.EndsAt, command.Location?.Trim() ?? a.Location, command.Actor.AccountId, now));
         ScheduleReminder(outgoing, a.Id, command.StartsAt, now);
-        return (CampaignsResult.Ok(a.Id), outgoing);
+        return (CommandResult.Ok(a.Id), outgoing);
     }
 
-    public static async Task<(CampaignsResult, OutgoingMessages)> Handle(CancelAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, OutgoingMessages)> Handle(CancelAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
         var errors = new List<UserError>();
         Text(errors, "reason", command.Reason, 1000, "A reason", required: true);
-        if (errors.Count > 0) return (new CampaignsResult(null, errors), outgoing);
+        if (errors.Count > 0) return (new CommandResult(null, errors), outgoing);
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), outgoing);
-        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled already.")), outgoing);
+        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), outgoing);
+        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled already.")), outgoing);
         var now = clock.GetUtcNow();
-        if (a.EndsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action is over.")), outgoing);
+        if (a.EndsAt <= now) return (CommandResult.Refused(UserError.InvalidState("The action is over.")), outgoing);
         stream.AppendOne(new ActionCancelled(a.Id, a.CampaignId, command.Reason.Trim(), a.SignUpCount, command.Actor.AccountId, now));
         if (a.SignedUp.Count > 0) outgoing.Add(new NotifyActionCancelled(a.Id, [.. a.SignedUp], command.Reason.Trim()));
         outgoing.Add(new CampaignProgressChanged(a.CampaignId));
-        return (CampaignsResult.Ok(a.Id), outgoing);
+        return (CommandResult.Ok(a.Id), outgoing);
     }
 
-    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), null);
         var now = clock.GetUtcNow();
-        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
-        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started or is over: sign-ups are closed.")), null);
-        if (a.SignedUp.Contains(command.MemberId)) return (CampaignsResult.Ok(a.Id), null); // twice counts once
+        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (a.StartsAt <= now) return (CommandResult.Refused(UserError.InvalidState("The action has started or is over: sign-ups are closed.")), null);
+        if (a.SignedUp.Contains(command.MemberId)) return (CommandResult.Ok(a.Id), null); // twice counts once
         if (await session.LoadAsync<CampaignMember>(command.MemberId, ct) is { } m && (m.Erased || m.Standing is MemberStanding.Suspended or MemberStanding.Resigned))
-            return (CampaignsResult.Refused(UserError.InvalidState("Only members in good standing can sign up.")), null);
+            return (CommandResult.Refused(UserError.InvalidState("Only members in good standing can sign up.")), null);
         if (a.Capacity is { } capacity && a.SignUpCount >= capacity)
-            return (CampaignsResult.Refused(new UserError("FULL", "The action is full.", null)), null);
+            return (CommandResult.Refused(new UserError("FULL", "The action is full.", null)), null);
         stream.AppendOne(new SignedUpForAction(a.Id, a.CampaignId, command.MemberId, now));
-        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+        return (CommandResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
     }
 
-    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(WithdrawFromAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(WithdrawFromAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
+        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), null);
         var now = clock.GetUtcNow();
-        if (!a.SignedUp.Contains(command.MemberId)) return (CampaignsResult.Refused(UserError.InvalidState("You are not signed up for this action.")), null);
-        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
-        if (a.StartsAt <= now) return (CampaignsResult.Refused(UserError.InvalidState("The action has started.")), null);
+        if (!a.SignedUp.Contains(command.MemberId)) return (CommandResult.Refused(UserError.InvalidState("You are not signed up for this action.")), null);
+        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (a.StartsAt <= now) return (CommandResult.Refused(UserError.InvalidState("The action has started.")), null);
         stream.AppendOne(new WithdrewFromAction(a.Id, a.CampaignId, command.MemberId, null, now));
-        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+        return (CommandResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
     }
 
     public const string CheckInForbidden = "Only admins and the campaign's organisers (who launched it or scheduled its actions) check people in.";
@@ -158,12 +154,12 @@ public static class ActionHandler
     public static bool MayCheckInMember(CampaignActor actor, CampaignMember? target, bool takesPart, CampaignMember? organiser) =>
         target is { Erased: false } && (actor.IsAdmin || takesPart || (organiser is { Erased: false } && organiser.BranchId == target.BranchId));
 
-    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(CheckInAttendee command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(CheckInAttendee command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CampaignsResult.Refused(NoSuchAction), null);
-        if (!MayCheckIn(command.Actor, await session.LoadAsync<Campaign>(a.CampaignId, ct))) return (CampaignsResult.Deny(CheckInForbidden), null);
-        if (a.Status == ActionStatus.Cancelled) return (CampaignsResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
+        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), null);
+        if (!MayCheckIn(command.Actor, await session.LoadAsync<Campaign>(a.CampaignId, ct))) return (CommandResult.Deny(CheckInForbidden), null);
+        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
         var target = await session.LoadAsync<CampaignMember>(command.MemberId, ct);
         var memberId = command.MemberId;
         var takesPart = command.Actor.IsAdmin || target is null || a.SignedUp.Contains(memberId) || a.Withdrawn.Contains(memberId) || a.Attended.Contains(memberId)
@@ -171,13 +167,13 @@ public static class ActionHandler
                 && (x.SignedUp.Contains(memberId) || x.Withdrawn.Contains(memberId) || x.Attended.Contains(memberId)), ct);
         var organiser = takesPart || command.Actor.MemberId is not { } me ? null : await session.LoadAsync<CampaignMember>(me, ct);
         if (!MayCheckInMember(command.Actor, target, takesPart, organiser))
-            return (CampaignsResult.Refused(UserError.NotFound("There is no such member.", "input", "memberId")), null);
-        if (a.Attended.Contains(command.MemberId)) return (CampaignsResult.Ok(a.Id), null);
+            return (CommandResult.Refused(UserError.NotFound("There is no such member.", "input", "memberId")), null);
+        if (a.Attended.Contains(command.MemberId)) return (CommandResult.Ok(a.Id), null);
         stream.AppendOne(new AttendeeCheckedIn(a.Id, a.CampaignId, command.MemberId, a.SignedUp.Contains(command.MemberId), command.Actor.AccountId, clock.GetUtcNow()));
-        return (CampaignsResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
+        return (CommandResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
     }
 
-    public static async Task<CampaignsResult> Handle(RecordActionOutcome command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(RecordActionOutcome command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(command.Summary) || command.Summary.Length > 4000)
@@ -192,14 +188,14 @@ public static class ActionHandler
                 errors.Add(UserError.Validation($"input.counts.{i}.name", "A count's name is 1 to 60 characters."));
             if (count.Value is < 0 or > 10_000_000) errors.Add(UserError.Validation($"input.counts.{i}.value", "A count is between 0 and 10000000."));
         }
-        if (errors.Count > 0) return new CampaignsResult(null, errors);
+        if (errors.Count > 0) return new CommandResult(null, errors);
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return CampaignsResult.Refused(NoSuchAction);
-        if (a.Status == ActionStatus.Cancelled) return CampaignsResult.Refused(UserError.InvalidState("The action is cancelled."));
+        if (stream.Aggregate is not { } a) return CommandResult.Refused(NoSuchAction);
+        if (a.Status == ActionStatus.Cancelled) return CommandResult.Refused(UserError.InvalidState("The action is cancelled."));
         var now = clock.GetUtcNow();
-        if (a.StartsAt > now) return CampaignsResult.Refused(UserError.InvalidState("The action has not started yet."));
+        if (a.StartsAt > now) return CommandResult.Refused(UserError.InvalidState("The action has not started yet."));
         stream.AppendOne(new ActionOutcomeRecorded(a.Id, a.CampaignId, command.Summary.Trim(),
             command.Counts.Select(c => c with { Name = c.Name.Trim() }).ToList(), command.Actor.AccountId, now));
-        return CampaignsResult.Ok(a.Id);
+        return CommandResult.Ok(a.Id);
     }
 }

@@ -1,6 +1,5 @@
 using Marten;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -31,7 +30,7 @@ public static class CampaignHandler
         return errors;
     }
 
-    public static async Task<CampaignsResult> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var errors = Validate(command.Title, command.Summary, command.Goal, titleRequired: true);
         string slug;
@@ -47,49 +46,44 @@ public static class CampaignHandler
             slug = Slugs.FromTitle(command.Title, "campaign");
             var prefix = slug + "-";
             var taken = await session.Query<Campaign>().Where(c => c.Slug == slug || c.Slug.StartsWith(prefix)).Select(c => c.Slug).ToListAsync(ct);
-            if (taken.Contains(slug))
-            {
-                var n = 2;
-                while (taken.Contains($"{slug}-{n}")) n++;
-                slug = $"{slug}-{n}";
-            }
+            slug = Slugs.FirstFree(slug, taken);
         }
-        if (errors.Count > 0) return new CampaignsResult(null, errors);
+        if (errors.Count > 0) return new CommandResult(null, errors);
 
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Campaign>(id,
             new CampaignLaunched(id, slug, command.Title.Trim(), command.Summary.Trim(), command.Goal, command.Actor.AccountId, command.Actor.MemberId, clock.GetUtcNow()));
-        return CampaignsResult.Ok(id);
+        return CommandResult.Ok(id);
     }
 
-    public static async Task<(CampaignsResult, CampaignProgressChanged?)> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var errors = Validate(command.Title, command.Summary, command.Goal, titleRequired: false);
-        if (errors.Count > 0) return (new CampaignsResult(null, errors), null);
+        if (errors.Count > 0) return (new CommandResult(null, errors), null);
         var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
         if (stream.Aggregate is not { } campaign) return (NotFound, null);
         var goal = command.ClearGoal ? null : command.Goal ?? campaign.Goal;
         stream.AppendOne(new CampaignUpdated(campaign.Id, command.Title?.Trim() ?? campaign.Title, command.Summary?.Trim() ?? campaign.Summary, goal, command.Actor.AccountId, clock.GetUtcNow()));
-        return (CampaignsResult.Ok(campaign.Id), goal != campaign.Goal ? new CampaignProgressChanged(campaign.Id) : null);
+        return (CommandResult.Ok(campaign.Id), goal != campaign.Goal ? new CampaignProgressChanged(campaign.Id) : null);
     }
 
-    public static async Task<CampaignsResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
         if (stream.Aggregate is not { } campaign) return NotFound;
-        if (campaign.Status == CampaignStatus.Concluded) return CampaignsResult.Refused(UserError.InvalidState("The campaign is concluded already."));
+        if (campaign.Status == CampaignStatus.Concluded) return CommandResult.Refused(UserError.InvalidState("The campaign is concluded already."));
         stream.AppendOne(new CampaignConcluded(campaign.Id, command.Actor.AccountId, clock.GetUtcNow()));
-        return CampaignsResult.Ok(campaign.Id);
+        return CommandResult.Ok(campaign.Id);
     }
 
-    public static async Task<CampaignsResult> Handle(ReopenCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(ReopenCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
         if (stream.Aggregate is not { } campaign) return NotFound;
-        if (campaign.Status == CampaignStatus.Active) return CampaignsResult.Refused(UserError.InvalidState("The campaign is active already."));
+        if (campaign.Status == CampaignStatus.Active) return CommandResult.Refused(UserError.InvalidState("The campaign is active already."));
         stream.AppendOne(new CampaignReopened(campaign.Id, command.Actor.AccountId, clock.GetUtcNow()));
-        return CampaignsResult.Ok(campaign.Id);
+        return CommandResult.Ok(campaign.Id);
     }
 
-    private static readonly CampaignsResult NotFound = CampaignsResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId"));
+    private static readonly CommandResult NotFound = CommandResult.Refused(UserError.NotFound("There is no such campaign.", "input", "campaignId"));
 }

@@ -33,12 +33,12 @@ internal sealed class CampaignsDemoData : IDemoData
         ];
         foreach (var (title, summary, goal, actions) in campaigns)
         {
-            var launched = await bus.InvokeAsync<CampaignsResult>(new LaunchCampaign(title, summary, null, goal, organiser), cancellationToken);
+            var launched = await bus.InvokeAsync<CommandResult>(new LaunchCampaign(title, summary, null, goal, organiser), cancellationToken);
             if (launched.Id is not { } id) throw new InvalidOperationException("Demo campaign refused: " + string.Join("; ", launched.Errors.Select(e => e.Message)));
             foreach (var a in actions)
             {
                 var starts = day.AddDays(a.InDays).AddHours(a.Hour);
-                var scheduled = await bus.InvokeAsync<CampaignsResult>(
+                var scheduled = await bus.InvokeAsync<CommandResult>(
                     new ScheduleAction(id, a.Kind, a.Title, starts, starts.AddHours(2), a.Where, a.Capacity, null, organiser), cancellationToken);
                 if (scheduled.Id is null) throw new InvalidOperationException("Demo action refused: " + string.Join("; ", scheduled.Errors.Select(e => e.Message)));
             }

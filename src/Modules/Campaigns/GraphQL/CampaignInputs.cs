@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using WorkersPower.Campaigns.Actions;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.GraphQL;

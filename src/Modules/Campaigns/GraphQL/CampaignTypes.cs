@@ -5,6 +5,7 @@ using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Campaigns.SignUps;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.GraphQL;

@@ -159,10 +159,10 @@ internal sealed class CampaignsSchema : ISchemaContributor
                 var actor = CampaignActor.From(ctx.User)!;
                 if (command(ctx.GetArgument<CampaignInput>("input"), actor) is not { } c)
                     return new CampaignPayload(null) { Errors = [UserError.NotFound("There is no such campaign.", "input", "campaignId")] };
-                CampaignsResult result;
+                CommandResult result;
                 try
                 {
-                    result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<CampaignsResult>(c, ctx.CancellationToken);
+                    result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<CommandResult>(c, ctx.CancellationToken);
                 }
                 catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
                 {
@@ -195,12 +195,12 @@ internal sealed class CampaignsSchema : ISchemaContributor
             if (command(ctx.GetArgument<ActionInput>("input"), actor) is not { } c)
                 return new CampaignActionPayload(null) { Errors = [UserError.NotFound(idField == "actionId" ? "There is no such action." : "There is no such campaign.", "input", idField)] };
             var bus = ctx.RequestServices!.GetRequiredService<IMessageBus>();
-            CampaignsResult? result = null;
+            CommandResult? result = null;
             for (var attempt = 1; result is null; attempt++)
             {
                 try
                 {
-                    result = await bus.InvokeAsync<CampaignsResult>(c, ctx.CancellationToken);
+                    result = await bus.InvokeAsync<CommandResult>(c, ctx.CancellationToken);
                 }
                 catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e) && attempt < 50)
                 {

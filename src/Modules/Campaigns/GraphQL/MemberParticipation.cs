@@ -7,6 +7,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

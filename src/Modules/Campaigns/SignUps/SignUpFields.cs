@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.SignUps;

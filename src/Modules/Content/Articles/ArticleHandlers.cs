@@ -1,7 +1,6 @@
 using Marten;
 using WorkersPower.Campaigns.Contracts;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.Articles;
 
@@ -44,7 +43,7 @@ public static class ArticleHandler
         Tags = c.Tags.Select(t => t.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList(),
     };
 
-    public static async Task<ContentResult> Handle(DraftArticle command, IDocumentSession session, ICampaignDirectory campaigns, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(DraftArticle command, IDocumentSession session, ICampaignDirectory campaigns, TimeProvider clock, CancellationToken ct)
     {
         var content = new ArticleContent(command.Title ?? "", command.Summary, command.Body ?? "", command.Tags ?? [], command.Visibility ?? Visibility.Public);
         var errors = Validate(content);
@@ -61,29 +60,26 @@ public static class ArticleHandler
         {
             slug = await FreeSlugAsync(session, Slugs.FromTitle(content.Title, "article"), ct);
         }
-        if (errors.Count > 0) return new ContentResult(null, errors);
+        if (errors.Count > 0) return new CommandResult(null, errors);
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Article>(id, new ArticleDrafted(id, command.Kind, slug, Clean(content), command.CampaignId, command.Actor.MemberId, command.Actor.AccountId, clock.GetUtcNow()));
-        return ContentResult.Ok(id);
+        return CommandResult.Ok(id);
     }
 
     private static async Task<string> FreeSlugAsync(IDocumentSession session, string slug, CancellationToken ct)
     {
         var prefix = slug + "-";
         var taken = await session.Query<Article>().Where(a => a.Slug == slug || a.Slug.StartsWith(prefix)).Select(a => a.Slug).ToListAsync(ct);
-        if (!taken.Contains(slug)) return slug;
-        var n = 2;
-        while (taken.Contains($"{slug}-{n}")) n++;
-        return $"{slug}-{n}";
+        return Slugs.FirstFree(slug, taken);
     }
 
-    public static async Task<ContentResult> Handle(ReviseArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(ReviseArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
-        if (stream.Aggregate is not { } a) return ContentResult.Refused(NoSuchArticle);
+        if (stream.Aggregate is not { } a) return CommandResult.Refused(NoSuchArticle);
         if (a.Version != command.ExpectedVersion)
-            return ContentResult.Refused(new UserError(ErrorCodes.Conflict, $"The article is at version {a.Version}, not {command.ExpectedVersion}: someone revised it meanwhile. Reload it and apply your change again.", ["input", "expectedVersion"]));
-        if (a.Status == ArticleStatus.Archived) return ContentResult.Refused(UserError.InvalidState("The article is archived."));
+            return CommandResult.Refused(new UserError(ErrorCodes.Conflict, $"The article is at version {a.Version}, not {command.ExpectedVersion}: someone revised it meanwhile. Reload it and apply your change again.", ["input", "expectedVersion"]));
+        if (a.Status == ArticleStatus.Archived) return CommandResult.Refused(UserError.InvalidState("The article is archived."));
         var content = new ArticleContent(command.Title ?? a.Title, command.Summary ?? a.Summary, command.Body ?? a.Body, command.Tags ?? a.Tags, command.Visibility ?? a.Visibility);
         var errors = Validate(content);
         string? slug = null;
@@ -94,41 +90,41 @@ public static class ArticleHandler
             else if (!Slugs.IsValid(slug)) errors.Add(UserError.Validation("input.slug", "A slug is 1 to 100 lower-case letters, digits and single hyphens."));
             else if (await session.Query<Article>().AnyAsync(x => x.Slug == slug, ct)) errors.Add(UserError.AlreadyExists($"The slug '{slug}' is taken.", "input", "slug"));
         }
-        if (errors.Count > 0) return new ContentResult(null, errors);
+        if (errors.Count > 0) return new CommandResult(null, errors);
         stream.AppendOne(new ArticleRevised(a.Id, Clean(content), slug, null, command.Actor.AccountId, clock.GetUtcNow()));
-        return ContentResult.Ok(a.Id);
+        return CommandResult.Ok(a.Id);
     }
 
-    public static async Task<ContentResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<CommandResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
-        if (stream.Aggregate is not { } a) return ContentResult.Refused(NoSuchArticle);
+        if (stream.Aggregate is not { } a) return CommandResult.Refused(NoSuchArticle);
         if (a.Version != command.ExpectedVersion)
-            return ContentResult.Refused(new UserError(ErrorCodes.Conflict, $"The article is at version {a.Version}, not {command.ExpectedVersion}: reload it.", ["input", "expectedVersion"]));
+            return CommandResult.Refused(new UserError(ErrorCodes.Conflict, $"The article is at version {a.Version}, not {command.ExpectedVersion}: reload it.", ["input", "expectedVersion"]));
         var revision = (await ArticleRevisions.AllAsync(session, a.Id, ct)).FirstOrDefault(r => r.Version == command.Version);
-        if (revision is null) return ContentResult.Refused(UserError.NotFound($"There is no version {command.Version}.", "input", "version"));
+        if (revision is null) return CommandResult.Refused(UserError.NotFound($"There is no version {command.Version}.", "input", "version"));
         stream.AppendOne(new ArticleRevised(a.Id, revision.Content, null, command.Version, command.Actor.AccountId, clock.GetUtcNow()));
-        return ContentResult.Ok(a.Id);
+        return CommandResult.Ok(a.Id);
     }
 
-    public static Task<ContentResult> Handle(SubmitArticleForReview c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
+    public static Task<CommandResult> Handle(SubmitArticleForReview c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(s, c.ArticleId, [ArticleStatus.Draft, ArticleStatus.Unpublished], "Only drafts (or unpublished articles) go to review.", a => new ArticleSubmittedForReview(a.Id, c.Actor.AccountId, clock.GetUtcNow()), ct);
 
-    public static Task<ContentResult> Handle(PublishArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
+    public static Task<CommandResult> Handle(PublishArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(s, c.ArticleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Unpublished], "The article is published already, or archived.", a => new ArticlePublished(a.Id, c.Actor.AccountId, clock.GetUtcNow()), ct);
 
-    public static Task<ContentResult> Handle(UnpublishArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
+    public static Task<CommandResult> Handle(UnpublishArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(s, c.ArticleId, [ArticleStatus.Published], "Only a published article can be unpublished.", a => new ArticleUnpublished(a.Id, c.Actor.AccountId, clock.GetUtcNow()), ct);
 
-    public static Task<ContentResult> Handle(ArchiveArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
+    public static Task<CommandResult> Handle(ArchiveArticle c, IDocumentSession s, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(s, c.ArticleId, [ArticleStatus.Draft, ArticleStatus.InReview, ArticleStatus.Unpublished, ArticleStatus.Published], "The article is archived already.", a => new ArticleArchived(a.Id, c.Actor.AccountId, clock.GetUtcNow()), ct);
 
-    private static async Task<ContentResult> TransitionAsync(IDocumentSession session, Guid id, ArticleStatus[] from, string refusal, Func<Article, object> change, CancellationToken ct)
+    private static async Task<CommandResult> TransitionAsync(IDocumentSession session, Guid id, ArticleStatus[] from, string refusal, Func<Article, object> change, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Article>(id, ct);
-        if (stream.Aggregate is not { Kind: ArticleKind.Article } a) return ContentResult.Refused(NoSuchArticle);
-        if (!from.Contains(a.Status)) return ContentResult.Refused(UserError.InvalidState(refusal));
+        if (stream.Aggregate is not { Kind: ArticleKind.Article } a) return CommandResult.Refused(NoSuchArticle);
+        if (!from.Contains(a.Status)) return CommandResult.Refused(UserError.InvalidState(refusal));
         stream.AppendOne(change(a));
-        return ContentResult.Ok(a.Id);
+        return CommandResult.Ok(a.Id);
     }
 }

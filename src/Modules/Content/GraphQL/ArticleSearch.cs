@@ -2,6 +2,7 @@ using System.Globalization;
 using GraphQL;
 using Marten;
 using WorkersPower.Content.Articles;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.GraphQL;

@@ -262,10 +262,10 @@ internal sealed class ContentSchema : ISchemaContributor
 
     private static async Task<ArticlePayload> RunAsync(IResolveFieldContext ctx, object command)
     {
-        ContentResult result;
+        CommandResult result;
         try
         {
-            result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<ContentResult>(command, ctx.CancellationToken);
+            result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<CommandResult>(command, ctx.CancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
         {

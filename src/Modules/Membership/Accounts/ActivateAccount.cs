@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using WorkersPower.Membership.Members;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;

@@ -1,6 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;

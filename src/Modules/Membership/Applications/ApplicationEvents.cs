@@ -1,4 +1,4 @@
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Applications;
 

@@ -1,7 +1,7 @@
 using Marten;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Members;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Applications;
 

@@ -4,7 +4,7 @@ using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.Members;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Applications;

@@ -1,6 +1,6 @@
 using Marten;
 using Marten.Events.Aggregation;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Branches;
 

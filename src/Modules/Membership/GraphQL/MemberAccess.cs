@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

@@ -3,6 +3,7 @@ using GraphQL;
 using JasperFx.Events;
 using Marten;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

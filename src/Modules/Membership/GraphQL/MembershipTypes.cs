@@ -4,6 +4,7 @@ using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

@@ -1,5 +1,5 @@
 using WorkersPower.Membership.Applications;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Members;
 

@@ -2,7 +2,7 @@ using Marten;
 using Wolverine;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;

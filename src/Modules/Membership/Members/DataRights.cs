@@ -7,7 +7,6 @@ using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;
 

@@ -3,7 +3,7 @@ using Wolverine;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;

@@ -1,6 +1,6 @@
 using Marten.Events.Aggregation;
 using WorkersPower.Membership.Applications;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Members;
 

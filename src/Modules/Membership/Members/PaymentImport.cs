@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Marten;
 using Wolverine;
+using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 

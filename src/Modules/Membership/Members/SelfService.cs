@@ -3,7 +3,7 @@ using Wolverine;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
-using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Members;
 

@@ -1,10 +1,7 @@
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
+namespace WorkersPower.Platform;
 
-namespace WorkersPower.Membership;
-
-/// <summary>Small checks shared by the module's validations, each adding a user error naming the field (text by <see cref="TextInput"/>).</summary>
-internal sealed class TextRules(string prefix = "input")
+/// <summary>Small checks shared by the modules' validations, each adding a user error naming the field (text by <see cref="TextInput"/>).</summary>
+public sealed class TextRules(string prefix = "input")
 {
     private readonly List<UserError> errors = [];
 

@@ -1,0 +1,13 @@
+namespace WorkersPower.Platform;
+
+/// <summary>The outcome of a module's command: the id of what changed, or why not.</summary>
+public sealed record CommandResult(Guid? Id, IReadOnlyList<UserError> Errors)
+{
+    /// <summary>Set when the caller may not do this at all: the resolver answers with a FORBIDDEN GraphQL error.</summary>
+    public string? Forbidden { get; init; }
+
+    public static CommandResult Deny(string message) => new(null, []) { Forbidden = message };
+
+    public static CommandResult Ok(Guid id) => new(id, []);
+    public static CommandResult Refused(params UserError[] errors) => new(null, errors);
+}
