@@ -12,12 +12,7 @@ public sealed record ChangePassword(Guid AccountId, string CurrentPassword, stri
     public override string ToString() => nameof(ChangePassword);
 }
 
-/// <summary>The signed-in account signs out: every token of the account issued until now stops working.</summary>
-public sealed record SignOut(Guid AccountId);
-
-public sealed record SignOutResult(DateTimeOffset? SignedOutAt, IReadOnlyList<UserError> Errors);
-
-public static class AccountCredentialsHandler
+public static class ChangePasswordHandler
 {
     private static readonly UserError WrongPassword =
         new(ErrorCodes.InvalidCredentials, "The current password is not right.", ["input", "currentPassword"]);
@@ -50,16 +45,5 @@ public static class AccountCredentialsHandler
         account.TokensRevokedAt = clock.GetUtcNow();
         session.Update(account);
         return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
-    }
-
-    public static async Task<SignOutResult> Handle(SignOut command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<Account>(command.AccountId, cancellationToken) is not { } account)
-            return new SignOutResult(null, [UserError.NotFound("There is no such account.")]);
-        var now = clock.GetUtcNow();
-        account.TokenVersion++;
-        account.TokensRevokedAt = now;
-        session.Update(account);
-        return new SignOutResult(now, []);
     }
 }
