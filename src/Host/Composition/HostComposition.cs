@@ -74,6 +74,7 @@ public static class HostComposition
         foreach (var module in modules)
         {
             module.ConfigureServices(services, context);
+            services.AddSchemaParts(module.Assembly);
             services.AddSingleton(module);
         }
 
@@ -124,7 +125,7 @@ public static class HostComposition
         services.AddSingleton<PersistedDocuments>();
         services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<Operations.DeadLetterStores>();
-        services.AddSingleton<ISchemaContributor, Operations.DeadLettersSchema>();
+        services.AddSchemaParts(typeof(HostComposition).Assembly);
         services.AddGraphQL(b =>
         {
             b.AddSchema<PlatformSchema>()

@@ -69,10 +69,6 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton(s => new ProgressListener(context.ConnectionString, s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressListener>>()));
         services.AddHostedService(s => s.GetRequiredService<ProgressListener>());
         services.AddSingleton<IDemoData, CampaignsDemoData>();
-        services.AddSingleton<ISchemaContributor, CampaignsSchema>();
-        services.AddSingleton<INodeResolver, CampaignNodeResolver>();
-        services.AddSingleton<INodeResolver, CampaignActionNodeResolver>();
-        services.AddSingleton<IObjectTypeExtension, MemberParticipationExtension>();
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();
         services.AddSingleton<Contracts.ICampaignDirectory, CampaignDirectory>();
     }

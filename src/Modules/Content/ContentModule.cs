@@ -51,8 +51,6 @@ public sealed class ContentModule : IModule
         services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
         services.AddSingleton(SiteUrl.From(context.Configuration, context.Environment));
         services.AddSingleton<IDemoData, ContentDemoData>();
-        services.AddSingleton<ISchemaContributor, ContentSchema>();
-        services.AddSingleton<INodeResolver, ArticleNodeResolver>();
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>

@@ -86,11 +86,6 @@ public sealed class MembershipModule : IModule
         services.AddScoped<RequestActor>();
         services.AddScoped<PersonalDataAudit>();
         services.AddScoped<Contracts.IPersonalDataAudit>(sp => sp.GetRequiredService<PersonalDataAudit>());
-        services.AddSingleton<ISchemaContributor, MembershipSchema>();
-        services.AddSingleton<ISchemaContributor, MembersSchema>();
-        services.AddSingleton<INodeResolver, MemberNodeResolver>();
-        services.AddSingleton<INodeResolver, MembershipApplicationNodeResolver>();
-        services.AddSingleton<INodeResolver, BranchNodeResolver>();
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>

@@ -134,11 +134,12 @@ public sealed class QueryType : ObjectGraphType
 
 public sealed class MutationType : ObjectGraphType
 {
-    public MutationType(IEnumerable<ISchemaContributor> contributors)
+    public MutationType(IEnumerable<ISchemaContributor> contributors, IEnumerable<IMutationField> fields)
     {
         Name = "Mutation";
         Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` list is empty on success.";
         foreach (var c in contributors) c.AddMutationFields(this);
+        foreach (var f in fields) f.AddTo(this);
     }
 }
 

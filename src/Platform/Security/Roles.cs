@@ -54,4 +54,8 @@ public static class ClaimsPrincipalExtensions
         user.IsAuthenticated() && user!.FindAll(Claims.Role).Any(c => c.Value == role);
 
     public static bool HasAnyRole(this ClaimsPrincipal? user, params string[] roles) => roles.Any(user.HasRole);
+
+    /// <summary>The roles the token carries (none when anonymous).</summary>
+    public static IReadOnlyList<string> RolesOf(this ClaimsPrincipal? user) =>
+        user.IsAuthenticated() ? user!.FindAll(Claims.Role).Select(c => c.Value).Distinct().ToList() : [];
 }

@@ -10,7 +10,6 @@ namespace WorkersPower.Campaigns.Actions;
 public sealed record ScheduleAction(Guid CampaignId, ActionKind Kind, string? Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, int? Capacity, Guid? BranchId, CampaignActor Actor);
 public sealed record RescheduleAction(Guid ActionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, CampaignActor Actor);
 public sealed record CancelAction(Guid ActionId, string Reason, CampaignActor Actor);
-public sealed record SignUpForAction(Guid ActionId, Guid MemberId);
 public sealed record WithdrawFromAction(Guid ActionId, Guid MemberId);
 public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, CampaignActor Actor);
 public sealed record RecordActionOutcome(Guid ActionId, string Summary, IReadOnlyList<OutcomeCount> Counts, CampaignActor Actor);
@@ -26,7 +25,7 @@ public static class ActionHandler
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(24);
     public const int MaxCapacity = 100_000;
 
-    private static readonly UserError NoSuchAction = UserError.NotFound("There is no such action.", "input", "actionId");
+    internal static readonly UserError NoSuchAction = UserError.NotFound("There is no such action.", "input", "actionId");
 
     internal static List<UserError> ValidateTimes(DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now)
     {
@@ -107,22 +106,6 @@ public static class ActionHandler
         if (a.SignedUp.Count > 0) outgoing.Add(new NotifyActionCancelled(a.Id, [.. a.SignedUp], command.Reason.Trim()));
         outgoing.Add(new CampaignProgressChanged(a.CampaignId));
         return (CommandResult.Ok(a.Id), outgoing);
-    }
-
-    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } a) return (CommandResult.Refused(NoSuchAction), null);
-        var now = clock.GetUtcNow();
-        if (a.Status == ActionStatus.Cancelled) return (CommandResult.Refused(UserError.InvalidState("The action is cancelled.")), null);
-        if (a.StartsAt <= now) return (CommandResult.Refused(UserError.InvalidState("The action has started or is over: sign-ups are closed.")), null);
-        if (a.SignedUp.Contains(command.MemberId)) return (CommandResult.Ok(a.Id), null); // twice counts once
-        if (await session.LoadAsync<CampaignMember>(command.MemberId, ct) is { } m && (m.Erased || m.Standing is MemberStanding.Suspended or MemberStanding.Resigned))
-            return (CommandResult.Refused(UserError.InvalidState("Only members in good standing can sign up.")), null);
-        if (a.Capacity is { } capacity && a.SignUpCount >= capacity)
-            return (CommandResult.Refused(new UserError("FULL", "The action is full.", null)), null);
-        stream.AppendOne(new SignedUpForAction(a.Id, a.CampaignId, command.MemberId, now));
-        return (CommandResult.Ok(a.Id), new CampaignProgressChanged(a.CampaignId));
     }
 
     public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(WithdrawFromAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

@@ -108,16 +108,6 @@ public sealed class CancelActionInputType : InputObjectGraphType<ActionInput>
     }
 }
 
-public sealed class SignUpForActionInputType : InputObjectGraphType<ActionInput>
-{
-    public SignUpForActionInputType()
-    {
-        Name = "SignUpForActionInput";
-        Description = "The action the signed-in member signs up for.";
-        Field(x => x.ActionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The action's global id.");
-    }
-}
-
 public sealed class WithdrawFromActionInputType : InputObjectGraphType<ActionInput>
 {
     public WithdrawFromActionInputType()

@@ -17,7 +17,23 @@ namespace WorkersPower.Campaigns.GraphQL;
 
 public sealed record CampaignPayload(Campaign? Campaign) : Payload;
 
-public sealed record CampaignActionPayload(CampaignAction? Action) : Payload;
+public sealed record CampaignActionPayload(CampaignAction? Action) : Payload
+{
+    /// <summary>
+    /// Runs an action's command and answers the action as it is after it. A concurrency conflict (many members
+    /// signing up for the last places at once) is re-tried: each re-try re-reads the action, so capacity holds
+    /// exactly and no sign-up is lost.
+    /// </summary>
+    internal static async Task<CampaignActionPayload> RunAsync(IResolveFieldContext ctx, object command)
+    {
+        var result = await ctx.InvokeAsync(command, Races);
+        if (result.Id is not { } id) return new CampaignActionPayload((CampaignAction?)null) { Errors = result.Errors };
+        await using var session = ctx.Session();
+        return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
+    }
+
+    private static readonly RaceAnswers Races = new(UserError.Conflict("The action is busy: try again."), Retries: 49);
+}
 
 public sealed class CampaignPayloadType : PayloadType<CampaignPayload>
 {
@@ -122,8 +138,6 @@ internal sealed class CampaignsSchema : ISchemaContributor
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id ? new RescheduleAction(id, input.StartsAt, input.EndsAt, input.Location, actor) : null);
         ActionMutation<CancelActionInputType>(mutation, "cancelAction", "Cancel an action with a reason (organisers, admins); the members signed up are told.", true,
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id ? new CancelAction(id, input.Reason ?? "", actor) : null);
-        ActionMutation<SignUpForActionInputType>(mutation, "signUpForAction", "Sign up for an action (members). Signing up twice counts once; a full action refuses with FULL.", false,
-            (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id && actor.MemberId is { } m ? new SignUpForAction(id, m) : null);
         ActionMutation<WithdrawFromActionInputType>(mutation, "withdrawFromAction", "Withdraw from an action you signed up for (members).", false,
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id && actor.MemberId is { } m ? new WithdrawFromAction(id, m) : null);
         ActionMutation<CheckInAttendeeInputType>(mutation, "checkInAttendee", "Record that a member came to an action, signed up or not (the campaign's organisers, admins; others FORBIDDEN). A campaign organiser checks in members taking part in the campaign or of their own branch; anyone else is NOT_FOUND, as an unknown id is.", true,
@@ -212,7 +226,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
                 }
             }
             if (result.Forbidden is { } forbidden) throw new ExecutionError(forbidden) { Code = ErrorCodes.Forbidden };
-            if (result.Id is not { } id) return new CampaignActionPayload(null) { Errors = result.Errors };
+            if (result.Id is not { } id) return new CampaignActionPayload((CampaignAction?)null) { Errors = result.Errors };
             await using var session = ctx.Session();
             return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
         });
