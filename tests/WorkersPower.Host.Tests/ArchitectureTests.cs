@@ -78,37 +78,72 @@ public sealed class ArchitectureTests
     }
 
     /// <summary>
-    /// Types of a module's domain (everything outside its GraphQL namespace, its Demo namespace and the module class
-    /// that composes it) that still use GraphQL today: files that mix a use case with its GraphQL field, or a handler
-    /// that decodes a global id. The one-file-per-use-case step (issue 17) removes them; do not add to this list.
+    /// Types outside the API surface that use GraphQL or the web, each with its reason. Do not add to this list.
     /// </summary>
     private static readonly HashSet<string> MixedFiles = new(StringComparer.Ordinal)
     {
-        // src/Modules/Campaigns/SignUps/SignUpFields.cs: the SignUp graph type and the reads behind its connection field, in one file
-        "WorkersPower.Campaigns.SignUps.SignUpType",
-        "WorkersPower.Campaigns.SignUps.SignUpReads",
         // src/Modules/Membership/Members/PaymentImport.cs: the import accepts a member's global id, decoded with Platform.GraphQL.GlobalId
         "WorkersPower.Membership.Members.PaymentImportHandler",
+        // src/Modules/Campaigns/SignUps/SignUpFields.cs: the reads behind the SignUp connection field, beside the graph type
+        "WorkersPower.Campaigns.SignUps.SignUpReads",
+        // src/Modules/Content/Feed/AtomFeed.cs: the module's HTTP endpoint beside /graphql (the Atom feed), mapped by ContentModule.MapEndpoints
+        "WorkersPower.Content.Feed.AtomFeed",
     };
 
-    [Fact]
-    public void Domain_code_does_not_use_GraphQL()
+    /// <summary>GraphQL and the web (ASP.NET Core's HTTP, routing, MVC and authentication; its Identity password hasher is a plain library).</summary>
+    private static readonly string[] ApiTechnology = ["GraphQL", "GraphQLParser", "WorkersPower.Platform.GraphQL",
+        "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Mvc", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Authentication"];
+
+    /// <summary>
+    /// The API surface of a module: what a use case's file declares for GraphQL (its field, its input record, payloads,
+    /// graph types, query contributors, node resolvers, extensions of other modules' types), the GraphQL folder, demo
+    /// data and the module class that composes it all. Everything else is the domain.
+    /// </summary>
+    private static bool IsApiSurface(Type type, string root)
     {
-        var found = new List<string>();
+        var ns = type.Namespace ?? "";
+        if (ns == root + ".GraphQL" || ns.StartsWith(root + ".GraphQL.", StringComparison.Ordinal)) return true;
+        if (ns == root + ".Demo" || ns.StartsWith(root + ".Demo.", StringComparison.Ordinal)) return true;
+        if (ns == root && type.Name.EndsWith("Module", StringComparison.Ordinal)) return true;
+        if (type.Name.EndsWith("Input", StringComparison.Ordinal) || type.Name.EndsWith("Filter", StringComparison.Ordinal)) return true;
+        Type[] surfaces = [typeof(Platform.GraphQL.IMutationField), typeof(Platform.GraphQL.ISchemaContributor), typeof(Platform.GraphQL.INodeResolver),
+            typeof(Platform.GraphQL.IObjectTypeExtension), typeof(global::GraphQL.Types.IGraphType), typeof(Platform.GraphQL.Payload)];
+        return surfaces.Any(s => s.IsAssignableFrom(type));
+    }
+
+    private static IEnumerable<(Type Type, string Root)> TypesUsing(string[] dependencies)
+    {
         foreach (var module in Modules())
         {
             var root = ModuleName(module);
-            var result = Types.InAssembly(module).ShouldNot().HaveDependencyOnAny("GraphQL", "GraphQLParser", "WorkersPower.Platform.GraphQL").GetResult();
-            foreach (var name in result.FailingTypeNames ?? [])
-            {
-                var outer = name.Split('/', '+')[0];
-                var ns = outer.Contains('.', StringComparison.Ordinal) ? outer[..outer.LastIndexOf('.')] : "";
-                if (ns == root + ".GraphQL" || ns.StartsWith(root + ".GraphQL.", StringComparison.Ordinal)) continue;
-                if (ns == root + ".Demo" || ns.StartsWith(root + ".Demo.", StringComparison.Ordinal)) continue;
-                if (ns == root && outer.EndsWith("Module", StringComparison.Ordinal)) continue;
-                if (!MixedFiles.Contains(outer)) found.Add(outer);
-            }
+            var failing = Types.InAssembly(module).ShouldNot().HaveDependencyOnAny(dependencies).GetResult().FailingTypeNames ?? [];
+            foreach (var name in failing.Select(n => n.Split('/', '+')[0]).Distinct())
+                if (module.GetType(name) is { } type) yield return (type, root);
         }
-        found.Distinct().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Only_the_API_surface_of_a_module_uses_GraphQL_or_ASP_NET_Core()
+    {
+        var found = TypesUsing(ApiTechnology).Where(t => !IsApiSurface(t.Type, t.Root) && !MixedFiles.Contains(t.Type.FullName!)).Select(t => t.Type.FullName);
+        found.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Decisions_are_pure()
+    {
+        // a use case's rules (a Decide method) see no GraphQL, web, database session or message bus
+        string[] io = [.. ApiTechnology, "Marten", "Wolverine", "Npgsql", "Weasel"];
+        var deciders = Modules().SelectMany(m => m.GetTypes()).Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Any(m => m.Name == "Decide")).ToList();
+        deciders.ShouldNotBeEmpty();
+        TypesUsing(io).Select(t => t.Type).Intersect(deciders).Select(t => t.FullName).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Handlers_use_no_GraphQL_or_ASP_NET_Core()
+    {
+        var found = TypesUsing(ApiTechnology).Where(t => t.Type.Name.EndsWith("Handler", StringComparison.Ordinal) && !MixedFiles.Contains(t.Type.FullName!)).Select(t => t.Type.FullName);
+        found.ShouldBeEmpty();
     }
 }
