@@ -1,11 +1,7 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Marten.Services.BatchQuerying;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
@@ -16,75 +12,9 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.GraphQL;
 
-/// <summary>Membership's fields on Query and Mutation.</summary>
+/// <summary>Membership's mutations of applications, accounts and branches.</summary>
 internal sealed class MembershipSchema : ISchemaContributor
 {
-    public void AddQueryFields(ObjectGraphType query)
-    {
-        query.Field<MemberType>("me")
-            .Description("The signed-in member; null when anonymous or when the account has no member record.")
-            .AllowAnonymous()
-            .Resolve(ctx => ctx.User.MemberId() is { } id ? ctx.LoadMember(id) : null);
-
-        query.Field<ViewerType>("viewer")
-            .Description("The signed-in account (also for operator accounts without a member record); null when anonymous.")
-            .AllowAnonymous()
-            .Resolve(ctx => ctx.User.AccountId() is { } id
-                ? new Viewer(id, ctx.User!.FindAll(Claims.Role).Select(c => c.Value).ToList(), ctx.User.MemberId())
-                : null);
-
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BranchType>>>>("branches")
-            .Description("Every branch, by name.")
-            .AllowAnonymous()
-            .ResolveAsync(async ctx =>
-            {
-                await using var session = ctx.Session();
-                return await session.Query<Branch>().OrderBy(b => b.NameKey).Take(1000).ToListAsync(ctx.CancellationToken);
-            });
-
-        query.Field<BranchType>("branch")
-            .Description("A branch by its global id; null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The branch's global id.")
-            .AllowAnonymous()
-            .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), BranchType.TypeName) is { } id ? ctx.LoadBranch(id) : null);
-
-        query.Field<NonNullGraphType<ConnectionType<MembershipApplicationType>>>("membershipApplications")
-            .Description("Join applications, newest first, optionally only those with a status. Admins see all; an organiser sees pending applications for their branch or for no branch, and decided ones of their branch. Reads of personal fields are recorded.")
-            .Argument<ApplicationStatusEnum>("status", "Only applications with this status.")
-            .PageArguments()
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
-            .ResolveAsync(async ctx => await ApplicationsPageAsync(ctx));
-    }
-
-    private static async Task<Connection<MembershipApplication>> ApplicationsPageAsync(IResolveFieldContext ctx)
-    {
-        var actor = await ctx.RequireActorAsync();
-        var page = PageRequest.From(ctx);
-        var status = ctx.GetArgument<ApplicationStatus?>("status");
-        Guid? scope = null;
-        if (!actor.IsAdmin)
-            scope = actor.BranchId ?? throw MemberAccess.Forbidden("Organisers see the applications of their own branch, and you have no branch.");
-
-        IBatchedQueryable<MembershipApplication> Filtered(IBatchedQueryable<MembershipApplication> q)
-        {
-            if (status is { } s) q = q.Where(a => a.Status == s);
-            // the rule of Actor.SeesApplication, in the query
-            if (scope is { } own) q = q.Where(a => a.BranchId == own || (a.Status == ApplicationStatus.Pending && a.BranchId == null));
-            return q;
-        }
-
-        await using var session = ctx.Session();
-        // Count and page in one round trip.
-        var batch = session.CreateBatchQuery();
-        var total = Filtered(batch.Query<MembershipApplication>()).Count();
-        var pageQuery = Filtered(batch.Query<MembershipApplication>());
-        var rows = page.First == 0
-            ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
-            : page.Keyset(pageQuery, a => a.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
-    }
-
     public void AddMutationFields(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ApplyForMembershipPayloadType>>("applyForMembership")
@@ -269,74 +199,4 @@ internal sealed class MembershipSchema : ISchemaContributor
         }
         return new SignInPayload(result.Token.AccessToken, result.Token.ExpiresAt, member);
     }
-}
-
-internal static class ResolverContextExtensions
-{
-    public static IMessageBus Bus(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IMessageBus>();
-
-    /// <summary>The caller's network address, for per-client limits.</summary>
-    public static string ClientAddress(this IResolveFieldContext context) =>
-        context.RequestServices!.GetService<IHttpContextAccessor>()?.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-}
-
-/// <summary>Global ids of Membership's types for node(id:), with the same visibility as the direct fields.</summary>
-internal sealed class MemberNodeResolver : INodeResolver
-{
-    public string TypeName => MemberType.TypeName;
-
-    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
-    {
-        var actor = await context.ActorAsync();
-        if (actor is null) return null;
-        var member = await context.LoadMember(id).GetResultAsync(context.CancellationToken);
-        return member is not null && actor.Sees(member) ? member : null;
-    }
-
-    /// <summary>Several members in one query (other modules' lists of members use it), with the same rule.</summary>
-    public async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
-    {
-        var actor = await context.ActorAsync();
-        if (actor is null) return new Dictionary<Guid, object>();
-        var loads = ids.Select(id => context.LoadMember(id)).ToList(); // queued together: one batch
-        var found = new Dictionary<Guid, object>(ids.Count);
-        foreach (var load in loads)
-            if (await load.GetResultAsync(context.CancellationToken) is { } member && actor.Sees(member)) found[member.Id] = member;
-        return found;
-    }
-}
-
-internal sealed class MembershipApplicationNodeResolver : INodeResolver
-{
-    public string TypeName => MembershipApplicationType.TypeName;
-
-    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
-    {
-        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || await context.ActorAsync() is not { } actor) return null;
-        await using var session = context.Session();
-        var application = await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
-        return application is not null && actor.SeesApplication(application) ? application : null;
-    }
-
-    /// <summary>Several applications in one query, with the same rule as one at a time (an organiser's branch scope included).</summary>
-    public async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
-    {
-        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || ids.Count == 0 || await context.ActorAsync() is not { } actor)
-            return new Dictionary<Guid, object>();
-        await using var session = context.Session();
-        var applications = await session.LoadManyAsync<MembershipApplication>(context.CancellationToken, ids.Distinct());
-        return applications.Where(actor.SeesApplication).ToDictionary(a => a.Id, a => (object)a);
-    }
-}
-
-internal sealed class BranchNodeResolver : INodeResolver
-{
-    public string TypeName => BranchType.TypeName;
-
-    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) =>
-        await context.LoadBranch(id).GetResultAsync(context.CancellationToken);
-
-    /// <summary>Branches are public: every one that exists, in one query.</summary>
-    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
-        ids.LoadVisibleAsync(context.LoadBranch, _ => true, context.CancellationToken);
 }
