@@ -145,20 +145,3 @@ public sealed class SignOutInputType : InputObjectGraphType<SignOutInput>
         Field(x => x.ClientMutationId, nullable: true).Description("Any text, returned unchanged in the payload.");
     }
 }
-
-public sealed class CreateBranchInput
-{
-    public string Name { get; set; } = "";
-    public string? Region { get; set; }
-}
-
-public sealed class CreateBranchInputType : InputObjectGraphType<CreateBranchInput>
-{
-    public CreateBranchInputType()
-    {
-        Name = "CreateBranchInput";
-        Description = "A new branch.";
-        Field(x => x.Name).Description("Its name, unique (up to 100 characters).");
-        Field(x => x.Region, nullable: true).Description("The region it covers.");
-    }
-}

@@ -15,8 +15,6 @@ public sealed record RejectMembershipApplicationPayload(MembershipApplication? A
 
 public sealed record SignInPayload(string? AccessToken, DateTimeOffset? ExpiresAt, MemberProfile? Member) : Payload;
 
-public sealed record BranchPayload(Branch? Branch) : Payload;
-
 public sealed record SignOutPayload(DateTimeOffset? SignedOutAt, string? ClientMutationId) : Payload;
 
 public sealed class SignOutPayloadType : PayloadType<SignOutPayload>
@@ -59,10 +57,4 @@ public sealed class SignInPayloadType : PayloadType<SignInPayload>
         Field(x => x.ExpiresAt, nullable: true).Description("When the token stops working.");
         Field<MemberType>("member").Description("The signed-in member (null for operator accounts without a member record).").Resolve(ctx => ctx.Source.Member);
     }
-}
-
-public sealed class BranchPayloadType : PayloadType<BranchPayload>
-{
-    public BranchPayloadType() : base("BranchPayload", "The branch, or why it was not created.") =>
-        Field<BranchType>("branch").Description("The branch.").Resolve(ctx => ctx.Source.Branch);
 }

@@ -168,24 +168,6 @@ internal sealed class MembershipSchema : ISchemaContributor
                     return new SignOutPayload(null, input?.ClientMutationId) { Errors = [UserError.Conflict("The account changed at the same moment: try again.")] };
                 }
             });
-
-        mutation.Field<NonNullGraphType<BranchPayloadType>>("createBranch")
-            .Description("Found a branch (admins).")
-            .Argument<NonNullGraphType<CreateBranchInputType>>("input", "The branch.")
-            .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<CreateBranchInput>("input");
-                try
-                {
-                    var result = await ctx.Bus().InvokeAsync<CreateBranchResult>(new CreateBranch(input.Name, input.Region, ctx.User.AccountId()!.Value), ctx.CancellationToken);
-                    return new BranchPayload(result.Branch) { Errors = result.Errors };
-                }
-                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
-                {
-                    return new BranchPayload(null) { Errors = [UserError.AlreadyExists($"A branch named '{input.Name.Trim()}' exists already.", "input", "name")] };
-                }
-            });
     }
 
     private static async Task<SignInPayload> SignedInAsync(IResolveFieldContext ctx, SignInResult result)
