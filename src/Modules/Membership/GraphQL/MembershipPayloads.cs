@@ -13,19 +13,6 @@ public sealed record ApproveMembershipApplicationPayload(MemberProfile? Member, 
 
 public sealed record RejectMembershipApplicationPayload(MembershipApplication? Application) : Payload;
 
-public sealed record SignInPayload(string? AccessToken, DateTimeOffset? ExpiresAt, MemberProfile? Member) : Payload;
-
-public sealed record SignOutPayload(DateTimeOffset? SignedOutAt, string? ClientMutationId) : Payload;
-
-public sealed class SignOutPayloadType : PayloadType<SignOutPayload>
-{
-    public SignOutPayloadType() : base("SignOutPayload", "When the account's tokens stopped working.")
-    {
-        Field(x => x.SignedOutAt, nullable: true).Description("From this moment every token of the account issued until then is refused.");
-        Field(x => x.ClientMutationId, nullable: true).Description("The input's clientMutationId.");
-    }
-}
-
 public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
 {
     public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The application as received, or why it was refused.") =>
@@ -47,14 +34,4 @@ public sealed class RejectMembershipApplicationPayloadType : PayloadType<RejectM
 {
     public RejectMembershipApplicationPayloadType() : base("RejectMembershipApplicationPayload", "The rejected application.") =>
         Field<MembershipApplicationType>("application").Description("The application, now rejected.").Resolve(ctx => ctx.Source.Application);
-}
-
-public sealed class SignInPayloadType : PayloadType<SignInPayload>
-{
-    public SignInPayloadType() : base("SignInPayload", "An access token, or why none was given.")
-    {
-        Field(x => x.AccessToken, nullable: true).Description("A JWT to send as 'Authorization: Bearer <token>'.");
-        Field(x => x.ExpiresAt, nullable: true).Description("When the token stops working.");
-        Field<MemberType>("member").Description("The signed-in member (null for operator accounts without a member record).").Resolve(ctx => ctx.Source.Member);
-    }
 }
