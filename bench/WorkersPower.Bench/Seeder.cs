@@ -92,8 +92,8 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         var branches = new List<Guid>();
         for (var b = 0; b < plan.Branches; b++)
         {
-            var result = await bus.InvokeAsync<CreateBranchResult>(new CreateBranch($"Bench branch {b:000}", $"Region {b % 10}", Guid.Empty));
-            branches.Add(result.Branch!.Id);
+            var result = await bus.InvokeAsync<CommandResult>(new CreateBranch($"Bench branch {b:000}", $"Region {b % 10}", Guid.Empty));
+            branches.Add(result.Id!.Value);
         }
         branchIds = [.. branches];
         memberIds = Enumerable.Range(0, plan.Members).Select(_ => Guid.CreateVersion7()).ToArray();

@@ -1,56 +1,86 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 
-/// <summary>A new member sets their password with the invitation token from their approval.</summary>
-public sealed record ActivateAccount(string InvitationToken, string Password)
+/// <summary>activateAccount: a new member sets their password with the invitation token from their approval.</summary>
+[Description("The invitation token from the approval and the password the member chooses.")]
+public sealed record ActivateAccountInput(
+    [property: Description("The single-use token given on approval (valid 7 days).")] string InvitationToken,
+    [property: Description("At least 10 characters, at least 4 different ones, not a common password, not containing the email.")] string Password)
 {
-    /// <summary>The token and password stay out of logs.</summary>
-    public override string ToString() => nameof(ActivateAccount);
+    public override string ToString() => nameof(ActivateAccountInput); // the token and password stay out of logs
 }
 
-/// <summary>An account's credentials were accepted: the token to use, or why not.</summary>
-public sealed record SignInResult(IssuedToken? Token, Guid? AccountId, Guid? MemberId, IReadOnlyList<UserError> Errors)
+public sealed record ActivateAccount(string InvitationToken, string Password)
 {
-    public static SignInResult Refused(params UserError[] errors) => new(null, null, null, errors);
+    public static readonly UserError InvalidInvitation =
+        new(ErrorCodes.InvalidToken, "This invitation is not valid: it may have been used already or have expired. Ask an organiser for a new one.", ["input", "invitationToken"]);
+
+    /// <summary>The token and password stay out of logs.</summary>
+    public override string ToString() => nameof(ActivateAccount);
+
+    /// <summary>A token worth looking up: not blank, at most 200 characters.</summary>
+    public bool TokenIsWellFormed => !string.IsNullOrWhiteSpace(InvitationToken) && InvitationToken.Length <= 200;
+
+    /// <summary>
+    /// The rules, given the account the token's hash found (null: none): a well-formed token of an invitation that
+    /// has not expired (nor been used: using it clears it); a password that meets <see cref="PasswordPolicy"/>.
+    /// Records that a member's account is activated.
+    /// </summary>
+    public Decision Decide(Account? account, DateTimeOffset now)
+    {
+        if (!TokenIsWellFormed || account is not { InvitationExpiresAt: { } expires } || expires <= now) return Decision.Refuse(InvalidInvitation);
+        if (PasswordPolicy.Check(Password, account.Email) is { } weak) return Decision.Refuse(UserError.Validation("input.password", weak));
+        return account.MemberId is { } memberId ? Decision.Accept(new AccountActivated(memberId, now)) : Decision.Accept();
+    }
 }
 
 public static class ActivateAccountHandler
 {
-    private static readonly UserError InvalidInvitation =
-        new(ErrorCodes.InvalidToken, "This invitation is not valid: it may have been used already or have expired. Ask an organiser for a new one.", ["input", "invitationToken"]);
-
     public static async Task<SignInResult> Handle(
-        ActivateAccount command,
-        IDocumentSession session,
-        IPasswordHasher<Account> hasher,
-        TokenIssuer tokens,
-        TimeProvider clock,
-        CancellationToken cancellationToken)
+        ActivateAccount command, IDocumentSession session, IPasswordHasher<Account> hasher, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(command.InvitationToken) || command.InvitationToken.Length > 200)
-            return SignInResult.Refused(InvalidInvitation);
-        var hash = InvitationTokens.Hash(command.InvitationToken.Trim());
-        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.InvitationTokenHash == hash, cancellationToken);
+        Account? account = null;
+        if (command.TokenIsWellFormed)
+        {
+            var hash = InvitationTokens.Hash(command.InvitationToken.Trim());
+            account = await session.Query<Account>().FirstOrDefaultAsync(a => a.InvitationTokenHash == hash, cancellationToken);
+        }
         var now = clock.GetUtcNow();
-        if (account is null || account.InvitationExpiresAt is null || account.InvitationExpiresAt <= now)
-            return SignInResult.Refused(InvalidInvitation);
+        var decision = command.Decide(account, now);
+        if (!decision.Accepted) return SignInResult.Refused([.. decision.Errors]);
 
-        if (PasswordPolicy.Check(command.Password, account.Email) is { } weak)
-            return SignInResult.Refused(UserError.Validation("input.password", weak));
-
-        account.PasswordHash = hasher.HashPassword(account, command.Password);
+        account!.PasswordHash = hasher.HashPassword(account, command.Password);
         account.InvitationTokenHash = null;
         account.InvitationExpiresAt = null;
         account.ActivatedAt = now;
         // Optimistic concurrency on Account: a second activation racing with the same token fails here.
         session.Update(account);
-        if (account.MemberId is { } memberId)
-            session.Events.Append(memberId, new AccountActivated(memberId, now));
+        if (account.MemberId is { } memberId) session.Events.Append(memberId, [.. decision.Events]);
         return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
     }
+}
+
+internal sealed class ActivateAccountField : IMutationField
+{
+    /// <summary>Two activations with one token at once: the second is told the invitation is used.</summary>
+    private static readonly RaceAnswers Races = new(ActivateAccount.InvalidInvitation);
+
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<SignInPayloadType, AutoRegisteringInputObjectGraphType<ActivateAccountInput>>("activateAccount",
+                "Set a password with the invitation token from the approval; returns an access token.", "The token and the chosen password.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<ActivateAccountInput>();
+                return await SignInPayload.RunAsync(ctx, new ActivateAccount(input.InvitationToken, input.Password), Races);
+            });
 }

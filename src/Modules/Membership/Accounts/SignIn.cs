@@ -1,56 +1,90 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
 using Marten;
 using Microsoft.AspNetCore.Identity;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 
-/// <summary>Someone signs in with email and password.</summary>
+/// <summary>signIn: someone signs in with email and password.</summary>
+[Description("Email and password.")]
+public sealed record SignInInput(
+    [property: Description("The account's email.")] string Email,
+    [property: Description("The account's password.")] string Password)
+{
+    public override string ToString() => nameof(SignInInput); // the email and password stay out of logs
+}
+
 public sealed record SignIn(string Email, string Password, string? ClientAddress)
 {
+    public static readonly UserError WrongCredentials = new(ErrorCodes.InvalidCredentials, "The email or password is not right.", null);
+
     /// <summary>The email and password stay out of logs.</summary>
     public override string ToString() => nameof(SignIn);
+
+    /// <summary>
+    /// The rules: not while sign-ins of the email or from the address are throttled (<paramref name="throttledFor"/>);
+    /// an account that can sign in, with the right password (which of the two failed is not told); then, and only
+    /// then, a member who is suspended, resigned or erased is told why no token comes.
+    /// </summary>
+    public Decision Decide(TimeSpan? throttledFor, Account? account, bool passwordRight, MemberProfile? member)
+    {
+        if (throttledFor is { } wait)
+            return Decision.Refuse(new UserError(ErrorCodes.Throttled, $"Too many failed sign-ins: try again in {SignInThrottle.Minutes(wait)} minute(s).", null));
+        if (account is not { CanSignIn: true } || !passwordRight) return Decision.Refuse(WrongCredentials);
+        if (member is not null && AccountTokenCheck.StandingRefusal(member) is { } refusal) return Decision.Refuse(UserError.InvalidState(refusal));
+        return Decision.Accept();
+    }
 }
 
 public static class SignInHandler
 {
-    private static readonly UserError WrongCredentials =
-        new(ErrorCodes.InvalidCredentials, "The email or password is not right.", null);
-
     public static async Task<SignInResult> Handle(
-        SignIn command,
-        IDocumentSession session,
-        IPasswordHasher<Account> hasher,
-        SignInThrottle throttle,
-        TokenIssuer tokens,
-        CancellationToken cancellationToken)
+        SignIn command, IDocumentSession session, IPasswordHasher<Account> hasher, SignInThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
         var emailKey = Emails.Key(command.Email ?? "");
-        if (throttle.RetryAfter(emailKey, command.ClientAddress) is { } wait)
-            return SignInResult.Refused(new UserError(ErrorCodes.Throttled,
-                $"Too many failed sign-ins: try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute(s).", null));
-
-        var account = emailKey.Length is > 0 and <= Emails.MaxLength && command.Password is { Length: > 0 and <= PasswordPolicy.MaxLength }
-            ? await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == emailKey, cancellationToken)
-            : null;
-
-        // Verify against a hash even when there is no account, so timing does not tell which emails exist.
-        var hash = account?.PasswordHash ?? DummyHash.Value;
-        var verdict = hasher.VerifyHashedPassword(account ?? new Account(), hash, command.Password ?? "");
-        if (account is null || !account.CanSignIn || verdict == PasswordVerificationResult.Failed)
+        var wait = throttle.RetryAfter(emailKey, command.ClientAddress);
+        Account? account = null;
+        MemberProfile? member = null;
+        var right = false;
+        if (wait is null)
         {
-            throttle.RecordFailure(emailKey, command.ClientAddress);
-            return SignInResult.Refused(WrongCredentials);
+            account = emailKey.Length is > 0 and <= Emails.MaxLength && command.Password is { Length: > 0 and <= PasswordPolicy.MaxLength }
+                ? await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == emailKey, cancellationToken)
+                : null;
+            // Verify against a hash even when there is no account, so timing does not tell which emails exist.
+            var verdict = hasher.VerifyHashedPassword(account ?? new Account(), account?.PasswordHash ?? DummyHash.Value, command.Password ?? "");
+            right = account is { CanSignIn: true } && verdict != PasswordVerificationResult.Failed;
+            if (!right) throttle.RecordFailure(emailKey, command.ClientAddress);
+            else
+            {
+                throttle.RecordSuccess(emailKey);
+                if (account!.MemberId is { } memberId) member = await session.LoadAsync<MemberProfile>(memberId, cancellationToken);
+            }
         }
-
-        throttle.RecordSuccess(emailKey);
-        // Only after the right password: a suspended or resigned member is told why no token comes.
-        if (account.MemberId is { } memberId && await session.LoadAsync<Members.MemberProfile>(memberId, cancellationToken) is { } member
-            && AccountTokenCheck.StandingRefusal(member) is { } refusal)
-            return SignInResult.Refused(UserError.InvalidState(refusal));
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
+        var decision = command.Decide(wait, account, right, member);
+        if (!decision.Accepted) return SignInResult.Refused([.. decision.Errors]);
+        return new SignInResult(tokens.Issue(account!.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
     }
 
     private static readonly Lazy<string> DummyHash =
         new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
+}
+
+internal sealed class SignInField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<SignInPayloadType, AutoRegisteringInputObjectGraphType<SignInInput>>("signIn",
+                "Sign in with email and password; returns an access token. Repeated failures are throttled.", "Email and password.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<SignInInput>();
+                return await SignInPayload.RunAsync(ctx, new SignIn(input.Email, input.Password, ctx.ClientAddress()), SignInPayload.AccountChanged);
+            });
 }

@@ -56,6 +56,9 @@ public sealed class SignInThrottle(IOptions<SignInThrottleOptions> options, Time
 
     public void RecordSuccess(string emailKey) => failures.TryRemove(Key("e", emailKey), out _);
 
+    /// <summary>A wait in whole minutes, as refusals state it (at least 1).</summary>
+    public static int Minutes(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+
     private string Key(string kind, string value) =>
         kind + ":" + Convert.ToBase64String(HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(value)));
 

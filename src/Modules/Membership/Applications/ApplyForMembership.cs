@@ -1,29 +1,87 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.GraphQL;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Applications;
 
-/// <summary>A person applies to join (anonymous).</summary>
-public sealed record ApplyForMembership(
-    string GivenName,
-    string FamilyName,
-    string Email,
-    string? Phone,
-    string Postcode,
-    string? Union,
-    string? Workplace,
-    IReadOnlyList<string>? Interests,
-    string? Message,
-    bool AcceptsProgramme,
-    Money Contribution,
-    ContributionFrequency ContributionFrequency,
-    bool ConsentToContact,
-    Guid? BranchId = null)
+/// <summary>applyForMembership: a person applies to join (no sign-in needed).</summary>
+[Description("What a person gives when applying to join.")]
+public sealed record ApplyForMembershipInput(
+    [property: Description("Given name (up to 100 characters).")] string GivenName,
+    [property: Description("Family name (up to 100 characters).")] string FamilyName,
+    [property: Description("Email address: the organisation contacts the applicant here.")] string Email,
+    [property: Description("Phone number (digits, spaces, +, -, parentheses).")] string? Phone,
+    [property: Description("Postcode (up to 16 characters).")] string Postcode,
+    [property: Description("Trade union, if any.")] string? Union,
+    [property: Description("Workplace.")] string? Workplace,
+    [property: Description("Areas of work, e.g. \"rank-and-file\", \"palestine\", \"anti-fascism\" (up to 20).")] IReadOnlyList<string>? Interests,
+    [property: Description("Why they want to join (up to 4000 characters).")] string? Message,
+    [property: Description("Must be true: joining means accepting the programme.")] bool AcceptsProgramme,
+    [property: InputType(typeof(NonNullGraphType<MoneyInputType>)), Description("The regular contribution pledged (more than zero, a known currency).")] Money Contribution,
+    [property: InputType(typeof(NonNullGraphType<ContributionFrequencyEnum>)), Description("How often the contribution is paid.")] ContributionFrequency ContributionFrequency,
+    [property: Description("Must be true: the organisation stores and uses these details.")] bool ConsentToContact,
+    [property: Id, Description("The branch the applicant wants to join (see branches); optional. Its organisers see the application; an unknown id is refused (NOT_FOUND).")] string? BranchId)
+{
+    public override string ToString() => nameof(ApplyForMembershipInput); // personal data stays out of logs
+}
+
+public sealed record ApplyForMembership(string GivenName, string FamilyName, string Email, string? Phone, string Postcode, string? Union, string? Workplace,
+    IReadOnlyList<string>? Interests, string? Message, bool AcceptsProgramme, Money Contribution, ContributionFrequency ContributionFrequency,
+    bool ConsentToContact, Guid? BranchId = null)
 {
     /// <summary>Personal data stays out of logs (Wolverine logs a failed message with ToString).</summary>
     public override string ToString() => nameof(ApplyForMembership);
+
+    /// <summary>Every rule the application's details must meet, as user errors naming the fields.</summary>
+    public IReadOnlyList<UserError> Validate()
+    {
+        var rules = new TextRules();
+        rules.Required("givenName", GivenName, 100, "Given name");
+        rules.Required("familyName", FamilyName, 100, "Family name");
+        if (string.IsNullOrWhiteSpace(Email)) rules.Fail("email", "Email is required.");
+        else if (!Emails.IsValid(Email)) rules.Fail("email", "Email is not a valid email address.");
+        if (Phone is not null && !string.IsNullOrWhiteSpace(Phone) && !ApplyForMembershipHandler.IsPhone(Phone))
+            rules.Fail("phone", "Phone may hold only digits, spaces, +, -, ( and ), 6 to 32 characters.");
+        rules.Required("postcode", Postcode, 16, "Postcode");
+        rules.Optional("union", Union, 200, "Union");
+        rules.Optional("workplace", Workplace, 200, "Workplace");
+        var interests = Interests ?? [];
+        if (interests.Count > ApplyForMembershipHandler.MaxInterests) rules.Fail("interests", $"At most {ApplyForMembershipHandler.MaxInterests} interests.");
+        for (var i = 0; i < Math.Min(interests.Count, ApplyForMembershipHandler.MaxInterests); i++)
+            rules.Required($"interests.{i}", interests[i], 60, "An interest");
+        rules.OptionalText("message", Message, 4000, "Message");
+        if (!AcceptsProgramme) rules.Fail("acceptsProgramme", "Joining means accepting the programme: acceptsProgramme must be true.");
+        if (!ConsentToContact) rules.Fail("consentToContact", "We can only hold an application with consent to store and use these details: consentToContact must be true.");
+        ApplyForMembershipHandler.ValidateContribution(rules, "contribution", Contribution);
+        return rules.Errors;
+    }
+
+    /// <summary>
+    /// The rules: valid details (<see cref="Validate"/>) and a branch that exists, if one is chosen. When the email belongs to
+    /// a current member (<paramref name="memberWithEmail"/> not resigned) or to an application already waiting, nothing is
+    /// recorded and the answer is the same as a stored one's: it never tells whether an address belongs to a member or has
+    /// applied. A resigned member's application renews their record when approved.
+    /// </summary>
+    public Decision Decide(bool branchExists, bool applicationWaiting, MemberProfile? memberWithEmail, Guid applicationId, DateTimeOffset now)
+    {
+        if (Validate() is { Count: > 0 } errors) return Decision.Refuse(errors);
+        if (BranchId is not null && !branchExists) return Decision.Refuse(BranchRules.NoSuchBranch);
+        if (applicationWaiting || memberWithEmail is { Status: not MembershipStatus.Resigned }) return Decision.Unchanged;
+        return Decision.Accept(Submission(applicationId, now, memberWithEmail?.Id));
+    }
+
+    internal MembershipApplicationSubmitted Submission(Guid id, DateTimeOffset now, Guid? previousMemberId) =>
+        new(id, new ApplicantDetails(GivenName.Trim(), FamilyName.Trim(), Email.Trim(), TextRules.Clean(Phone), Postcode.Trim().ToUpperInvariant(),
+            TextRules.Clean(Union), TextRules.Clean(Workplace), (Interests ?? []).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Message, Contribution, ContributionFrequency), now, previousMemberId, BranchId);
 }
 
 public sealed record ApplyForMembershipResult(MembershipApplication? Application, IReadOnlyList<UserError> Errors);
@@ -32,29 +90,31 @@ public static class ApplyForMembershipHandler
 {
     public const int MaxInterests = 20;
 
-    /// <summary>The pure part: every rule the application must meet, as user errors naming the fields.</summary>
-    public static IReadOnlyList<UserError> Validate(ApplyForMembership c)
+    /// <summary>
+    /// Stores the application, or, when the rules say nothing is to be recorded, answers exactly the same without storing
+    /// anything. (The person behind the address is to be told by email once the platform sends mail; nothing is recorded
+    /// about the attempt until then.)
+    /// </summary>
+    public static async Task<ApplyForMembershipResult> Handle(ApplyForMembership command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var rules = new TextRules();
-        rules.Required("givenName", c.GivenName, 100, "Given name");
-        rules.Required("familyName", c.FamilyName, 100, "Family name");
-        if (string.IsNullOrWhiteSpace(c.Email)) rules.Fail("email", "Email is required.");
-        else if (!Emails.IsValid(c.Email)) rules.Fail("email", "Email is not a valid email address.");
-        if (c.Phone is not null && !string.IsNullOrWhiteSpace(c.Phone) && !IsPhone(c.Phone))
-            rules.Fail("phone", "Phone may hold only digits, spaces, +, -, ( and ), 6 to 32 characters.");
-        rules.Required("postcode", c.Postcode, 16, "Postcode");
-        rules.Optional("union", c.Union, 200, "Union");
-        rules.Optional("workplace", c.Workplace, 200, "Workplace");
-        var interests = c.Interests ?? [];
-        if (interests.Count > MaxInterests) rules.Fail("interests", $"At most {MaxInterests} interests.");
-        for (var i = 0; i < Math.Min(interests.Count, MaxInterests); i++)
-            rules.Required($"interests.{i}", interests[i], 60, "An interest");
-        rules.OptionalText("message", c.Message, 4000, "Message");
-        if (!c.AcceptsProgramme) rules.Fail("acceptsProgramme", "Joining means accepting the programme: acceptsProgramme must be true.");
-        if (!c.ConsentToContact) rules.Fail("consentToContact", "We can only hold an application with consent to store and use these details: consentToContact must be true.");
-        ValidateContribution(rules, "contribution", c.Contribution);
-        return rules.Errors;
+        if (command.Validate() is { Count: > 0 } invalid) return new ApplyForMembershipResult(null, invalid); // before any read
+        var branchExists = command.BranchId is not { } branchId || await session.LoadAsync<Branch>(branchId, cancellationToken) is not null;
+        var emailKey = Emails.Key(command.Email);
+        var waiting = await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null;
+        var member = waiting ? null : await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
+
+        var decision = command.Decide(branchExists, waiting, member, Guid.CreateVersion7(), clock.GetUtcNow());
+        if (!decision.Accepted) return new ApplyForMembershipResult(null, decision.Errors);
+        if (decision.Events is not [MembershipApplicationSubmitted submitted]) return NotStored(command, clock);
+        // Insert (not Store): a concurrent application with the same email fails on the primary key.
+        session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), submitted.ApplicationId));
+        session.Events.StartStream<MembershipApplication>(submitted.ApplicationId, submitted);
+        return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
     }
+
+    /// <summary>The answer to an application that is not stored: the same as a stored one's (a pending application nobody can list or reach).</summary>
+    public static ApplyForMembershipResult NotStored(ApplyForMembership command, TimeProvider clock) =>
+        new(MembershipApplicationProjection.FromSubmission(command.Submission(Guid.CreateVersion7(), clock.GetUtcNow(), null), 0), []);
 
     internal static void ValidateContribution(TextRules rules, string field, Money? money)
     {
@@ -76,49 +136,38 @@ public static class ApplyForMembershipHandler
         return p.Length is >= 6 and <= 32 && p.All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '+' or '-' or '(' or ')')
             && p.Count(char.IsAsciiDigit) >= 6;
     }
+}
 
-    /// <summary>
-    /// Stores the application, or, when the email belongs to a current member or to an application already
-    /// waiting for a decision, answers exactly the same without storing anything: the answer never tells
-    /// anyone whether an address belongs to a member or has applied. (The person behind the address is to be
-    /// told by email once the platform sends mail; nothing is recorded about the attempt until then.)
-    /// </summary>
-    public static async Task<ApplyForMembershipResult> Handle(ApplyForMembership command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = Validate(command);
-        if (errors.Count > 0) return new ApplyForMembershipResult(null, errors);
-        if (command.BranchId is { } branchId && await session.LoadAsync<Branch>(branchId, cancellationToken) is null)
-            return new ApplyForMembershipResult(null, [UserError.NotFound("There is no such branch.", "input", "branchId")]);
+public sealed record ApplyForMembershipPayload(MembershipApplication? Application) : Payload;
 
-        var emailKey = Emails.Key(command.Email);
-        if (await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null)
-            return NotStored(command, clock);
+public sealed class ApplyForMembershipPayloadType : PayloadType<ApplyForMembershipPayload>
+{
+    public ApplyForMembershipPayloadType() : base("ApplyForMembershipPayload", "The application as received, or why it was refused.") =>
+        Field<MembershipApplicationType>("application").Description("The application, now waiting for a decision (the answer is the same whether or not the email belongs to a member or to an application already waiting).").Resolve(ctx => ctx.Source.Application);
+}
 
-        var previous = await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
-        if (previous is { Status: not MembershipStatus.Resigned }) return NotStored(command, clock);
+internal sealed class ApplyForMembershipField : IMutationField
+{
+    /// <summary>The same email applying twice at the same moment: answered as any application from an email already waiting (the errors are not shown).</summary>
+    private static readonly RaceAnswers Races = new(UserError.Conflict("Apply again."), UserError.Conflict("Apply again."));
 
-        var submitted = Submission(Guid.CreateVersion7(), command, clock.GetUtcNow(), previous?.Id);
-        // Insert (not Store): a concurrent application with the same email fails on the primary key.
-        session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), submitted.ApplicationId));
-        session.Events.StartStream<MembershipApplication>(submitted.ApplicationId, submitted);
-        return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
-    }
-
-    /// <summary>The answer to an application that is not stored: the same as a stored one's (a pending application nobody can list or reach).</summary>
-    public static ApplyForMembershipResult NotStored(ApplyForMembership command, TimeProvider clock) =>
-        new(MembershipApplicationProjection.FromSubmission(Submission(Guid.CreateVersion7(), command, clock.GetUtcNow(), null), 0), []);
-
-    private static MembershipApplicationSubmitted Submission(Guid id, ApplyForMembership command, DateTimeOffset now, Guid? previousMemberId) =>
-        new(id, new ApplicantDetails(
-            command.GivenName.Trim(),
-            command.FamilyName.Trim(),
-            command.Email.Trim(),
-            TextRules.Clean(command.Phone),
-            command.Postcode.Trim().ToUpperInvariant(),
-            TextRules.Clean(command.Union),
-            TextRules.Clean(command.Workplace),
-            (command.Interests ?? []).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            command.Message,
-            command.Contribution,
-            command.ContributionFrequency), now, previousMemberId, command.BranchId);
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<ApplyForMembershipPayloadType, AutoRegisteringInputObjectGraphType<ApplyForMembershipInput>>("applyForMembership",
+                "Apply to join (no sign-in needed). Limited per client address.", "The application.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<ApplyForMembershipInput>();
+                var services = ctx.RequestServices!;
+                if (!services.GetRequiredService<ApplicationRateLimiter>().TryAcquire(ctx.ClientAddress()))
+                    return new ApplyForMembershipPayload(null) { Errors = [new UserError(ErrorCodes.RateLimited, "Too many applications from this address: try again later.")] };
+                Guid? branchId = string.IsNullOrEmpty(input.BranchId)
+                    ? null
+                    : GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty; // a malformed id is an unknown branch
+                var command = new ApplyForMembership(input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode, input.Union, input.Workplace,
+                    input.Interests, input.Message, input.AcceptsProgramme, input.Contribution, input.ContributionFrequency, input.ConsentToContact, branchId);
+                var result = await ctx.InvokeAsync(command, Races, _ => ApplyForMembershipHandler.NotStored(command, services.GetRequiredService<TimeProvider>()));
+                if (result.Application is { } application) services.GetRequiredService<RequestActor>().SubmittedApplication(application.Id);
+                return new ApplyForMembershipPayload(result.Application) { Errors = result.Errors };
+            });
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Applications;
 
@@ -31,6 +32,16 @@ public sealed class MembershipApplication
 
     /// <summary>A resigned member's record this application would renew.</summary>
     public Guid? PreviousMemberId { get; set; }
+
+    public static readonly UserError NoSuchApplication = UserError.NotFound("There is no such application.", "input", "applicationId");
+
+    /// <summary>The rule both decisions share: only a pending application can be decided.</summary>
+    public static UserError? CheckDecidable(MembershipApplication? application) => application switch
+    {
+        null => NoSuchApplication,
+        { Status: not ApplicationStatus.Pending } => UserError.InvalidState($"This application was already {application.Status.ToString().ToLowerInvariant()}."),
+        _ => null,
+    };
 }
 
 public sealed class MembershipApplicationProjection : SingleStreamProjection<MembershipApplication, Guid>

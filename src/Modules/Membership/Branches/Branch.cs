@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Events.Aggregation;
 using WorkersPower.Platform;
 
@@ -31,7 +30,7 @@ public sealed class BranchProjection : SingleStreamProjection<Branch, Guid>
     {
         Id = e.BranchId,
         Name = e.Name,
-        NameKey = e.Name.Trim().ToLowerInvariant(),
+        NameKey = BranchRules.KeyOf(e.Name),
         Region = e.Region,
         CreatedAt = e.CreatedAt,
     };
@@ -39,55 +38,26 @@ public sealed class BranchProjection : SingleStreamProjection<Branch, Guid>
     public static void Apply(BranchRenamed e, Branch branch)
     {
         branch.Name = e.Name;
-        branch.NameKey = e.Name.Trim().ToLowerInvariant();
+        branch.NameKey = BranchRules.KeyOf(e.Name);
         branch.Region = e.Region;
     }
 }
 
-public sealed record CreateBranch(string Name, string? Region, Guid CreatedBy);
-
-public sealed record CreateBranchResult(Branch? Branch, IReadOnlyList<UserError> Errors);
-
-public static class CreateBranchHandler
+/// <summary>The rules a branch's name and region meet, when it is founded and when it is renamed.</summary>
+public static class BranchRules
 {
-    public static IReadOnlyList<UserError> Validate(CreateBranch command)
+    public static readonly UserError NoSuchBranch = UserError.NotFound("There is no such branch.", "input", "branchId");
+
+    /// <summary>The key branch names are compared by (a unique index keeps them distinct).</summary>
+    public static string KeyOf(string name) => name.Trim().ToLowerInvariant();
+
+    public static IReadOnlyList<UserError> Check(string name, string? region)
     {
         var rules = new TextRules();
-        rules.Required("name", command.Name, 100, "Branch name");
-        rules.Optional("region", command.Region, 100, "Region");
+        rules.Required("name", name, 100, "Branch name");
+        rules.Optional("region", region, 100, "Region");
         return rules.Errors;
     }
 
-    public static async Task<CreateBranchResult> Handle(CreateBranch command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = Validate(command);
-        if (errors.Count > 0) return new CreateBranchResult(null, errors);
-        var key = command.Name.Trim().ToLowerInvariant();
-        if (await session.Query<Branch>().AnyAsync(b => b.NameKey == key, cancellationToken))
-            return new CreateBranchResult(null, [UserError.AlreadyExists($"A branch named '{command.Name.Trim()}' exists already.", "input", "name")]);
-        var created = new BranchCreated(Guid.CreateVersion7(), command.Name.Trim(), TextRules.Clean(command.Region), command.CreatedBy, clock.GetUtcNow());
-        session.Events.StartStream<Branch>(created.BranchId, created);
-        return new CreateBranchResult(BranchProjection.Create(created), []);
-    }
-}
-
-public sealed record RenameBranch(Guid BranchId, string Name, string? Region, Guid RenamedBy);
-
-public static class RenameBranchHandler
-{
-    public static async Task<CreateBranchResult> Handle(RenameBranch command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = CreateBranchHandler.Validate(new CreateBranch(command.Name, command.Region, command.RenamedBy));
-        if (errors.Count > 0) return new CreateBranchResult(null, errors);
-        var stream = await session.Events.FetchForWriting<Branch>(command.BranchId, cancellationToken);
-        if (stream.Aggregate is not { } branch) return new CreateBranchResult(null, [UserError.NotFound("There is no such branch.", "input", "branchId")]);
-        var key = command.Name.Trim().ToLowerInvariant();
-        if (key != branch.NameKey && await session.Query<Branch>().AnyAsync(b => b.NameKey == key, cancellationToken))
-            return new CreateBranchResult(null, [UserError.AlreadyExists($"A branch named '{command.Name.Trim()}' exists already.", "input", "name")]);
-        var renamed = new BranchRenamed(branch.Id, command.Name.Trim(), TextRules.Clean(command.Region), command.RenamedBy, clock.GetUtcNow());
-        stream.AppendOne(renamed);
-        var result = new Branch { Id = branch.Id, Version = branch.Version + 1, CreatedAt = branch.CreatedAt };
-        BranchProjection.Apply(renamed, result);
-        return new CreateBranchResult(result, []);
-    }
+    public static UserError NameTaken(string name) => UserError.AlreadyExists($"A branch named '{name.Trim()}' exists already.", "input", "name");
 }

@@ -48,7 +48,7 @@ internal sealed class MembershipDemoData : IDemoData
         var system = Guid.Empty;
         var branchIds = new List<Guid>();
         foreach (var (name, region) in Branches)
-            branchIds.Add((await bus.InvokeAsync<CreateBranchResult>(new CreateBranch(name, region, system), cancellationToken)).Branch!.Id);
+            branchIds.Add((await bus.InvokeAsync<CommandResult>(new CreateBranch(name, region, system), cancellationToken)).Id!.Value);
 
         // The three accounts people sign in with, in the first branch.
         foreach (var (email, password, roles, given, family) in Accounts)

@@ -236,26 +236,6 @@ internal sealed class MembersSchema : ISchemaContributor
                 var result = await InvokeAsync(ctx, new EraseMember(id, actor));
                 return new EraseMemberPayload(result.MemberId) { Errors = result.Errors };
             });
-
-        mutation.Field<NonNullGraphType<BranchPayloadType>>("renameBranch")
-            .Description("Rename a branch or change its region (admins).")
-            .Argument<NonNullGraphType<RenameBranchInputType>>("input", "The branch and its new name.")
-            .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<RenameBranchInput>("input");
-                if (GlobalId.TryDecode(input.BranchId, BranchType.TypeName) is not { } id)
-                    return new BranchPayload(null) { Errors = [UserError.NotFound("There is no such branch.", "input", "branchId")] };
-                try
-                {
-                    var result = await ctx.Bus().InvokeAsync<CreateBranchResult>(new RenameBranch(id, input.Name, input.Region, ctx.User.AccountId()!.Value), ctx.CancellationToken);
-                    return new BranchPayload(result.Branch) { Errors = result.Errors };
-                }
-                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e) || DatabaseErrors.IsConcurrencyConflict(e))
-                {
-                    return new BranchPayload(null) { Errors = [UserError.AlreadyExists($"A branch named '{input.Name.Trim()}' exists already.", "input", "name")] };
-                }
-            });
     }
 
     private static Guid? Id(string? memberId) => GlobalId.TryDecode(memberId, MemberType.TypeName);

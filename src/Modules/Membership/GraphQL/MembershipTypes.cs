@@ -128,25 +128,3 @@ public sealed class MemberEventType : ObjectGraphType<MemberEvent>
         Field(x => x.Summary).Description("A sentence for people.");
     }
 }
-
-/// <summary>Who is signed in: the account, and the member record when the account has one.</summary>
-public sealed record Viewer(Guid AccountId, IReadOnlyList<string> Roles, Guid? MemberId);
-
-public sealed class ViewerType : ObjectGraphType<Viewer>
-{
-    public ViewerType()
-    {
-        Name = "Viewer";
-        Description = "The signed-in account.";
-        Field<NonNullGraphType<StringGraphType>>("email").Description("The account's email (read from the account: tokens carry no personal data).")
-            .ResolveAsync(async ctx =>
-            {
-                await using var session = ctx.Session();
-                return (await session.LoadAsync<Accounts.Account>(ctx.Source.AccountId, ctx.CancellationToken))?.Email ?? "";
-            });
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles").Description("The roles in the caller's token.")
-            .Resolve(ctx => ctx.Source.Roles.Select(r => Enum.TryParse<Role>(r, out var role) ? role : (Role?)null).OfType<Role>().ToList());
-        Field<MemberType>("member").Description("The member record, when the account belongs to a member.")
-            .Resolve(ctx => ctx.Source.MemberId is { } id ? ctx.LoadMember(id) : null);
-    }
-}

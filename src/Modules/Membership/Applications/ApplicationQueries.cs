@@ -1,0 +1,75 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using Marten.Services.BatchQuerying;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.Applications;
+
+/// <summary>membershipApplications: the organisers' and admins' list of join applications.</summary>
+internal sealed class ApplicationQueries : ISchemaContributor
+{
+    public void AddQueryFields(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionType<MembershipApplicationType>>>("membershipApplications")
+            .Description("Join applications, newest first, optionally only those with a status. Admins see all; an organiser sees pending applications for their branch or for no branch, and decided ones of their branch. Reads of personal fields are recorded.")
+            .Argument<ApplicationStatusEnum>("status", "Only applications with this status.")
+            .PageArguments()
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx => await ApplicationsPageAsync(ctx));
+
+    private static async Task<Connection<MembershipApplication>> ApplicationsPageAsync(IResolveFieldContext ctx)
+    {
+        var actor = await ctx.RequireActorAsync();
+        var page = PageRequest.From(ctx);
+        var status = ctx.GetArgument<ApplicationStatus?>("status");
+        Guid? scope = null;
+        if (!actor.IsAdmin)
+            scope = actor.BranchId ?? throw MemberAccess.Forbidden("Organisers see the applications of their own branch, and you have no branch.");
+
+        IBatchedQueryable<MembershipApplication> Filtered(IBatchedQueryable<MembershipApplication> q)
+        {
+            if (status is { } s) q = q.Where(a => a.Status == s);
+            // the rule of Actor.SeesApplication, in the query
+            if (scope is { } own) q = q.Where(a => a.BranchId == own || (a.Status == ApplicationStatus.Pending && a.BranchId == null));
+            return q;
+        }
+
+        await using var session = ctx.Session();
+        // Count and page in one round trip.
+        var batch = session.CreateBatchQuery();
+        var total = Filtered(batch.Query<MembershipApplication>()).Count();
+        var pageQuery = Filtered(batch.Query<MembershipApplication>());
+        var rows = page.First == 0
+            ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
+            : page.Keyset(pageQuery, a => a.Sequence, descending: true).ToList();
+        await batch.Execute(ctx.CancellationToken);
+        return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+}
+
+/// <summary>Applications' global ids for node(id:), with the same visibility as the list (an organiser's branch scope included).</summary>
+internal sealed class MembershipApplicationNodeResolver : INodeResolver
+{
+    public string TypeName => MembershipApplicationType.TypeName;
+
+    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
+    {
+        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || await context.ActorAsync() is not { } actor) return null;
+        await using var session = context.Session();
+        var application = await session.LoadAsync<MembershipApplication>(id, context.CancellationToken);
+        return application is not null && actor.SeesApplication(application) ? application : null;
+    }
+
+    /// <summary>Several applications in one query, with the same rule as one at a time.</summary>
+    public async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
+    {
+        if (!context.User.HasAnyRole(Roles.Organiser, Roles.Admin) || ids.Count == 0 || await context.ActorAsync() is not { } actor)
+            return new Dictionary<Guid, object>();
+        await using var session = context.Session();
+        var applications = await session.LoadManyAsync<MembershipApplication>(context.CancellationToken, ids.Distinct());
+        return applications.Where(actor.SeesApplication).ToDictionary(a => a.Id, a => (object)a);
+    }
+}
