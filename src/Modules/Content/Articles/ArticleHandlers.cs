@@ -4,13 +4,13 @@ using WorkersPower.Platform;
 
 namespace WorkersPower.Content.Articles;
 
-public sealed record DraftArticle(ArticleKind Kind, string Title, string Body, string? Summary, IReadOnlyList<string>? Tags, Visibility? Visibility, Guid? CampaignId, string? Slug, ContentActor Actor);
-public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string? Title, string? Body, string? Summary, IReadOnlyList<string>? Tags, Visibility? Visibility, string? Slug, ContentActor Actor);
-public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion, int Version, ContentActor Actor);
-public sealed record SubmitArticleForReview(Guid ArticleId, ContentActor Actor);
-public sealed record PublishArticle(Guid ArticleId, ContentActor Actor);
-public sealed record UnpublishArticle(Guid ArticleId, ContentActor Actor);
-public sealed record ArchiveArticle(Guid ArticleId, ContentActor Actor);
+public sealed record DraftArticle(ArticleKind Kind, string Title, string Body, string? Summary, IReadOnlyList<string>? Tags, Visibility? Visibility, Guid? CampaignId, string? Slug, Caller Actor);
+public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string? Title, string? Body, string? Summary, IReadOnlyList<string>? Tags, Visibility? Visibility, string? Slug, Caller Actor);
+public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion, int Version, Caller Actor);
+public sealed record SubmitArticleForReview(Guid ArticleId, Caller Actor);
+public sealed record PublishArticle(Guid ArticleId, Caller Actor);
+public sealed record UnpublishArticle(Guid ArticleId, Caller Actor);
+public sealed record ArchiveArticle(Guid ArticleId, Caller Actor);
 
 public static class ArticleHandler
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using WorkersPower.Content.Articles;
 using WorkersPower.Platform;
+using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.Demo;
 
@@ -17,7 +18,7 @@ internal sealed class ContentDemoData : IDemoData
         await using (var check = store.QuerySession())
             if (await check.Query<Article>().AnyAsync(cancellationToken)) return;
         var bus = services.GetRequiredService<IMessageBus>();
-        var editor = new ContentActor(Guid.Empty, null, true);
+        var editor = new Caller(Guid.Empty, null, [Roles.Editor]);
         (string Title, string Summary, string Body, string[] Tags, Visibility Visibility, bool Publish)[] articles =
         [
             ("Why we organise at the base", "Rank-and-file committees win what officials will not.", "## The lesson of the last strike wave\n\nWhere workers ran their own disputes, they won more.\n\nBuild committees in every workplace.", ["rank-and-file", "unions"], Visibility.Public, true),

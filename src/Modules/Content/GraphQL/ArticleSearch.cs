@@ -22,7 +22,7 @@ internal static class ArticleSearch
         var offset = page.AfterKey is null ? 0
             : int.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o < 100_000 ? o
             : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
-        var actor = ContentActor.From(ctx.User);
+        var actor = Caller.From(ctx.User);
         var visible = actor is { Edits: true } ? ""
             : actor is not null ? " and d.status = 'Published'"
             : " and d.status = 'Published' and d.visibility = 'Public'";

@@ -181,13 +181,13 @@ internal sealed class ContentSchema : ISchemaContributor
         var slug = ctx.GetArgument<string>("slug").Trim().ToLowerInvariant();
         await using var session = ctx.Session();
         var article = await session.Query<Article>().FirstOrDefaultAsync(a => a.Slug == slug && a.Kind == kind, ctx.CancellationToken);
-        return article is not null && ContentReads.MaySee(ContentActor.From(ctx.User), article) ? article : null;
+        return article is not null && ContentReads.MaySee(Caller.From(ctx.User), article) ? article : null;
     }
 
     private static async Task<Connection<Article>> ArticlesPageAsync(IResolveFieldContext ctx)
     {
         var page = PageRequest.From(ctx);
-        var actor = ContentActor.From(ctx.User);
+        var actor = Caller.From(ctx.User);
         var filter = ctx.GetArgument<ArticleFilter?>("filter") ?? new ArticleFilter();
         var status = actor is { Edits: true } ? filter.Status ?? ArticleStatus.Published : ArticleStatus.Published;
         Guid? campaign = filter.CampaignId is { } c ? GlobalId.TryDecode(c, "Campaign") ?? Guid.Empty : null;
@@ -232,7 +232,7 @@ internal sealed class ContentSchema : ISchemaContributor
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<ArticleInput>("input");
-                var actor = ContentActor.From(ctx.User)!;
+                var actor = Caller.From(ctx.User)!;
                 var slug = (input.Slug ?? "").Trim().ToLowerInvariant();
                 Article? existing;
                 await using (var session = ctx.Session())
@@ -248,7 +248,7 @@ internal sealed class ContentSchema : ISchemaContributor
 
     private static Guid? Id(string? id) => GlobalId.TryDecode(id, ArticleType.TypeName);
 
-    private static void Mutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<ArticleInput, ContentActor, object?> command)
+    private static void Mutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<ArticleInput, Caller, object?> command)
         where TInputType : IInputObjectGraphType =>
         mutation.Field<NonNullGraphType<ArticlePayloadType>>(name)
             .Description(description)
@@ -256,7 +256,7 @@ internal sealed class ContentSchema : ISchemaContributor
             .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
-                var c = command(ctx.GetArgument<ArticleInput>("input"), ContentActor.From(ctx.User)!);
+                var c = command(ctx.GetArgument<ArticleInput>("input"), Caller.From(ctx.User)!);
                 return c is null ? new ArticlePayload(null) { Errors = [UserError.NotFound("There is no such article.", "input", "articleId")] } : await RunAsync(ctx, c);
             });
 
@@ -288,13 +288,13 @@ internal sealed class ArticleNodeResolver : INodeResolver
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
     {
         var article = await context.LoadArticle(id).GetResultAsync(context.CancellationToken);
-        return article is not null && ContentReads.MaySee(ContentActor.From(context.User), article) ? article : null;
+        return article is not null && ContentReads.MaySee(Caller.From(context.User), article) ? article : null;
     }
 
     /// <summary>Several articles in one query, with the same rule (drafts for editors, members-only ones for members).</summary>
     public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
     {
-        var actor = ContentActor.From(context.User);
+        var actor = Caller.From(context.User);
         return ids.LoadVisibleAsync(context.LoadArticle, article => ContentReads.MaySee(actor, article), context.CancellationToken);
     }
 }

@@ -58,7 +58,7 @@ internal static class ContentReads
         }).Load(id);
 
     /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
-    public static bool MaySee(ContentActor? actor, Article article) =>
+    public static bool MaySee(Caller? actor, Article article) =>
         actor is { Edits: true }
         || (article.Status == ArticleStatus.Published && (article.Visibility == Visibility.Public || actor is not null));
 }
