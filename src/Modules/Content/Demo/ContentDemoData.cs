@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using WorkersPower.Content.Articles;
+using WorkersPower.Content.Pages;
 using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
@@ -28,7 +29,7 @@ internal sealed class ContentDemoData : IDemoData
         ];
         foreach (var a in articles)
         {
-            var drafted = await bus.InvokeAsync<CommandResult>(new DraftArticle(ArticleKind.Article, a.Title, a.Body, a.Summary, a.Tags, a.Visibility, null, null, editor), cancellationToken);
+            var drafted = await bus.InvokeAsync<CommandResult>(new DraftArticle(a.Title, a.Body, a.Summary, a.Tags, a.Visibility, null, null, editor), cancellationToken);
             if (drafted.Id is not { } id) throw new InvalidOperationException("Demo article refused: " + string.Join("; ", drafted.Errors.Select(e => e.Message)));
             if (a.Publish) await bus.InvokeAsync<CommandResult>(new PublishArticle(id, editor), cancellationToken);
         }
@@ -38,6 +39,6 @@ internal sealed class ContentDemoData : IDemoData
             ("the-programme", "The programme", "Our programme sets out the demands we fight for."),
             ("how-to-join", "How to join", "Apply with the join form; an organiser will be in touch."),
         })
-            await bus.InvokeAsync<CommandResult>(new DraftArticle(ArticleKind.Page, title, body, null, [], Visibility.Public, null, slug, editor), cancellationToken);
+            await bus.InvokeAsync<CommandResult>(new SavePage(slug, title, body, null, editor), cancellationToken);
     }
 }

@@ -12,14 +12,6 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.GraphQL;
 
-public sealed record ArticlePayload(Article? Article) : Payload;
-
-public sealed class ArticlePayloadType : PayloadType<ArticlePayload>
-{
-    public ArticlePayloadType() : base("ArticlePayload", "The article, or why nothing changed.") =>
-        Field<ArticleType>("article").Description("The article.").Resolve(ctx => ctx.Source.Article);
-}
-
 public sealed class ArticleFilter
 {
     public string? Tag { get; set; }
@@ -38,93 +30,6 @@ public sealed class ArticleFilterType : InputObjectGraphType<ArticleFilter>
         Field(x => x.CampaignId, type: typeof(IdGraphType)).Description("Only articles of this campaign.");
         Field<VisibilityEnum>("visibility").Description("Only PUBLIC or only MEMBERS articles.");
         Field<ArticleStatusEnum>("status").Description("Editors: articles with this status (default PUBLISHED). Others always get published ones.");
-    }
-}
-
-public sealed class ArticleInput
-{
-    public string? ArticleId { get; set; }
-    public long? ExpectedVersion { get; set; }
-    public string? Title { get; set; }
-    public string? Body { get; set; }
-    public string? Summary { get; set; }
-    public List<string>? Tags { get; set; }
-    public Visibility? Visibility { get; set; }
-    public string? CampaignId { get; set; }
-    public string? Slug { get; set; }
-    public int? Version { get; set; }
-}
-
-public sealed class DraftArticleInputType : InputObjectGraphType<ArticleInput>
-{
-    public DraftArticleInputType()
-    {
-        Name = "DraftArticleInput";
-        Description = "A new draft.";
-        Field(x => x.Title, type: typeof(NonNullGraphType<StringGraphType>)).Description("The title (up to 300 characters).");
-        Field(x => x.Body, type: typeof(NonNullGraphType<StringGraphType>)).Description("The text in Markdown (up to 200000 characters).");
-        Field(x => x.Summary, nullable: true).Description("A short summary (up to 1000 characters).");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags (up to 20).");
-        Field<VisibilityEnum>("visibility").Description("PUBLIC (default) or MEMBERS.");
-        Field(x => x.CampaignId, type: typeof(IdGraphType)).Description("The campaign it belongs to.");
-        Field(x => x.Slug, nullable: true).Description("Its address; made from the title when omitted.");
-    }
-}
-
-public sealed class ReviseArticleInputType : InputObjectGraphType<ArticleInput>
-{
-    public ReviseArticleInputType()
-    {
-        Name = "ReviseArticleInput";
-        Description = "A new version; omitted fields stay. A stale expectedVersion changes nothing (CONFLICT).";
-        Field(x => x.ArticleId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The article's global id.");
-        Field(x => x.ExpectedVersion, type: typeof(NonNullGraphType<IntGraphType>)).Description("The version the change was made against (Article.version).");
-        Field(x => x.Title, nullable: true).Description("The title.");
-        Field(x => x.Body, nullable: true).Description("The text in Markdown.");
-        Field(x => x.Summary, nullable: true).Description("A short summary.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags").Description("Tags (replaces them).");
-        Field<VisibilityEnum>("visibility").Description("PUBLIC or MEMBERS.");
-        Field(x => x.Slug, nullable: true).Description("A new slug (only before it is first published).");
-    }
-}
-
-public sealed class PublishArticleInputType() : ArticleIdInputTypeBase("PublishArticleInput", "Which article to publish.");
-public sealed class UnpublishArticleInputType() : ArticleIdInputTypeBase("UnpublishArticleInput", "Which article to take down.");
-public sealed class SubmitArticleForReviewInputType() : ArticleIdInputTypeBase("SubmitArticleForReviewInput", "Which draft to submit for review.");
-public sealed class ArchiveArticleInputType() : ArticleIdInputTypeBase("ArchiveArticleInput", "Which article to archive.");
-
-public abstract class ArticleIdInputTypeBase : InputObjectGraphType<ArticleInput>
-{
-    protected ArticleIdInputTypeBase(string name, string description)
-    {
-        Name = name;
-        Description = description;
-        Field(x => x.ArticleId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The article's global id.");
-    }
-}
-
-public sealed class RestoreArticleRevisionInputType : InputObjectGraphType<ArticleInput>
-{
-    public RestoreArticleRevisionInputType()
-    {
-        Name = "RestoreArticleRevisionInput";
-        Description = "Make an earlier version current again, as a new version.";
-        Field(x => x.ArticleId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The article's global id.");
-        Field(x => x.Version, type: typeof(NonNullGraphType<IntGraphType>)).Description("The version to restore.");
-        Field(x => x.ExpectedVersion, type: typeof(NonNullGraphType<IntGraphType>)).Description("The article's current version.");
-    }
-}
-
-public sealed class SavePageInputType : InputObjectGraphType<ArticleInput>
-{
-    public SavePageInputType()
-    {
-        Name = "SavePageInput";
-        Description = "A standing page (about us, the programme, how to join): created when its slug is new, else revised.";
-        Field(x => x.Slug, type: typeof(NonNullGraphType<StringGraphType>)).Description("The page's slug, e.g. \"the-programme\".");
-        Field(x => x.Title, type: typeof(NonNullGraphType<StringGraphType>)).Description("The title.");
-        Field(x => x.Body, type: typeof(NonNullGraphType<StringGraphType>)).Description("The text in Markdown.");
-        Field(x => x.ExpectedVersion, type: typeof(IntGraphType)).Description("The page's current version when revising (omit when creating).");
     }
 }
 
@@ -209,75 +114,6 @@ internal sealed class ContentSchema : ISchemaContributor
         var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Article>>([]) : page.Keyset(query, a => a.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
-    }
-
-    public void AddMutationFields(ObjectGraphType mutation)
-    {
-        Mutation<DraftArticleInputType>(mutation, "draftArticle", "Start a draft (editors).", (i, a) =>
-            new DraftArticle(ArticleKind.Article, i.Title ?? "", i.Body ?? "", i.Summary, i.Tags, i.Visibility,
-                i.CampaignId is { } c ? GlobalId.TryDecode(c, "Campaign") ?? Guid.Empty : null, i.Slug, a));
-        Mutation<ReviseArticleInputType>(mutation, "reviseArticle", "Revise an article against the version you read (editors); a stale expectedVersion gets CONFLICT and changes nothing.", (i, a) =>
-            Id(i.ArticleId) is { } id ? new ReviseArticle(id, i.ExpectedVersion ?? -1, i.Title, i.Body, i.Summary, i.Tags, i.Visibility, i.Slug, a) : null);
-        Mutation<SubmitArticleForReviewInputType>(mutation, "submitArticleForReview", "Send a draft for review (editors).", (i, a) => Id(i.ArticleId) is { } id ? new SubmitArticleForReview(id, a) : null);
-        Mutation<PublishArticleInputType>(mutation, "publishArticle", "Publish an article (editors); its slug is fixed from then on.", (i, a) => Id(i.ArticleId) is { } id ? new PublishArticle(id, a) : null);
-        Mutation<UnpublishArticleInputType>(mutation, "unpublishArticle", "Take a published article down (editors).", (i, a) => Id(i.ArticleId) is { } id ? new UnpublishArticle(id, a) : null);
-        Mutation<ArchiveArticleInputType>(mutation, "archiveArticle", "Archive an article for good (editors).", (i, a) => Id(i.ArticleId) is { } id ? new ArchiveArticle(id, a) : null);
-        Mutation<RestoreArticleRevisionInputType>(mutation, "restoreArticleRevision", "Make an earlier version current again, as a new version (editors).", (i, a) =>
-            Id(i.ArticleId) is { } id ? new RestoreArticleRevision(id, i.ExpectedVersion ?? -1, i.Version ?? 0, a) : null);
-
-        mutation.Field<NonNullGraphType<ArticlePayloadType>>("savePage")
-            .Description("Create or revise a standing page (editors), with the same revision history as articles.")
-            .Argument<NonNullGraphType<SavePageInputType>>("input", "The page.")
-            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<ArticleInput>("input");
-                var actor = Caller.From(ctx.User)!;
-                var slug = (input.Slug ?? "").Trim().ToLowerInvariant();
-                Article? existing;
-                await using (var session = ctx.Session())
-                    existing = await session.Query<Article>().FirstOrDefaultAsync(a => a.Slug == slug, ctx.CancellationToken);
-                if (existing is { Kind: ArticleKind.Article })
-                    return new ArticlePayload(null) { Errors = [UserError.AlreadyExists("An article has this slug.", "input", "slug")] };
-                object command = existing is null
-                    ? new DraftArticle(ArticleKind.Page, input.Title ?? "", input.Body ?? "", null, [], Visibility.Public, null, slug, actor)
-                    : new ReviseArticle(existing.Id, input.ExpectedVersion ?? -1, input.Title, input.Body, null, null, null, null, actor);
-                return await RunAsync(ctx, command);
-            });
-    }
-
-    private static Guid? Id(string? id) => GlobalId.TryDecode(id, ArticleType.TypeName);
-
-    private static void Mutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<ArticleInput, Caller, object?> command)
-        where TInputType : IInputObjectGraphType =>
-        mutation.Field<NonNullGraphType<ArticlePayloadType>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInputType>>("input", "What to do.")
-            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx =>
-            {
-                var c = command(ctx.GetArgument<ArticleInput>("input"), Caller.From(ctx.User)!);
-                return c is null ? new ArticlePayload(null) { Errors = [UserError.NotFound("There is no such article.", "input", "articleId")] } : await RunAsync(ctx, c);
-            });
-
-    private static async Task<ArticlePayload> RunAsync(IResolveFieldContext ctx, object command)
-    {
-        CommandResult result;
-        try
-        {
-            result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<CommandResult>(command, ctx.CancellationToken);
-        }
-        catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
-        {
-            return new ArticlePayload(null) { Errors = [new UserError(ErrorCodes.Conflict, "Someone revised the article at the same moment: reload it and apply your change again.", ["input", "expectedVersion"])] };
-        }
-        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            return new ArticlePayload(null) { Errors = [UserError.AlreadyExists("That slug was taken at the same moment.", "input", "slug")] };
-        }
-        if (result.Id is not { } id) return new ArticlePayload(null) { Errors = result.Errors };
-        await using var session = ctx.Session();
-        return new ArticlePayload(await session.LoadAsync<Article>(id, ctx.CancellationToken));
     }
 }
 

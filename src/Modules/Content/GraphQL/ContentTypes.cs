@@ -67,6 +67,9 @@ public sealed class ArticleType : ObjectGraphType<Article>
 {
     public const string TypeName = "Article";
 
+    /// <summary>The article's id in a global id, or null when it is not an article's.</summary>
+    public static Guid? IdOf(string? globalId) => GlobalId.TryDecode(globalId, TypeName);
+
     public ArticleType()
     {
         Name = TypeName;
