@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Types;
 using Marten;
 using WorkersPower.Content.Articles;
 using WorkersPower.Platform;

@@ -1,7 +1,5 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Content.Articles;
 using WorkersPower.Content.Authors;
@@ -10,58 +8,6 @@ using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.GraphQL;
-
-public sealed class ArticleStatusEnum : EnumerationGraphType<ArticleStatus>
-{
-    public ArticleStatusEnum()
-    {
-        Name = "ArticleStatus";
-        Description = "Where an article stands in the editorial workflow.";
-    }
-}
-
-public sealed class VisibilityEnum : EnumerationGraphType<Visibility>
-{
-    public VisibilityEnum()
-    {
-        Name = "Visibility";
-        Description = "PUBLIC: everyone; MEMBERS: signed-in members only.";
-    }
-}
-
-public sealed class DiffKindEnum : EnumerationGraphType<DiffKind>
-{
-    public DiffKindEnum()
-    {
-        Name = "DiffKind";
-        Description = "How a line changed between two versions.";
-    }
-}
-
-internal static class ContentReads
-{
-    public static IQuerySession Session(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IContentStore>().QuerySession();
-
-    public static IDataLoaderResult<AuthorCopy?> LoadAuthor(this IResolveFieldContext context, Guid memberId) =>
-        context.BatchLoaders().Get<Guid, AuthorCopy>("content.author", async (ids, ct) =>
-        {
-            await using var session = context.Session();
-            return (await session.LoadManyAsync<AuthorCopy>(ct, ids)).ToDictionary(a => a.Id);
-        }).Load(memberId);
-
-    public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id) =>
-        context.BatchLoaders().Get<Guid, Article>("content.article", async (ids, ct) =>
-        {
-            await using var session = context.Session();
-            return (await session.LoadManyAsync<Article>(ct, ids)).ToDictionary(a => a.Id);
-        }).Load(id);
-
-    /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
-    public static bool MaySee(Caller? actor, Article article) =>
-        actor is { Edits: true }
-        || (article.Status == ArticleStatus.Published && (article.Visibility == Visibility.Public || actor is not null));
-}
 
 public sealed class ArticleType : ObjectGraphType<Article>
 {
@@ -129,46 +75,20 @@ public sealed class AuthorType : ObjectGraphType<AuthorCopy>
     }
 }
 
-public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
+public sealed class ArticleStatusEnum : EnumerationGraphType<ArticleStatus>
 {
-    public ArticleRevisionType()
+    public ArticleStatusEnum()
     {
-        Name = "ArticleRevision";
-        Description = "One version of an article.";
-        Field(x => x.Version).Description("The version number.");
-        Field<NonNullGraphType<StringGraphType>>("title").Description("The title then.").Resolve(ctx => ctx.Source.Content.Title);
-        Field<StringGraphType>("summary").Description("The summary then.").Resolve(ctx => ctx.Source.Content.Summary);
-        Field<NonNullGraphType<StringGraphType>>("body").Description("The body then.").Resolve(ctx => ctx.Source.Content.Body);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The tags then.").Resolve(ctx => ctx.Source.Content.Tags);
-        Field<NonNullGraphType<VisibilityEnum>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
-        Field(x => x.RevisedAt).Description("When this version was made.");
-        Field(x => x.RestoredFrom, nullable: true).Description("The version this one restored, if it was a restore.");
+        Name = "ArticleStatus";
+        Description = "Where an article stands in the editorial workflow.";
     }
 }
 
-public sealed record ArticleDiff(int From, int To, string FromTitle, string ToTitle, IReadOnlyList<DiffLine> Lines);
-
-public sealed class ArticleDiffType : ObjectGraphType<ArticleDiff>
+public sealed class VisibilityEnum : EnumerationGraphType<Visibility>
 {
-    public ArticleDiffType()
+    public VisibilityEnum()
     {
-        Name = "ArticleDiff";
-        Description = "How an article's body (and title) changed between two versions.";
-        Field(x => x.From).Description("The older version.");
-        Field(x => x.To).Description("The newer version.");
-        Field(x => x.FromTitle).Description("The title at the older version.");
-        Field(x => x.ToTitle).Description("The title at the newer version.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiffLineType>>>>("lines").Description("The body, line by line.").Resolve(ctx => ctx.Source.Lines);
-    }
-}
-
-public sealed class DiffLineType : ObjectGraphType<DiffLine>
-{
-    public DiffLineType()
-    {
-        Name = "DiffLine";
-        Description = "One line of a diff.";
-        Field<NonNullGraphType<DiffKindEnum>>("kind").Description("Unchanged, added or removed.").Resolve(ctx => ctx.Source.Kind);
-        Field(x => x.Text).Description("The line.");
+        Name = "Visibility";
+        Description = "PUBLIC: everyone; MEMBERS: signed-in members only.";
     }
 }
