@@ -13,8 +13,8 @@ namespace WorkersPower.Content.Articles;
 public sealed record ArticleFilter(
     [property: Description("Only articles with this tag.")] string? Tag,
     [property: Id, Description("Only articles of this campaign.")] string? CampaignId,
-    [property: InputType<VisibilityEnum>, Description("Only PUBLIC or only MEMBERS articles.")] Visibility? Visibility,
-    [property: InputType<ArticleStatusEnum>, Description("Editors: articles with this status (default PUBLISHED). Others always get published ones.")] ArticleStatus? Status);
+    [property: Description("Only PUBLIC or only MEMBERS articles.")] Visibility? Visibility,
+    [property: Description("Editors: articles with this status (default PUBLISHED). Others always get published ones.")] ArticleStatus? Status);
 
 /// <summary>articles (the list, newest first) and article (one by its slug), with the one visibility rule (<see cref="ContentReads.MaySee"/>).</summary>
 internal sealed class ArticleQueries : ISchemaContributor

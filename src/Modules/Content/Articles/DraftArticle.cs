@@ -17,7 +17,7 @@ public sealed record DraftArticleInput(
     [property: Description("The text in Markdown (up to 200000 characters).")] string Body,
     [property: Description("A short summary (up to 1000 characters).")] string? Summary,
     [property: Description("Tags (up to 20).")] IReadOnlyList<string>? Tags,
-    [property: InputType<VisibilityEnum>, Description("PUBLIC (default) or MEMBERS.")] Visibility? Visibility,
+    [property: Description("PUBLIC (default) or MEMBERS.")] Visibility? Visibility,
     [property: Id, Description("The campaign it belongs to.")] string? CampaignId,
     [property: Description("Its address; made from the title when omitted.")] string? Slug);
 

@@ -18,7 +18,7 @@ public sealed record ReviseArticleInput(
     [property: Description("The text in Markdown.")] string? Body,
     [property: Description("A short summary.")] string? Summary,
     [property: Description("Tags (replaces them).")] IReadOnlyList<string>? Tags,
-    [property: InputType<VisibilityEnum>, Description("PUBLIC or MEMBERS.")] Visibility? Visibility,
+    [property: Description("PUBLIC or MEMBERS.")] Visibility? Visibility,
     [property: Description("A new slug (only before it is first published).")] string? Slug);
 
 /// <summary>A new version: the fields given replace the current ones, the others stay.</summary>

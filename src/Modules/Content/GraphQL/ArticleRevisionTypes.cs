@@ -14,7 +14,7 @@ public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
         Field<StringGraphType>("summary").Description("The summary then.").Resolve(ctx => ctx.Source.Content.Summary);
         Field<NonNullGraphType<StringGraphType>>("body").Description("The body then.").Resolve(ctx => ctx.Source.Content.Body);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The tags then.").Resolve(ctx => ctx.Source.Content.Tags);
-        Field<NonNullGraphType<VisibilityEnum>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
+        Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
         Field(x => x.RevisedAt).Description("When this version was made.");
         Field(x => x.RestoredFrom, nullable: true).Description("The version this one restored, if it was a restore.");
     }
@@ -30,26 +30,6 @@ public sealed class ArticleDiffType : ObjectGraphType<ArticleDiff>
         Field(x => x.To).Description("The newer version.");
         Field(x => x.FromTitle).Description("The title at the older version.");
         Field(x => x.ToTitle).Description("The title at the newer version.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiffLineType>>>>("lines").Description("The body, line by line.").Resolve(ctx => ctx.Source.Lines);
-    }
-}
-
-public sealed class DiffLineType : ObjectGraphType<DiffLine>
-{
-    public DiffLineType()
-    {
-        Name = "DiffLine";
-        Description = "One line of a diff.";
-        Field<NonNullGraphType<DiffKindEnum>>("kind").Description("Unchanged, added or removed.").Resolve(ctx => ctx.Source.Kind);
-        Field(x => x.Text).Description("The line.");
-    }
-}
-
-public sealed class DiffKindEnum : EnumerationGraphType<DiffKind>
-{
-    public DiffKindEnum()
-    {
-        Name = "DiffKind";
-        Description = "How a line changed between two versions.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<DiffLine>>>>>("lines").Description("The body, line by line.").Resolve(ctx => ctx.Source.Lines);
     }
 }

@@ -26,8 +26,8 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field(x => x.Title).Description("The title.");
         Field(x => x.Summary, nullable: true).Description("A short summary.");
         Field(x => x.Body).Description("The text, in Markdown.");
-        Field<NonNullGraphType<ArticleStatusEnum>>("status").Description("Where it stands.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<VisibilityEnum>>("visibility").Description("Who may read it once published.").Resolve(ctx => ctx.Source.Visibility);
+        Field(x => x.Status).Description("Where it stands.");
+        Field(x => x.Visibility).Description("Who may read it once published.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("Tags, lower case.").Resolve(ctx => ctx.Source.Tags);
         Field<NonNullGraphType<IntGraphType>>("version").Description("The stream version: pass it as expectedVersion when revising.").Resolve(ctx => (int)ctx.Source.Version);
         Field(x => x.PublishedAt, nullable: true).Description("When it was first published.");
@@ -72,23 +72,5 @@ public sealed class AuthorType : ObjectGraphType<AuthorCopy>
         Name = "Author";
         Description = "A byline.";
         Field(x => x.DisplayName).Description("The author's name.");
-    }
-}
-
-public sealed class ArticleStatusEnum : EnumerationGraphType<ArticleStatus>
-{
-    public ArticleStatusEnum()
-    {
-        Name = "ArticleStatus";
-        Description = "Where an article stands in the editorial workflow.";
-    }
-}
-
-public sealed class VisibilityEnum : EnumerationGraphType<Visibility>
-{
-    public VisibilityEnum()
-    {
-        Name = "Visibility";
-        Description = "PUBLIC: everyone; MEMBERS: signed-in members only.";
     }
 }
