@@ -60,6 +60,22 @@ public sealed class SearchAndAuthorsTests(ContentFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Editors_filter_by_status_and_visibility_and_others_get_published_ones_whatever_they_ask()
+    {
+        var editor = await fixture.EditorAsync();
+        var (draft, _) = await fixture.DraftAsync("Filtered draft", visibility: "MEMBERS", tags: ["filtered"]);
+        var (published, _) = await fixture.DraftAsync("Filtered published", visibility: "MEMBERS", tags: ["filtered"], publish: true);
+        const string List = "query($f: ArticleFilter) { articles(filter: $f) { nodes { id } } }";
+        async Task<List<string>> Ids(object filter, string? token) =>
+            (await fixture.Client.DataAsync(List, new { f = filter }, token))["articles"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()).ToList();
+        (await Ids(new { tag = "filtered", status = "DRAFT", visibility = "MEMBERS" }, editor.Token)).ShouldBe([draft]);
+        (await Ids(new { tag = "filtered", visibility = "MEMBERS" }, editor.Token)).ShouldBe([published]);
+        (await Ids(new { tag = "filtered", visibility = "PUBLIC" }, editor.Token)).ShouldBeEmpty();
+        var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
+        (await Ids(new { tag = "filtered", status = "DRAFT" }, member.Token)).ShouldBe([published]);
+    }
+
+    [Fact]
     public async Task An_erased_member_no_longer_appears_as_an_author()
     {
         var admin = await fixture.AdminTokenAsync();

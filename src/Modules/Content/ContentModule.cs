@@ -4,16 +4,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
 using WorkersPower.Content.Articles;
 using WorkersPower.Content.Authors;
 using WorkersPower.Content.Demo;
 using WorkersPower.Content.Feed;
-using WorkersPower.Content.GraphQL;
 using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content;
 

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using Marten.Events.Aggregation;
 using WorkersPower.Platform;
 
 namespace WorkersPower.Content.Articles;
 
+[Description("Where an article stands in the editorial workflow.")]
 public enum ArticleStatus
 {
     Draft,
@@ -12,6 +14,7 @@ public enum ArticleStatus
     Archived,
 }
 
+[Description("PUBLIC: everyone; MEMBERS: signed-in members only.")]
 public enum Visibility
 {
     Public,

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Marten;
 
 namespace WorkersPower.Content.Articles;
@@ -23,6 +24,7 @@ public static class ArticleRevisions
     }
 }
 
+[Description("How a line changed between two versions.")]
 public enum DiffKind
 {
     Unchanged,
@@ -30,7 +32,8 @@ public enum DiffKind
     Removed,
 }
 
-public sealed record DiffLine(DiffKind Kind, string Text);
+[Description("One line of a diff.")]
+public sealed record DiffLine([property: Description("Unchanged, added or removed.")] DiffKind Kind, [property: Description("The line.")] string Text);
 
 /// <summary>A line diff (longest common subsequence), for comparing two versions of a body.</summary>
 public static class LineDiff

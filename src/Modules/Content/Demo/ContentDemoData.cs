@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using WorkersPower.Content.Articles;
+using WorkersPower.Content.Pages;
 using WorkersPower.Platform;
+using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.Demo;
 
@@ -17,7 +19,7 @@ internal sealed class ContentDemoData : IDemoData
         await using (var check = store.QuerySession())
             if (await check.Query<Article>().AnyAsync(cancellationToken)) return;
         var bus = services.GetRequiredService<IMessageBus>();
-        var editor = new ContentActor(Guid.Empty, null, true);
+        var editor = new Caller(Guid.Empty, null, [Roles.Editor]);
         (string Title, string Summary, string Body, string[] Tags, Visibility Visibility, bool Publish)[] articles =
         [
             ("Why we organise at the base", "Rank-and-file committees win what officials will not.", "## The lesson of the last strike wave\n\nWhere workers ran their own disputes, they won more.\n\nBuild committees in every workplace.", ["rank-and-file", "unions"], Visibility.Public, true),
@@ -27,7 +29,7 @@ internal sealed class ContentDemoData : IDemoData
         ];
         foreach (var a in articles)
         {
-            var drafted = await bus.InvokeAsync<CommandResult>(new DraftArticle(ArticleKind.Article, a.Title, a.Body, a.Summary, a.Tags, a.Visibility, null, null, editor), cancellationToken);
+            var drafted = await bus.InvokeAsync<CommandResult>(new DraftArticle(a.Title, a.Body, a.Summary, a.Tags, a.Visibility, null, null, editor), cancellationToken);
             if (drafted.Id is not { } id) throw new InvalidOperationException("Demo article refused: " + string.Join("; ", drafted.Errors.Select(e => e.Message)));
             if (a.Publish) await bus.InvokeAsync<CommandResult>(new PublishArticle(id, editor), cancellationToken);
         }
@@ -37,6 +39,6 @@ internal sealed class ContentDemoData : IDemoData
             ("the-programme", "The programme", "Our programme sets out the demands we fight for."),
             ("how-to-join", "How to join", "Apply with the join form; an organiser will be in touch."),
         })
-            await bus.InvokeAsync<CommandResult>(new DraftArticle(ArticleKind.Page, title, body, null, [], Visibility.Public, null, slug, editor), cancellationToken);
+            await bus.InvokeAsync<CommandResult>(new SavePage(slug, title, body, null, editor), cancellationToken);
     }
 }

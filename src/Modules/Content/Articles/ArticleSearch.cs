@@ -1,20 +1,28 @@
 using System.Globalization;
 using GraphQL;
-using Marten;
-using WorkersPower.Content.Articles;
+using GraphQL.Types;
+using WorkersPower.Content.GraphQL;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
-namespace WorkersPower.Content.GraphQL;
+namespace WorkersPower.Content.Articles;
 
 /// <summary>
 /// PostgreSQL full-text search with English stemming over title, summary, tags and body (a GIN index on
 /// the same expression), ranked by ts_rank; websearch syntax gives "phrases", -exclusions and OR.
 /// Ranked results page by position (the cursor is the offset).
 /// </summary>
-internal static class ArticleSearch
+internal sealed class ArticleSearch : ISchemaContributor
 {
-    public static async Task<Connection<Article>> SearchAsync(IResolveFieldContext ctx)
+    public void AddQueryFields(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionType<ArticleType>>>("searchArticles")
+            .Description("Full-text search (English stemming; \"quoted phrases\", -excluded words, OR) over the articles the caller may read, best match first.")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for (1 to 200 characters).")
+            .PageArguments()
+            .AllowAnonymous()
+            .ResolveAsync(async ctx => await SearchAsync(ctx));
+
+    private static async Task<Connection<Article>> SearchAsync(IResolveFieldContext ctx)
     {
         var text = ctx.GetArgument<string>("query").Trim();
         if (text.Length is < 1 or > 200) throw new ExecutionError("'query' must be 1 to 200 characters.") { Code = ErrorCodes.BadUserInput };
@@ -22,9 +30,9 @@ internal static class ArticleSearch
         var offset = page.AfterKey is null ? 0
             : int.TryParse(page.AfterKey, NumberStyles.None, CultureInfo.InvariantCulture, out var o) && o < 100_000 ? o
             : throw new ExecutionError("'after' is not a cursor of this list.") { Code = ErrorCodes.BadUserInput };
-        var actor = ContentActor.From(ctx.User);
-        var visible = actor is { Edits: true } ? ""
-            : actor is not null ? " and d.status = 'Published'"
+        var caller = Caller.From(ctx.User);
+        var visible = caller is { Edits: true } ? ""
+            : caller is not null ? " and d.status = 'Published'"
             : " and d.status = 'Published' and d.visibility = 'Public'";
         var sql = $"""
             with q as (select websearch_to_tsquery('english', ^) as query)

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Content.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Content.Articles;
+
+/// <summary>publishArticle: an editor publishes an article; its slug is fixed from then on.</summary>
+[Description("Which article to publish.")]
+public sealed record PublishArticleInput([property: Id, Description("The article's global id.")] string ArticleId);
+
+public sealed record PublishArticle(Guid ArticleId, Caller Caller)
+{
+    /// <summary>The rules: an article (not a page); drafts, articles in review and unpublished ones are published; not one published already or archived.</summary>
+    public Decision Decide(Article article, DateTimeOffset now)
+    {
+        if (article.Kind != ArticleKind.Article) return Decision.Refuse(ArticleRules.NoSuchArticle);
+        if (article.Status is not (ArticleStatus.Draft or ArticleStatus.InReview or ArticleStatus.Unpublished)) return Decision.Refuse(UserError.InvalidState("The article is published already, or archived."));
+        return Decision.Accept(new ArticlePublished(article.Id, Caller.AccountId, now));
+    }
+}
+
+public static class PublishArticleHandler
+{
+    public static Task<CommandResult> Handle(PublishArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        ArticleStreams.DecideAsync(session, command.ArticleId, article => command.Decide(article, clock.GetUtcNow()), ct);
+}
+
+internal sealed class PublishArticleField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<PublishArticleInput>>("publishArticle", "Publish an article (editors); its slug is fixed from then on.")
+            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
+            .ResolveAsync(async ctx => ArticleType.IdOf(ctx.Input<PublishArticleInput>().ArticleId) is { } id
+                ? await ArticlePayload.RunAsync(ctx, new PublishArticle(id, ctx.Caller()))
+                : ArticlePayload.NoSuchArticle);
+}

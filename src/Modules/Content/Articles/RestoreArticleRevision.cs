@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Content.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Content.Articles;
+
+/// <summary>restoreArticleRevision: an editor makes an earlier version current again, as a new version.</summary>
+[Description("Make an earlier version current again, as a new version.")]
+public sealed record RestoreArticleRevisionInput(
+    [property: Id, Description("The article's global id.")] string ArticleId,
+    [property: Description("The version to restore.")] int Version,
+    [property: Description("The article's current version.")] int ExpectedVersion);
+
+public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion, int Version, Caller Caller)
+{
+    /// <summary>The rules: made against the current version (else CONFLICT); the version to restore is one of <paramref name="revisions"/>.</summary>
+    public Decision Decide(Article article, IReadOnlyList<ArticleRevision> revisions, DateTimeOffset now)
+    {
+        if (article.Version != ExpectedVersion)
+            return Decision.Refuse(new UserError(ErrorCodes.Conflict, $"The article is at version {article.Version}, not {ExpectedVersion}: reload it.", ["input", "expectedVersion"]));
+        if (revisions.FirstOrDefault(r => r.Version == Version) is not { } revision)
+            return Decision.Refuse(UserError.NotFound($"There is no version {Version}.", "input", "version"));
+        return Decision.Accept(new ArticleRevised(article.Id, revision.Content, null, Version, Caller.AccountId, now));
+    }
+}
+
+public static class RestoreArticleRevisionHandler
+{
+    public static async Task<CommandResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
+        if (stream.Aggregate is not { } article) return CommandResult.Refused(ArticleRules.NoSuchArticle);
+        var decision = command.Decide(article, await ArticleRevisions.AllAsync(session, article.Id, ct), clock.GetUtcNow());
+        stream.AppendMany(decision.Events);
+        return decision.ToResult(article.Id);
+    }
+}
+
+internal sealed class RestoreArticleRevisionField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<RestoreArticleRevisionInput>>("restoreArticleRevision",
+                "Make an earlier version current again, as a new version (editors).")
+            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<RestoreArticleRevisionInput>();
+                return ArticleType.IdOf(input.ArticleId) is { } id
+                    ? await ArticlePayload.RunAsync(ctx, new RestoreArticleRevision(id, input.ExpectedVersion, input.Version, ctx.Caller()))
+                    : ArticlePayload.NoSuchArticle;
+            });
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Content.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Content.Articles;
+
+/// <summary>reviseArticle: an editor makes a new version of an article (or page) against the version they read.</summary>
+[Description("A new version; omitted fields stay. A stale expectedVersion changes nothing (CONFLICT).")]
+public sealed record ReviseArticleInput(
+    [property: Id, Description("The article's global id.")] string ArticleId,
+    [property: Description("The version the change was made against (Article.version).")] int ExpectedVersion,
+    [property: Description("The title.")] string? Title,
+    [property: Description("The text in Markdown.")] string? Body,
+    [property: Description("A short summary.")] string? Summary,
+    [property: Description("Tags (replaces them).")] IReadOnlyList<string>? Tags,
+    [property: Description("PUBLIC or MEMBERS.")] Visibility? Visibility,
+    [property: Description("A new slug (only before it is first published).")] string? Slug);
+
+/// <summary>A new version: the fields given replace the current ones, the others stay.</summary>
+public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string? Title, string? Body, string? Summary, IReadOnlyList<string>? Tags, Visibility? Visibility, string? Slug, Caller Caller)
+{
+    /// <summary>The slug the editor asks for when it differs from the article's, normalised; else null.</summary>
+    public string? NewSlug(Article article) => Slug is { } given && ArticleRules.NormalizeSlug(given) is var slug && slug != article.Slug ? slug : null;
+
+    /// <summary>
+    /// The rules: made against the current version (else CONFLICT: someone revised it meanwhile); not archived;
+    /// the content's (<see cref="ArticleRules.Validate"/>); a new slug only before the first publication, well-formed
+    /// and not among <paramref name="takenSlugs"/>.
+    /// </summary>
+    public Decision Decide(Article article, IReadOnlyCollection<string> takenSlugs, DateTimeOffset now)
+    {
+        if (article.Version != ExpectedVersion)
+            return Decision.Refuse(new UserError(ErrorCodes.Conflict, $"The article is at version {article.Version}, not {ExpectedVersion}: someone revised it meanwhile. Reload it and apply your change again.", ["input", "expectedVersion"]));
+        if (article.Status == ArticleStatus.Archived) return Decision.Refuse(UserError.InvalidState("The article is archived."));
+        var content = new ArticleContent(Title ?? article.Title, Summary ?? article.Summary, Body ?? article.Body, Tags ?? article.Tags, Visibility ?? article.Visibility);
+        var errors = ArticleRules.Validate(content);
+        var slug = NewSlug(article);
+        if (slug is not null && article.EverPublished) errors.Add(new UserError(ErrorCodes.InvalidState, "The slug of a published article never changes.", ["input", "slug"]));
+        else if (slug is not null && ArticleRules.SlugError(slug, takenSlugs) is { } slugError) errors.Add(slugError);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+        return Decision.Accept(new ArticleRevised(article.Id, ArticleRules.Clean(content), slug, null, Caller.AccountId, now));
+    }
+}
+
+public static class ReviseArticleHandler
+{
+    public static async Task<CommandResult> Handle(ReviseArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
+        if (stream.Aggregate is not { } article) return CommandResult.Refused(ArticleRules.NoSuchArticle);
+        var taken = command.NewSlug(article) is { } slug ? await ArticleStreams.TakenSlugsAsync(session, slug, numbered: false, ct) : [];
+        var decision = command.Decide(article, taken, clock.GetUtcNow());
+        stream.AppendMany(decision.Events);
+        return decision.ToResult(article.Id);
+    }
+}
+
+internal sealed class ReviseArticleField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<ReviseArticleInput>>("reviseArticle",
+                "Revise an article against the version you read (editors); a stale expectedVersion gets CONFLICT and changes nothing.")
+            .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var i = ctx.Input<ReviseArticleInput>();
+                return ArticleType.IdOf(i.ArticleId) is { } id
+                    ? await ArticlePayload.RunAsync(ctx, new ReviseArticle(id, i.ExpectedVersion, i.Title, i.Body, i.Summary, i.Tags, i.Visibility, i.Slug, ctx.Caller()))
+                    : ArticlePayload.NoSuchArticle;
+            });
+}

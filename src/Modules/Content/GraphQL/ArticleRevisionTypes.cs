@@ -1,0 +1,35 @@
+using GraphQL.Types;
+using WorkersPower.Content.Articles;
+
+namespace WorkersPower.Content.GraphQL;
+
+public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
+{
+    public ArticleRevisionType()
+    {
+        Name = "ArticleRevision";
+        Description = "One version of an article.";
+        Field(x => x.Version).Description("The version number.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The title then.").Resolve(ctx => ctx.Source.Content.Title);
+        Field<StringGraphType>("summary").Description("The summary then.").Resolve(ctx => ctx.Source.Content.Summary);
+        Field<NonNullGraphType<StringGraphType>>("body").Description("The body then.").Resolve(ctx => ctx.Source.Content.Body);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The tags then.").Resolve(ctx => ctx.Source.Content.Tags);
+        Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
+        Field(x => x.RevisedAt).Description("When this version was made.");
+        Field(x => x.RestoredFrom, nullable: true).Description("The version this one restored, if it was a restore.");
+    }
+}
+
+public sealed class ArticleDiffType : ObjectGraphType<ArticleDiff>
+{
+    public ArticleDiffType()
+    {
+        Name = "ArticleDiff";
+        Description = "How an article's body (and title) changed between two versions.";
+        Field(x => x.From).Description("The older version.");
+        Field(x => x.To).Description("The newer version.");
+        Field(x => x.FromTitle).Description("The title at the older version.");
+        Field(x => x.ToTitle).Description("The title at the newer version.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringObjectGraphType<DiffLine>>>>>("lines").Description("The body, line by line.").Resolve(ctx => ctx.Source.Lines);
+    }
+}
