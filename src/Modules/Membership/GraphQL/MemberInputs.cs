@@ -7,29 +7,6 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.GraphQL;
 
-public sealed class MemberFilter
-{
-    public string? BranchId { get; set; }
-    public MembershipStatus? Status { get; set; }
-    public string? Search { get; set; }
-    public bool? InArrears { get; set; }
-    public string? Interest { get; set; }
-}
-
-public sealed class MemberFilterType : InputObjectGraphType<MemberFilter>
-{
-    public MemberFilterType()
-    {
-        Name = "MemberFilter";
-        Description = "Narrows the members list; every given condition must hold.";
-        Field(x => x.BranchId, type: typeof(IdGraphType)).Description("Only this branch (organisers: their own branch is the default and the only one allowed).");
-        Field<MembershipStatusEnum>("status").Description("Only members with this standing.");
-        Field(x => x.Search, nullable: true).Description("Part of a name or email, any case (at least 2 characters). Emails are searched only where the caller may read every listed member's email (admins; organisers in their own branch); otherwise names only.");
-        Field(x => x.InArrears, nullable: true).Description("true: only members at least a month in arrears; false: only those paid up.");
-        Field(x => x.Interest, nullable: true).Description("Only members with this interest (exact, e.g. \"palestine\"). Only where the caller may read every listed member's interests (admins; organisers in their own branch): FORBIDDEN otherwise.");
-    }
-}
-
 public sealed class MemberIdInput
 {
     public string MemberId { get; set; } = "";

@@ -65,33 +65,3 @@ public sealed class ImportRowType : ObjectGraphType<ImportRow>
         Field(x => x.Reference, nullable: true).Description("The reference read.");
     }
 }
-
-public sealed class PersonalDataSubjectEnum : EnumerationGraphType<PersonalDataSubject>
-{
-    public PersonalDataSubjectEnum()
-    {
-        Name = "PersonalDataSubject";
-        Description = "Whose personal data was read: MEMBER (a member's record, or their application once approved) or APPLICATION (a pending or rejected application).";
-    }
-}
-
-public sealed class PersonalDataReadType : ObjectGraphType<PersonalDataRead>
-{
-    public PersonalDataReadType()
-    {
-        Name = "PersonalDataRead";
-        Description = "Someone other than the person read a member's or an applicant's personal data.";
-        Field<NonNullGraphType<IdGraphType>>("readerAccountId").Description("The reader's account id.").Resolve(ctx => ctx.Source.ReaderAccountId.ToString("N"));
-        Field<MemberType>("reader").Description("The reader's member record, when they have one.")
-            .Resolve(ctx => ctx.Source.ReaderMemberId is { } id ? ctx.LoadMember(id) : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("readerRoles").Description("The reader's roles at the time.").Resolve(ctx => ctx.Source.ReaderRoles);
-        Field<NonNullGraphType<PersonalDataSubjectEnum>>("subject").Description("Whether a member's or an application's data was read.").Resolve(ctx => ctx.Source.Subject);
-        Field<IdGraphType>("memberId").Description("Whose data was read (null when the subject is an application).")
-            .Resolve(ctx => ctx.Source.Subject == PersonalDataSubject.Member ? GlobalId.Encode(MemberType.TypeName, ctx.Source.MemberId) : null);
-        Field<MemberType>("member").Description("Whose data was read (null when the subject is an application).")
-            .Resolve(ctx => ctx.Source.Subject == PersonalDataSubject.Member ? ctx.LoadMember(ctx.Source.MemberId) : null);
-        Field<IdGraphType>("applicationId").Description("The application whose data was read, when the subject is an application.")
-            .Resolve(ctx => ctx.Source.ApplicationId is { } id ? GlobalId.Encode(MembershipApplicationType.TypeName, id) : null);
-        Field(x => x.ReadAt).Description("When.");
-    }
-}

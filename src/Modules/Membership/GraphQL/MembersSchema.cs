@@ -1,8 +1,6 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
@@ -13,152 +11,9 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.GraphQL;
 
-/// <summary>The member lifecycle, contributions, self-service, data rights and the organisers' view.</summary>
+/// <summary>The member lifecycle, contributions, self-service and data rights (the queries are in their features' files).</summary>
 internal sealed class MembersSchema : ISchemaContributor
 {
-    public void AddQueryFields(ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ConnectionType<MemberType>>>("members")
-            .Description("Members by family name, then given name. Organisers see their own branch; treasurers and admins see everyone. Erased members are left out.")
-            .Argument<MemberFilterType>("filter", "Conditions every member listed meets.")
-            .PageArguments()
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Treasurer, Roles.Admin)
-            .ResolveAsync(async ctx => await MembersPageAsync(ctx));
-
-        query.Field<NonNullGraphType<ConnectionType<PersonalDataReadType>>>("personalDataReads")
-            .Description("Who read whose personal data (members' and applicants'), newest first (admins).")
-            .Argument<IdGraphType>("memberId", "Only reads of this member's data.")
-            .Argument<IdGraphType>("applicationId", "Only reads of this (pending or rejected) application's data.")
-            .PageArguments()
-            .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx => await ReadsPageAsync(ctx));
-
-        query.Field<StringGraphType>("exportMyData")
-            .Description("Everything the platform holds about the signed-in member, as one JSON document (profile, account, applications, contributions, history, and each module's part). Null for accounts without a member record.")
-            .Authorize()
-            .ResolveAsync(async ctx =>
-            {
-                if (ctx.User.MemberId() is not { } memberId) return null;
-                await using var session = ctx.Session();
-                var now = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-                return await MemberDataExport.BuildAsync(session, memberId, ctx.RequestServices!.GetServices<IMemberDataExporter>(), now, ctx.CancellationToken);
-            });
-    }
-
-    private static async Task<Connection<MemberProfile>> MembersPageAsync(IResolveFieldContext ctx)
-    {
-        var actor = await ctx.RequireActorAsync();
-        var page = PageRequest.From(ctx);
-        var filter = ctx.GetArgument<MemberFilter?>("filter") ?? new MemberFilter();
-        Guid? branchId = null;
-        if (filter.BranchId is not null)
-            branchId = GlobalId.TryDecode(filter.BranchId, BranchType.TypeName) ?? Guid.Empty; // an unknown id lists nobody
-        if (!actor.IsAdmin && !actor.Has(Roles.Treasurer))
-        {
-            if (actor.BranchId is not { } own) throw MemberAccess.Forbidden("Organisers list the members of their own branch, and you have no branch.");
-            if (branchId is { } asked && asked != own) throw MemberAccess.Forbidden("Organisers list only the members of their own branch.");
-            branchId = own;
-        }
-        var search = filter.Search?.Trim().ToLowerInvariant();
-        if (search is { Length: < 2 or > 100 })
-            throw new ExecutionError("'search' must be 2 to 100 characters.") { Code = ErrorCodes.BadUserInput };
-        // Filters and search use only what the caller may read of every member listed: where the list reaches
-        // members whose personal fields the caller may not read (a treasurer's list), the search matches names
-        // only and an interest filter is refused.
-        var personal = actor.ReadsPersonalDataOfBranch(branchId);
-        if (!personal && !string.IsNullOrWhiteSpace(filter.Interest))
-            throw MemberAccess.Forbidden("Interests are personal data you may not read of every member in this list: filter by interest only among members of your own branch, as their organiser.");
-        var firstOfMonth = ContributionLedger.MonthOf(ctx.Today());
-
-        IBatchedQueryable<MemberProfile> Filtered(IBatchedQueryable<MemberProfile> q)
-        {
-            q = q.Where(m => !m.Erased);
-            if (branchId is { } b) q = q.Where(m => m.BranchId == b);
-            if (filter.Status is { } s) q = q.Where(m => m.Status == s);
-            if (filter.InArrears == true) q = q.Where(m => m.CoveredUntil < firstOfMonth);
-            if (filter.InArrears == false) q = q.Where(m => m.CoveredUntil >= firstOfMonth);
-            if (!string.IsNullOrWhiteSpace(filter.Interest)) { var i = filter.Interest.Trim(); q = q.Where(m => m.Interests.Contains(i)); }
-            return q;
-        }
-
-        await using var session = ctx.Session();
-        if (!string.IsNullOrEmpty(search))
-            return await SearchPageAsync(session, page, search, namesOnly: !personal, branchId, filter, firstOfMonth, ctx.CancellationToken);
-        var batch = session.CreateBatchQuery();
-        var total = Filtered(batch.Query<MemberProfile>()).Count();
-        var rowsQuery = Filtered(batch.Query<MemberProfile>());
-        var rows = page.First == 0
-            ? Task.FromResult<IReadOnlyList<MemberProfile>>([])
-            : page.Keyset(rowsQuery, m => m.SortKey).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, m => m.SortKey, (int)await total);
-    }
-
-    /// <summary>
-    /// A search (of names and emails, or of names only for callers who may not read every listed member's email):
-    /// the trigram index finds the matches first (a materialised CTE keeps the planner from walking
-    /// the sort index instead), then they are sorted and paged; the total comes with the rows.
-    /// </summary>
-    private static async Task<Connection<MemberProfile>> SearchPageAsync(
-        IQuerySession session, PageRequest page, string search, bool namesOnly, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
-    {
-        var where = new System.Text.StringBuilder("d.erased is not true and d.search_text like ^");
-        var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var args = new List<object> { pattern };
-        // names only: the trigram index still narrows (a name match is a search_text match), the names decide
-        if (namesOnly) { where.Append(" and lower((d.data ->> 'GivenName') || ' ' || (d.data ->> 'FamilyName')) like ^"); args.Add(pattern); }
-        if (branchId is { } b) { where.Append(" and d.branch_id = ^"); args.Add(b); }
-        if (filter.Status is { } s) { where.Append(" and d.status = ^"); args.Add(s.ToString()); }
-        if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
-        if (filter.InArrears == false) { where.Append(" and d.covered_until >= ^"); args.Add(firstOfMonth); }
-        if (!string.IsNullOrWhiteSpace(filter.Interest)) { where.Append(" and d.data -> 'Interests' @> ^::jsonb"); args.Add(System.Text.Json.JsonSerializer.Serialize(new[] { filter.Interest.Trim() })); }
-        var sql = $"""
-            with m as materialized (
-              select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
-            select json_build_object('Id', id, 'SortKey', sort_key, 'Total', total) from m
-            where {(page.AfterKey is null ? "true" : page.Backward ? "sort_key < ^" : "sort_key > ^")}
-            order by sort_key {(page.Backward ? "desc" : "asc")} limit ^
-            """;
-        var filterArgs = args.Count;
-        if (page.AfterKey is not null) args.Add(page.AfterKey);
-        args.Add(page.First + 1);
-        var hits = page.First == 0 && page.AfterKey is null
-            ? []
-            : await session.AdvancedSql.QueryAsync<SearchHit>('^', sql, ct, [.. args]);
-        int total;
-        if (hits.Count > 0) total = hits[0].Total;
-        else
-        {
-            var countSql = $"select json_build_object('Total', count(*)) from membership.mt_doc_memberprofile d where {where}";
-            total = (await session.AdvancedSql.QueryAsync<SearchHit>('^', countSql, ct, [.. args.Take(filterArgs)]))[0].Total;
-        }
-        var loaded = hits.Count == 0 ? [] : (await session.LoadManyAsync<MemberProfile>(ct, hits.Select(h => h.Id))).ToDictionary(m => m.Id);
-        var rows = hits.Where(h => loaded.ContainsKey(h.Id)).Select(h => loaded[h.Id]).ToList();
-        return page.ToConnection(rows, m => m.SortKey, total);
-    }
-
-    private sealed record SearchHit(Guid Id, string? SortKey, int Total);
-
-    private static async Task<Connection<PersonalDataRead>> ReadsPageAsync(IResolveFieldContext ctx)
-    {
-        var page = PageRequest.From(ctx);
-        var memberId = ctx.GetArgument<string?>("memberId") is { } text ? GlobalId.TryDecode(text, MemberType.TypeName) ?? Guid.Empty : (Guid?)null;
-        var applicationId = ctx.GetArgument<string?>("applicationId") is { } app ? GlobalId.TryDecode(app, MembershipApplicationType.TypeName) ?? Guid.Empty : (Guid?)null;
-        IBatchedQueryable<PersonalDataRead> Filtered(IBatchedQueryable<PersonalDataRead> q)
-        {
-            if (memberId is { } m) q = q.Where(r => r.MemberId == m);
-            if (applicationId is { } a) q = q.Where(r => r.ApplicationId == a);
-            return q;
-        }
-        await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = Filtered(batch.Query<PersonalDataRead>()).Count();
-        var query = Filtered(batch.Query<PersonalDataRead>());
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<PersonalDataRead>>([]) : page.Keyset(query, r => r.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, r => r.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
-    }
-
     public void AddMutationFields(ObjectGraphType mutation)
     {
         MemberMutation<ResignMembershipInputType>(mutation, "resignMembership", "The signed-in member resigns. Their record and history stay; they can rejoin with a new application.",
