@@ -1,29 +1,31 @@
+using System.ComponentModel;
 using GraphQL.Types;
-using WorkersPower.Membership.Members;
+using WorkersPower.Membership.GraphQL;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
-namespace WorkersPower.Membership.GraphQL;
+namespace WorkersPower.Membership.Members;
 
-public sealed record MemberPayload(MemberProfile? Member, string? Message = null) : Payload;
-
-public sealed class MemberPayloadType : PayloadType<MemberPayload>
+[Description("MATCHED (to be recorded), SKIPPED (recorded already), REFUSED (cannot be recorded).")]
+public enum ImportRowStatus
 {
-    public MemberPayloadType() : base("MemberPayload", "The member as the change left them, or why nothing changed.")
-    {
-        Field<MemberType>("member").Description("The member.").Resolve(ctx => ctx.Source.Member);
-        Field<StringGraphType>("message").Description("Something to tell the caller about a change that succeeded, e.g. that a new email address waits for confirmation.")
-            .Resolve(ctx => ctx.Source.Message);
-    }
+    Matched,
+    Skipped,
+    Refused,
 }
 
-public sealed record EraseMemberPayload(Guid? ErasedMemberId) : Payload;
-
-public sealed class EraseMemberPayloadType : PayloadType<EraseMemberPayload>
+public sealed record ImportRow(int Line, ImportRowStatus Status, string Message, Guid? MemberId, decimal? Amount, string? Currency, DateOnly? PaidOn, string? Reference)
 {
-    public EraseMemberPayloadType() : base("EraseMemberPayload", "Which member's personal data was erased, or why not.") =>
-        Field<IdGraphType>("erasedMemberId").Description("The erased member's global id.")
-            .Resolve(ctx => ctx.Source.ErasedMemberId is { } id ? GlobalId.Encode(MemberType.TypeName, id) : null);
+    /// <summary>The payment's <see cref="ContributionPayment.DuplicateKey"/> (rows matched to a member only).</summary>
+    public string Key => ContributionPayment.KeyOf(MemberId!.Value, PaidOn!.Value, Amount!.Value, Reference);
+}
+
+/// <summary>The per-row report; <see cref="Applied"/> says whether the matched rows were recorded (all of them, or none).</summary>
+public sealed record ImportReport(bool Applied, IReadOnlyList<ImportRow> Rows, IReadOnlyList<UserError> Errors, bool Forbidden = false)
+{
+    public int Matched => Rows.Count(r => r.Status == ImportRowStatus.Matched);
+    public int Skipped => Rows.Count(r => r.Status == ImportRowStatus.Skipped);
+    public int Refused => Rows.Count(r => r.Status == ImportRowStatus.Refused);
 }
 
 public sealed record ImportContributionPaymentsPayload(ImportReport? Report) : Payload;
@@ -41,15 +43,6 @@ public sealed class ImportContributionPaymentsPayloadType : PayloadType<ImportCo
     }
 }
 
-public sealed class ImportRowStatusEnum : EnumerationGraphType<ImportRowStatus>
-{
-    public ImportRowStatusEnum()
-    {
-        Name = "ImportRowStatus";
-        Description = "MATCHED (to be recorded), SKIPPED (recorded already), REFUSED (cannot be recorded).";
-    }
-}
-
 public sealed class ImportRowType : ObjectGraphType<ImportRow>
 {
     public ImportRowType()
@@ -57,7 +50,7 @@ public sealed class ImportRowType : ObjectGraphType<ImportRow>
         Name = "ImportRow";
         Description = "One row of an imported payments file.";
         Field(x => x.Line).Description("The line number in the file (the header is line 1).");
-        Field<NonNullGraphType<ImportRowStatusEnum>>("status").Description("What happened to it.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<ImportRowStatus>>>("status").Description("What happened to it.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.Message).Description("Why, for people.");
         Field<IdGraphType>("memberId").Description("The member it matched.").Resolve(ctx => ctx.Source.MemberId is { } id ? GlobalId.Encode(MemberType.TypeName, id) : null);
         Field<MoneyType>("amount").Description("The amount read.").Resolve(ctx => ctx.Source.Amount is { } a && ctx.Source.Currency is { } c ? new Money(a, c) : null);
