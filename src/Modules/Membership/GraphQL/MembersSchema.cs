@@ -8,8 +8,8 @@ using WorkersPower.Platform.Security;
 namespace WorkersPower.Membership.GraphQL;
 
 /// <summary>
-/// What is left of the members' catch-all: renameBranch, which the Branches part of this restructure moves
-/// (Branches/RenameBranch.cs); the members' fields are in their use cases' files under Members/.
+/// What is left of the members' catch-all: renameBranch, which the Branches part of this restructure moves to
+/// its own file (then this file goes); the members' fields are in their use cases' files under Members/.
 /// </summary>
 internal sealed class MembersSchema : ISchemaContributor
 {
