@@ -6,6 +6,9 @@ public sealed record CommandResult(Guid? Id, IReadOnlyList<UserError> Errors)
     /// <summary>Set when the caller may not do this at all: the resolver answers with a FORBIDDEN GraphQL error.</summary>
     public string? Forbidden { get; init; }
 
+    /// <summary>Something the caller should know about a change that succeeded (e.g. that it waits for confirmation).</summary>
+    public string? Message { get; init; }
+
     public static CommandResult Deny(string message) => new(null, []) { Forbidden = message };
 
     public static CommandResult Ok(Guid id) => new(id, []);

@@ -98,7 +98,7 @@ public sealed class ActionListTests(CampaignsFixture fixture) : IClassFixture<Ca
         updated["updateCampaign.campaign.goal"].ShouldBeNull();
         var bad = await fixture.Client.PostAsync(Update, new { input = new { campaignId = id, title = "x" } }, organiser.Token);
         bad.UserErrors("updateCampaign").Single().Field.ShouldBe("input.title");
-        var unknown = await fixture.Client.PostAsync(Update, new { input = new { campaignId = Platform.GraphQL.GlobalId.Encode("Campaign", Guid.NewGuid()), title = "Fine title" } }, organiser.Token);
+        var unknown = await fixture.Client.PostAsync(Update, new { input = new { campaignId = Platform.GlobalId.Encode("Campaign", Guid.NewGuid()), title = "Fine title" } }, organiser.Token);
         unknown.UserErrors("updateCampaign").Single().Code.ShouldBe("NOT_FOUND");
     }
 

@@ -18,7 +18,7 @@ public class CampaignsFixture : PlatformFixture
     public async Task<MemberApi.Person> MemberAsync(string? branchId = null)
     {
         var person = await MemberApi.JoinAsync(this, branchId ?? await BranchAsync());
-        var id = Platform.GraphQL.GlobalId.TryDecode(person.MemberId, "Member")!.Value;
+        var id = Platform.GlobalId.TryDecode(person.MemberId, "Member")!.Value;
         var store = Services.GetRequiredService<ICampaignsStore>();
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)

@@ -15,7 +15,7 @@ public sealed class CheckInAccessTests(CampaignsFixture fixture) : IClassFixture
         var actionId = await CampaignsApi.ScheduleAsync(fixture, launcher.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddMinutes(30));
         var signed = await fixture.MemberAsync();
         await CampaignsApi.SignUpAsync(fixture.Client, signed.Token, actionId);
-        var unknown = Platform.GraphQL.GlobalId.Encode("Member", Guid.NewGuid());
+        var unknown = Platform.GlobalId.Encode("Member", Guid.NewGuid());
 
         // an organiser of the same branch who has nothing to do with this campaign: FORBIDDEN, for a real id and an unknown one alike
         var outsider = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
@@ -45,7 +45,7 @@ public sealed class CheckInAccessTests(CampaignsFixture fixture) : IClassFixture
         var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddMinutes(30));
         var otherBranch = await MembershipApi.CreateBranchAsync(fixture.Client, await fixture.AdminTokenAsync());
         var stranger = await fixture.MemberAsync(otherBranch);
-        var unknown = Platform.GraphQL.GlobalId.Encode("Member", Guid.NewGuid());
+        var unknown = Platform.GlobalId.Encode("Member", Guid.NewGuid());
 
         var forStranger = await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, stranger.MemberId), organiser.Token);
         var forUnknown = await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, unknown), organiser.Token);

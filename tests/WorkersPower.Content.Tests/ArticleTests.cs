@@ -107,7 +107,7 @@ public sealed class ArticleTests(ContentFixture fixture) : IClassFixture<Content
         second.ShouldBe("same-title-twice-2");
         var taken = await fixture.Client.PostAsync(ContentFixture.Draft, new { input = new { title = "x", body = "y", slug = "same-title-twice" } }, editor.Token);
         taken.UserErrors("draftArticle").Single().Code.ShouldBe("ALREADY_EXISTS");
-        var campaign = await fixture.Client.PostAsync(ContentFixture.Draft, new { input = new { title = "x", body = "y", campaignId = Platform.GraphQL.GlobalId.Encode("Campaign", Guid.NewGuid()) } }, editor.Token);
+        var campaign = await fixture.Client.PostAsync(ContentFixture.Draft, new { input = new { title = "x", body = "y", campaignId = Platform.GlobalId.Encode("Campaign", Guid.NewGuid()) } }, editor.Token);
         campaign.UserErrors("draftArticle").Single().Field.ShouldBe("input.campaignId");
     }
 

@@ -4,7 +4,7 @@ using WorkersPower.Platform;
 
 namespace WorkersPower.Host.Tests;
 
-/// <summary>The module boundaries of ARCHITECTURE.md, as tests.</summary>
+/// <summary>The rules of docs/ARCHITECTURE.md, as tests.</summary>
 public sealed class ArchitectureTests
 {
     private static readonly Assembly Platform = typeof(IModule).Assembly;
@@ -82,7 +82,7 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly HashSet<string> MixedFiles = new(StringComparer.Ordinal)
     {
-        // src/Modules/Membership/Members/PaymentImport.cs: the import accepts a member's global id, decoded with Platform.GraphQL.GlobalId
+        // src/Modules/Membership/Members/PaymentImport.cs: the import accepts a member's global id, decoded with Platform.GlobalId
         "WorkersPower.Membership.Members.PaymentImportHandler",
         // src/Modules/Campaigns/SignUps/SignUpFields.cs: the reads behind the SignUp connection field, beside the graph type
         "WorkersPower.Campaigns.SignUps.SignUpReads",

@@ -138,7 +138,7 @@ public sealed class DeadLetterTests(DeadLetterFixture fixture) : IClassFixture<D
     public async Task Unknown_ids_are_NOT_FOUND_and_an_empty_or_overlong_list_is_VALIDATION()
     {
         var admin = await fixture.AdminTokenAsync();
-        var unknown = Platform.GraphQL.GlobalId.Encode("DeadLetter", Guid.NewGuid());
+        var unknown = Platform.GlobalId.Encode("DeadLetter", Guid.NewGuid());
         (await fixture.Client.PostAsync(Replay, new { ids = new[] { unknown } }, admin)).UserErrors("replayDeadLetters").Single().Code.ShouldBe("NOT_FOUND");
         (await fixture.Client.PostAsync(Discard, new { ids = new[] { "not-an-id" } }, admin)).UserErrors("discardDeadLetters").Single().Code.ShouldBe("NOT_FOUND");
         (await fixture.Client.PostAsync(Replay, new { ids = Array.Empty<string>() }, admin)).UserErrors("replayDeadLetters").Single().Code.ShouldBe("VALIDATION");

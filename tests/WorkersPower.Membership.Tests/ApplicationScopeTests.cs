@@ -57,7 +57,7 @@ public sealed class ApplicationScopeTests(ApplicationScopeFixture fixture) : ICl
         chosen["applyForMembership.application.branch.id"]!.GetValue<string>().ShouldBe(branch);
         chosen["applyForMembership.application.email"]!.GetValue<string>().ShouldBe(input["email"]);
 
-        foreach (var unknown in new[] { Platform.GraphQL.GlobalId.Encode("Branch", Guid.NewGuid()), "garbage" })
+        foreach (var unknown in new[] { Platform.GlobalId.Encode("Branch", Guid.NewGuid()), "garbage" })
         {
             var refused = MembershipApi.Application(MembershipApi.UniqueEmail());
             refused["branchId"] = unknown;

@@ -136,13 +136,13 @@ public sealed class ApplicationTests(MembershipFixture fixture) : IClassFixture<
     {
         var admin = await fixture.AdminTokenAsync();
         var id = await MembershipApi.ApplyAsync(Client, MembershipApi.UniqueEmail());
-        var unknownBranch = Platform.GraphQL.GlobalId.Encode("Branch", Guid.NewGuid());
+        var unknownBranch = Platform.GlobalId.Encode("Branch", Guid.NewGuid());
         var response = await Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId = id, branchId = unknownBranch } }, admin);
         var error = response.UserErrors("approveMembershipApplication").Single();
         error.Code.ShouldBe("NOT_FOUND");
         error.Field.ShouldBe("input.branchId");
 
-        var unknownApplication = Platform.GraphQL.GlobalId.Encode("MembershipApplication", Guid.NewGuid());
+        var unknownApplication = Platform.GlobalId.Encode("MembershipApplication", Guid.NewGuid());
         response = await Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId = unknownApplication, branchId = await fixture.BranchAsync() } }, admin);
         response.UserErrors("approveMembershipApplication").Single().Code.ShouldBe("NOT_FOUND");
 

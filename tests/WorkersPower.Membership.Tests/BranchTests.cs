@@ -68,7 +68,7 @@ public sealed class BranchTests(MembershipFixture fixture) : IClassFixture<Membe
     [Fact]
     public async Task An_unknown_branch_id_gives_null()
     {
-        var data = await Client.DataAsync("query($id: ID!) { branch(id: $id) { name } }", new { id = Platform.GraphQL.GlobalId.Encode("Branch", Guid.NewGuid()) });
+        var data = await Client.DataAsync("query($id: ID!) { branch(id: $id) { name } }", new { id = Platform.GlobalId.Encode("Branch", Guid.NewGuid()) });
         data["branch"].ShouldBeNull();
         data = await Client.DataAsync("{ branch(id: \"nonsense\") { name } }");
         data["branch"].ShouldBeNull();

@@ -92,7 +92,7 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
         var same = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b }, await fixture.AdminTokenAsync());
         same.UserErrors("transferMember").Single().Code.ShouldBe("INVALID_STATE");
         var unknown = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput",
-            new { memberId = member.MemberId, branchId = Platform.GraphQL.GlobalId.Encode("Branch", Guid.NewGuid()) }, await fixture.AdminTokenAsync());
+            new { memberId = member.MemberId, branchId = Platform.GlobalId.Encode("Branch", Guid.NewGuid()) }, await fixture.AdminTokenAsync());
         unknown.UserErrors("transferMember").Single().Code.ShouldBe("NOT_FOUND");
         // now in b: the organiser of a no longer reaches them
         (await MemberApi.MemberAsync(fixture, member.MemberId, organiser.Token)).Data!["node"].ShouldBeNull();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Marten;
 using Marten.Services.BatchQuerying;
 using System.Buffers.Text;
 using System.Text;
@@ -107,6 +108,35 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
             query = query.Where(Expression.Lambda<Func<T, bool>>(compare, key.Parameters));
         }
         return (Backward ? query.OrderByDescending(key) : query.OrderBy(key)).Take(First + 1);
+    }
+
+    /// <summary>
+    /// A page of a document list ordered by a number (newest first when <paramref name="descending"/>) and the
+    /// list's total, in one round trip: <paramref name="filter"/> narrows both.
+    /// </summary>
+    public Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Expression<Func<T, long>> key, bool descending, CancellationToken cancellationToken) where T : class
+    {
+        var keyOf = key.Compile();
+        return PageAsync(session, filter, q => Keyset(q, key, descending), r => keyOf(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>As the other <c>PageAsync</c>, over a unique text key the list is ordered by, ascending.</summary>
+    public Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Expression<Func<T, string>> key, CancellationToken cancellationToken) where T : class
+    {
+        var keyOf = key.Compile();
+        return PageAsync(session, filter, q => Keyset(q, key), keyOf, cancellationToken);
+    }
+
+    private async Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Func<IBatchedQueryable<T>, IBatchedQueryable<T>> keyset, Func<T, string> key, CancellationToken cancellationToken) where T : class
+    {
+        var batch = session.CreateBatchQuery();
+        var total = filter(batch.Query<T>()).Count();
+        var rows = First == 0 ? Task.FromResult<IReadOnlyList<T>>([]) : keyset(filter(batch.Query<T>())).ToList();
+        await batch.Execute(cancellationToken).ConfigureAwait(false);
+        return ToConnection(await rows.ConfigureAwait(false), key, (int)await total.ConfigureAwait(false));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using Marten;
 using WorkersPower.Membership.Branches;
@@ -14,12 +13,7 @@ internal static class ContributionReads
     {
         var page = PageRequest.From(context);
         await using var session = context.Session();
-        var batch = session.CreateBatchQuery();
-        var total = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId).Count();
-        var query = batch.Query<ContributionPayment>().Where(p => p.MemberId == memberId);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<ContributionPayment>>([]) : page.Keyset(query, p => p.Sequence, descending: true).ToList();
-        await batch.Execute(context.CancellationToken);
-        return page.ToConnection(await rows, p => p.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+        return await page.PageAsync<ContributionPayment>(session, q => q.Where(p => p.MemberId == memberId), p => p.Sequence, descending: true, context.CancellationToken);
     }
 
     public static async Task<IReadOnlyList<MonthlyContributionTotal>?> BranchTotalsAsync(IResolveFieldContext<Branch> context)
@@ -42,5 +36,4 @@ internal static class ContributionReads
             """, context.CancellationToken, branch.Id, from);
         return rows.OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Currency, StringComparer.Ordinal).ToList();
     }
-
 }

@@ -58,6 +58,13 @@ internal static class MemberAccess
     public static async Task<Actor> RequireActorAsync(this IResolveFieldContext context) =>
         await context.ActorAsync() ?? throw new ExecutionError("Sign in first.") { Code = ErrorCodes.Unauthenticated };
 
+    /// <summary>The caller as an actor with their member record's id; FORBIDDEN for accounts without one.</summary>
+    public static async Task<(Actor Actor, Guid MemberId)> RequireMemberAsync(this IResolveFieldContext context)
+    {
+        var actor = await context.RequireActorAsync();
+        return actor.MemberId is { } self ? (actor, self) : throw Forbidden("Only members have a member record to change.");
+    }
+
     public static ExecutionError Forbidden(string message) => new(message) { Code = ErrorCodes.Forbidden };
 
     public static DateOnly Today(this IResolveFieldContext context) =>

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace WorkersPower.Membership.Members;
 
 /// <summary>Whose personal data was read: a member's, or an applicant's before (or without) approval.</summary>
+[Description("Whose personal data was read: MEMBER (a member's record, or their application once approved) or APPLICATION (a pending or rejected application).")]
 public enum PersonalDataSubject
 {
     Member,

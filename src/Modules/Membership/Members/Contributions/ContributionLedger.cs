@@ -80,4 +80,17 @@ public static class ContributionLedgerExtensions
         PledgeSince = l.PledgeSince,
         Paid = l.Paid,
     };
+
+    /// <summary>A copy of the ledger as it will be once these events (pledges and payments among them) are recorded.</summary>
+    public static ContributionLedger With(this ContributionLedger l, IEnumerable<object> events)
+    {
+        var ledger = l.Clone();
+        foreach (var e in events)
+            switch (e)
+            {
+                case ContributionPledged p: ledger.Pledge(p.Contribution, p.Frequency, DateOnly.FromDateTime(p.At.UtcDateTime)); break;
+                case ContributionPaymentRecorded p: ledger.Pay(p.Amount.Amount); break;
+            }
+        return ledger;
+    }
 }

@@ -1,16 +1,35 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
 using JasperFx.Events;
 using Marten;
 using Wolverine;
 using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Contracts;
+using WorkersPower.Membership.GraphQL;
 using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 
-public sealed record EraseMember(Guid MemberId, Actor Actor);
+/// <summary>eraseMember: an admin erases a member's personal data on their request.</summary>
+[Description("Which member's personal data to erase, on their request.")]
+public sealed record EraseMemberInput([property: Id, Description("The member's global id.")] string MemberId);
+
+public sealed record EraseMember(Guid MemberId, Actor Actor)
+{
+    /// <summary>The rules: admins only; not twice; never one's own record (another admin must).</summary>
+    public Decision Decide(MemberProfile? member, DateTimeOffset now)
+    {
+        if (!Actor.IsAdmin) return MemberRules.NotYours;
+        if (member is null) return MemberRules.NotFound;
+        if (member.Erased) return Decision.Refuse(UserError.InvalidState("This member's data was erased already."));
+        if (Actor.MemberId == member.Id) return Decision.Refuse(UserError.InvalidState("You cannot erase your own record: ask another admin."));
+        return Decision.Accept(new MemberDataErased(member.Id, Actor.AccountId, now));
+    }
+}
 
 /// <summary>Masks the personal data inside the stored events of an erased member (after the erasure committed).</summary>
 public sealed record MaskErasedMemberEvents(Guid MemberId, IReadOnlyList<Guid> ApplicationIds);
@@ -19,17 +38,16 @@ public static class EraseMemberHandler
 {
     public const string ErasedText = "(erased)";
 
-    public static async Task<(MemberChangeResult, OutgoingMessages)> Handle(EraseMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>The erasure, and everything that follows from it in Membership: the account, the applications, the payments' references.</summary>
+    public static async Task<(CommandResult, OutgoingMessages)> Handle(EraseMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
-        if (!command.Actor.IsAdmin) return (MemberChangeResult.NotYours, outgoing);
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        if (stream.Aggregate is not { } member) return (MemberChangeResult.NoSuchMember, outgoing);
-        if (member.Erased) return (MemberChangeResult.Refused(UserError.InvalidState("This member's data was erased already.")), outgoing);
-        if (command.Actor.MemberId == member.Id) return (MemberChangeResult.Refused(UserError.InvalidState("You cannot erase your own record: ask another admin.")), outgoing);
-
         var now = clock.GetUtcNow();
-        stream.AppendOne(new MemberDataErased(member.Id, command.Actor.AccountId, now));
+        var decision = command.Decide(stream.Aggregate, now);
+        if (!decision.Accepted) return (decision.ToResult(command.MemberId), outgoing);
+        var member = stream.Aggregate!;
+        stream.AppendMany(decision.Events);
 
         // Every email the member ever had (an earlier one may have been changed since): their applications are
         // found by these too, an earlier rejected one and a pending re-application included.
@@ -56,7 +74,7 @@ public static class EraseMemberHandler
 
         outgoing.Add(new MaskErasedMemberEvents(member.Id, [.. applicationIds]));
         outgoing.Add(new MemberErased(member.Id, now));
-        return (MemberChangeResult.Ok(member.Id), outgoing);
+        return (decision.ToResult(member.Id), outgoing);
     }
 
     /// <summary>
@@ -86,7 +104,7 @@ public static class EraseMemberHandler
         }, ct);
     }
 
-    private static HashSet<string> EmailKeysOf(IEnumerable<JasperFx.Events.IEvent> events)
+    private static HashSet<string> EmailKeysOf(IEnumerable<IEvent> events)
     {
         var identifying = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events) CollectPersonalData(e.Data, identifying, new HashSet<string>());
@@ -157,45 +175,28 @@ public static class EraseMemberHandler
     }
 }
 
-/// <summary>Everything held about a member, as one JSON document (exportMyData).</summary>
-public static class MemberDataExport
+internal sealed class EraseMemberField : IMutationField
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static async Task<string> BuildAsync(IQuerySession session, Guid memberId, IEnumerable<IMemberDataExporter> exporters, DateTimeOffset now, CancellationToken ct)
-    {
-        var member = await session.LoadAsync<MemberProfile>(memberId, ct) ?? throw new InvalidOperationException("No such member.");
-        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == memberId, ct);
-        var applications = await session.LoadManyAsync<MembershipApplication>(ct, member.ApplicationIds.Count > 0 ? member.ApplicationIds : [member.ApplicationId]);
-        var payments = await session.Query<ContributionPayment>().Where(p => p.MemberId == memberId).OrderBy(p => p.PaidOn).ToListAsync(ct);
-        var events = await session.Events.FetchStreamAsync(memberId, token: ct);
-        var sections = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var exporter in exporters) sections[exporter.Section] = await exporter.ExportAsync(memberId, ct);
-
-        var document = new
-        {
-            exportedAt = now,
-            profile = new
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<EraseMemberPayloadType, AutoRegisteringInputObjectGraphType<EraseMemberInput>>("eraseMember",
+                "Erase a member's personal data on their request (admins): removed or masked in documents and stored events; counts and contribution totals stay. Tells the other modules (MemberErased).",
+                "Which member.")
+            .AuthorizeWithRoles(Roles.Admin)
+            .ResolveAsync(async ctx =>
             {
-                member.GivenName, member.FamilyName, member.Email, member.PendingEmail, member.Phone, member.Postcode, status = member.Status, member.JoinedOn,
-                member.Union, member.Workplace, member.Interests, member.Availability, communication = member.Communication,
-                contribution = member.Contribution, member.ContributionFrequency,
-            },
-            account = account is null ? null : new { account.Email, account.Roles, account.CreatedAt, account.ActivatedAt },
-            applications = applications.Select(a => new { a.SubmittedAt, a.Status, a.DecidedAt, a.RejectionReason, a.Applicant }),
-            contributions = new
-            {
-                monthsInArrears = member.Ledger.MonthsInArrears(DateOnly.FromDateTime(now.UtcDateTime)),
-                arrears = member.Ledger.Arrears(DateOnly.FromDateTime(now.UtcDateTime)),
-                payments = payments.Select(p => new { p.PaidOn, p.Amount, p.Currency, p.Reference, p.Source }),
-            },
-            history = events.Select(e => new { type = e.EventTypeName, at = e.Timestamp, data = e.Data }),
-            modules = sections,
-        };
-        return JsonSerializer.Serialize(document, Json);
-    }
+                var actor = await ctx.RequireActorAsync();
+                if (GlobalId.TryDecode(ctx.Input<EraseMemberInput>().MemberId, MemberType.TypeName) is not { } id)
+                    return new EraseMemberPayload(null) { Errors = [MemberRules.NoSuchMember] };
+                var result = await ctx.InvokeAsync(new EraseMember(id, actor), MemberPayload.Races);
+                return new EraseMemberPayload(result.Id) { Errors = result.Errors };
+            });
+}
+
+public sealed record EraseMemberPayload(Guid? ErasedMemberId) : Payload;
+
+public sealed class EraseMemberPayloadType : PayloadType<EraseMemberPayload>
+{
+    public EraseMemberPayloadType() : base("EraseMemberPayload", "Which member's personal data was erased, or why not.") =>
+        Field<IdGraphType>("erasedMemberId").Description("The erased member's global id.")
+            .Resolve(ctx => ctx.Source.ErasedMemberId is { } id ? GlobalId.Encode(MemberType.TypeName, id) : null);
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace WorkersPower.Platform.GraphQL;
+namespace WorkersPower.Platform;
 
 /// <summary>
 /// Opaque global ids: base64url of "TypeName:guid". Clients treat them as opaque strings;

@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Membership.Branches;
+using WorkersPower.Membership.Contracts;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.Members;
+
+/// <summary>transferMember: an organiser of the member's current branch (or an admin) moves a member to another branch.</summary>
+[Description("Which member, into which branch.")]
+public sealed record TransferMemberInput(
+    [property: Id, Description("The member's global id.")] string MemberId,
+    [property: Id, Description("The branch's global id.")] string BranchId);
+
+public sealed record TransferMember(Guid MemberId, Guid BranchId, Actor Actor)
+{
+    /// <summary>The rules: only who manages the member; into a branch that exists and is another one.</summary>
+    public Decision Decide(MemberProfile? member, bool branchExists, DateTimeOffset now)
+    {
+        if (member is not { Erased: false }) return MemberRules.NotFound;
+        if (!Actor.Manages(member)) return MemberRules.NotYours;
+        if (!branchExists) return Decision.Refuse(UserError.NotFound("There is no such branch.", "input", "branchId"));
+        if (member.BranchId == BranchId) return Decision.Refuse(UserError.InvalidState("The member is in that branch already."));
+        return Decision.Accept(new MemberTransferred(member.Id, member.BranchId, BranchId, Actor.AccountId, now));
+    }
+}
+
+public static class TransferMemberHandler
+{
+    public static async Task<(CommandResult, MemberTransferredBranch?)> Handle(TransferMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
+        var branchExists = await session.LoadAsync<Branch>(command.BranchId, ct) is not null;
+        var decision = command.Decide(stream.Aggregate, branchExists, clock.GetUtcNow());
+        stream.AppendMany(decision.Events);
+        return (decision.ToResult(command.MemberId), decision.Events is [MemberTransferred e] ? new MemberTransferredBranch(e.MemberId, e.FromBranchId, e.ToBranchId, e.At) : null);
+    }
+}
+
+internal sealed class TransferMemberField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<TransferMemberInput>>("transferMember",
+                "Move a member to another branch (organisers of the member's current branch, admins).", "What to change.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<TransferMemberInput>();
+                return await MemberPayload.RunAsync(ctx, input.MemberId, (id, actor) => new TransferMember(id, GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty, actor));
+            });
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Membership.Members;
+
+/// <summary>updateMyCommunicationPreferences: the signed-in member chooses how the organisation may contact them.</summary>
+[Description("How the organisation may contact the member.")]
+public sealed record UpdateMyCommunicationPreferencesInput(
+    [property: Description("Updates by email.")] bool Email,
+    [property: Description("Text messages.")] bool Sms,
+    [property: Description("Letters by post.")] bool Post);
+
+public sealed record UpdateMyCommunicationPreferences(Guid MemberId, bool Email, bool Sms, bool Post, Actor Actor)
+{
+    /// <summary>The rule: only the member themself.</summary>
+    public Decision Decide(MemberProfile? member, DateTimeOffset now)
+    {
+        if (member is not { Erased: false }) return MemberRules.NotFound;
+        if (!Actor.IsSelf(member)) return MemberRules.NotYours;
+        return Decision.Accept(new CommunicationPreferencesChanged(member.Id, Email, Sms, Post, Actor.AccountId, now));
+    }
+}
+
+public static class UpdateMyCommunicationPreferencesHandler
+{
+    public static async Task<CommandResult> Handle(UpdateMyCommunicationPreferences command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
+        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
+        stream.AppendMany(decision.Events);
+        return decision.ToResult(command.MemberId);
+    }
+}
+
+internal sealed class UpdateMyCommunicationPreferencesField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<UpdateMyCommunicationPreferencesInput>>("updateMyCommunicationPreferences",
+                "Choose how the organisation may contact you. (the signed-in member)", "What to change.")
+            .Authorize()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<UpdateMyCommunicationPreferencesInput>();
+                var (actor, self) = await ctx.RequireMemberAsync();
+                return await MemberPayload.RunAsync(ctx, new UpdateMyCommunicationPreferences(self, input.Email, input.Sms, input.Post, actor));
+            });
+}

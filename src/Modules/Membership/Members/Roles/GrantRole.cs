@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using WorkersPower.Membership.Accounts;
+using WorkersPower.Membership.GraphQL;
+using WorkersPower.Platform;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
+
+namespace WorkersPower.Membership.Members;
+
+/// <summary>
+/// grantRole (and revokeRole, which takes the same input: clients name the type RoleChangeInput): an admin
+/// grants a role to a member's account.
+/// </summary>
+[Description("Which member, which role. The change takes effect with the member's next sign-in.")]
+public sealed record RoleChangeInput(
+    [property: Id, Description("The member's global id.")] string MemberId,
+    [property: InputType(typeof(NonNullGraphType<RoleEnum>)), Description("The role.")] Role Role);
+
+public sealed record GrantRole(Guid MemberId, string Role, Actor Actor)
+{
+    /// <summary>The rules: admins only; a member with an account; a role the account does not hold yet.</summary>
+    public Decision Decide(MemberProfile? member, Account? account, DateTimeOffset now)
+    {
+        if (!Actor.IsAdmin) return MemberRules.NotYours;
+        if (member is not { Erased: false }) return MemberRules.NotFound;
+        if (account is null) return Decision.Refuse(UserError.NotFound("The member has no account.", "input", "memberId"));
+        if (account.Roles.Contains(Role)) return Decision.Refuse(UserError.InvalidState($"The member holds {Role} already."));
+        return Decision.Accept(new MemberRoleGranted(member.Id, Role, Actor.AccountId, now));
+    }
+}
+
+public static class GrantRoleHandler
+{
+    /// <summary>Records the grant on the member and adds the role to the account (the next sign-in's token carries it).</summary>
+    public static async Task<CommandResult> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
+        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == command.MemberId, ct);
+        var decision = command.Decide(stream.Aggregate, account, clock.GetUtcNow());
+        if (decision.Events.Count > 0)
+        {
+            account!.Roles.Add(command.Role);
+            session.Update(account);
+            stream.AppendMany(decision.Events);
+        }
+        return decision.ToResult(command.MemberId);
+    }
+}
+
+internal sealed class GrantRoleField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<RoleChangeInput>>("grantRole",
+                "Grant a role to a member's account (admins). It takes effect at the member's next sign-in.", "What to change.")
+            .AuthorizeWithRoles(Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<RoleChangeInput>();
+                return await MemberPayload.RunAsync(ctx, input.MemberId, (id, actor) => new GrantRole(id, input.Role.ToString(), actor));
+            });
+}

@@ -1,0 +1,29 @@
+using WorkersPower.Membership.Members;
+using WorkersPower.Platform;
+using static WorkersPower.Membership.Tests.AMember;
+
+namespace WorkersPower.Membership.Tests;
+
+/// <summary>transferMember's rules, Given events / When the command / Then events or a refusal: no database.</summary>
+public sealed class TransferMemberTests
+{
+    private static Decision When(MemberProfile? member, Guid into, Actor? actor = null, bool branchExists = true) =>
+        new TransferMember(Id, into, actor ?? Organiser).Decide(member, branchExists, Now);
+
+    [Fact]
+    public void The_organiser_of_the_current_branch_moves_a_member_out() =>
+        When(With(), OtherBranch).Events.ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now)]);
+
+    [Fact]
+    public void The_organiser_of_the_branch_moved_into_may_not() => When(With(), OtherBranch, OrganiserElsewhere).ShouldBeDenied();
+
+    [Fact]
+    public void The_branch_must_exist_and_be_another_one()
+    {
+        When(With(), Guid.NewGuid(), branchExists: false).Refusal().Field.ShouldBe(["input", "branchId"]);
+        When(With(), Branch).Refusal().Message.ShouldBe("The member is in that branch already.");
+    }
+
+    [Fact]
+    public void An_erased_member_is_not_found() => When(Erased, OtherBranch, Admin).ShouldBeNotFound();
+}

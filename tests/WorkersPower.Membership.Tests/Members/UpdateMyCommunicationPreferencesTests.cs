@@ -1,0 +1,19 @@
+using WorkersPower.Membership.Members;
+using static WorkersPower.Membership.Tests.AMember;
+
+namespace WorkersPower.Membership.Tests;
+
+/// <summary>updateMyCommunicationPreferences' rules, Given events / When the command / Then events or a refusal: no database.</summary>
+public sealed class UpdateMyCommunicationPreferencesTests
+{
+    [Fact]
+    public void The_member_chooses_how_to_be_contacted() =>
+        new UpdateMyCommunicationPreferences(Id, false, true, true, Self).Decide(With(), Now).Events
+            .ShouldBe([new CommunicationPreferencesChanged(Id, false, true, true, Self.AccountId, Now)]);
+
+    [Fact]
+    public void Only_the_member_chooses() => new UpdateMyCommunicationPreferences(Id, false, false, false, Organiser).Decide(With(), Now).ShouldBeDenied();
+
+    [Fact]
+    public void An_erased_member_is_not_found() => new UpdateMyCommunicationPreferences(Id, true, false, false, Self).Decide(Erased, Now).ShouldBeNotFound();
+}
