@@ -7,12 +7,12 @@ using WorkersPower.Platform;
 
 namespace WorkersPower.Campaigns.Actions;
 
-public sealed record ScheduleAction(Guid CampaignId, ActionKind Kind, string? Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, int? Capacity, Guid? BranchId, CampaignActor Actor);
-public sealed record RescheduleAction(Guid ActionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, CampaignActor Actor);
-public sealed record CancelAction(Guid ActionId, string Reason, CampaignActor Actor);
+public sealed record ScheduleAction(Guid CampaignId, ActionKind Kind, string? Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, int? Capacity, Guid? BranchId, Caller Actor);
+public sealed record RescheduleAction(Guid ActionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, Caller Actor);
+public sealed record CancelAction(Guid ActionId, string Reason, Caller Actor);
 public sealed record WithdrawFromAction(Guid ActionId, Guid MemberId);
-public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, CampaignActor Actor);
-public sealed record RecordActionOutcome(Guid ActionId, string Summary, IReadOnlyList<OutcomeCount> Counts, CampaignActor Actor);
+public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, Caller Actor);
+public sealed record RecordActionOutcome(Guid ActionId, string Summary, IReadOnlyList<OutcomeCount> Counts, Caller Actor);
 
 /// <summary>Scheduled for 24 hours before an action starts: records a reminder for everyone signed up.</summary>
 public sealed record SendActionReminders(Guid ActionId, DateTimeOffset StartsAt);
@@ -126,7 +126,7 @@ public static class ActionHandler
     /// Whether the actor may check people in at an action of this campaign: admins, and the campaign's organisers
     /// (whoever launched it or scheduled one of its actions) while they hold the ORGANISER role.
     /// </summary>
-    public static bool MayCheckIn(CampaignActor actor, Campaign? campaign) =>
+    public static bool MayCheckIn(Caller actor, Campaign? campaign) =>
         actor.IsAdmin || (actor.Organises && actor.MemberId is { } me && campaign is not null && campaign.OrganiserMemberIds.Contains(me));
 
     /// <summary>
@@ -134,7 +134,7 @@ public static class ActionHandler
     /// withdrawn from or checked in at one of its actions) or of the organiser's own branch. Anyone else is
     /// answered like an unknown id, so ids cannot be probed for people the organiser may not see. Admins check in anyone.
     /// </summary>
-    public static bool MayCheckInMember(CampaignActor actor, CampaignMember? target, bool takesPart, CampaignMember? organiser) =>
+    public static bool MayCheckInMember(Caller actor, CampaignMember? target, bool takesPart, CampaignMember? organiser) =>
         target is { Erased: false } && (actor.IsAdmin || takesPart || (organiser is { Erased: false } && organiser.BranchId == target.BranchId));
 
     public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(CheckInAttendee command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

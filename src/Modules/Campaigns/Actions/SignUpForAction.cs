@@ -2,6 +2,7 @@ using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;

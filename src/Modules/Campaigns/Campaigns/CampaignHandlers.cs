@@ -3,10 +3,10 @@ using WorkersPower.Platform;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
-public sealed record LaunchCampaign(string Title, string Summary, string? Slug, int? Goal, CampaignActor Actor);
-public sealed record UpdateCampaign(Guid CampaignId, string? Title, string? Summary, int? Goal, bool ClearGoal, CampaignActor Actor);
-public sealed record ConcludeCampaign(Guid CampaignId, CampaignActor Actor);
-public sealed record ReopenCampaign(Guid CampaignId, CampaignActor Actor);
+public sealed record LaunchCampaign(string Title, string Summary, string? Slug, int? Goal, Caller Actor);
+public sealed record UpdateCampaign(Guid CampaignId, string? Title, string? Summary, int? Goal, bool ClearGoal, Caller Actor);
+public sealed record ConcludeCampaign(Guid CampaignId, Caller Actor);
+public sealed record ReopenCampaign(Guid CampaignId, Caller Actor);
 
 public static class CampaignHandler
 {

@@ -65,3 +65,6 @@ public sealed partial class CampaignProgressProjection : EventProjection
         ops.Store(new CampaignParticipant { Id = CampaignParticipant.IdOf(e.CampaignId, e.MemberId), CampaignId = e.CampaignId, MemberId = e.MemberId });
     }
 }
+
+/// <summary>Told when a campaign's progress changed (after the change committed): every node's subscribers reload it.</summary>
+public sealed record CampaignProgressChanged(Guid CampaignId);

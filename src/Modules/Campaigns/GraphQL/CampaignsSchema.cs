@@ -162,7 +162,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
 
     private static Guid? Id(string? globalId, string type) => GlobalId.TryDecode(globalId, type);
 
-    private static void CampaignMutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<CampaignInput, CampaignActor, object?> command)
+    private static void CampaignMutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<CampaignInput, Caller, object?> command)
         where TInputType : IInputObjectGraphType =>
         mutation.Field<NonNullGraphType<CampaignPayloadType>>(name)
             .Description(description)
@@ -170,7 +170,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
-                var actor = CampaignActor.From(ctx.User)!;
+                var actor = ctx.Caller();
                 if (command(ctx.GetArgument<CampaignInput>("input"), actor) is not { } c)
                     return new CampaignPayload(null) { Errors = [UserError.NotFound("There is no such campaign.", "input", "campaignId")] };
                 CommandResult result;
@@ -196,7 +196,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
     /// places at once): each retry re-reads the action, so capacity holds exactly and no sign-up is lost.
     /// </summary>
     private static void ActionMutation<TInputType>(ObjectGraphType mutation, string name, string description, bool organisers,
-        Func<ActionInput, CampaignActor, object?> command, string idField = "actionId") where TInputType : IInputObjectGraphType
+        Func<ActionInput, Caller, object?> command, string idField = "actionId") where TInputType : IInputObjectGraphType
     {
         var field = mutation.Field<NonNullGraphType<CampaignActionPayloadType>>(name)
             .Description(description)
@@ -204,7 +204,7 @@ internal sealed class CampaignsSchema : ISchemaContributor
         field = organisers ? field.AuthorizeWithRoles(Roles.Organiser, Roles.Admin) : field.Authorize();
         field.ResolveAsync(async ctx =>
         {
-            var actor = CampaignActor.From(ctx.User)!;
+            var actor = ctx.Caller();
             if (!organisers && actor.MemberId is null) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
             if (command(ctx.GetArgument<ActionInput>("input"), actor) is not { } c)
                 return new CampaignActionPayload(null) { Errors = [UserError.NotFound(idField == "actionId" ? "There is no such action." : "There is no such campaign.", "input", idField)] };
