@@ -1,5 +1,4 @@
 using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Campaigns.SignUps;
 using WorkersPower.Platform.Security;
 

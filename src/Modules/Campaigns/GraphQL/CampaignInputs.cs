@@ -140,3 +140,14 @@ public sealed class RecordActionOutcomeInputType : InputObjectGraphType<ActionIn
         Field<ListGraphType<NonNullGraphType<OutcomeCountInputType>>>("counts").Description("Figures such as leaflets, papers sold, signatures (up to 20).");
     }
 }
+
+public sealed class OutcomeCountInputType : InputObjectGraphType<OutcomeCount>
+{
+    public OutcomeCountInputType()
+    {
+        Name = "OutcomeCountInput";
+        Description = "One figure of an outcome.";
+        Field(x => x.Name).Description("What was counted (1 to 60 characters).");
+        Field(x => x.Value).Description("How many (0 or more).");
+    }
+}

@@ -15,109 +15,8 @@ using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.GraphQL;
 
-public sealed record CampaignPayload(Campaign? Campaign) : Payload;
-
-public sealed record CampaignActionPayload(CampaignAction? Action) : Payload
-{
-    /// <summary>
-    /// Runs an action's command and answers the action as it is after it. A concurrency conflict (many members
-    /// signing up for the last places at once) is re-tried: each re-try re-reads the action, so capacity holds
-    /// exactly and no sign-up is lost.
-    /// </summary>
-    internal static async Task<CampaignActionPayload> RunAsync(IResolveFieldContext ctx, object command)
-    {
-        var result = await ctx.InvokeAsync(command, Races);
-        if (result.Id is not { } id) return new CampaignActionPayload((CampaignAction?)null) { Errors = result.Errors };
-        await using var session = ctx.Session();
-        return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
-    }
-
-    private static readonly RaceAnswers Races = new(UserError.Conflict("The action is busy: try again."), Retries: 49);
-}
-
-public sealed class CampaignPayloadType : PayloadType<CampaignPayload>
-{
-    public CampaignPayloadType() : base("CampaignPayload", "The campaign, or why nothing changed.") =>
-        Field<CampaignType>("campaign").Description("The campaign.").Resolve(ctx => ctx.Source.Campaign);
-}
-
-public sealed class CampaignActionPayloadType : PayloadType<CampaignActionPayload>
-{
-    public CampaignActionPayloadType() : base("CampaignActionPayload", "The action, or why nothing changed.") =>
-        Field<CampaignActionType>("action").Description("The action.").Resolve(ctx => ctx.Source.Action);
-}
-
 internal sealed class CampaignsSchema : ISchemaContributor
 {
-    public void AddQueryFields(ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ConnectionType<CampaignType>>>("campaigns")
-            .Description("Campaigns, newest first; ACTIVE ones unless another status is asked for.")
-            .Argument<CampaignStatusEnum>("status", "Only campaigns with this status (default ACTIVE).")
-            .PageArguments()
-            .AllowAnonymous()
-            .ResolveAsync(async ctx => await CampaignsPageAsync(ctx));
-
-        query.Field<CampaignType>("campaign")
-            .Description("A campaign by its slug; null when there is none.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug", "The campaign's slug.")
-            .AllowAnonymous()
-            .ResolveAsync(async ctx =>
-            {
-                var slug = ctx.GetArgument<string>("slug").Trim().ToLowerInvariant();
-                await using var session = ctx.Session();
-                return await session.Query<Campaign>().FirstOrDefaultAsync(c => c.Slug == slug, ctx.CancellationToken);
-            });
-
-        query.Field<NonNullGraphType<ConnectionType<CampaignActionType>>>("upcomingActions")
-            .Description("Actions that have not started and are not cancelled, soonest first, optionally for one branch.")
-            .Argument<IdGraphType>("branchId", "Only actions for this branch.")
-            .PageArguments()
-            .AllowAnonymous()
-            .ResolveAsync(async ctx =>
-            {
-                Guid? branch = ctx.GetArgument<string?>("branchId") is { } b ? GlobalId.TryDecode(b, "Branch") ?? Guid.Empty : null;
-                return await ActionsPageAsync(ctx, null, branch, upcomingOnly: true);
-            });
-    }
-
-    private static async Task<Connection<Campaign>> CampaignsPageAsync(IResolveFieldContext ctx)
-    {
-        var page = PageRequest.From(ctx);
-        var status = ctx.GetArgument<CampaignStatus?>("status") ?? CampaignStatus.Active;
-        await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = batch.Query<Campaign>().Where(c => c.Status == status).Count();
-        var query = batch.Query<Campaign>().Where(c => c.Status == status);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Campaign>>([]) : page.Keyset(query, c => c.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, c => c.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
-    }
-
-    /// <summary>
-    /// A page of actions by start time, with their sign-up counts (kept on each action): two queries in one
-    /// round trip, whatever the page size.
-    /// </summary>
-    internal static async Task<Connection<CampaignAction>> ActionsPageAsync(IResolveFieldContext ctx, Guid? campaignId, Guid? branchId, bool upcomingOnly)
-    {
-        var page = PageRequest.From(ctx);
-        var now = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
-        IBatchedQueryable<CampaignAction> Filter(IBatchedQueryable<CampaignAction> q)
-        {
-            if (campaignId is { } c) q = q.Where(a => a.CampaignId == c);
-            if (branchId is { } b) q = q.Where(a => a.BranchId == b);
-            if (upcomingOnly) q = q.Where(a => a.StartsAt > now && a.Status == ActionStatus.Scheduled);
-            return q;
-        }
-        await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = Filter(batch.Query<CampaignAction>()).Count();
-        var query = Filter(batch.Query<CampaignAction>());
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<CampaignAction>>([]) : page.Keyset(query, a => a.SortKey).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, a => a.SortKey, (int)await total);
-    }
-
     public void AddMutationFields(ObjectGraphType mutation)
     {
         CampaignMutation<LaunchCampaignInputType>(mutation, "launchCampaign", "Launch a campaign (organisers, admins).",
@@ -146,19 +45,6 @@ internal sealed class CampaignsSchema : ISchemaContributor
         ActionMutation<RecordActionOutcomeInputType>(mutation, "recordActionOutcome", "Record what an action achieved (organisers, admins).", true,
             (input, actor) => Id(input.ActionId, CampaignActionType.TypeName) is { } id ? new RecordActionOutcome(id, input.Summary ?? "", input.Counts ?? [], actor) : null);
     }
-
-    public void AddSubscriptionFields(ObjectGraphType subscription) =>
-        subscription.Field<NonNullGraphType<CampaignProgressType>>("campaignProgress")
-            .Description("A campaign's progress: the current value, then a new one on every sign-up, withdrawal, check-in and change of its actions.")
-            .Argument<NonNullGraphType<IdGraphType>>("campaignId", "The campaign's global id.")
-            .AllowAnonymous()
-            .ResolveStream(ctx =>
-            {
-                var id = GlobalId.TryDecode(ctx.GetArgument<string>("campaignId"), CampaignType.TypeName)
-                    ?? throw new ExecutionError("There is no such campaign.") { Code = ErrorCodes.NotFound };
-                // one load per change per campaign on this node, shared by every subscriber of it
-                return ctx.RequestServices!.GetRequiredService<ProgressStreams<ProgressView>>().Of(id);
-            });
 
     private static Guid? Id(string? globalId, string type) => GlobalId.TryDecode(globalId, type);
 
@@ -231,26 +117,4 @@ internal sealed class CampaignsSchema : ISchemaContributor
             return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
         });
     }
-}
-
-internal sealed class CampaignNodeResolver : INodeResolver
-{
-    public string TypeName => CampaignType.TypeName;
-
-    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadCampaign(id).GetResultAsync(context.CancellationToken);
-
-    /// <summary>Campaigns are public: every one that exists, in one query.</summary>
-    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
-        ids.LoadVisibleAsync(context.LoadCampaign, _ => true, context.CancellationToken);
-}
-
-internal sealed class CampaignActionNodeResolver : INodeResolver
-{
-    public string TypeName => CampaignActionType.TypeName;
-
-    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadAction(id).GetResultAsync(context.CancellationToken);
-
-    /// <summary>Actions are public (their sign-up lists have their own rules): every one that exists, in one query.</summary>
-    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
-        ids.LoadVisibleAsync(context.LoadAction, _ => true, context.CancellationToken);
 }

@@ -31,6 +31,31 @@ public sealed class SignUpType : ObjectGraphType<ActionSignUp>
     }
 }
 
+public sealed class SignUpStatusEnum : EnumerationGraphType<SignUpStatus>
+{
+    public SignUpStatusEnum()
+    {
+        Name = "SignUpStatus";
+        Description = "A member's part in an action.";
+    }
+}
+
+/// <summary>An entry of the deprecated unbounded list (<c>CampaignAction.participants</c>).</summary>
+public sealed record ActionParticipant(Guid MemberId, SignUpStatus Status);
+
+public sealed class ActionParticipantType : ObjectGraphType<ActionParticipant>
+{
+    public ActionParticipantType()
+    {
+        Name = "ActionParticipant";
+        Description = "A member's part in an action.";
+        Field<NonNullGraphType<IdGraphType>>("memberId").Description("The member's global id.").Resolve(ctx => GlobalId.Encode("Member", ctx.Source.MemberId));
+        Field<NonNullGraphType<StringGraphType>>("displayName").Description("The member's name (\"Erased member\" after an erasure).")
+            .Resolve(ctx => ctx.LoadMember(ctx.Source.MemberId).Then(m => m?.DisplayName ?? "A member"));
+        Field<NonNullGraphType<SignUpStatusEnum>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
+    }
+}
+
 /// <summary>Reads of an action's sign-ups: who may, which entries, and the record of who read them.</summary>
 internal static class SignUpReads
 {
