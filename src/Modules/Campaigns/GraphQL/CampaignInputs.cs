@@ -5,51 +5,6 @@ using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.GraphQL;
 
-public sealed class CampaignInput
-{
-    public string? CampaignId { get; set; }
-    public string? Title { get; set; }
-    public string? Summary { get; set; }
-    public string? Slug { get; set; }
-    public int? Goal { get; set; }
-}
-
-public sealed class LaunchCampaignInputType : InputObjectGraphType<CampaignInput>
-{
-    public LaunchCampaignInputType()
-    {
-        Name = "LaunchCampaignInput";
-        Description = "A new campaign.";
-        Field(x => x.Title, type: typeof(NonNullGraphType<StringGraphType>)).Description("The title (3 to 200 characters).");
-        Field(x => x.Summary, type: typeof(NonNullGraphType<StringGraphType>)).Description("What it is about (up to 2000 characters).");
-        Field(x => x.Slug, nullable: true).Description("Its address (lower-case letters, digits, hyphens); made from the title when omitted.");
-        Field(x => x.Goal, nullable: true).Description("A target, e.g. a number of participants.");
-    }
-}
-
-public sealed class UpdateCampaignInputType : InputObjectGraphType<CampaignInput>
-{
-    public UpdateCampaignInputType()
-    {
-        Name = "UpdateCampaignInput";
-        Description = "What to change about a campaign; omitted fields stay (the slug never changes).";
-        Field(x => x.CampaignId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The campaign's global id.");
-        Field(x => x.Title, nullable: true).Description("The title.");
-        Field(x => x.Summary, nullable: true).Description("What it is about.");
-        Field(x => x.Goal, nullable: true).Description("The target; 0 removes it.");
-    }
-}
-
-public sealed class CampaignIdInputType : InputObjectGraphType<CampaignInput>
-{
-    public CampaignIdInputType()
-    {
-        Name = "CampaignIdInput";
-        Description = "Which campaign.";
-        Field(x => x.CampaignId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The campaign's global id.");
-    }
-}
-
 public sealed class ActionInput
 {
     public string? CampaignId { get; set; }

@@ -19,15 +19,6 @@ internal sealed class CampaignsSchema : ISchemaContributor
 {
     public void AddMutationFields(ObjectGraphType mutation)
     {
-        CampaignMutation<LaunchCampaignInputType>(mutation, "launchCampaign", "Launch a campaign (organisers, admins).",
-            (input, actor) => new LaunchCampaign(input.Title ?? "", input.Summary ?? "", input.Slug, input.Goal is 0 ? null : input.Goal, actor));
-        CampaignMutation<UpdateCampaignInputType>(mutation, "updateCampaign", "Change a campaign's title, summary or goal (organisers, admins).",
-            (input, actor) => Id(input.CampaignId, CampaignType.TypeName) is { } id ? new UpdateCampaign(id, input.Title, input.Summary, input.Goal is 0 ? null : input.Goal, input.Goal == 0, actor) : null);
-        CampaignMutation<CampaignIdInputType>(mutation, "concludeCampaign", "Conclude a campaign (organisers, admins).",
-            (input, actor) => Id(input.CampaignId, CampaignType.TypeName) is { } id ? new ConcludeCampaign(id, actor) : null);
-        CampaignMutation<CampaignIdInputType>(mutation, "reopenCampaign", "Reopen a concluded campaign (organisers, admins).",
-            (input, actor) => Id(input.CampaignId, CampaignType.TypeName) is { } id ? new ReopenCampaign(id, actor) : null);
-
         ActionMutation<ScheduleActionInputType>(mutation, "scheduleAction", "Schedule an action of a campaign (organisers, admins). A reminder goes to everyone signed up 24 hours before it starts.", true,
             (input, actor) => Id(input.CampaignId, CampaignType.TypeName) is { } id
                 ? new ScheduleAction(id, input.Kind, input.Title, input.StartsAt, input.EndsAt, input.Location ?? "", input.Capacity,
@@ -47,35 +38,6 @@ internal sealed class CampaignsSchema : ISchemaContributor
     }
 
     private static Guid? Id(string? globalId, string type) => GlobalId.TryDecode(globalId, type);
-
-    private static void CampaignMutation<TInputType>(ObjectGraphType mutation, string name, string description, Func<CampaignInput, Caller, object?> command)
-        where TInputType : IInputObjectGraphType =>
-        mutation.Field<NonNullGraphType<CampaignPayloadType>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInputType>>("input", "What to do.")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
-            .ResolveAsync(async ctx =>
-            {
-                var actor = ctx.Caller();
-                if (command(ctx.GetArgument<CampaignInput>("input"), actor) is not { } c)
-                    return new CampaignPayload(null) { Errors = [UserError.NotFound("There is no such campaign.", "input", "campaignId")] };
-                CommandResult result;
-                try
-                {
-                    result = await ctx.RequestServices!.GetRequiredService<IMessageBus>().InvokeAsync<CommandResult>(c, ctx.CancellationToken);
-                }
-                catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
-                {
-                    return new CampaignPayload(null) { Errors = [UserError.AlreadyExists("That slug was taken at the same moment: try again.", "input", "slug")] };
-                }
-                catch (Exception e) when (DatabaseErrors.IsConcurrencyConflict(e))
-                {
-                    return new CampaignPayload(null) { Errors = [UserError.Conflict("The campaign changed at the same moment: reload it and try again.")] };
-                }
-                if (result.Id is not { } id) return new CampaignPayload(null) { Errors = result.Errors };
-                await using var session = ctx.Session();
-                return new CampaignPayload(await session.LoadAsync<Campaign>(id, ctx.CancellationToken));
-            });
 
     /// <summary>
     /// Action mutations retry on an optimistic concurrency conflict (many members signing up for the last
