@@ -1,17 +1,9 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
-using Wolverine;
 using Wolverine.Marten;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Demo;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Campaigns.Members;
-using WorkersPower.Campaigns.SignUps;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns;

@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Marten.Services.BatchQuerying;
-using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Platform.GraphQL;
 

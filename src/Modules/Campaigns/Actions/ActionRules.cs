@@ -1,5 +1,3 @@
-using WorkersPower.Platform;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>Rules shared by the action use cases: when an action may take place, and the answer to an unknown id.</summary>

@@ -1,7 +1,5 @@
 using GraphQL;
-using Marten;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -21,6 +19,10 @@ public sealed record CampaignActionPayload(CampaignAction? Action) : Payload
         await using var session = ctx.Session();
         return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
     }
+
+    /// <summary>Runs the command made for the action with this global id; one that names no action is NOT_FOUND.</summary>
+    internal static async Task<CampaignActionPayload> RunAsync(IResolveFieldContext ctx, string actionId, Func<Guid, object> command) =>
+        GlobalId.TryDecode(actionId, CampaignActionType.TypeName) is { } id ? await RunAsync(ctx, command(id)) : Refused(ActionRules.NoSuchAction);
 
     /// <summary>Nothing changed, for this reason (e.g. an id that names no action).</summary>
     internal static CampaignActionPayload Refused(UserError error) => new((CampaignAction?)null) { Errors = [error] };

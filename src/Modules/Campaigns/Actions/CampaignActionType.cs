@@ -1,10 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
-using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Campaigns.SignUps;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -19,7 +16,7 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field<NonNullGraphType<CampaignType>>("campaign").Description("The campaign it belongs to.").Resolve(ctx => ctx.LoadCampaign(ctx.Source.CampaignId));
-        Field<NonNullGraphType<ActionKindEnum>>("kind").Description("What kind of action.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<ActionKind>>>("kind").Description("What kind of action.").Resolve(ctx => ctx.Source.Kind);
         Field(x => x.Title).Description("Its title.");
         Field(x => x.StartsAt).Description("When it starts.");
         Field(x => x.EndsAt).Description("When it ends.");
@@ -27,11 +24,11 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
         Field(x => x.Capacity, nullable: true).Description("How many can sign up (null: no limit).");
         Field(x => x.PlacesLeft, nullable: true).Description("Places left (null: no limit).");
         Field<IdGraphType>("branchId").Description("The branch it is for, if any.").Resolve(ctx => ctx.Source.BranchId is { } b ? GlobalId.Encode("Branch", b) : null);
-        Field<NonNullGraphType<ActionStatusEnum>>("status").Description("Scheduled or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<ActionStatus>>>("status").Description("Scheduled or cancelled.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.CancelReason, nullable: true).Description("Why it was cancelled.");
         Field(x => x.SignUpCount).Description("How many are signed up.");
         Field(x => x.AttendanceCount).Description("How many were checked in.");
-        Field<SignUpStatusEnum>("mySignUp").Description("The signed-in member's part in it (null: none, or anonymous).")
+        Field<EnumerationGraphType<SignUpStatus>>("mySignUp").Description("The signed-in member's part in it (null: none, or anonymous).")
             .AllowAnonymous()
             .Resolve(ctx => ctx.User.MemberId() is { } me ? ActionSignUp.StatusOf(ctx.Source, me) : null);
         Field<ActionOutcomeType>("outcome").Description("What happened, once recorded.").Resolve(ctx => ctx.Source.Outcome);
@@ -47,24 +44,6 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
             .DeprecationReason("Unbounded (thousands for a national demonstration): use signUps, which pages.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx => await SignUpReads.AllAsync(ctx, ctx.Source));
-    }
-}
-
-public sealed class ActionKindEnum : EnumerationGraphType<ActionKind>
-{
-    public ActionKindEnum()
-    {
-        Name = "ActionKind";
-        Description = "What kind of action.";
-    }
-}
-
-public sealed class ActionStatusEnum : EnumerationGraphType<ActionStatus>
-{
-    public ActionStatusEnum()
-    {
-        Name = "ActionStatus";
-        Description = "SCHEDULED or CANCELLED.";
     }
 }
 

@@ -1,12 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Wolverine;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -57,7 +51,6 @@ internal sealed class CancelActionField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<CancelActionInput>();
-                if (GlobalId.TryDecode(input.ActionId, CampaignActionType.TypeName) is not { } id) return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new CancelAction(id, input.Reason, ctx.Caller()));
+                return await CampaignActionPayload.RunAsync(ctx, input.ActionId, id => new CancelAction(id, input.Reason, ctx.Caller()));
             });
 }

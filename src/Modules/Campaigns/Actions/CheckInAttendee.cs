@@ -1,12 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Campaigns.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -98,7 +92,6 @@ internal sealed class CheckInAttendeeField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<CheckInAttendeeInput>();
-                if (GlobalId.TryDecode(input.ActionId, CampaignActionType.TypeName) is not { } id) return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new CheckInAttendee(id, GlobalId.TryDecode(input.MemberId, "Member") ?? Guid.Empty, ctx.Caller()));
+                return await CampaignActionPayload.RunAsync(ctx, input.ActionId, id => new CheckInAttendee(id, GlobalId.TryDecode(input.MemberId, "Member") ?? Guid.Empty, ctx.Caller()));
             });
 }

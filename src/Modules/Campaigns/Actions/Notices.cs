@@ -1,8 +1,6 @@
-using Marten;
-using Wolverine;
-
 namespace WorkersPower.Campaigns.Actions;
 
+[Description("What a notice is about.")]
 public enum NoticeKind
 {
     ActionCancelled,

@@ -1,10 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -78,7 +74,6 @@ internal sealed class RecordActionOutcomeField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<RecordActionOutcomeInput>();
-                if (GlobalId.TryDecode(input.ActionId, CampaignActionType.TypeName) is not { } id) return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new RecordActionOutcome(id, input.Summary, input.Counts ?? [], ctx.Caller()));
+                return await CampaignActionPayload.RunAsync(ctx, input.ActionId, id => new RecordActionOutcome(id, input.Summary, input.Counts ?? [], ctx.Caller()));
             });
 }

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Wolverine;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -56,7 +51,6 @@ internal sealed class RescheduleActionField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<RescheduleActionInput>();
-                if (GlobalId.TryDecode(input.ActionId, CampaignActionType.TypeName) is not { } id) return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new RescheduleAction(id, input.StartsAt, input.EndsAt, input.Location, ctx.Caller()));
+                return await CampaignActionPayload.RunAsync(ctx, input.ActionId, id => new RescheduleAction(id, input.StartsAt, input.EndsAt, input.Location, ctx.Caller()));
             });
 }

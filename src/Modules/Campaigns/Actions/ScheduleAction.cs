@@ -1,12 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Wolverine;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Actions;
 
@@ -14,7 +8,7 @@ namespace WorkersPower.Campaigns.Actions;
 [Description("A new action of a campaign.")]
 public sealed record ScheduleActionInput(
     [property: Id, Description("The campaign's global id.")] string CampaignId,
-    [property: InputType(typeof(NonNullGraphType<ActionKindEnum>)), Description("What kind of action.")] ActionKind Kind,
+    [property: Description("What kind of action.")] ActionKind Kind,
     [property: Description("A title (made from the kind and campaign when omitted).")] string? Title,
     [property: Description("When it starts (in the future).")] DateTimeOffset StartsAt,
     [property: Description("When it ends (after the start, within 14 days).")] DateTimeOffset EndsAt,

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -52,10 +47,7 @@ internal sealed class SignUpForActionField : IMutationField
             .Authorize()
             .ResolveAsync(async ctx =>
             {
-                var caller = ctx.Caller();
-                if (caller.MemberId is not { } member) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
-                if (GlobalId.TryDecode(ctx.Input<SignUpForActionInput>().ActionId, CampaignActionType.TypeName) is not { } id)
-                    return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new SignUpForAction(id, member));
+                if (ctx.Caller().MemberId is not { } member) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
+                return await CampaignActionPayload.RunAsync(ctx, ctx.Input<SignUpForActionInput>().ActionId, id => new SignUpForAction(id, member));
             });
 }

@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -45,8 +41,6 @@ internal sealed class WithdrawFromActionField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 if (ctx.Caller().MemberId is not { } member) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
-                if (GlobalId.TryDecode(ctx.Input<WithdrawFromActionInput>().ActionId, CampaignActionType.TypeName) is not { } id)
-                    return CampaignActionPayload.Refused(ActionRules.NoSuchAction);
-                return await CampaignActionPayload.RunAsync(ctx, new WithdrawFromAction(id, member));
+                return await CampaignActionPayload.RunAsync(ctx, ctx.Input<WithdrawFromActionInput>().ActionId, id => new WithdrawFromAction(id, member));
             });
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;

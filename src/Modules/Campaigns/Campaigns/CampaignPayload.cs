@@ -1,7 +1,5 @@
 using GraphQL;
-using Marten;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;
@@ -17,6 +15,10 @@ public sealed record CampaignPayload(Campaign? Campaign) : Payload
         await using var session = ctx.Session();
         return new CampaignPayload(await session.LoadAsync<Campaign>(id, ctx.CancellationToken));
     }
+
+    /// <summary>Runs the command made for the campaign with this global id; one that names no campaign is NOT_FOUND.</summary>
+    internal static async Task<CampaignPayload> RunAsync(IResolveFieldContext ctx, string campaignId, Func<Guid, object> command) =>
+        GlobalId.TryDecode(campaignId, CampaignType.TypeName) is { } id ? await RunAsync(ctx, command(id)) : Refused(CampaignRules.NoSuchCampaign);
 
     /// <summary>Nothing changed, for this reason (e.g. an id that names no campaign).</summary>
     internal static CampaignPayload Refused(UserError error) => new((Campaign?)null) { Errors = [error] };

@@ -1,7 +1,5 @@
-using Marten;
 using Marten.Events.Projections;
 using Marten.Patching;
-using WorkersPower.Campaigns.Actions;
 
 namespace WorkersPower.Campaigns.Campaigns;
 

@@ -1,10 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;

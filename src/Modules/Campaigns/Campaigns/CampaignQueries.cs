@@ -1,7 +1,6 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Platform.GraphQL;
 
@@ -14,7 +13,7 @@ internal sealed class CampaignQueries : ISchemaContributor
     {
         query.Field<NonNullGraphType<ConnectionType<CampaignType>>>("campaigns")
             .Description("Campaigns, newest first; ACTIVE ones unless another status is asked for.")
-            .Argument<CampaignStatusEnum>("status", "Only campaigns with this status (default ACTIVE).")
+            .Argument<EnumerationGraphType<CampaignStatus>>("status", "Only campaigns with this status (default ACTIVE).")
             .PageArguments()
             .AllowAnonymous()
             .ResolveAsync(async ctx => await CampaignsPageAsync(ctx));

@@ -1,5 +1,3 @@
-using WorkersPower.Platform;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>Rules shared by the campaign use cases: what a campaign's title, summary and goal may be, and the answer to an unknown id.</summary>

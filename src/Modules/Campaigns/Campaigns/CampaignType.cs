@@ -1,11 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Campaigns;
@@ -25,7 +21,7 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field(x => x.Slug).Description("The campaign's address, unique and stable.");
         Field(x => x.Title).Description("The title.");
         Field(x => x.Summary).Description("What it is about.");
-        Field<NonNullGraphType<CampaignStatusEnum>>("status").Description("Running or concluded.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<CampaignStatus>>>("status").Description("Running or concluded.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.LaunchedAt).Description("When it was launched.");
         Field(x => x.Goal, nullable: true).Description("The target, e.g. a number of participants.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignOrganiserType>>>>("organisers")
@@ -66,15 +62,6 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
                 .ToListAsync(ct);
             return days.GroupBy(d => d.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignDay>)g.ToList());
         }).Load(campaignId);
-}
-
-public sealed class CampaignStatusEnum : EnumerationGraphType<CampaignStatus>
-{
-    public CampaignStatusEnum()
-    {
-        Name = "CampaignStatus";
-        Description = "ACTIVE campaigns are running; CONCLUDED ones are over (and can be reopened).";
-    }
 }
 
 public sealed class CampaignDayType : ObjectGraphType<CampaignDay>

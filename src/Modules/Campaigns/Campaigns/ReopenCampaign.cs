@@ -1,9 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -34,8 +31,5 @@ internal sealed class ReopenCampaignField : IMutationField
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<CampaignIdInput>>("reopenCampaign", "Reopen a concluded campaign (organisers, admins).")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
-            .ResolveAsync(async ctx =>
-                GlobalId.TryDecode(ctx.Input<CampaignIdInput>().CampaignId, CampaignType.TypeName) is { } id
-                    ? await CampaignPayload.RunAsync(ctx, new ReopenCampaign(id, ctx.Caller()))
-                    : CampaignPayload.Refused(CampaignRules.NoSuchCampaign));
+            .ResolveAsync(async ctx => await CampaignPayload.RunAsync(ctx, ctx.Input<CampaignIdInput>().CampaignId, id => new ReopenCampaign(id, ctx.Caller())));
 }

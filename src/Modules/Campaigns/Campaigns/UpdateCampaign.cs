@@ -1,10 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -51,7 +47,6 @@ internal sealed class UpdateCampaignField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<UpdateCampaignInput>();
-                if (GlobalId.TryDecode(input.CampaignId, CampaignType.TypeName) is not { } id) return CampaignPayload.Refused(CampaignRules.NoSuchCampaign);
-                return await CampaignPayload.RunAsync(ctx, new UpdateCampaign(id, input.Title, input.Summary, input.Goal is 0 ? null : input.Goal, input.Goal == 0, ctx.Caller()));
+                return await CampaignPayload.RunAsync(ctx, input.CampaignId, id => new UpdateCampaign(id, input.Title, input.Summary, input.Goal is 0 ? null : input.Goal, input.Goal == 0, ctx.Caller()));
             });
 }

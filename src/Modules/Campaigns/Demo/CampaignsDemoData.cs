@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Platform;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Campaigns.Demo;
 
 /// <summary>Two campaigns with upcoming actions, loaded once by build/run.sh (after Membership's demo data).</summary>

@@ -1,10 +1,5 @@
 using GraphQL;
 using GraphQL.DataLoader;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Campaigns.Members;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.GraphQL;

@@ -3,14 +3,9 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Members;
 
@@ -115,18 +110,9 @@ public sealed class MemberNoticeType : ObjectGraphType<MemberNotice>
     {
         Name = "MemberNotice";
         Description = "A notice for a member: a reminder of an action, or its cancellation.";
-        Field<NonNullGraphType<NoticeKindEnum>>("kind").Description("What it is about.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<NoticeKind>>>("kind").Description("What it is about.").Resolve(ctx => ctx.Source.Kind);
         Field(x => x.Text).Description("The notice.");
         Field(x => x.CreatedAt).Description("When it was recorded.");
         Field<CampaignActionType>("action").Description("The action.").Resolve(ctx => ctx.LoadAction(ctx.Source.ActionId));
-    }
-}
-
-public sealed class NoticeKindEnum : EnumerationGraphType<NoticeKind>
-{
-    public NoticeKindEnum()
-    {
-        Name = "NoticeKind";
-        Description = "What a notice is about.";
     }
 }

@@ -1,10 +1,9 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
-using WorkersPower.Campaigns.Actions;
 
 namespace WorkersPower.Campaigns.SignUps;
 
-/// <summary>A member's part in an action.</summary>
+[Description("A member's part in an action.")]
 public enum SignUpStatus
 {
     SignedUp,

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.SignUps;
 

@@ -1,13 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Services.BatchQuerying;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.SignUps;
@@ -26,17 +22,8 @@ public sealed class SignUpType : ObjectGraphType<ActionSignUp>
         Field("member", new GraphQLTypeReference("Member"))
             .Description("The member's record, as `node(id:)` would give it to you: null where you may not read it (e.g. a campaign organiser reading a member of another branch).")
             .Resolve(ctx => ctx.LoadNode("Member", ctx.Source.MemberId));
-        Field<NonNullGraphType<SignUpStatusEnum>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<SignUpStatus>>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.SignedUpAt).Description("When the member signed up (the latest sign-up after a withdrawal); for someone who attended without signing up, the check-in time.");
-    }
-}
-
-public sealed class SignUpStatusEnum : EnumerationGraphType<SignUpStatus>
-{
-    public SignUpStatusEnum()
-    {
-        Name = "SignUpStatus";
-        Description = "A member's part in an action.";
     }
 }
 
@@ -52,7 +39,7 @@ public sealed class ActionParticipantType : ObjectGraphType<ActionParticipant>
         Field<NonNullGraphType<IdGraphType>>("memberId").Description("The member's global id.").Resolve(ctx => GlobalId.Encode("Member", ctx.Source.MemberId));
         Field<NonNullGraphType<StringGraphType>>("displayName").Description("The member's name (\"Erased member\" after an erasure).")
             .Resolve(ctx => ctx.LoadMember(ctx.Source.MemberId).Then(m => m?.DisplayName ?? "A member"));
-        Field<NonNullGraphType<SignUpStatusEnum>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<SignUpStatus>>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
     }
 }
 
