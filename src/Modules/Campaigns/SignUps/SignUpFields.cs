@@ -88,9 +88,9 @@ internal static class SignUpReads
         return query;
     }
 
-    private static async Task<(SignUpReader Reader, SignUpScope Scope)> ScopeAsync(IResolveFieldContext ctx, CampaignAction action)
+    private static async Task<(Caller Reader, SignUpScope Scope)> ScopeAsync(IResolveFieldContext ctx, CampaignAction action)
     {
-        var reader = SignUpReader.From(ctx.User) ?? throw new ExecutionError("Sign in first.") { Code = ErrorCodes.Unauthenticated };
+        var reader = ctx.Caller();
         var organisers = (await ctx.LoadCampaign(action.CampaignId).GetResultAsync(ctx.CancellationToken))?.OrganiserMemberIds ?? [];
         Guid? branch = null;
         if (SignUpAccess.NeedsBranch(reader, organisers) && reader.MemberId is { } me)
@@ -111,7 +111,7 @@ internal static class SignUpReads
     /// Records the reads in Membership's audit (one write for the page). The members' copies are loaded in one
     /// batch, which the page's displayName fields then reuse.
     /// </summary>
-    private static async Task RecordReadsAsync(IResolveFieldContext ctx, SignUpReader reader, IReadOnlyList<Guid> memberIds)
+    private static async Task RecordReadsAsync(IResolveFieldContext ctx, Caller reader, IReadOnlyList<Guid> memberIds)
     {
         if (memberIds.Count == 0) return;
         var loads = memberIds.Select(id => ctx.LoadMember(id)).ToList();
