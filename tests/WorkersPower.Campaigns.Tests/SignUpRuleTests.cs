@@ -1,6 +1,6 @@
 using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Campaigns.SignUps;
+using WorkersPower.Platform;
 using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Campaigns.Tests;
@@ -11,13 +11,13 @@ public sealed class SignUpRuleTests
     private static readonly Guid Me = Guid.NewGuid();
     private static readonly Guid MyBranch = Guid.NewGuid();
 
-    private static SignUpReader Reader(params string[] roles) => new(Guid.NewGuid(), Me, roles);
+    private static Caller Reader(params string[] roles) => new(Guid.NewGuid(), Me, roles);
 
     [Fact]
     public void Admins_see_everyone_whatever_their_branch()
     {
         SignUpAccess.ScopeOf(Reader(Roles.Admin), [], null).ShouldBe(SignUpScope.Everyone);
-        SignUpAccess.ScopeOf(new SignUpReader(Guid.NewGuid(), null, [Roles.Admin]), [], null)!.SeesAll.ShouldBeTrue();
+        SignUpAccess.ScopeOf(new Caller(Guid.NewGuid(), null, [Roles.Admin]), [], null)!.SeesAll.ShouldBeTrue();
         SignUpAccess.NeedsBranch(Reader(Roles.Admin), []).ShouldBeFalse();
     }
 
@@ -36,7 +36,7 @@ public sealed class SignUpRuleTests
         SignUpAccess.ScopeOf(Reader(Roles.Member), [Me], MyBranch).ShouldBeNull(); // organised it once, no longer an organiser
         SignUpAccess.ScopeOf(Reader(Roles.Treasurer, Roles.Editor), [], MyBranch).ShouldBeNull();
         SignUpAccess.ScopeOf(Reader(Roles.Organiser), [], null).ShouldBeNull(); // an organiser without a branch
-        SignUpAccess.ScopeOf(new SignUpReader(Guid.NewGuid(), null, [Roles.Organiser]), [], MyBranch).ShouldBeNull(); // no member record
+        SignUpAccess.ScopeOf(new Caller(Guid.NewGuid(), null, [Roles.Organiser]), [], MyBranch).ShouldBeNull(); // no member record
     }
 
     [Fact]

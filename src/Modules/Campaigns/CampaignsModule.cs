@@ -1,17 +1,9 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
-using Wolverine;
 using Wolverine.Marten;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Campaigns.Demo;
 using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Campaigns.Members;
-using WorkersPower.Campaigns.SignUps;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns;
@@ -62,7 +54,7 @@ public sealed class CampaignsModule : IModule
 
         services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));
         services.AddSingleton<CampaignProgressFeed>();
-        services.AddSingleton(s => CampaignsReads.LiveProgress(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
+        services.AddSingleton(s => CampaignProgressSubscription.LiveProgress(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
         // Live progress crosses nodes through PostgreSQL's LISTEN/NOTIFY (one path, one node or many).
         services.AddSingleton(s => new ProgressNotifier(context.ConnectionString, s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressNotifier>>()));
         services.AddHostedService(s => s.GetRequiredService<ProgressNotifier>());

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace WorkersPower.Campaigns;
 
 /// <summary>Campaigns' own Marten store, in the PostgreSQL schema "campaigns".</summary>

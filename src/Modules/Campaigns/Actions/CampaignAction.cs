@@ -2,6 +2,7 @@ using Marten.Events.Aggregation;
 
 namespace WorkersPower.Campaigns.Actions;
 
+[Description("What kind of action.")]
 public enum ActionKind
 {
     Demonstration,
@@ -14,6 +15,7 @@ public enum ActionKind
     Other,
 }
 
+[Description("SCHEDULED or CANCELLED.")]
 public enum ActionStatus
 {
     Scheduled,

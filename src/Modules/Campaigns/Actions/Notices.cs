@@ -1,7 +1,6 @@
-using Marten;
-
 namespace WorkersPower.Campaigns.Actions;
 
+[Description("What a notice is about.")]
 public enum NoticeKind
 {
     ActionCancelled,
@@ -28,6 +27,22 @@ public sealed class MemberNotice
         return new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 }
+
+/// <summary>Scheduled for <see cref="Lead"/> before an action starts: records a reminder for everyone signed up.</summary>
+public sealed record SendActionReminders(Guid ActionId, DateTimeOffset StartsAt)
+{
+    public static readonly TimeSpan Lead = TimeSpan.FromHours(24);
+
+    /// <summary>The reminders of an action starting at <paramref name="startsAt"/>, due <see cref="Lead"/> before (at once when that has passed).</summary>
+    public static ScheduledMessage<SendActionReminders> For(Guid actionId, DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        var at = startsAt - Lead;
+        return new SendActionReminders(actionId, startsAt).ScheduledAt(at < now ? now : at);
+    }
+}
+
+/// <summary>Tells the members signed up to a cancelled action.</summary>
+public sealed record NotifyActionCancelled(Guid ActionId, IReadOnlyList<Guid> MemberIds, string Reason);
 
 public static class NoticeHandler
 {

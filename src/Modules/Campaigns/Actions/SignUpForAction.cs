@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Campaigns.Members;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Actions;
@@ -37,7 +32,7 @@ public static class SignUpForActionHandler
     public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } action) return (CommandResult.Refused(ActionHandler.NoSuchAction), null);
+        if (stream.Aggregate is not { } action) return (CommandResult.Refused(ActionRules.NoSuchAction), null);
         var decision = command.Decide(action, await session.LoadAsync<CampaignMember>(command.MemberId, ct), clock.GetUtcNow());
         stream.AppendMany(decision.Events);
         return (decision.ToResult(action.Id), decision.Events.Count > 0 ? new CampaignProgressChanged(action.CampaignId) : null);
@@ -52,10 +47,7 @@ internal sealed class SignUpForActionField : IMutationField
             .Authorize()
             .ResolveAsync(async ctx =>
             {
-                var caller = ctx.Caller();
-                if (caller.MemberId is not { } member) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
-                if (GlobalId.TryDecode(ctx.Input<SignUpForActionInput>().ActionId, CampaignActionType.TypeName) is not { } id)
-                    return new CampaignActionPayload((CampaignAction?)null) { Errors = [ActionHandler.NoSuchAction] };
-                return await CampaignActionPayload.RunAsync(ctx, new SignUpForAction(id, member));
+                if (ctx.Caller().MemberId is not { } member) throw new ExecutionError("Only members sign up for actions.") { Code = ErrorCodes.Forbidden };
+                return await CampaignActionPayload.RunAsync(ctx, ctx.Input<SignUpForActionInput>().ActionId, id => new SignUpForAction(id, member));
             });
 }

@@ -1,8 +1,8 @@
 using Marten.Events.Aggregation;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
+[Description("ACTIVE campaigns are running; CONCLUDED ones are over (and can be reopened).")]
 public enum CampaignStatus
 {
     Active,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Marten.Events.Projections;
-using WorkersPower.Campaigns.Actions;
 
 namespace WorkersPower.Campaigns.Campaigns;
 

@@ -1,4 +1,3 @@
-using Marten;
 using WorkersPower.Campaigns.Contracts;
 
 namespace WorkersPower.Campaigns.Campaigns;

@@ -1,7 +1,5 @@
-using Marten;
 using Marten.Events.Projections;
 using Marten.Patching;
-using WorkersPower.Campaigns.Actions;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -65,3 +63,6 @@ public sealed partial class CampaignProgressProjection : EventProjection
         ops.Store(new CampaignParticipant { Id = CampaignParticipant.IdOf(e.CampaignId, e.MemberId), CampaignId = e.CampaignId, MemberId = e.MemberId });
     }
 }
+
+/// <summary>Told when a campaign's progress changed (after the change committed): every node's subscribers reload it.</summary>
+public sealed record CampaignProgressChanged(Guid CampaignId);

@@ -5,6 +5,12 @@ using Npgsql;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
+/// <summary>Runs after the change committed: tells every node, this one included, through PostgreSQL.</summary>
+public static class CampaignProgressChangedHandler
+{
+    public static void Handle(CampaignProgressChanged message, ProgressNotifier notifier) => notifier.Notify(message.CampaignId);
+}
+
 /// <summary>
 /// Sends "campaign progress changed" to every node with PostgreSQL's NOTIFY. Changes are queued and sent
 /// in batches (one statement for all the campaigns changed since the last one), so a burst of sign-ups

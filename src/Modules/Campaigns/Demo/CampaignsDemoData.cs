@@ -1,10 +1,3 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.Campaigns;
-using WorkersPower.Platform;
-
 namespace WorkersPower.Campaigns.Demo;
 
 /// <summary>Two campaigns with upcoming actions, loaded once by build/run.sh (after Membership's demo data).</summary>
@@ -20,7 +13,7 @@ internal sealed class CampaignsDemoData : IDemoData
         await using (var check = store.QuerySession())
             if (await check.Query<Campaign>().AnyAsync(cancellationToken)) return;
 
-        var organiser = new CampaignActor(Guid.Empty, null, true);
+        var organiser = new Caller(Guid.Empty, null, [Roles.Organiser]);
         var now = clock.GetUtcNow();
         var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         (string Title, string Summary, int Goal, (ActionKind Kind, string Title, int InDays, int Hour, string Where, int? Capacity)[] Actions)[] campaigns =

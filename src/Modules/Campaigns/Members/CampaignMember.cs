@@ -1,6 +1,3 @@
-using Marten;
-using Wolverine;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Membership.Contracts;
 
 namespace WorkersPower.Campaigns.Members;

@@ -1,5 +1,3 @@
-using Marten;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Membership.Contracts;
 
 namespace WorkersPower.Campaigns.Members;

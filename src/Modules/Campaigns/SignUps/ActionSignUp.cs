@@ -1,9 +1,15 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
-using WorkersPower.Campaigns.Actions;
-using WorkersPower.Campaigns.GraphQL;
 
 namespace WorkersPower.Campaigns.SignUps;
+
+[Description("A member's part in an action.")]
+public enum SignUpStatus
+{
+    SignedUp,
+    Withdrawn,
+    Attended,
+}
 
 /// <summary>
 /// One member's part in one action (signed up, withdrawn or attended): the rows <c>CampaignAction.signUps</c>
@@ -38,9 +44,16 @@ public sealed class ActionSignUp
     public static string SortKeyOf(DateTimeOffset at, Guid memberId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.UtcTicks:D20}|{memberId:N}");
 
+    /// <summary>What a member's part in an action is, from the action itself (no query): attendance wins over signed up and withdrawn.</summary>
+    public static SignUpStatus? StatusOf(CampaignAction action, Guid memberId) =>
+        action.Attended.Contains(memberId) ? SignUpStatus.Attended
+        : action.SignedUp.Contains(memberId) ? SignUpStatus.SignedUp
+        : action.Withdrawn.Contains(memberId) ? SignUpStatus.Withdrawn
+        : null;
+
     /// <summary>
     /// The entry after one more event (null: none yet, and the event makes none). The rules follow
-    /// <see cref="CampaignsReads.StatusOf"/>: attendance wins over signed up and withdrawn.
+    /// <see cref="StatusOf"/>: attendance wins over signed up and withdrawn.
     /// </summary>
     public static ActionSignUp? Follow(ActionSignUp? entry, object @event) => @event switch
     {

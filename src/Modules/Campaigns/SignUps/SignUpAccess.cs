@@ -1,20 +1,4 @@
-using System.Security.Claims;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Campaigns.SignUps;
-
-/// <summary>Who asks for an action's sign-ups, from the caller's token.</summary>
-public sealed record SignUpReader(Guid AccountId, Guid? MemberId, IReadOnlyList<string> Roles)
-{
-    public static SignUpReader? From(ClaimsPrincipal? user) =>
-        user.AccountId() is { } account
-            ? new SignUpReader(account, user.MemberId(), user!.FindAll(Claims.Role).Select(c => c.Value).ToList())
-            : null;
-
-    public bool IsAdmin => Roles.Contains(Platform.Security.Roles.Admin);
-
-    public bool IsOrganiser => Roles.Contains(Platform.Security.Roles.Organiser);
-}
 
 /// <summary>Which entries of an action's sign-up list a reader sees: all of them, or those of one branch's members.</summary>
 public sealed record SignUpScope(Guid? BranchId)
@@ -34,22 +18,22 @@ public static class SignUpAccess
     /// </summary>
     /// <param name="campaignOrganisers">The member ids of the campaign's organisers.</param>
     /// <param name="readerBranchId">The branch of the reader's member record, as Campaigns knows it.</param>
-    public static SignUpScope? ScopeOf(SignUpReader reader, IReadOnlyCollection<Guid> campaignOrganisers, Guid? readerBranchId)
+    public static SignUpScope? ScopeOf(Caller reader, IReadOnlyCollection<Guid> campaignOrganisers, Guid? readerBranchId)
     {
         if (reader.IsAdmin) return SignUpScope.Everyone;
-        if (!reader.IsOrganiser || reader.MemberId is not { } me) return null;
+        if (!reader.Organises || reader.MemberId is not { } me) return null;
         if (campaignOrganisers.Contains(me)) return SignUpScope.Everyone;
         return readerBranchId is { } branch ? new SignUpScope(branch) : null;
     }
 
     /// <summary>Whether the reader needs their branch to decide (so the resolver loads it only then).</summary>
-    public static bool NeedsBranch(SignUpReader reader, IReadOnlyCollection<Guid> campaignOrganisers) =>
-        !reader.IsAdmin && reader.IsOrganiser && reader.MemberId is { } me && !campaignOrganisers.Contains(me);
+    public static bool NeedsBranch(Caller reader, IReadOnlyCollection<Guid> campaignOrganisers) =>
+        !reader.IsAdmin && reader.Organises && reader.MemberId is { } me && !campaignOrganisers.Contains(me);
 
     /// <summary>
     /// The members whose entries count as a read of their personal data: everyone shown except the reader
     /// and erased members (nothing personal is left of them).
     /// </summary>
-    public static IReadOnlyList<Guid> ReadsToRecord(SignUpReader reader, IEnumerable<Guid> shown, IReadOnlySet<Guid> erased) =>
+    public static IReadOnlyList<Guid> ReadsToRecord(Caller reader, IEnumerable<Guid> shown, IReadOnlySet<Guid> erased) =>
         shown.Where(id => id != reader.MemberId && !erased.Contains(id)).Distinct().ToList();
 }

@@ -1,13 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Services.BatchQuerying;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
 using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.SignUps;
@@ -26,8 +22,24 @@ public sealed class SignUpType : ObjectGraphType<ActionSignUp>
         Field("member", new GraphQLTypeReference("Member"))
             .Description("The member's record, as `node(id:)` would give it to you: null where you may not read it (e.g. a campaign organiser reading a member of another branch).")
             .Resolve(ctx => ctx.LoadNode("Member", ctx.Source.MemberId));
-        Field<NonNullGraphType<SignUpStatusEnum>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<SignUpStatus>>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.SignedUpAt).Description("When the member signed up (the latest sign-up after a withdrawal); for someone who attended without signing up, the check-in time.");
+    }
+}
+
+/// <summary>An entry of the deprecated unbounded list (<c>CampaignAction.participants</c>).</summary>
+public sealed record ActionParticipant(Guid MemberId, SignUpStatus Status);
+
+public sealed class ActionParticipantType : ObjectGraphType<ActionParticipant>
+{
+    public ActionParticipantType()
+    {
+        Name = "ActionParticipant";
+        Description = "A member's part in an action.";
+        Field<NonNullGraphType<IdGraphType>>("memberId").Description("The member's global id.").Resolve(ctx => GlobalId.Encode("Member", ctx.Source.MemberId));
+        Field<NonNullGraphType<StringGraphType>>("displayName").Description("The member's name (\"Erased member\" after an erasure).")
+            .Resolve(ctx => ctx.LoadMember(ctx.Source.MemberId).Then(m => m?.DisplayName ?? "A member"));
+        Field<NonNullGraphType<EnumerationGraphType<SignUpStatus>>>("status").Description("Signed up, withdrawn or attended.").Resolve(ctx => ctx.Source.Status);
     }
 }
 
@@ -76,9 +88,9 @@ internal static class SignUpReads
         return query;
     }
 
-    private static async Task<(SignUpReader Reader, SignUpScope Scope)> ScopeAsync(IResolveFieldContext ctx, CampaignAction action)
+    private static async Task<(Caller Reader, SignUpScope Scope)> ScopeAsync(IResolveFieldContext ctx, CampaignAction action)
     {
-        var reader = SignUpReader.From(ctx.User) ?? throw new ExecutionError("Sign in first.") { Code = ErrorCodes.Unauthenticated };
+        var reader = ctx.Caller();
         var organisers = (await ctx.LoadCampaign(action.CampaignId).GetResultAsync(ctx.CancellationToken))?.OrganiserMemberIds ?? [];
         Guid? branch = null;
         if (SignUpAccess.NeedsBranch(reader, organisers) && reader.MemberId is { } me)
@@ -99,7 +111,7 @@ internal static class SignUpReads
     /// Records the reads in Membership's audit (one write for the page). The members' copies are loaded in one
     /// batch, which the page's displayName fields then reuse.
     /// </summary>
-    private static async Task RecordReadsAsync(IResolveFieldContext ctx, SignUpReader reader, IReadOnlyList<Guid> memberIds)
+    private static async Task RecordReadsAsync(IResolveFieldContext ctx, Caller reader, IReadOnlyList<Guid> memberIds)
     {
         if (memberIds.Count == 0) return;
         var loads = memberIds.Select(id => ctx.LoadMember(id)).ToList();

@@ -3,15 +3,11 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Campaigns.Actions;
+using WorkersPower.Campaigns.GraphQL;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
-namespace WorkersPower.Campaigns.GraphQL;
+namespace WorkersPower.Campaigns.Members;
 
 public sealed record ParticipationView(Guid MemberId, int ActionsSignedUp, int ActionsAttended, int Campaigns);
 
@@ -105,5 +101,18 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
         var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<MemberNotice>>([]) : page.Keyset(query, n => n.Sequence, descending: true).ToList();
         await batch.Execute(ctx.CancellationToken);
         return page.ToConnection(await rows, n => n.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+}
+
+public sealed class MemberNoticeType : ObjectGraphType<MemberNotice>
+{
+    public MemberNoticeType()
+    {
+        Name = "MemberNotice";
+        Description = "A notice for a member: a reminder of an action, or its cancellation.";
+        Field<NonNullGraphType<EnumerationGraphType<NoticeKind>>>("kind").Description("What it is about.").Resolve(ctx => ctx.Source.Kind);
+        Field(x => x.Text).Description("The notice.");
+        Field(x => x.CreatedAt).Description("When it was recorded.");
+        Field<CampaignActionType>("action").Description("The action.").Resolve(ctx => ctx.LoadAction(ctx.Source.ActionId));
     }
 }

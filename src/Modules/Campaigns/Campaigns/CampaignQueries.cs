@@ -1,0 +1,57 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using WorkersPower.Campaigns.GraphQL;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Campaigns.Campaigns;
+
+/// <summary>The campaigns list, a campaign by its slug, and campaigns by global id (node, nodes): campaigns are public.</summary>
+internal sealed class CampaignQueries : ISchemaContributor
+{
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<CampaignType>>>("campaigns")
+            .Description("Campaigns, newest first; ACTIVE ones unless another status is asked for.")
+            .Argument<EnumerationGraphType<CampaignStatus>>("status", "Only campaigns with this status (default ACTIVE).")
+            .PageArguments()
+            .AllowAnonymous()
+            .ResolveAsync(async ctx => await CampaignsPageAsync(ctx));
+
+        query.Field<CampaignType>("campaign")
+            .Description("A campaign by its slug; null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug", "The campaign's slug.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var slug = ctx.GetArgument<string>("slug").Trim().ToLowerInvariant();
+                await using var session = ctx.Session();
+                return await session.Query<Campaign>().FirstOrDefaultAsync(c => c.Slug == slug, ctx.CancellationToken);
+            });
+    }
+
+    /// <summary>A page of campaigns with one status, newest first, and their total: one round trip.</summary>
+    private static async Task<Connection<Campaign>> CampaignsPageAsync(IResolveFieldContext ctx)
+    {
+        var page = PageRequest.From(ctx);
+        var status = ctx.GetArgument<CampaignStatus?>("status") ?? CampaignStatus.Active;
+        await using var session = ctx.Session();
+        var batch = session.CreateBatchQuery();
+        var total = batch.Query<Campaign>().Where(c => c.Status == status).Count();
+        var query = batch.Query<Campaign>().Where(c => c.Status == status);
+        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Campaign>>([]) : page.Keyset(query, c => c.Sequence, descending: true).ToList();
+        await batch.Execute(ctx.CancellationToken);
+        return page.ToConnection(await rows, c => c.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+    }
+}
+
+internal sealed class CampaignNodeResolver : INodeResolver
+{
+    public string TypeName => CampaignType.TypeName;
+
+    public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context) => await context.LoadCampaign(id).GetResultAsync(context.CancellationToken);
+
+    /// <summary>Campaigns are public: every one that exists, in one query.</summary>
+    public Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context) =>
+        ids.LoadVisibleAsync(context.LoadCampaign, _ => true, context.CancellationToken);
+}

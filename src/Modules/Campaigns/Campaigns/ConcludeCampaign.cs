@@ -1,0 +1,35 @@
+using GraphQL;
+using GraphQL.Types;
+using WorkersPower.Platform.GraphQL;
+
+namespace WorkersPower.Campaigns.Campaigns;
+
+/// <summary>concludeCampaign: an organiser or admin concludes a campaign (it can be reopened). Input: <see cref="CampaignIdInput"/>.</summary>
+public sealed record ConcludeCampaign(Guid CampaignId, Caller Actor)
+{
+    /// <summary>The rule: not when it is concluded already.</summary>
+    public Decision Decide(Campaign campaign, DateTimeOffset now) =>
+        campaign.Status == CampaignStatus.Concluded
+            ? Decision.Refuse(UserError.InvalidState("The campaign is concluded already."))
+            : Decision.Accept(new CampaignConcluded(campaign.Id, Actor.AccountId, now));
+}
+
+public static class ConcludeCampaignHandler
+{
+    public static async Task<CommandResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
+        if (stream.Aggregate is not { } campaign) return CommandResult.Refused(CampaignRules.NoSuchCampaign);
+        var decision = command.Decide(campaign, clock.GetUtcNow());
+        stream.AppendMany(decision.Events);
+        return decision.ToResult(campaign.Id);
+    }
+}
+
+internal sealed class ConcludeCampaignField : IMutationField
+{
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<CampaignIdInput>>("concludeCampaign", "Conclude a campaign (organisers, admins).")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .ResolveAsync(async ctx => await CampaignPayload.RunAsync(ctx, ctx.Input<CampaignIdInput>().CampaignId, id => new ConcludeCampaign(id, ctx.Caller())));
+}
