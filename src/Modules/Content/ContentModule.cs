@@ -1,16 +1,9 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using Wolverine.Marten;
-using WorkersPower.Content.Articles;
-using WorkersPower.Content.Authors;
 using WorkersPower.Content.Demo;
-using WorkersPower.Content.Feed;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Content;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace WorkersPower.Content;
 
 /// <summary>Content's own Marten store, in the PostgreSQL schema "content".</summary>

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace WorkersPower.Membership;
 
 /// <summary>Membership's own Marten store, in the PostgreSQL schema "membership".</summary>

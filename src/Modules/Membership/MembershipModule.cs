@@ -1,18 +1,10 @@
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
-using Wolverine;
 using Wolverine.Marten;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Applications;
-using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Demo;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership;

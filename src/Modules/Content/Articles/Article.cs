@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using Marten.Events.Aggregation;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Content.Articles;
 

@@ -1,9 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.Articles;
 

@@ -1,10 +1,8 @@
-using System.ComponentModel;
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten.Services.BatchQuerying;
 using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.Articles;

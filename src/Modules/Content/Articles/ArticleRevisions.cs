@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Marten;
-
 namespace WorkersPower.Content.Articles;
 
 public sealed record ArticleRevision(int Version, ArticleContent Content, DateTimeOffset RevisedAt, int? RestoredFrom);

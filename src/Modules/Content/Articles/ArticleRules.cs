@@ -1,5 +1,3 @@
-using WorkersPower.Platform;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>

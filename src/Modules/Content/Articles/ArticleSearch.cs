@@ -2,7 +2,6 @@ using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.Articles;

@@ -1,6 +1,3 @@
-using Marten;
-using WorkersPower.Platform;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>The I/O the article handlers share: an article's stream fetched for writing, and the slugs in use.</summary>

@@ -1,4 +1,3 @@
-using Marten;
 using WorkersPower.Membership.Contracts;
 
 namespace WorkersPower.Content.Authors;

@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using WorkersPower.Content.Articles;
-using WorkersPower.Content.Pages;
-using WorkersPower.Platform;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Content.Demo;
 
 /// <summary>A few published articles and the standing pages, loaded once by build/run.sh.</summary>

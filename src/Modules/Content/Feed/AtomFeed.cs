@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
-using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using WorkersPower.Content.Articles;
-using WorkersPower.Content.Authors;
 
 namespace WorkersPower.Content.Feed;
 

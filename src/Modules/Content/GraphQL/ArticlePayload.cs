@@ -1,7 +1,4 @@
 using GraphQL;
-using Marten;
-using WorkersPower.Content.Articles;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.GraphQL;

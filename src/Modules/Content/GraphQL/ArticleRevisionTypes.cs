@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using WorkersPower.Content.Articles;
 
 namespace WorkersPower.Content.GraphQL;
 

@@ -1,11 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Content.Articles;
-using WorkersPower.Content.Authors;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.GraphQL;
 

@@ -1,10 +1,5 @@
 using GraphQL;
 using GraphQL.DataLoader;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Content.Articles;
-using WorkersPower.Content.Authors;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.GraphQL;

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using WorkersPower.Content.Articles;
 using WorkersPower.Content.GraphQL;
 using WorkersPower.Platform.GraphQL;
 

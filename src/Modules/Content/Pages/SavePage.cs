@@ -1,12 +1,7 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Content.Articles;
 using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Content.Pages;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using Marten;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 

@@ -1,12 +1,7 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Microsoft.AspNetCore.Identity;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 

@@ -1,9 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 

@@ -1,10 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 

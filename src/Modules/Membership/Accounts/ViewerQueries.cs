@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Membership.GraphQL;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Accounts;
 

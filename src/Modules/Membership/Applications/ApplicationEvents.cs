@@ -1,5 +1,3 @@
-using WorkersPower.Platform;
-
 namespace WorkersPower.Membership.Applications;
 
 public enum ApplicationStatus

@@ -1,11 +1,9 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Marten.Services.BatchQuerying;
 using WorkersPower.Membership.GraphQL;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Applications;
 

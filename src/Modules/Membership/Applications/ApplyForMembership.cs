@@ -1,13 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Applications;

@@ -1,17 +1,9 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using JasperFx.Events;
-using Marten;
-using Wolverine;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Applications;
 

@@ -1,6 +1,5 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Applications;
 

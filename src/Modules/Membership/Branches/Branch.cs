@@ -1,5 +1,4 @@
 using Marten.Events.Aggregation;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Branches;
 

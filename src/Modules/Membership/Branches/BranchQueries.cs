@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Branches;

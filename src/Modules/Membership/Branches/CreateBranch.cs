@@ -1,10 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Branches;
 

@@ -1,13 +1,4 @@
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Applications;
-using WorkersPower.Membership.Branches;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Demo;
 

@@ -1,8 +1,4 @@
 using GraphQL;
-using Marten;
-using WorkersPower.Membership.Branches;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

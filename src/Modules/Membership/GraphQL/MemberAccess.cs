@@ -1,12 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Membership.Applications;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.GraphQL;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using GraphQL;
 using JasperFx.Events;
-using Marten;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

@@ -1,11 +1,5 @@
 using GraphQL;
 using GraphQL.DataLoader;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Branches;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.GraphQL;

@@ -1,12 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Applications;
-using WorkersPower.Membership.Branches;
-using WorkersPower.Membership.Members;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.GraphQL;
 

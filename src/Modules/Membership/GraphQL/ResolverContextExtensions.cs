@@ -1,7 +1,5 @@
 using GraphQL;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace WorkersPower.Membership.GraphQL;
 

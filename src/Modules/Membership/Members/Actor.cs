@@ -1,4 +1,3 @@
-using WorkersPower.Membership.Applications;
 using R = WorkersPower.Platform.Security.Roles;
 
 namespace WorkersPower.Membership.Members;

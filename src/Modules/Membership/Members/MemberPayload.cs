@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;

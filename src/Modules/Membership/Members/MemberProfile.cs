@@ -1,6 +1,4 @@
 using Marten.Events.Aggregation;
-using WorkersPower.Membership.Applications;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Members;
 

@@ -1,15 +1,10 @@
-using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using Marten.Services.BatchQuerying;
-using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 

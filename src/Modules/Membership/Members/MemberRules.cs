@@ -1,5 +1,3 @@
-using WorkersPower.Platform;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>The answers every command on a member shares.</summary>

@@ -1,6 +1,3 @@
-using WorkersPower.Membership.Applications;
-using WorkersPower.Platform;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>

@@ -1,15 +1,9 @@
-using System.ComponentModel;
 using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 

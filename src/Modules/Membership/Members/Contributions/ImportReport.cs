@@ -1,7 +1,5 @@
-using System.ComponentModel;
 using GraphQL.Types;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;

@@ -2,14 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Membership.Accounts;
-using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.GraphQL;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>Whose personal data was read: a member's, or an applicant's before (or without) approval.</summary>

@@ -2,9 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten.Services.BatchQuerying;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 

@@ -1,7 +1,4 @@
-using Marten;
-using Wolverine;
 using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Membership.Members;
 

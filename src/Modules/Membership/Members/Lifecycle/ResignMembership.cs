@@ -1,10 +1,7 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;

@@ -1,12 +1,8 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Members;
 

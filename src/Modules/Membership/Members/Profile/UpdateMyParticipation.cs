@@ -1,10 +1,6 @@
-using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
-using Marten;
-using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;
