@@ -5,13 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace WorkersPower.Platform.GraphQL;
 
 /// <summary>
-/// A module's part of the one schema: fields it adds to Query, Mutation and Subscription.
-/// Registered in DI by the module; the root types take every contribution.
+/// A feature's query and subscription fields (e.g. <c>ActionQueries</c>). Mutations are not added here: each is an
+/// <see cref="IMutationField"/> in its use case's file. Found in the module's assembly by <see cref="SchemaParts"/>.
 /// </summary>
 public interface ISchemaContributor
 {
     void AddQueryFields(ObjectGraphType query) { }
-    void AddMutationFields(ObjectGraphType mutation) { }
     void AddSubscriptionFields(ObjectGraphType subscription) { }
 }
 
@@ -134,11 +133,10 @@ public sealed class QueryType : ObjectGraphType
 
 public sealed class MutationType : ObjectGraphType
 {
-    public MutationType(IEnumerable<ISchemaContributor> contributors, IEnumerable<IMutationField> fields)
+    public MutationType(IEnumerable<IMutationField> fields)
     {
         Name = "Mutation";
         Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` list is empty on success.";
-        foreach (var c in contributors) c.AddMutationFields(this);
         foreach (var f in fields) f.AddTo(this);
     }
 }
