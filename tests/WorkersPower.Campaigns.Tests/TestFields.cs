@@ -19,13 +19,17 @@ internal sealed class TestFields : ISchemaContributor
                 return "done";
             });
 
-    public void AddMutationFields(ObjectGraphType mutation) =>
-        mutation.Field<StringGraphType>("testSlowMutation").Description("Takes a minute (tests only).").AllowAnonymous()
-            .ResolveAsync(async ctx =>
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), ctx.CancellationToken);
-                return "done";
-            });
+    /// <summary>The slow mutation: mutations are each an <see cref="IMutationField"/>, registered beside the contributor.</summary>
+    internal sealed class SlowMutation : IMutationField
+    {
+        public void AddTo(ObjectGraphType mutation) =>
+            mutation.Field<StringGraphType>("testSlowMutation").Description("Takes a minute (tests only).").AllowAnonymous()
+                .ResolveAsync(async ctx =>
+                {
+                    await Task.Delay(TimeSpan.FromMinutes(1), ctx.CancellationToken);
+                    return "done";
+                });
+    }
 
     public void AddSubscriptionFields(ObjectGraphType subscription) =>
         subscription.Field<StringGraphType>("testLateValue").Description("One value after the delay, then nothing until completed (tests only).")

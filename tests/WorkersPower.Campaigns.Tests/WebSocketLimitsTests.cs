@@ -28,6 +28,7 @@ public sealed class WebSocketLimitsFixture : CampaignsFixture
     {
         base.ConfigureServices(services);
         services.AddSingleton<ISchemaContributor, TestFields>();
+        services.AddSingleton<IMutationField, TestFields.SlowMutation>();
     }
 }
 

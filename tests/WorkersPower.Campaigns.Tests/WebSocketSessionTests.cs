@@ -18,6 +18,7 @@ public sealed class WebSocketSessionFixture : CampaignsFixture
     {
         base.ConfigureServices(services);
         services.AddSingleton<ISchemaContributor, TestFields>();
+        services.AddSingleton<IMutationField, TestFields.SlowMutation>();
     }
 }
 

@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Platform.GraphQL;
+using WorkersPower.Membership.GraphQL;
 
-namespace WorkersPower.Membership.GraphQL;
+namespace WorkersPower.Membership.Applications;
 
 public sealed class ApplicationStatusEnum : EnumerationGraphType<ApplicationStatus>
 {
@@ -10,56 +11,6 @@ public sealed class ApplicationStatusEnum : EnumerationGraphType<ApplicationStat
     {
         Name = "ApplicationStatus";
         Description = "Where a join application stands.";
-    }
-}
-
-public sealed class MembershipStatusEnum : EnumerationGraphType<MembershipStatus>
-{
-    public MembershipStatusEnum()
-    {
-        Name = "MembershipStatus";
-        Description = "A member's standing.";
-    }
-}
-
-public sealed class ContributionFrequencyEnum : EnumerationGraphType<ContributionFrequency>
-{
-    public ContributionFrequencyEnum()
-    {
-        Name = "ContributionFrequency";
-        Description = "How often a pledged contribution is paid.";
-    }
-}
-
-public sealed class RoleEnum : EnumerationGraphType<Role>
-{
-    public RoleEnum()
-    {
-        Name = "Role";
-        Description = "What an account may do: MEMBER, ORGANISER (applications, members, campaigns), TREASURER (contributions), EDITOR (content), ADMIN (everything).";
-    }
-}
-
-public sealed class BranchType : ObjectGraphType<Branch>
-{
-    public const string TypeName = "Branch";
-
-    public BranchType()
-    {
-        Name = TypeName;
-        Description = "A branch members are organised in.";
-        Interface<NodeInterface>();
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
-        Field(x => x.Name).Description("The branch's name.");
-        Field(x => x.Region, nullable: true).Description("The region it covers.");
-        Field<NonNullGraphType<IntGraphType>>("memberCount").Description("How many active members it has (signed-in callers only).")
-            .Authorize()
-            .Resolve(ctx => ctx.CountActiveMembers(ctx.Source.Id));
-        Field<ListGraphType<NonNullGraphType<MonthlyContributionTotalType>>>("contributionTotals")
-            .Description("Contributions paid by the branch's members, per month and currency, oldest first (treasurers, admins and the branch's organisers; null for others).")
-            .Argument<IntGraphType>("months", "How many months back, this one included (1 to 60; default 12).")
-            .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin, Roles.Organiser)
-            .ResolveAsync(async ctx => await ContributionReads.BranchTotalsAsync(ctx));
     }
 }
 
@@ -107,18 +58,4 @@ public sealed class MembershipApplicationType : ObjectGraphType<MembershipApplic
     private void Personal<TGraphType>(string name, string description, Func<MembershipApplication, object?> value) where TGraphType : IGraphType =>
         Field<TGraphType>(name).Description(description + " Personal: every read by an organiser or admin is recorded.")
             .ResolveAsync(async ctx => await ctx.ApplicantAsync(value));
-}
-
-public sealed record MemberEvent(string Type, DateTimeOffset OccurredAt, string Summary, long Version);
-
-public sealed class MemberEventType : ObjectGraphType<MemberEvent>
-{
-    public MemberEventType()
-    {
-        Name = "MemberEvent";
-        Description = "One change in a member's record.";
-        Field(x => x.Type).Description("What happened, e.g. JOINED, ACCOUNT_ACTIVATED.");
-        Field(x => x.OccurredAt).Description("When it happened.");
-        Field(x => x.Summary).Description("A sentence for people.");
-    }
 }

@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Platform.GraphQL;
+using WorkersPower.Membership.GraphQL;
 
-namespace WorkersPower.Membership.GraphQL;
+namespace WorkersPower.Membership.Members;
 
 /// <summary>
 /// A member. Reachable by the member, organisers of their branch, treasurers and admins. Personal

@@ -1,6 +1,7 @@
 using GraphQL.Types;
+using WorkersPower.Content.GraphQL;
 
-namespace WorkersPower.Content.GraphQL;
+namespace WorkersPower.Content.Articles;
 
 public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
 {

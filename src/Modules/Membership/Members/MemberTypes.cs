@@ -1,0 +1,47 @@
+using GraphQL;
+using GraphQL.Types;
+using WorkersPower.Platform.GraphQL;
+using WorkersPower.Membership.GraphQL;
+
+namespace WorkersPower.Membership.Members;
+
+public sealed class MembershipStatusEnum : EnumerationGraphType<MembershipStatus>
+{
+    public MembershipStatusEnum()
+    {
+        Name = "MembershipStatus";
+        Description = "A member's standing.";
+    }
+}
+
+public sealed class ContributionFrequencyEnum : EnumerationGraphType<ContributionFrequency>
+{
+    public ContributionFrequencyEnum()
+    {
+        Name = "ContributionFrequency";
+        Description = "How often a pledged contribution is paid.";
+    }
+}
+
+public sealed class RoleEnum : EnumerationGraphType<Role>
+{
+    public RoleEnum()
+    {
+        Name = "Role";
+        Description = "What an account may do: MEMBER, ORGANISER (applications, members, campaigns), TREASURER (contributions), EDITOR (content), ADMIN (everything).";
+    }
+}
+
+public sealed record MemberEvent(string Type, DateTimeOffset OccurredAt, string Summary, long Version);
+
+public sealed class MemberEventType : ObjectGraphType<MemberEvent>
+{
+    public MemberEventType()
+    {
+        Name = "MemberEvent";
+        Description = "One change in a member's record.";
+        Field(x => x.Type).Description("What happened, e.g. JOINED, ACCOUNT_ACTIVATED.");
+        Field(x => x.OccurredAt).Description("When it happened.");
+        Field(x => x.Summary).Description("A sentence for people.");
+    }
+}
