@@ -3,14 +3,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wolverine;
 
 namespace WorkersPower.Testing;
 
-/// <summary>The real host, in memory, with the settings and service changes a fixture asks for.</summary>
+/// <summary>
+/// The real host, in memory, with the settings and service changes a fixture asks for. With
+/// <paramref name="trustedSchema"/> (a database copied from <see cref="SchemaTemplate"/>) it does not compare
+/// the schema with its configuration as it starts (see <see cref="TrustedSchema"/>).
+/// </summary>
 public sealed class PlatformFactory(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? configureServices,
-    ILoggerProvider? logs) : WebApplicationFactory<Program>
+    ILoggerProvider? logs,
+    bool trustedSchema = false) : WebApplicationFactory<Program>
 {
     static PlatformFactory()
     {
@@ -27,6 +33,10 @@ public sealed class PlatformFactory(
             logging.ClearProviders();
             if (logs is not null) logging.AddProvider(logs);
         });
+        // Every host of a test process generates the same handler code: compile each piece once per process
+        // (JasperFx keys its cache on the source and the referenced assemblies), not once per host.
+        builder.ConfigureServices(services => services.ConfigureWolverine(o => o.CodeGeneration.ReuseCompiledAssemblies = true));
+        if (trustedSchema) builder.ConfigureServices(TrustedSchema.AddTo);
         if (configureServices is not null) builder.ConfigureServices(configureServices);
     }
 }
