@@ -1,5 +1,6 @@
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ public sealed class PlatformFactory(
     ILoggerProvider? logs,
     bool trustedSchema = false) : WebApplicationFactory<Program>
 {
+    /// <summary>PBKDF2 rounds of the tests' password hashes (production keeps ASP.NET Core Identity's default).</summary>
+    public const int TestPasswordHashRounds = 100;
+
     static PlatformFactory()
     {
         // The host ends with RunJasperFxCommands: without this it would never start under the factory.
@@ -36,6 +40,9 @@ public sealed class PlatformFactory(
         // Every host of a test process generates the same handler code: compile each piece once per process
         // (JasperFx keys its cache on the source and the referenced assemblies), not once per host.
         builder.ConfigureServices(services => services.ConfigureWolverine(o => o.CodeGeneration.ReuseCompiledAssemblies = true));
+        // Password hashes keep their format and checks, at a cost factor for tests: the default (100,000 rounds of
+        // PBKDF2-SHA512, tens of milliseconds a hash) took a third of a test run's CPU, every join and sign-in paying it.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashRounds));
         if (trustedSchema) builder.ConfigureServices(TrustedSchema.AddTo);
         if (configureServices is not null) builder.ConfigureServices(configureServices);
     }
