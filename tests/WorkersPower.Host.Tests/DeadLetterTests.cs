@@ -49,8 +49,15 @@ public static class FailureProbeHandlers
 
 public sealed class DeadLetterFixture : PlatformFixture
 {
+    // Scheduled retries and replays wait for the durability agent's poll (every 5 s, the first after up to 5 s):
+    // poll often here, so a retry comes when its delay (FailurePolicies) is over, not up to 5 s later.
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureWolverine(o => o.Discovery.IncludeType(typeof(FailureProbeHandlers)));
+        services.ConfigureWolverine(o =>
+        {
+            o.Discovery.IncludeType(typeof(FailureProbeHandlers));
+            o.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+            o.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(200);
+        });
 
     public async Task PublishAsync(object message)
     {

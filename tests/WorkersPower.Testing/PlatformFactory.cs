@@ -1,17 +1,27 @@
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wolverine;
 
 namespace WorkersPower.Testing;
 
-/// <summary>The real host, in memory, with the settings and service changes a fixture asks for.</summary>
+/// <summary>
+/// The real host, in memory, with the settings and service changes a fixture asks for. With
+/// <paramref name="trustedSchema"/> (a database copied from <see cref="SchemaTemplate"/>) it does not compare
+/// the schema with its configuration as it starts (see <see cref="TrustedSchema"/>).
+/// </summary>
 public sealed class PlatformFactory(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? configureServices,
-    ILoggerProvider? logs) : WebApplicationFactory<Program>
+    ILoggerProvider? logs,
+    bool trustedSchema = false) : WebApplicationFactory<Program>
 {
+    /// <summary>PBKDF2 rounds of the tests' password hashes (production keeps ASP.NET Core Identity's default).</summary>
+    public const int TestPasswordHashRounds = 100;
+
     static PlatformFactory()
     {
         // The host ends with RunJasperFxCommands: without this it would never start under the factory.
@@ -27,6 +37,13 @@ public sealed class PlatformFactory(
             logging.ClearProviders();
             if (logs is not null) logging.AddProvider(logs);
         });
+        // Every host of a test process generates the same handler code: compile each piece once per process
+        // (JasperFx keys its cache on the source and the referenced assemblies), not once per host.
+        builder.ConfigureServices(services => services.ConfigureWolverine(o => o.CodeGeneration.ReuseCompiledAssemblies = true));
+        // Password hashes keep their format and checks, at a cost factor for tests: the default (100,000 rounds of
+        // PBKDF2-SHA512, tens of milliseconds a hash) took a third of a test run's CPU, every join and sign-in paying it.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashRounds));
+        if (trustedSchema) builder.ConfigureServices(TrustedSchema.AddTo);
         if (configureServices is not null) builder.ConfigureServices(configureServices);
     }
 }

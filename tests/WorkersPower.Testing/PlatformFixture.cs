@@ -5,7 +5,7 @@ using Xunit;
 namespace WorkersPower.Testing;
 
 /// <summary>
-/// One running host on its own fresh database, shared by the tests of a class (IClassFixture).
+/// One running host on its own fresh database (with the schema, no rows), shared by the tests of a class (IClassFixture).
 /// Subclass it to change settings or services for a class of tests.
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
@@ -58,8 +58,8 @@ public class PlatformFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
-        factory = new PlatformFactory(Settings(), ConfigureServices, Logs);
+        ConnectionString = await TestPostgres.CreateHostDatabaseAsync(GetType().Name);
+        factory = new PlatformFactory(Settings(), ConfigureServices, Logs, trustedSchema: true);
         if (UseRealServer)
         {
             factory.UseKestrel(0);

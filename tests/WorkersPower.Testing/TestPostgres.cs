@@ -4,7 +4,7 @@ namespace WorkersPower.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests run against (WP_TEST_POSTGRES, set by build/test.sh), and a fresh
-/// database on it for each fixture.
+/// database on it for each fixture (a copy of <see cref="SchemaTemplate"/> for a fixture's host).
 /// </summary>
 public static class TestPostgres
 {
@@ -18,16 +18,28 @@ public static class TestPostgres
                 $"or set {Variable} to a connection string of a server where databases may be created.");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string purpose)
+    public static Task<string> CreateDatabaseAsync(string purpose) => CreateAsync(purpose, template: null);
+
+    /// <summary>
+    /// Creates a database that already holds the host's schema, without rows (a copy of <see cref="SchemaTemplate"/>),
+    /// and returns its connection string: a host starts on it as on an empty one, only faster.
+    /// </summary>
+    public static async Task<string> CreateHostDatabaseAsync(string purpose) => await CreateAsync(purpose, await SchemaTemplate.NameAsync());
+
+    private static async Task<string> CreateAsync(string purpose, string? template)
     {
         var name = $"wp_{Guid.NewGuid():N}_{Sanitise(purpose)}";
-        await using (var connection = new NpgsqlConnection(ServerConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Runs a statement on the server's maintenance database.</summary>
+    internal static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its connections.</summary>
@@ -35,10 +47,7 @@ public static class TestPostgres
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     private static string Sanitise(string purpose)

@@ -1,0 +1,83 @@
+using Npgsql;
+
+namespace WorkersPower.Testing;
+
+/// <summary>
+/// A database holding every table, index and function the host creates as it starts, and no rows: built once
+/// per test process by starting the real host on an empty database and emptying what it wrote, then copied
+/// (CREATE DATABASE … TEMPLATE) for each fixture. A host starting on a copy still checks its schema and
+/// applies what is missing, as on any start; it just finds nothing to do.
+/// </summary>
+internal static class SchemaTemplate
+{
+    private static readonly Lazy<Task<string>> Name = new(BuildAsync);
+
+    public static Task<string> NameAsync() => Name.Value;
+
+    private static async Task<string> BuildAsync()
+    {
+        var name = $"wp_template_{Guid.NewGuid():N}";
+        await TestPostgres.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(name);
+        var connectionString = new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = name }.ConnectionString;
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = connectionString,
+                ["Auth:SigningKey"] = PlatformFixture.SigningKey,
+                ["Demo:Seed"] = "false",
+            };
+            await using (var host = new PlatformFactory(settings, null, null))
+            {
+                _ = host.Services; // starts the host: Marten and Wolverine create their schemas
+            }
+            await EmptyAsync(connectionString);
+            // No session may be connected to a template while it is copied: let none in from now on.
+            await TestPostgres.ExecuteAsync(
+                $"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid();");
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException($"The host could not create its schema in the template database {name}: {e.Message}", e);
+        }
+        return name;
+    }
+
+    /// <summary>Deletes every row the start wrote (the bootstrap, Wolverine's node records, …) and restarts every sequence.</summary>
+    private static async Task EmptyAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        const string Own = "NOT IN ('pg_catalog', 'information_schema') AND {0} NOT LIKE 'pg_toast%'";
+        var tables = await NamesAsync(connection, $"SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname {string.Format(Own, "schemaname")}");
+        var sequences = await NamesAsync(connection, $"SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences WHERE schemaname {string.Format(Own, "schemaname")}");
+        var sql = (tables.Count > 0 ? $"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE; " : "")
+            + string.Concat(sequences.Select(s => $"ALTER SEQUENCE {s} RESTART; "));
+        if (sql.Length == 0) return;
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> NamesAsync(NpgsqlConnection connection, string sql)
+    {
+        var names = new List<string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private static void Drop(string name)
+    {
+        try
+        {
+            TestPostgres.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Could not drop the template database {name}: {e.Message}");
+        }
+    }
+}
