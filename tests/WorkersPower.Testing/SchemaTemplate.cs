@@ -14,9 +14,12 @@ internal static class SchemaTemplate
 
     public static Task<string> NameAsync() => Name.Value;
 
+    private const string Prefix = "wp_template_";
+
     private static async Task<string> BuildAsync()
     {
-        var name = $"wp_template_{Guid.NewGuid():N}";
+        await DropAbandonedAsync();
+        var name = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Guid.NewGuid():N}";
         await TestPostgres.ExecuteAsync($"CREATE DATABASE \"{name}\"");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(name);
         var connectionString = new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = name }.ConnectionString;
@@ -67,6 +70,23 @@ internal static class SchemaTemplate
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));
         return names;
+    }
+
+    /// <summary>
+    /// Templates a test process left behind when it was killed before its exit handler ran (its name says when it
+    /// was made; no test process runs for hours).
+    /// </summary>
+    private static async Task DropAbandonedAsync()
+    {
+        var names = new List<string>();
+        await using (var connection = new NpgsqlConnection(TestPostgres.ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            names = await NamesAsync(connection, $"SELECT datname FROM pg_database WHERE starts_with(datname, '{Prefix}')");
+        }
+        var before = DateTimeOffset.UtcNow.AddHours(-6).ToUnixTimeSeconds();
+        foreach (var name in names)
+            if (long.TryParse(name[Prefix.Length..].Split('_')[0], out var made) && made < before) Drop(name);
     }
 
     private static void Drop(string name)
