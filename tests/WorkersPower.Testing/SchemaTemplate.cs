@@ -5,8 +5,9 @@ namespace WorkersPower.Testing;
 /// <summary>
 /// A database holding every table, index and function the host creates as it starts, and no rows: built once
 /// per test process by starting the real host on an empty database and emptying what it wrote, then copied
-/// (CREATE DATABASE … TEMPLATE) for each fixture. A host starting on a copy still checks its schema and
-/// applies what is missing, as on any start; it just finds nothing to do.
+/// (CREATE DATABASE … TEMPLATE) for each fixture, whose host then takes the schema as it is
+/// (<see cref="TrustedSchema"/>). Other hosts a test starts on such a copy (a second node, a restart) compare
+/// the schema with their configuration as on any start, and find nothing to do.
 /// </summary>
 internal static class SchemaTemplate
 {
