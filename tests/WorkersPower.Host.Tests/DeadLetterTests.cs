@@ -70,6 +70,7 @@ public sealed class DeadLetterFixture : PlatformFixture
 /// Transient failures are retried; a message that fails for good lands in the dead-letter store, which
 /// admins (only) list, replay and discard through GraphQL.
 /// </summary>
+[StartsFirst]
 public sealed class DeadLetterTests(DeadLetterFixture fixture) : IClassFixture<DeadLetterFixture>
 {
     private const string List = "{ deadLetters(first: 100) { totalCount nodes { id queue messageType exceptionType exceptionMessage sentAt failedAt replayable replayCount } } }";

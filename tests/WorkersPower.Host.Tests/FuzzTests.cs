@@ -15,6 +15,7 @@ namespace WorkersPower.Host.Tests;
 /// mistyped bodies. Every answer must be a clear refusal or a result: no 5xx, no internal error, nothing
 /// unhandled in the log.
 /// </summary>
+[StartsFirst]
 public sealed class FuzzTests(PlatformFixture fixture, ITestOutputHelper output) : IClassFixture<PlatformFixture>
 {
     private static readonly (string Query, string Variables)[] Seeds =

@@ -4,6 +4,7 @@ using WorkersPower.Testing;
 namespace WorkersPower.Membership.Tests;
 
 /// <summary>Who reads a member's personal data, on every path, and the record of each read.</summary>
+[StartsFirst]
 public sealed class PrivacyTests(MembershipFixture fixture) : IClassFixture<MembershipFixture>
 {
     private const string Personal = "email phone postcode union workplace interests history(first: 1) { totalCount } contribution { amount } monthsInArrears";

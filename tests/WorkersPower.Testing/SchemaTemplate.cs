@@ -5,8 +5,9 @@ namespace WorkersPower.Testing;
 /// <summary>
 /// A database holding every table, index and function the host creates as it starts, and no rows: built once
 /// per test process by starting the real host on an empty database and emptying what it wrote, then copied
-/// (CREATE DATABASE … TEMPLATE) for each fixture. A host starting on a copy still checks its schema and
-/// applies what is missing, as on any start; it just finds nothing to do.
+/// (CREATE DATABASE … TEMPLATE) for each fixture, whose host then takes the schema as it is
+/// (<see cref="TrustedSchema"/>). Other hosts a test starts on such a copy (a second node, a restart) compare
+/// the schema with their configuration as on any start, and find nothing to do.
 /// </summary>
 internal static class SchemaTemplate
 {
@@ -14,9 +15,12 @@ internal static class SchemaTemplate
 
     public static Task<string> NameAsync() => Name.Value;
 
+    private const string Prefix = "wp_template_";
+
     private static async Task<string> BuildAsync()
     {
-        var name = $"wp_template_{Guid.NewGuid():N}";
+        await DropAbandonedAsync();
+        var name = $"{Prefix}{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}_{Guid.NewGuid():N}";
         await TestPostgres.ExecuteAsync($"CREATE DATABASE \"{name}\"");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(name);
         var connectionString = new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = name }.ConnectionString;
@@ -67,6 +71,23 @@ internal static class SchemaTemplate
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) names.Add(reader.GetString(0));
         return names;
+    }
+
+    /// <summary>
+    /// Templates a test process left behind when it was killed before its exit handler ran (its name says when it
+    /// was made; no test process runs for hours).
+    /// </summary>
+    private static async Task DropAbandonedAsync()
+    {
+        var names = new List<string>();
+        await using (var connection = new NpgsqlConnection(TestPostgres.ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            names = await NamesAsync(connection, $"SELECT datname FROM pg_database WHERE starts_with(datname, '{Prefix}')");
+        }
+        var before = DateTimeOffset.UtcNow.AddHours(-6).ToUnixTimeSeconds();
+        foreach (var name in names)
+            if (long.TryParse(name[Prefix.Length..].Split('_')[0], out var made) && made < before) Drop(name);
     }
 
     private static void Drop(string name)
