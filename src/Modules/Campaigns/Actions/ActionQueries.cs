@@ -37,12 +37,7 @@ internal sealed class ActionQueries : ISchemaContributor
             return q;
         }
         await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = Filter(batch.Query<CampaignAction>()).Count();
-        var query = Filter(batch.Query<CampaignAction>());
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<CampaignAction>>([]) : page.Keyset(query, a => a.SortKey).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, a => a.SortKey, (int)await total);
+        return await page.PageAsync<CampaignAction>(session, Filter, a => a.SortKey, ctx.CancellationToken);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using WorkersPower.Campaigns.GraphQL;
@@ -36,12 +35,7 @@ internal sealed class CampaignQueries : ISchemaContributor
         var page = PageRequest.From(ctx);
         var status = ctx.GetArgument<CampaignStatus?>("status") ?? CampaignStatus.Active;
         await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = batch.Query<Campaign>().Where(c => c.Status == status).Count();
-        var query = batch.Query<Campaign>().Where(c => c.Status == status);
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Campaign>>([]) : page.Keyset(query, c => c.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, c => c.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+        return await page.PageAsync<Campaign>(session, q => q.Where(c => c.Status == status), c => c.Sequence, descending: true, ctx.CancellationToken);
     }
 }
 

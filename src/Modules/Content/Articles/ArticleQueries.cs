@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten.Services.BatchQuerying;
@@ -52,12 +51,7 @@ internal sealed class ArticleQueries : ISchemaContributor
             return q;
         }
         await using var session = ctx.Session();
-        var batch = session.CreateBatchQuery();
-        var total = Filtered(batch.Query<Article>()).Count();
-        var query = Filtered(batch.Query<Article>());
-        var rows = page.First == 0 ? Task.FromResult<IReadOnlyList<Article>>([]) : page.Keyset(query, a => a.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+        return await page.PageAsync<Article>(session, Filtered, a => a.Sequence, descending: true, ctx.CancellationToken);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Marten.Services.BatchQuerying;
@@ -36,15 +35,8 @@ internal sealed class ApplicationQueries : ISchemaContributor
         }
 
         await using var session = ctx.Session();
-        // Count and page in one round trip.
-        var batch = session.CreateBatchQuery();
-        var total = Filtered(batch.Query<MembershipApplication>()).Count();
-        var pageQuery = Filtered(batch.Query<MembershipApplication>());
-        var rows = page.First == 0
-            ? Task.FromResult<IReadOnlyList<MembershipApplication>>([])
-            : page.Keyset(pageQuery, a => a.Sequence, descending: true).ToList();
-        await batch.Execute(ctx.CancellationToken);
-        return page.ToConnection(await rows, a => a.Sequence.ToString(CultureInfo.InvariantCulture), (int)await total);
+        // count and page in one round trip
+        return await page.PageAsync<MembershipApplication>(session, Filtered, a => a.Sequence, descending: true, ctx.CancellationToken);
     }
 }
 
