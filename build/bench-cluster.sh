@@ -49,7 +49,7 @@ trap 'exit 143' TERM
 command -v wrk >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 pg_find_or_install
-PG_PORT=$(pg_free_port 57532)
+PG_PORT=$(pg_free_port 27532)
 pg_start_cluster "$WORK/pg" "$PG_PORT" fast
 pg_create_database "$WORK/pg" "$PG_PORT" benchcluster
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=benchcluster;Maximum Pool Size=60"

@@ -122,7 +122,7 @@ if [[ ! -x "$TOOLS/dotnet-counters" ]]; then
 fi
 
 pg_find_or_install
-PG_PORT=$(pg_free_port 56432)
+PG_PORT=$(pg_free_port 26432)
 pg_start_cluster "$WORK/pg" "$PG_PORT" fast
 pg_create_database "$WORK/pg" "$PG_PORT" bench
 psql_bench() { PGPASSWORD=postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d bench -XAtq -c "$1"; }

@@ -36,13 +36,26 @@ _pg_as_owner() {
   fi
 }
 
-# pg_free_port [start] : print a free TCP port on 127.0.0.1 from start upwards.
+# pg_free_port [start] : print a TCP port on 127.0.0.1, from start upwards, that can be bound now.
+# Binding (not connecting) is the test: a port with no listener may still be held by an outgoing
+# connection's local end, which makes a server's bind fail with "Address already in use". Start below
+# the kernel's ephemeral range (32768-60999 on Linux) so outgoing connections cannot take it meanwhile.
 pg_free_port() {
-  local port=${1:-55432}
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    port=$((port + 1))
-  done
-  echo "$port"
+  python3 - "${1:-25432}" <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+while True:
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        s.bind(("127.0.0.1", port))
+        break
+    except OSError:
+        port += 1
+    finally:
+        s.close()
+print(port)
+PY
 }
 
 # pg_start_cluster DATADIR PORT [fast] : initialise (if needed) and start a cluster.

@@ -51,7 +51,7 @@ trap 'exit 143' TERM
 command -v wrk >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 pg_find_or_install
-PG_PORT=$(pg_free_port 57432)
+PG_PORT=$(pg_free_port 27432)
 pg_start_cluster "$WORK/pg" "$PG_PORT" fast
 pg_create_database "$WORK/pg" "$PG_PORT" soak
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=soak;Maximum Pool Size=100"

@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 if [[ -z "${WP_TEST_POSTGRES:-}" ]]; then
   pg_find_or_install || { echo "0 passed, 1 failed"; exit 1; }
-  PORT=$(pg_free_port 55432)
+  PORT=$(pg_free_port 25432)
   echo "Starting a throwaway PostgreSQL ($PG_BIN) on port $PORT"
   pg_start_cluster "$WORK/pg" "$PORT" fast || { echo "0 passed, 1 failed"; exit 1; }
   STARTED_CLUSTER="$WORK/pg"
