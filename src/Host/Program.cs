@@ -1,9 +1,7 @@
-using JasperFx;
 using WorkersPower.Host.Composition;
 using WorkersPower.Campaigns;
 using WorkersPower.Content;
 using WorkersPower.Membership;
-using WorkersPower.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 

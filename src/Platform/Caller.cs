@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Platform;
 
 /// <summary>

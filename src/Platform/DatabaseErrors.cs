@@ -1,5 +1,4 @@
 using JasperFx;
-using Npgsql;
 
 namespace WorkersPower.Platform;
 

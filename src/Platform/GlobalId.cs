@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-
 namespace WorkersPower.Platform;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Reflection;
 using JasperFx.Events.Daemon;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Wolverine;
 
 namespace WorkersPower.Platform;
 

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace WorkersPower.Platform;

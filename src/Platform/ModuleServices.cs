@@ -1,5 +1,3 @@
-using Marten;
-
 namespace WorkersPower.Platform;
 
 /// <summary>A module's Marten store, registered so the host can check readiness without knowing the module.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace WorkersPower.Platform;
 
 /// <summary>Slugs: lower-case ASCII letters, digits and single hyphens, made from a title when none is given.</summary>

@@ -1,6 +1,5 @@
 using JasperFx.Events.Daemon;
 using Microsoft.AspNetCore.DataProtection;
-using Wolverine;
 
 namespace WorkersPower.Host.Composition;
 

@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using WorkersPower.Platform;
-
 namespace WorkersPower.Host.Composition;
 
 /// <summary>

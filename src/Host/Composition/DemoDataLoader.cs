@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using WorkersPower.Platform;
-
 namespace WorkersPower.Host.Composition;
 
 /// <summary>

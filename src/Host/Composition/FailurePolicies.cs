@@ -1,7 +1,5 @@
 using Npgsql;
-using Wolverine;
 using Wolverine.ErrorHandling;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Host.Composition;
 

@@ -1,22 +1,9 @@
-using GraphQL;
-using GraphQL.Validation.Rules.Custom;
-using JasperFx;
 using JasperFx.CodeGeneration;
-using Marten;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
-using Wolverine;
 using Wolverine.Marten;
 using WorkersPower.Host.GraphQL;
-using WorkersPower.Host.GraphQL.Execution;
 using WorkersPower.Host.GraphQL.Http;
-using WorkersPower.Host.GraphQL.WebSocket;
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Host.Composition;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
-using Wolverine.Persistence.Durability;
-
 namespace WorkersPower.Host.Operations;
 
 public sealed class DeadLetterType : ObjectGraphType<DeadLetter>

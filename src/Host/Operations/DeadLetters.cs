@@ -1,7 +1,5 @@
-using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.Runtime;
-using WorkersPower.Platform;
 
 namespace WorkersPower.Host.Operations;
 

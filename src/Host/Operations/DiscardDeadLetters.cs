@@ -1,11 +1,3 @@
-using System.ComponentModel;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Host.Operations;
 
 /// <summary>discardDeadLetters: Delete dead letters whose work should never be done (admins). Unknown ids refuse the whole request with NOT_FOUND.</summary>

@@ -3,8 +3,6 @@ using JasperFx.Events.Projections;
 using Weasel.Core;
 using Wolverine.Marten;
 using WorkersPower.Campaigns.Demo;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns;
 

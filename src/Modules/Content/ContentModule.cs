@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Wolverine.Marten;
 using WorkersPower.Content.Demo;

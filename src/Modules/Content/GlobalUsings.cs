@@ -1,13 +1,18 @@
-// What nearly every file of the module uses: its own feature namespaces, the platform's vocabulary (Caller,
-// Decision, UserError, Roles), Marten and Wolverine for the handlers, [Description] for records and enums.
-// GraphQL namespaces stay explicit: a file's usings show whether it touches the schema.
+// The namespaces most files of this project use. Which code may touch GraphQL, ASP.NET Core or Marten is
+// not shown by usings but enforced on the compiled code by ArchitectureTests (tests/WorkersPower.Host.Tests).
 global using System.ComponentModel;
+global using System.Globalization;
+global using GraphQL;
+global using GraphQL.Types;
 global using Marten;
+global using Microsoft.AspNetCore.Http;
 global using Microsoft.Extensions.DependencyInjection;
 global using Wolverine;
-global using WorkersPower.Platform;
-global using WorkersPower.Platform.Security;
 global using WorkersPower.Content.Articles;
 global using WorkersPower.Content.Authors;
 global using WorkersPower.Content.Feed;
+global using WorkersPower.Content.GraphQL;
 global using WorkersPower.Content.Pages;
+global using WorkersPower.Platform;
+global using WorkersPower.Platform.GraphQL;
+global using WorkersPower.Platform.Security;

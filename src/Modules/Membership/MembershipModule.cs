@@ -1,11 +1,8 @@
-using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
+using JasperFx.Events.Projections;
 using Weasel.Core;
 using Wolverine.Marten;
 using WorkersPower.Membership.Demo;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership;
 

@@ -1,8 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQLParser.AST;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Platform.GraphQL;
 

@@ -1,5 +1,4 @@
 using GraphQL.DataLoader;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkersPower.Platform.GraphQL;
 

@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using Marten;
 using Marten.Services.BatchQuerying;
-using System.Buffers.Text;
-using System.Text;
-using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
 
 namespace WorkersPower.Platform.GraphQL;
 

@@ -1,7 +1,5 @@
-using GraphQL;
 using GraphQL.Introspection;
 using GraphQL.Resolvers;
-using GraphQL.Types;
 
 namespace WorkersPower.Platform.GraphQL;
 

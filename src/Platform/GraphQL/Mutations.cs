@@ -1,10 +1,3 @@
-using System.Reflection;
-using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
-
 namespace WorkersPower.Platform.GraphQL;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using GraphQL.Types;
-using GraphQLParser.AST;
-
 namespace WorkersPower.Platform.GraphQL;
 
 /// <summary>ISO-8601 date and time with offset, e.g. "2026-11-24T18:30:00+00:00".</summary>

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace WorkersPower.Platform.GraphQL;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace WorkersPower.Platform.GraphQL;
 
 public sealed class UserErrorType : ObjectGraphType<UserError>

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using Microsoft.IdentityModel.Tokens;
 
 namespace WorkersPower.Platform.Security;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace WorkersPower.Platform.Security;
 
 /// <summary>The roles an account can hold. Their names are the GraphQL enum values and the JWT "role" claims.</summary>

@@ -1,9 +1,6 @@
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Errors.Custom;
-using GraphQL.Validation.Rules.Custom;
-using GraphQLParser.AST;
-using Microsoft.Extensions.Options;
 
 namespace WorkersPower.Host.GraphQL.Execution;
 

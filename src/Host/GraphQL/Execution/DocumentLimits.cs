@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using GraphQLParser.AST;
-using GraphQLParser.Visitors;
 
 namespace WorkersPower.Host.GraphQL.Execution;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Execution;
-using Microsoft.Extensions.Options;
-
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>

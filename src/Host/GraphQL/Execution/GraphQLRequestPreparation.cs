@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQLParser.AST;
-using Microsoft.Extensions.Options;
-
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>A request read and checked, with its document parsed (or taken from <see cref="ValidatedDocuments"/>).</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using GraphQL;
 using GraphQLParser;
-using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
 namespace WorkersPower.Host.GraphQL.Execution;

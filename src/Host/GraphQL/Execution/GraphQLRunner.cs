@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using GraphQL;
-using GraphQL.Execution;
-using Microsoft.Extensions.Options;
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace WorkersPower.Host.GraphQL.Execution;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using GraphQLParser.AST;
-using GraphQLParser.Visitors;
-using Microsoft.Extensions.Options;
-
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>

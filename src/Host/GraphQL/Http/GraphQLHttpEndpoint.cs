@@ -1,13 +1,5 @@
 using System.Buffers;
-using GraphQL;
-using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
-using WorkersPower.Platform;
-using WorkersPower.Host.GraphQL.Execution;
-using WorkersPower.Host.GraphQL.WebSocket;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Host.GraphQL.Http;
 

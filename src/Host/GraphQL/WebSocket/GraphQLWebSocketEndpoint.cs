@@ -1,9 +1,3 @@
-using System.Net.WebSockets;
-using GraphQL;
-using Microsoft.Extensions.Options;
-using WorkersPower.Host.GraphQL.Execution;
-using WorkersPower.Platform.Security;
-
 namespace WorkersPower.Host.GraphQL.WebSocket;
 
 /// <summary>

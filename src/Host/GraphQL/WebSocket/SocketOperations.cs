@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace WorkersPower.Host.GraphQL.WebSocket;
 
 /// <summary>

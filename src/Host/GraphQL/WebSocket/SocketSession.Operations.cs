@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using GraphQL;
-using WorkersPower.Host.GraphQL.Execution;
-using WorkersPower.Platform;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Host.GraphQL.WebSocket;
 
 /// <summary>A session's operations: "subscribe" prepared and run as on HTTP, results and stream values posted to the writer.</summary>

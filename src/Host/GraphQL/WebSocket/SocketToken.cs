@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
-using WorkersPower.Platform;
-using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Host.GraphQL.WebSocket;
 

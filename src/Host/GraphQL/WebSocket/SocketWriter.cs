@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 
 namespace WorkersPower.Host.GraphQL.WebSocket;

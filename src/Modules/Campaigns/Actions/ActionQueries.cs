@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using Marten.Services.BatchQuerying;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>Upcoming actions, a campaign's actions (its <c>actions</c> field) and actions by global id: actions are public.</summary>

@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace WorkersPower.Campaigns.Actions;
 
 [Description("What kind of action.")]

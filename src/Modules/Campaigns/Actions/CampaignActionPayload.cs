@@ -1,7 +1,3 @@
-using GraphQL;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>What every action mutation answers: the action as it is after the command, or why nothing changed.</summary>

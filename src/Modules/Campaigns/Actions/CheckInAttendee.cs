@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>checkInAttendee: the campaign's organisers and admins record that a member came to an action, signed up or not.</summary>

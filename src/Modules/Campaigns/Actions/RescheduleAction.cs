@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>rescheduleAction: an organiser or admin moves an action that has not started; its reminders move with it.</summary>

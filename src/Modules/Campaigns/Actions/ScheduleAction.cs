@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>scheduleAction: an organiser or admin schedules an action of a campaign; its reminders are scheduled with it.</summary>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Actions;
 
 /// <summary>signUpForAction: the signed-in member signs up for an action.</summary>

@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 [Description("ACTIVE campaigns are running; CONCLUDED ones are over (and can be reopened).")]

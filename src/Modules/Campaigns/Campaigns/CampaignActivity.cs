@@ -1,6 +1,3 @@
-using System.Globalization;
-using Marten.Events.Projections;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>

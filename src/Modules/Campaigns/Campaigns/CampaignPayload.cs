@@ -1,7 +1,3 @@
-using GraphQL;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>What every campaign mutation answers: the campaign as it is after the command, or why nothing changed.</summary>

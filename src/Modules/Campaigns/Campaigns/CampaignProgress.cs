@@ -1,4 +1,3 @@
-using Marten.Events.Projections;
 using Marten.Patching;
 
 namespace WorkersPower.Campaigns.Campaigns;

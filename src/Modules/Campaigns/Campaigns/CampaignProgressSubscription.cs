@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>A campaign's live figures as clients read them (participants counted from <see cref="CampaignParticipant"/>).</summary>

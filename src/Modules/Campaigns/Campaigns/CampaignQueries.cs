@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>The campaigns list, a campaign by its slug, and campaigns by global id (node, nodes): campaigns are public.</summary>

@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 public sealed class CampaignType : ObjectGraphType<Campaign>

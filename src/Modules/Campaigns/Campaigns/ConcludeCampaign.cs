@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>concludeCampaign: an organiser or admin concludes a campaign (it can be reopened). Input: <see cref="CampaignIdInput"/>.</summary>

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>launchCampaign: an organiser or admin launches a campaign, at an address (slug) of its own.</summary>

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>reopenCampaign: an organiser or admin reopens a concluded campaign. Input: <see cref="CampaignIdInput"/>.</summary>

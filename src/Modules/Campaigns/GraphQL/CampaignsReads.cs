@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Campaigns.GraphQL;
 
 /// <summary>Campaigns' reads shared by its resolvers: a query session and the documents most fields need, batched per request.</summary>

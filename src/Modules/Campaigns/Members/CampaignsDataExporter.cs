@@ -1,5 +1,3 @@
-using WorkersPower.Membership.Contracts;
-
 namespace WorkersPower.Campaigns.Members;
 
 /// <summary>Campaigns' part of a member's data export: the actions they took part in and their notices.</summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Resolvers;
-using GraphQL.Types;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.Members;
 

@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Marten.Events.Projections;
 
 namespace WorkersPower.Campaigns.SignUps;
 

@@ -1,10 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
 using Marten.Linq.MatchesSql;
-using Marten.Services.BatchQuerying;
-using WorkersPower.Campaigns.GraphQL;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Campaigns.SignUps;
 

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>archiveArticle: an editor archives an article for good.</summary>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 public sealed record ArticleDiff(int From, int To, string FromTitle, string ToTitle, IReadOnlyList<DiffLine> Lines);

@@ -1,7 +1,3 @@
-using GraphQL;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Content.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>What every article and page mutation answers: the article as it is after the command, or why nothing changed.</summary>

@@ -1,6 +1,3 @@
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Content.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 public sealed class ArticleType : ObjectGraphType<Article>

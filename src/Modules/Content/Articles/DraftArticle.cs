@@ -1,8 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
 using WorkersPower.Campaigns.Contracts;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.Articles;
 

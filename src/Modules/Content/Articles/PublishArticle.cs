@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>publishArticle: an editor publishes an article; its slug is fixed from then on.</summary>

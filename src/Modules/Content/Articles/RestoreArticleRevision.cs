@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>restoreArticleRevision: an editor makes an earlier version current again, as a new version.</summary>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>reviseArticle: an editor makes a new version of an article (or page) against the version they read.</summary>

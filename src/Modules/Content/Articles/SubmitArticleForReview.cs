@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Articles;
 
 /// <summary>submitArticleForReview: an editor sends a draft (or an unpublished article) for review.</summary>

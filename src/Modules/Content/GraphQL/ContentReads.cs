@@ -1,6 +1,4 @@
-using GraphQL;
 using GraphQL.DataLoader;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Content.GraphQL;
 

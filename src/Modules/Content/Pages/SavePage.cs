@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Content.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Content.Pages;
 
 /// <summary>savePage: an editor creates a standing page, or revises it, by its slug.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 
 namespace WorkersPower.Membership.Accounts;

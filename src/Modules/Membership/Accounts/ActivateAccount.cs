@@ -1,7 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Identity;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Accounts;
 

@@ -1,8 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Identity;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Accounts;
 

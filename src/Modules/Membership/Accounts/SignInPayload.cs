@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>An account's credentials were accepted: the token to use, or why not (activateAccount, signIn, changePassword).</summary>

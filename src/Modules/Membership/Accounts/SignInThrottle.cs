@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>The "Membership:SignIn" configuration section.</summary>

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>signOut: the signed-in account signs out everywhere.</summary>

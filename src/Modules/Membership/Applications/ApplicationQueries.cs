@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using Marten.Services.BatchQuerying;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Applications;
 
 /// <summary>membershipApplications: the organisers' and admins' list of join applications.</summary>

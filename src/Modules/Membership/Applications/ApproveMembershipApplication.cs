@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using JasperFx.Events;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Applications;
 
 /// <summary>approveMembershipApplication: an organiser approves a pending application into their branch (an admin into any).</summary>

@@ -1,6 +1,3 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-
 namespace WorkersPower.Membership.Applications;
 
 /// <summary>A join application as organisers see it (an inline projection of the application's stream).</summary>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Membership.GraphQL;
-
 namespace WorkersPower.Membership.Applications;
 
 public sealed class ApplicationStatusEnum : EnumerationGraphType<ApplicationStatus>

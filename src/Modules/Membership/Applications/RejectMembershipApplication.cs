@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Applications;
 
 /// <summary>rejectMembershipApplication: an organiser rejects a pending application they see, saying why.</summary>

@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace WorkersPower.Membership.Branches;
 
 /// <summary>A branch was founded.</summary>

@@ -1,7 +1,3 @@
-using GraphQL;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Branches;
 
 /// <summary>What createBranch and renameBranch answer.</summary>

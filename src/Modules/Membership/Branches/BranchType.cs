@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Membership.GraphQL;
-
 namespace WorkersPower.Membership.Branches;
 
 public sealed class BranchType : ObjectGraphType<Branch>

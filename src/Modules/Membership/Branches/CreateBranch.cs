@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Branches;
 
 /// <summary>createBranch: an admin founds a branch.</summary>

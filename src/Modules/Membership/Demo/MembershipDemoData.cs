@@ -1,5 +1,3 @@
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Demo;
 
 /// <summary>

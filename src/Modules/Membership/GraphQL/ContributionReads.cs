@@ -1,6 +1,3 @@
-using GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.GraphQL;
 
 internal static class ContributionReads

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.GraphQL;
 
 /// <summary>The caller as an <see cref="Actor"/>, loaded once per request (a scoped service).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using GraphQL;
-using JasperFx.Events;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.GraphQL;
 
 /// <summary>A member's own events as a connection, newest first, with a sentence for each.</summary>

@@ -1,4 +1,3 @@
-using GraphQL;
 using Microsoft.AspNetCore.Http;
 
 namespace WorkersPower.Membership.GraphQL;

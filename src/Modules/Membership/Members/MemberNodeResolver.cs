@@ -1,7 +1,3 @@
-using GraphQL;
-using WorkersPower.Platform.GraphQL;
-using WorkersPower.Membership.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>Members' global ids for node(id:), with the same visibility as the direct fields.</summary>

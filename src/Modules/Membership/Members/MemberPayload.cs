@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>What every change to a member answers: the member as the change left them, or why nothing changed.</summary>

@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>A member as the platform shows them (an inline projection of the member's stream).</summary>

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Types;
-using Marten.Services.BatchQuerying;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 [Description("Narrows the members list; every given condition must hold.")]

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>One payment, kept as a document for totals and lists. Holds no personal data beyond the member id.</summary>

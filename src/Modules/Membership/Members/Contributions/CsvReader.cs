@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>A small RFC 4180 reader: commas, double-quoted fields with "" escapes, CRLF or LF line ends.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>importContributionPayments: a treasurer (or an admin) imports payments from a CSV export (e.g. a bank's), with a report per row.</summary>

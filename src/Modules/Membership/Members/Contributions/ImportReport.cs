@@ -1,7 +1,3 @@
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 [Description("MATCHED (to be recorded), SKIPPED (recorded already), REFUSED (cannot be recorded).")]

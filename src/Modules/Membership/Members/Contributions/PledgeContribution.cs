@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>pledgeContribution: the signed-in member pledges a new regular contribution.</summary>

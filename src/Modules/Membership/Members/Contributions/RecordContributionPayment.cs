@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using JasperFx.Events;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>recordContributionPayment: a treasurer (or an admin) records a payment received from a member.</summary>

@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using JasperFx.Events;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>eraseMember: an admin erases a member's personal data on their request.</summary>

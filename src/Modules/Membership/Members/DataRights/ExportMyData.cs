@@ -1,10 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
 
 namespace WorkersPower.Membership.Members;
 

@@ -1,5 +1,3 @@
-using WorkersPower.Membership.Contracts;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using WorkersPower.Membership.Contracts;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>Scheduled for the moment a member would reach three months of arrears; lapses them if nothing was paid.</summary>

@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>resignMembership: the signed-in member resigns.</summary>

@@ -1,9 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.Contracts;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>transferMember: an organiser of the member's current branch (or an admin) moves a member to another branch.</summary>

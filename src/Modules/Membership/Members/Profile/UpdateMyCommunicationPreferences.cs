@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>updateMyCommunicationPreferences: the signed-in member chooses how the organisation may contact them.</summary>

@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using WorkersPower.Membership.GraphQL;
-using WorkersPower.Platform.GraphQL;
-
 namespace WorkersPower.Membership.Members;
 
 /// <summary>revokeRole: an admin revokes a role from a member's account (the input is grantRole's <see cref="RoleChangeInput"/>).</summary>
