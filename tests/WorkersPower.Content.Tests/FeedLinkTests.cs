@@ -1,3 +1,4 @@
+using WorkersPower.Platform;
 using System.Xml.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Wolverine.Marten;
 using WorkersPower.Host.GraphQL;
 using WorkersPower.Host.GraphQL.Http;
+using WorkersPower.Platform.Mail;
 
 namespace WorkersPower.Host.Composition;
 
@@ -24,6 +25,7 @@ public static class HostComposition
         services.AddOptions<GraphQLSettings>().Bind(configuration.GetSection(GraphQLSettings.Section));
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton(new MessageEnvelopeEraser(connectionString));
+        services.AddMail(configuration, builder.Environment);
 
         // Marten: the main store only holds Wolverine's envelope tables; each module has its own store and schema.
         services.AddMarten(o =>

@@ -38,7 +38,6 @@ public sealed class ContentModule : IModule
             .ApplyAllDatabaseChangesOnStartup();
 
         services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
-        services.AddSingleton(SiteUrl.From(context.Configuration, context.Environment));
         services.AddSingleton<IDemoData, ContentDemoData>();
     }
 

@@ -69,6 +69,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<AccountTokenCheck>();
         services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck>(sp => sp.GetRequiredService<AccountTokenCheck>());
         services.AddSingleton<ApplicationRateLimiter>();
+        services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
 

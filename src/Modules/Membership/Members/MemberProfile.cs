@@ -31,6 +31,9 @@ public sealed class MemberProfile
     public bool AccountActive { get; set; }
     public CommunicationPreferences Communication { get; set; } = new(true, false, false);
 
+    /// <summary>Whether mail that needs consent (reminders, organisers' messages) may go to this member: they kept email on, have an address and have not resigned or been erased.</summary>
+    public bool AcceptsEmail => !Erased && Communication.Email && Email.Length > 0 && Status != MembershipStatus.Resigned;
+
     /// <summary>What the member owes and has paid; see <see cref="ContributionLedger"/>.</summary>
     public ContributionLedger Ledger { get; set; } = new();
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace WorkersPower.Content.Feed;
+namespace WorkersPower.Platform;
 
 /// <summary>
-/// Where the public site lives, for the absolute links of the feed: <c>Site:PublicUrl</c> (e.g.
+/// Where the public site lives, for absolute links (the feed's, the mails'): <c>Site:PublicUrl</c> (e.g.
 /// https://workerspower.org). Without it the feed's links are relative ("/articles/…", resolved by feed
 /// readers against the feed's own address) and its id a fixed URN, never built from the request's Host header:
 /// the feed is cached publicly, so one caller's Host must not end up in everyone's copy. Only in Development does
