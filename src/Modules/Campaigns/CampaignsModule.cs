@@ -40,6 +40,7 @@ public sealed class CampaignsModule : IModule
                 o.Schema.For<ActionSignUp>()
                     .Duplicate(x => x.ActionId)
                     .Duplicate(x => x.MemberId)
+                    .Duplicate(x => x.CampaignId)
                     .Duplicate(x => x.SortKey)
                     .Index([x => x.ActionId, x => x.SortKey], i => i.Name = "mt_doc_actionsignup_idx_action_sort");
                 o.Schema.For<MemberNotice>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
@@ -61,6 +62,7 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton<IDemoData, CampaignsDemoData>();
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();
         services.AddSingleton<Contracts.ICampaignDirectory, CampaignDirectory>();
+        services.AddSingleton<Contracts.ICampaignAudience, SignUpAudience>();
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context)

@@ -47,6 +47,7 @@ public sealed class MembershipModule : IModule
                     .Duplicate(x => x.Sequence)
                     .Duplicate(x => x.DuplicateKey);
                 o.Schema.For<PersonalDataRead>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
+                o.Schema.For<Messages.OrganiserMessage>().Duplicate(x => x.SenderAccountId!).Duplicate(x => x.SenderMemberId!).Duplicate(x => x.Sequence);
                 EraseMemberHandler.AddMaskingRules(o);
                 o.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
                 o.Schema.For<Branch>().UniqueIndex(x => x.NameKey);
@@ -65,6 +66,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.Configure<SignInThrottleOptions>(context.Configuration.GetSection("Membership:SignIn"));
         services.Configure<ApplicationRateLimitOptions>(context.Configuration.GetSection("Membership:Applications"));
+        services.Configure<Messages.OrganiserMessageLimits>(context.Configuration.GetSection("Mail"));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountTokenCheck>();
         services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck>(sp => sp.GetRequiredService<AccountTokenCheck>());

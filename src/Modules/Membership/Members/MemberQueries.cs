@@ -57,12 +57,7 @@ internal sealed class MemberQueries : ISchemaContributor
 
         IBatchedQueryable<MemberProfile> Filtered(IBatchedQueryable<MemberProfile> q)
         {
-            q = q.Where(m => !m.Erased);
-            if (branchId is { } b) q = q.Where(m => m.BranchId == b);
-            if (filter.Status is { } s) q = q.Where(m => m.Status == s);
-            if (filter.InArrears == true) q = q.Where(m => m.CoveredUntil < firstOfMonth);
-            if (filter.InArrears == false) q = q.Where(m => m.CoveredUntil >= firstOfMonth);
-            if (!string.IsNullOrWhiteSpace(filter.Interest)) { var i = filter.Interest.Trim(); q = q.Where(m => m.Interests.Contains(i)); }
+            foreach (var condition in MemberConditions.Of(branchId, filter.Status, filter.InArrears, filter.Interest, ctx.Today())) q = q.Where(condition);
             return q;
         }
 

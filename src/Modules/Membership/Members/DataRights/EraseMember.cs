@@ -57,6 +57,8 @@ public static class EraseMemberHandler
             session.Update(payment);
         }
         // Read records say who looked at whom: they stay, with no personal data in them.
+        // Organisers' messages they sent stay too, without them (Messages/OrganiserMessage.cs).
+        await Messages.OrganiserMessageErasure.ForgetSenderAsync(session, member.Id, ct);
 
         outgoing.Add(new MaskErasedMemberEvents(member.Id, [.. applicationIds]));
         outgoing.Add(new MemberErased(member.Id, now));
