@@ -15,11 +15,19 @@
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
 #   BENCH_PORT         host port (5081; the baseline uses +1)
-#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members signups apply)
+#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members signups apply mail)
 #   BENCH_OUTPUT       where the report goes (bench/results.md)
+#   BENCH_MAIL_MEMBERS members who accept email in the mail scenario's branch (5000)
+#   BENCH_MAIL_CONNECTIONS  Mail:Smtp:Connections of the host in the mail scenario (4)
+#   BENCH_MAIL_TIMEOUT seconds the mail scenario waits for every mail before it fails (600)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
-#                      one timed start; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
+#                      one timed start, 200 mails; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
+#
+# The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
+# (sendMessageToMembers) to a branch of BENCH_MAIL_MEMBERS members who accept email; the local mail catcher
+# (tools/MailCatcher) takes them over SMTP and writes each as an .eml file. Measured: from the mutation's answer
+# until every mail is in the catcher's directory. It fails when they do not all arrive in time, or more arrive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -42,6 +50,8 @@ if [[ "$SMOKE" == 1 ]]; then
   IDLE_WAIT=1         # seconds after start-up before the idle memory is read
   MEASURE_SECONDS=2   # load under dotnet-counters per measurement
   HOST_PORT=${BENCH_PORT:-5581}
+  MAIL_MEMBERS=${BENCH_MAIL_MEMBERS:-200}
+  MAIL_TIMEOUT=${BENCH_MAIL_TIMEOUT:-120}
 else
   MEMBERS=${BENCH_MEMBERS:-100000}
   BRANCHES=${BENCH_BRANCHES:-50}
@@ -57,8 +67,11 @@ else
   IDLE_WAIT=3
   MEASURE_SECONDS=4
   HOST_PORT=${BENCH_PORT:-5081}
+  MAIL_MEMBERS=${BENCH_MAIL_MEMBERS:-5000}
+  MAIL_TIMEOUT=${BENCH_MAIL_TIMEOUT:-600}
 fi
-ALL_SCENARIOS="baseline campaign articles members signups apply"
+MAIL_CONNECTIONS=${BENCH_MAIL_CONNECTIONS:-4}
+ALL_SCENARIOS="baseline campaign articles members signups apply mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
 ACTIONS_PER_CAMPAIGN=20
@@ -67,6 +80,7 @@ for key in $ONLY; do
   [[ " $ALL_SCENARIOS " == *" $key "* ]] || { echo "Unknown scenario '$key' in BENCH_SCENARIOS (known: $ALL_SCENARIOS)" >&2; exit 2; }
 done
 [[ -n "${ONLY// /}" ]] || { echo "BENCH_SCENARIOS selects no scenario" >&2; exit 2; }
+selected() { [[ " $ONLY " == *" $1 "* ]]; }
 if [[ "$SMOKE" == 1 && "$(realpath -m "$OUTPUT")" == "$(realpath -m bench/results.md)" ]]; then
   echo "A smoke run does not write bench/results.md: its figures mean nothing" >&2; exit 2
 fi
@@ -76,7 +90,7 @@ done
 
 WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
 chmod 755 "$WORK"
-HOST_PID="" BASELINE_PID=""
+HOST_PID="" BASELINE_PID="" CATCHER_PID=""
 stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   HOST_PID=""
@@ -94,6 +108,7 @@ cleanup() {
   local rc=$?
   stop_host
   [[ -n "$BASELINE_PID" ]] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null || true
+  [[ -n "$CATCHER_PID" ]] && kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
   [[ -n "${PG_BIN:-}" ]] && pg_stop_cluster "$WORK/pg"
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
@@ -139,6 +154,7 @@ echo "Building (Release)"
 rm -rf "$ROOT/src/Host/Internal/Generated"
 dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build bench/WorkersPower.Bench/WorkersPower.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly
+selected mail && dotnet build tools/MailCatcher/WorkersPower.MailCatcher.csproj -c Release -nologo -v q -clp:ErrorsOnly
 echo "Pre-generating Wolverine's handler code, then building it into a host of this run's own"
 (cd src/Host && dotnet bin/Release/net10.0/WorkersPower.Host.dll codegen write >"$WORK/codegen.log" 2>&1) || { cat "$WORK/codegen.log"; fail "codegen write"; }
 # The host with the generated code runs from the work directory; src/Host/bin and obj get their ordinary
@@ -154,12 +170,14 @@ BENCH_DLL="$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench
 HOST_DLL="$WORK/host/WorkersPower.Host.dll"
 
 echo "Loading the data set"
-(cd "$WORK" && dotnet "$BENCH_DLL" seed "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$ACTIONS_PER_CAMPAIGN" "$SIGNUPS" "$ARTICLES" "$ACCOUNTS") | tee "$WORK/seed.txt" | grep '^SEED' || fail "seeding printed no SEED line"
+(cd "$WORK" && dotnet "$BENCH_DLL" seed "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$ACTIONS_PER_CAMPAIGN" "$SIGNUPS" "$ARTICLES" "$ACCOUNTS" \
+  "$(selected mail && echo "$MAIL_MEMBERS" || echo 0)") | tee "$WORK/seed.txt" | grep '^SEED' || fail "seeding printed no SEED line"
 echo "Rebuilding the asynchronous projection from the event store"
 (cd "$WORK" && dotnet "$BENCH_DLL" rebuild CampaignDay) | tee "$WORK/rebuild.txt" | grep '^REBUILD' || fail "the rebuild printed no REBUILD line"
 psql_bench "vacuum analyze" >/dev/null
 
 host_rss_mb() { echo $(( $(ps -o rss= -p "$HOST_PID" | tr -d ' ') / 1024 )); }
+# start_host [untimed]: starts the host and waits for its first answer; the time to it is kept unless "untimed".
 start_host() {
   local start_ns
   start_ns=$(date +%s%N)
@@ -171,7 +189,7 @@ start_host() {
     (( $(date +%s%N) - start_ns > 120000000000 )) && { tail -30 "$WORK/host.log"; fail "the host did not answer within 120 s"; }
     sleep 0.02
   done
-  echo $(( ($(date +%s%N) - start_ns) / 1000000 )) >>"$WORK/startups.txt"
+  [[ "${1:-}" == untimed ]] || echo $(( ($(date +%s%N) - start_ns) / 1000000 )) >>"$WORK/startups.txt"
 }
 
 echo "Starting the host on port $HOST_PORT ($STARTS times, to time start-up)"
@@ -205,7 +223,6 @@ SCENARIOS=(
   "signups|4. signUpForAction, a different member and action each time|$URL|POST|/graphql|{\"query\":\"mutation(\$id: ID!) { signUpForAction(input: {actionId: \$id}) { action { signUpCount } errors { code message } } }\",\"variables\":{\"id\":\"{{v}}\"}}||$WORK/signup-pairs.tsv"
   "apply|5. applyForMembership, a new applicant each time|$URL|POST|/graphql|{\"query\":\"mutation { applyForMembership(input: {givenName: \\\"Bench\\\", familyName: \\\"Applicant\\\", email: \\\"applicant.{{n}}@apply.workerspower.org\\\", postcode: \\\"E1 6AN\\\", contribution: {amount: 10, currency: \\\"GBP\\\"}, contributionFrequency: MONTHLY, acceptsProgramme: true, consentToContact: true}) { application { id } errors { code message } } }\"}||"
 )
-selected() { [[ " $ONLY " == *" $1 "* ]]; }
 
 # field <key> <RESULT line>: the value of key=value in the line (load.lua's RESULT line: requests=, seconds=,
 # rps=, p50_ms=, p99_ms=, errors=, answered=, lines_used=, codes=); fails when the key is missing.
@@ -330,6 +347,54 @@ if selected articles; then
     read -r commands _ <<<"$MEASURED"
     PAGES="$PAGES articles:$first:$commands"
   done
+fi
+
+# The organisers' message: the host again, now with mail on, sending to the local catcher.
+if selected mail; then
+  echo "== 6. An organisers' message to $MAIL_MEMBERS members, delivered over SMTP ($MAIL_CONNECTIONS connections)"
+  stop_host
+  MAIL_DIR="$WORK/mail"
+  SMTP_PORT=$(pg_free_port 2525)
+  CATCHER_HTTP_PORT=$(pg_free_port $((SMTP_PORT + 1)))
+  dotnet "$ROOT/tools/MailCatcher/bin/Release/net10.0/WorkersPower.MailCatcher.dll" --smtp-port "$SMTP_PORT" --http-port "$CATCHER_HTTP_PORT" --dir "$MAIL_DIR" >"$WORK/catcher.log" 2>&1 &
+  CATCHER_PID=$!
+  for ((i = 0; ; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+    kill -0 "$CATCHER_PID" 2>/dev/null || { cat "$WORK/catcher.log" >&2; fail "the mail catcher stopped"; }
+    (( i > 600 )) && fail "the mail catcher did not listen within 30 s"
+    sleep 0.05
+  done
+  Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port=$SMTP_PORT Mail__Smtp__Security=None Mail__Smtp__Connections=$MAIL_CONNECTIONS \
+    Mail__From="Workers Power <no-reply@bench.workerspower.org>" Site__PublicUrl="http://127.0.0.1:$HOST_PORT" start_host untimed
+  grep -q "Mail is on" "$WORK/host.log" || { tail -30 "$WORK/host.log" >&2; fail "the host did not say that mail is on"; }
+  MAIL_BRANCH=$(cat "$WORK/mail-branch.txt")
+  eml_count() { find "$MAIL_DIR" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l; }
+  (( $(eml_count) == 0 )) || fail "the catcher's directory holds mail before the message was sent"
+  preview=$(gql "{\"query\":\"query(\$s: MessageSegmentInput!) { messageRecipientCount(segment: \$s) }\",\"variables\":{\"s\":{\"branchId\":\"$MAIL_BRANCH\"}}}" "$ADMIN_TOKEN")
+  [[ "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["messageRecipientCount"])' <<<"$preview" 2>/dev/null)" == "$MAIL_MEMBERS" ]] \
+    || fail "the preview does not count $MAIL_MEMBERS recipients: $preview"
+  send_ns=$(date +%s%N)
+  answer=$(gql "{\"query\":\"mutation(\$i: SendMessageToMembersInput!) { sendMessageToMembers(input: \$i) { message { recipientCount } errors { code message } } }\",\"variables\":{\"i\":{\"segment\":{\"branchId\":\"$MAIL_BRANCH\"},\"subject\":\"Benchmark: the branch meeting\",\"body\":\"Dear comrades,\\n\\nthe branch meets on Thursday at 7 pm.\\n\\nIn solidarity\"}}}" "$ADMIN_TOKEN")
+  answered_ns=$(date +%s%N)
+  [[ "$(python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]["sendMessageToMembers"]; print(d["message"]["recipientCount"] if not d["errors"] else "")' <<<"$answer" 2>/dev/null)" == "$MAIL_MEMBERS" ]] \
+    || fail "sendMessageToMembers did not answer with $MAIL_MEMBERS recipients: $answer"
+  while (( $(eml_count) < MAIL_MEMBERS )); do
+    kill -0 "$HOST_PID" 2>/dev/null || { tail -30 "$WORK/host.log" >&2; fail "the host stopped while sending mail"; }
+    kill -0 "$CATCHER_PID" 2>/dev/null || { tail -30 "$WORK/catcher.log" >&2; fail "the mail catcher stopped"; }
+    if (( $(date +%s%N) - answered_ns > MAIL_TIMEOUT * 1000000000 )); then
+      tail -30 "$WORK/host.log" >&2
+      fail "only $(eml_count) of $MAIL_MEMBERS mails arrived within $MAIL_TIMEOUT s"
+    fi
+    sleep 0.1
+  done
+  delivered_ns=$(date +%s%N)
+  sleep 2   # none may follow: every member gets the message once
+  caught=$(eml_count)
+  (( caught == MAIL_MEMBERS )) || fail "$caught mails arrived for $MAIL_MEMBERS members"
+  echo "$MAIL_MEMBERS|$MAIL_CONNECTIONS|$(( (answered_ns - send_ns) / 1000000 ))|$(( (delivered_ns - answered_ns) / 1000000 ))|$caught" >"$WORK/mail.txt"
+  echo "   answered in $(( (answered_ns - send_ns) / 1000000 )) ms; all $caught mails in the catcher $(( (delivered_ns - answered_ns) / 1000000 )) ms after the answer"
+  kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
+  CATCHER_PID=""
 fi
 TOTAL_S=$(( $(date +%s) - BEGIN_S ))
 

@@ -8,7 +8,7 @@ using WorkersPower.Membership;
 using WorkersPower.Platform;
 
 // The benchmark's helper program, run by build/bench.sh (the connection string comes from ConnectionStrings__Postgres):
-//   seed <outdir> [members branches campaigns actionsPerCampaign signUps articles accounts]
+//   seed <outdir> [members branches campaigns actionsPerCampaign signUps articles accounts mailMembers]
 //       loads the data set through the platform's own Marten configuration and prints SEED lines
 //   rebuild <projection>   rebuilds an asynchronous projection and prints a REBUILD line
 //   baseline <url>         serves the plain-Npgsql baseline of the campaign page
@@ -18,7 +18,7 @@ switch (args.FirstOrDefault())
     {
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
         var plan = new SeedPlan(Members: Arg(2, 100_000), Branches: Arg(3, 50), Campaigns: Arg(4, 1_000), ActionsPerCampaign: Arg(5, 20),
-            SignUps: Arg(6, 500_000), Articles: Arg(7, 10_000), Accounts: Arg(8, 2_000));
+            SignUps: Arg(6, 500_000), Articles: Arg(7, 10_000), Accounts: Arg(8, 2_000), MailMembers: Arg(9, 0));
         await using var app = await StartPlatformAsync();
         await new Seeder(app.Services, plan, args[1]).RunAsync();
         await app.StopAsync();

@@ -24,7 +24,7 @@ using WorkersPower.Platform.Security;
 namespace WorkersPower.Bench;
 
 /// <summary>The sizes of the benchmark's data set.</summary>
-internal sealed record SeedPlan(int Members, int Branches, int Campaigns, int ActionsPerCampaign, int SignUps, int Articles, int Accounts)
+internal sealed record SeedPlan(int Members, int Branches, int Campaigns, int ActionsPerCampaign, int SignUps, int Articles, int Accounts, int MailMembers = 0)
 {
     public int Actions => Campaigns * ActionsPerCampaign;
     public int SignUpsPerAction => SignUps / Actions;
@@ -57,6 +57,7 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         await Measure("campaigns", SeedCampaignsAsync);
         await Measure("actions and sign-ups", SeedActionsAsync);
         await Measure("articles", SeedArticlesAsync);
+        if (plan.MailMembers > 0) await Measure("mail branch", SeedMailBranchAsync);
         await WriteSignUpPairsAsync();
     }
 
@@ -145,6 +146,26 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         }
         await session.SaveChangesAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// The organisers' message scenario's branch: <see cref="SeedPlan.MailMembers"/> members who accept email (the
+    /// default), each with an address of their own; its global id goes to mail-branch.txt.
+    /// </summary>
+    private async Task<long> SeedMailBranchAsync()
+    {
+        var result = await services.GetRequiredService<IMessageBus>().InvokeAsync<CommandResult>(new CreateBranch("Bench mail branch", "Region 0", Guid.Empty));
+        var branch = result.Id!.Value;
+        var ids = Enumerable.Range(0, plan.MailMembers).Select(_ => Guid.CreateVersion7()).ToArray();
+        var events = await InBatches(plan.MailMembers, 1000, (session, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+                session.Events.StartStream<MemberProfile>(ids[i], new MembershipStarted(ids[i], Guid.CreateVersion7(), branch, GivenOf(i), FamilyOf(i),
+                    $"mail.{i}@bench.workerspower.org", null, "E1 6AN", null, null, [], new Money(5, "GBP"), ContributionFrequency.Monthly, Guid.Empty, now.AddMonths(-1)));
+            return to - from;
+        }, services.GetRequiredService<IMembershipStore>());
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "mail-branch.txt"), GlobalId.Encode("Branch", branch));
+        return events;
     }
 
     private static string SlugOf(int c) => $"bench-campaign-{c:0000}";
