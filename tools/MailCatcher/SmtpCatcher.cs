@@ -173,7 +173,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
                 .ServerName("mail-catcher.localhost")
                 .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
                 .Build();
-            var listeners = new EndpointListenerFactory();
+            var listeners = new NoDelayListeners();
             var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             listeners.EndpointStarted += (_, _) => listening.TrySetResult();
             var services = new SmtpServices();
