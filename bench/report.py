@@ -53,11 +53,12 @@ measures = {k: (float(c), float(a)) for k, c, a in (r.split("|") for r in read("
 # What the run was asked for must all be there, every figure a real one.
 mail = None
 if "mail" in selected:
-    # members|connections|answer_ms|delivery_ms|caught (build/bench.sh's mail scenario)
+    # members|connections|answer_ms|delivery_ms|caught|host_cpu_ms|catcher_cpu_ms (build/bench.sh's mail scenario)
     lines = read("mail.txt")
     try:
-        m_members, m_connections, m_answer_ms, m_delivery_ms, m_caught = (int(x) for x in lines[0].split("|"))
-        mail = dict(members=m_members, connections=m_connections, answer_ms=m_answer_ms, delivery_ms=m_delivery_ms, caught=m_caught)
+        m_members, m_connections, m_answer_ms, m_delivery_ms, m_caught, m_host_cpu, m_catcher_cpu = (int(x) for x in lines[0].split("|"))
+        mail = dict(members=m_members, connections=m_connections, answer_ms=m_answer_ms, delivery_ms=m_delivery_ms, caught=m_caught,
+                    host_cpu=m_host_cpu, catcher_cpu=m_catcher_cpu)
         if m_caught != m_members or m_members <= 0:
             problems.append(f"mail scenario: {m_caught} mails caught for {m_members} members")
     except (IndexError, ValueError):
@@ -197,7 +198,8 @@ if mail:
       f"(`tools/MailCatcher`, each mail an .eml file; same machine). The mutation answered in {mail['answer_ms']:,} ms "
       f"(the message and one queued mail per member, in one transaction); every mail was in the catcher's directory "
       f"**{mail['delivery_ms'] / 1000:,.1f} s** after the answer ({mail['members'] / max(mail['delivery_ms'] / 1000, 0.001):,.0f} mails/s), "
-      f"and no more followed.\n")
+      f"and no more followed. CPU time from the send to the last mail: the host {mail['host_cpu'] / 1000:,.1f} s "
+      f"({mail['host_cpu'] / max(mail['members'], 1):.1f} ms a mail), the catcher {mail['catcher_cpu'] / 1000:,.1f} s.\n")
 
 acknowledged = 0
 best_signups = 0.0

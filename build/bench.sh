@@ -369,10 +369,13 @@ if selected mail; then
   grep -q "Mail is on" "$WORK/host.log" || { tail -30 "$WORK/host.log" >&2; fail "the host did not say that mail is on"; }
   MAIL_BRANCH=$(cat "$WORK/mail-branch.txt")
   eml_count() { find "$MAIL_DIR" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l; }
+  # CPU time (user + system, ms) a process has used so far, from /proc
+  cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
   (( $(eml_count) == 0 )) || fail "the catcher's directory holds mail before the message was sent"
   preview=$(gql "{\"query\":\"query(\$s: MessageSegmentInput!) { messageRecipientCount(segment: \$s) }\",\"variables\":{\"s\":{\"branchId\":\"$MAIL_BRANCH\"}}}" "$ADMIN_TOKEN")
   [[ "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["messageRecipientCount"])' <<<"$preview" 2>/dev/null)" == "$MAIL_MEMBERS" ]] \
     || fail "the preview does not count $MAIL_MEMBERS recipients: $preview"
+  host_cpu0=$(cpu_ms "$HOST_PID") catcher_cpu0=$(cpu_ms "$CATCHER_PID")
   send_ns=$(date +%s%N)
   answer=$(gql "{\"query\":\"mutation(\$i: SendMessageToMembersInput!) { sendMessageToMembers(input: \$i) { message { recipientCount } errors { code message } } }\",\"variables\":{\"i\":{\"segment\":{\"branchId\":\"$MAIL_BRANCH\"},\"subject\":\"Benchmark: the branch meeting\",\"body\":\"Dear comrades,\\n\\nthe branch meets on Thursday at 7 pm.\\n\\nIn solidarity\"}}}" "$ADMIN_TOKEN")
   answered_ns=$(date +%s%N)
@@ -388,11 +391,12 @@ if selected mail; then
     sleep 0.1
   done
   delivered_ns=$(date +%s%N)
+  host_cpu=$(( $(cpu_ms "$HOST_PID") - host_cpu0 )) catcher_cpu=$(( $(cpu_ms "$CATCHER_PID") - catcher_cpu0 ))
   sleep 2   # none may follow: every member gets the message once
   caught=$(eml_count)
   (( caught == MAIL_MEMBERS )) || fail "$caught mails arrived for $MAIL_MEMBERS members"
-  echo "$MAIL_MEMBERS|$MAIL_CONNECTIONS|$(( (answered_ns - send_ns) / 1000000 ))|$(( (delivered_ns - answered_ns) / 1000000 ))|$caught" >"$WORK/mail.txt"
-  echo "   answered in $(( (answered_ns - send_ns) / 1000000 )) ms; all $caught mails in the catcher $(( (delivered_ns - answered_ns) / 1000000 )) ms after the answer"
+  echo "$MAIL_MEMBERS|$MAIL_CONNECTIONS|$(( (answered_ns - send_ns) / 1000000 ))|$(( (delivered_ns - answered_ns) / 1000000 ))|$caught|$host_cpu|$catcher_cpu" >"$WORK/mail.txt"
+  echo "   answered in $(( (answered_ns - send_ns) / 1000000 )) ms; all $caught mails in the catcher $(( (delivered_ns - answered_ns) / 1000000 )) ms after the answer; CPU: host $host_cpu ms, catcher $catcher_cpu ms"
   kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
   CATCHER_PID=""
 fi

@@ -80,6 +80,9 @@ public sealed class MembershipModule : IModule
         services.AddScoped<Contracts.IPersonalDataAudit>(sp => sp.GetRequiredService<PersonalDataAudit>());
     }
 
-    public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
+    public void ConfigureWolverine(WolverineOptions options, ModuleContext context)
+    {
         options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
+        Messages.SendOrganiserMessageMailHandler.ConfigureQueue(options, context.Configuration);
+    }
 }

@@ -14,6 +14,14 @@ public static class SendOrganiserMessageMailHandler
     public const string Template = "organiser-message";
 
     /// <summary>
+    /// The mails of a message go from their own durable local queue, handled twice as many at a time as there are
+    /// SMTP connections (Mail:Smtp:Connections): while some wait for the mail server, others load their member,
+    /// so every connection has a mail ready. The transport keeps the number of connections bounded.
+    /// </summary>
+    public static void ConfigureQueue(WolverineOptions options, IConfiguration configuration) =>
+        options.LocalQueueFor<SendOrganiserMessageMail>().MaximumParallelMessages(2 * Math.Max(1, configuration.GetValue("Mail:Smtp:Connections", 4)));
+
+    /// <summary>
     /// Sends the message to the member in the organisation's layout, signed "&lt;Organisation&gt; (&lt;branch or
     /// organisers&gt;)" (never the sender's own address; no Reply-To), with the unsubscribe link and headers.
     /// Nothing is sent to a member who meanwhile turned email off, resigned or was erased.
