@@ -74,6 +74,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
+        services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
 
         services.AddScoped<RequestActor>();
         services.AddScoped<PersonalDataAudit>();

@@ -232,6 +232,11 @@ public sealed class OrganiserMessageTests(OrganiserMessagesFixture fixture) : IC
         own["nodes"]![0]!["subject"]!.GetValue<string>().ShouldBe(subjectB);
         var member = await MemberApi.JoinAsync(fixture, a);
         (await fixture.Client.PostAsync(Record, null, member.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+
+        // the sender's own data export holds what they sent
+        var export = (await fixture.Client.DataAsync("{ exportMyData }", null, organiserA.Token))["exportMyData"]!.GetValue<string>();
+        var messages = JsonNode.Parse(export)!["modules"]!["organiserMessages"]!.AsArray();
+        messages.Select(m => m!["subject"]!.GetValue<string>()).ShouldBe([subjectA]);
     }
 
     [Fact]
