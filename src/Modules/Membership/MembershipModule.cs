@@ -53,6 +53,8 @@ public sealed class MembershipModule : IModule
                 o.Schema.For<Account>()
                     .UniqueIndex(x => x.Email)
                     .Index(x => x.InvitationTokenHash)
+                    .Index(x => x.PasswordResetTokenHash)
+                    .Index(x => x.EmailChangeTokenHash)
                     .Index(x => x.MemberId!)
                     .UseOptimisticConcurrency(true);
             })
@@ -65,10 +67,12 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.Configure<SignInThrottleOptions>(context.Configuration.GetSection("Membership:SignIn"));
         services.Configure<ApplicationRateLimitOptions>(context.Configuration.GetSection("Membership:Applications"));
+        services.Configure<PasswordResetRateLimitOptions>(context.Configuration.GetSection("Membership:PasswordReset"));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountTokenCheck>();
         services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck>(sp => sp.GetRequiredService<AccountTokenCheck>());
         services.AddSingleton<ApplicationRateLimiter>();
+        services.AddSingleton<PasswordResetRateLimiter>();
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
