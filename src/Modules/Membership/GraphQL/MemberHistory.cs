@@ -37,6 +37,7 @@ internal static class MemberHistory
         MemberProfileUpdated => new("PROFILE_UPDATED", e.Timestamp, "Personal details changed.", e.Version),
         MemberEmailChangeRequested r => new("EMAIL_CHANGE_REQUESTED", e.Timestamp,
             r.Email is null ? "A requested change of email address was withdrawn." : "A change of email address was requested; it waits for confirmation.", e.Version),
+        MemberEmailChangeConfirmed => new("EMAIL_CHANGED", e.Timestamp, "The new email address was confirmed from the link mailed to it; it is now the email and sign-in address.", e.Version),
         MemberParticipationUpdated => new("PARTICIPATION_UPDATED", e.Timestamp, "Participation (union, workplace, interests, availability) changed.", e.Version),
         CommunicationPreferencesChanged => new("COMMUNICATION_PREFERENCES_CHANGED", e.Timestamp, "Communication preferences changed.", e.Version),
         ContributionPledged p => new("CONTRIBUTION_PLEDGED", e.Timestamp, $"Pledged {p.Contribution.Amount:0.00} {p.Contribution.Currency} {p.Frequency.ToString().ToLowerInvariant()}.", e.Version),

@@ -77,10 +77,16 @@ public sealed record MemberProfileUpdated(
 
 /// <summary>
 /// The member asked to change their email address to <paramref name="Email"/> (null: withdrew the request). It takes
-/// effect only once confirmed from a link sent to the new address, which comes with the platform's mail; until then
-/// the current address stays in force, and nobody learns whether the new one is in use.
+/// effect only once confirmed from a link mailed to the new address (<see cref="MemberEmailChangeConfirmed"/>); until
+/// then the current address stays in force, and nobody learns whether the new one is in use.
 /// </summary>
 public sealed record MemberEmailChangeRequested(Guid MemberId, string? Email, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The requested address <paramref name="Email"/> was confirmed from the link mailed to it: it is now the member's email
+/// and sign-in email, and no change waits any more. <paramref name="By"/>: the member's account (whoever opened the link).
+/// </summary>
+public sealed record MemberEmailChangeConfirmed(Guid MemberId, string Email, Guid By, DateTimeOffset At);
 
 /// <summary>The member changed how they take part.</summary>
 public sealed record MemberParticipationUpdated(

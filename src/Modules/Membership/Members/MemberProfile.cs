@@ -137,6 +137,13 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
 
     public static void Apply(MemberEmailChangeRequested e, MemberProfile m) => m.PendingEmail = e.Email;
 
+    public static void Apply(MemberEmailChangeConfirmed e, MemberProfile m)
+    {
+        m.Email = e.Email;
+        m.PendingEmail = null;
+        m.Refresh();
+    }
+
     public static void Apply(MemberParticipationUpdated e, MemberProfile m)
     {
         m.Union = e.Union;
