@@ -1,17 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.MailCatcher;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Membership.Tests;
-
-/// <summary>A host with mail on (SMTP to an in-process server) and a clock the tests can move.</summary>
-public sealed class AccountMailFixture : MailFixture
-{
-    public TestClock Clock { get; } = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
 
 /// <summary>The account mails over real SMTP: what arrives where, and that each link's token works through the API.</summary>
 public sealed class AccountMailTests(MailFixture fixture) : IClassFixture<MailFixture>
@@ -251,50 +242,4 @@ public sealed class AccountMailTests(MailFixture fixture) : IClassFixture<MailFi
         (await confirmed.Content.ReadAsStringAsync()).ShouldContain("Your new email address is confirmed.");
         (await fixture.Client.PostAsync(MembershipApi.SignIn, new { input = new { email = newEmail, password = MemberApi.Password } })).UserErrors("signIn").ShouldBeEmpty();
     }
-}
-
-/// <summary>Reset links expire after an hour (a host of its own: the clock moves).</summary>
-public sealed class ResetExpiryTests(AccountMailFixture fixture) : IClassFixture<AccountMailFixture>
-{
-    [Fact]
-    public async Task A_reset_link_older_than_an_hour_is_refused()
-    {
-        var member = await AccountMail.JoinAsync(fixture);
-        var request = await fixture.Client.PostAsync("mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { message } }", new { input = new { email = member.Email } });
-        request.ShouldSucceed();
-        var token = MailFixture.TokenIn((await AccountMail.MailTo(fixture.Catcher, member.Email, "Set a new password for Workers Power")).Single(), "/reset-password");
-        fixture.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
-        var response = await fixture.Client.PostAsync("mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { accessToken errors { code field } } }",
-            new { input = new { token, password = "a brand new passphrase" } });
-        response.UserErrors("resetPassword").Single().Code.ShouldBe("INVALID_TOKEN");
-        response["resetPassword.accessToken"].ShouldBeNull();
-    }
-}
-
-/// <summary>What the account mail tests share.</summary>
-internal static class AccountMail
-{
-    /// <summary>Waits for <paramref name="count"/> mails to <paramref name="address"/> with this subject.</summary>
-    public static Task<IReadOnlyList<CaughtMail>> MailTo(SmtpCatcher catcher, string address, string subject, int count = 1) =>
-        catcher.WaitForAsync(m => m.EnvelopeTo.Contains(address, StringComparer.OrdinalIgnoreCase) && m.Subject == subject, count);
-
-    /// <summary>A moment for mails that should not come to have come, were they sent.</summary>
-    public static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(1));
-
-    /// <summary>The join flow with mail on: apply, approve, activate with the token from the invitation mail.</summary>
-    public static async Task<MemberApi.Person> JoinAsync(MailFixture fixture)
-    {
-        var email = MembershipApi.UniqueEmail("member");
-        var applicationId = await MembershipApi.ApplyAsync(fixture.Client, email);
-        var approved = await fixture.Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId, branchId = await fixture.BranchAsync() } }, await fixture.AdminTokenAsync());
-        approved.UserErrors("approveMembershipApplication").ShouldBeEmpty(approved.Body);
-        var token = MailFixture.TokenIn((await MailTo(fixture.Catcher, email, "Welcome to Workers Power: set your password")).Single(), "/activate");
-        var activated = await fixture.Client.PostAsync(MembershipApi.Activate, new { input = new { invitationToken = token, password = MemberApi.Password } });
-        return new MemberApi.Person(approved["approveMembershipApplication.member.id"]!.GetValue<string>(), activated["activateAccount.accessToken"]!.GetValue<string>(), email);
-    }
-
-    /// <summary>An applyForMembership answer with what differs by nature between two applications (id, time, address) blanked.</summary>
-    public static string Shape(string body, string email) =>
-        System.Text.RegularExpressions.Regex.Replace(body.Replace(email, "EMAIL", StringComparison.OrdinalIgnoreCase),
-            "\"(id|submittedAt)\":\"[^\"]*\"", "\"$1\":\"X\"");
 }
