@@ -88,6 +88,8 @@ public sealed class ArchitectureTests
         "WorkersPower.Campaigns.SignUps.SignUpReads",
         // src/Modules/Content/Feed/AtomFeed.cs: the module's HTTP endpoint beside /graphql (the Atom feed), mapped by ContentModule.MapEndpoints
         "WorkersPower.Content.Feed.AtomFeed",
+        // src/Modules/Membership/Mail/UnsubscribePage.cs: the module's HTTP endpoint beside /graphql (the unsubscribe link of mails), mapped by MembershipModule.MapEndpoints
+        "WorkersPower.Membership.Mail.UnsubscribePage",
     };
 
     /// <summary>GraphQL and the web (ASP.NET Core's HTTP, routing, MVC and authentication; its Identity password hasher is a plain library).</summary>

@@ -80,4 +80,6 @@ public sealed class MembershipModule : IModule
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
         options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
+
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Mail.UnsubscribePage.Map(endpoints);
 }
