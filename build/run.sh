@@ -1,29 +1,51 @@
 #!/usr/bin/env bash
 # Runs the platform locally: a private PostgreSQL cluster under .data/ (kept between runs),
-# demo data loaded once, the host on http://localhost:5000 (or ASPNETCORE_URLS). The banner with the
+# demo data loaded once, the host on http://localhost:5000 (or ASPNETCORE_URLS), and the mail catcher
+# (tools/MailCatcher): the host's mail goes to it over SMTP, and its page on http://127.0.0.1:8025 (or the
+# next free port) shows every mail, each also kept as an .eml file under .data/mail. The banner with the
 # addresses and the demo accounts comes once /health/ready answers 200, i.e. the demo data is in place.
-# With ConnectionStrings__Postgres set, that database is used and no cluster is started.
-# Ctrl-C stops the host and the cluster this script started.
+# With ConnectionStrings__Postgres set, that database is used and no cluster is started; with
+# Mail__Smtp__Host set, mail goes there and no catcher is started.
+# Ctrl-C stops the host, the catcher and the cluster this script started.
+#   WP_DATA       where the cluster, the signing key and the mail are kept ($ROOT/.data)
+#   RUN_SMOKE=1   a smoke run (build/test.sh runs it): once the banner is out, check that GraphQL answers and
+#                 the catcher's page too (smoke_checks below), then stop everything; exit code 0 when all
+#                 passed. Its data go to WP_DATA, else to a temporary folder deleted at the end; the host
+#                 takes a free port from 5600 unless ASPNETCORE_URLS is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source build/postgres.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-DATA="$ROOT/.data"
+SMOKE=${RUN_SMOKE:-0}
+TEMPORARY_DATA=""
+if [[ "$SMOKE" == 1 && -z "${WP_DATA:-}" ]]; then
+  TEMPORARY_DATA=$(mktemp -d /tmp/wp-run-smoke.XXXXXX)
+  WP_DATA=$TEMPORARY_DATA
+fi
+DATA=$(realpath -m "${WP_DATA:-$ROOT/.data}")
 mkdir -p "$DATA"
+# How a path under the data folder is shown: relative to the repository when it is inside it.
+shown() { if [[ "$1" == "$ROOT/"* ]]; then echo "${1#"$ROOT/"}"; else echo "$1"; fi; }
 STARTED_CLUSTER=""
 HOST_PID=""
+CATCHER_PID=""
+stop_process() {
+  if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+  fi
+}
 stop_all() {
   trap - INT TERM EXIT
-  if [[ -n "$HOST_PID" ]] && kill -0 "$HOST_PID" 2>/dev/null; then
-    kill -TERM "$HOST_PID" 2>/dev/null || true
-    wait "$HOST_PID" 2>/dev/null || true
-  fi
+  stop_process "$HOST_PID"
+  stop_process "$CATCHER_PID"
   if [[ -n "$STARTED_CLUSTER" ]]; then
     echo "Stopping PostgreSQL"
     pg_stop_cluster "$STARTED_CLUSTER"
   fi
+  if [[ -n "$TEMPORARY_DATA" ]]; then rm -rf "$TEMPORARY_DATA"; fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT
@@ -33,9 +55,9 @@ if [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
   pg_find_or_install
   if [[ -f "$DATA/pg-port" ]]; then PORT=$(cat "$DATA/pg-port"); else PORT=$(pg_free_port 5433); echo "$PORT" >"$DATA/pg-port"; fi
   if pg_cluster_running "$DATA/postgres"; then
-    echo "PostgreSQL already running in .data/postgres on port $PORT"
+    echo "PostgreSQL already running in $(shown "$DATA/postgres") on port $PORT"
   else
-    echo "Starting PostgreSQL in .data/postgres on port $PORT"
+    echo "Starting PostgreSQL in $(shown "$DATA/postgres") on port $PORT"
     pg_start_cluster "$DATA/postgres" "$PORT"
     STARTED_CLUSTER="$DATA/postgres"
   fi
@@ -50,15 +72,46 @@ if [[ -z "${Auth__SigningKey:-}" ]]; then
   export Auth__SigningKey=$(cat "$DATA/jwt-signing-key")
 fi
 export Demo__Seed=${Demo__Seed:-true}
+if [[ "$SMOKE" == 1 && -z "${ASPNETCORE_URLS:-}" ]]; then ASPNETCORE_URLS="http://127.0.0.1:$(pg_free_port 5600)"; fi
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5000}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-
-echo "Building the host (Release)"
-dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
 
 URL=${ASPNETCORE_URLS%%;*}
 # Where this script asks whether the host is ready: a wildcard address is asked on loopback.
 PROBE=$(sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])(:|$)#://127.0.0.1\2#' <<<"$URL")
+# The address in the links of the host's mail: the host's own, a wildcard one as localhost.
+export Site__PublicUrl=${Site__PublicUrl:-$(sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])(:|$)#://localhost\2#' <<<"$URL")}
+
+echo "Building the host (Release)"
+dotnet build src/Host/WorkersPower.Host.csproj -c Release -nologo -v q -clp:ErrorsOnly
+
+# The mail catcher, unless the caller sends mail elsewhere: SMTP and its page on free loopback ports.
+CATCHER_URL=""
+if [[ -z "${Mail__Smtp__Host:-}" ]]; then
+  echo "Building the mail catcher (Release)"
+  dotnet build tools/MailCatcher/WorkersPower.MailCatcher.csproj -c Release -nologo -v q -clp:ErrorsOnly
+  SMTP_PORT=$(pg_free_port 2525)
+  CATCHER_PORT=$(pg_free_port 8025)
+  CATCHER_URL="http://127.0.0.1:$CATCHER_PORT"
+  MAIL_DIR="$DATA/mail"
+  (exec env -u ASPNETCORE_URLS dotnet tools/MailCatcher/bin/Release/net10.0/WorkersPower.MailCatcher.dll \
+    --smtp-port "$SMTP_PORT" --http-port "$CATCHER_PORT" --dir "$MAIL_DIR") &
+  CATCHER_PID=$!
+  waited=0
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$CATCHER_URL/" 2>/dev/null)" == 200 ]]; do
+    if ! kill -0 "$CATCHER_PID" 2>/dev/null; then
+      wait "$CATCHER_PID" || true
+      CATCHER_PID=""
+      echo "The mail catcher stopped before it answered on $CATCHER_URL (its message is above)." >&2
+      exit 1
+    fi
+    waited=$((waited + 1))
+    if (( waited == 150 )); then echo "The mail catcher did not answer on $CATCHER_URL within 30 seconds." >&2; exit 1; fi
+    sleep 0.2
+  done
+  export Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port=$SMTP_PORT Mail__Smtp__Security=None
+  export Mail__From=${Mail__From:-"Workers Power <no-reply@workerspower.localhost>"}
+fi
 # This script asks /health/ready until it answers 200; the host need not log every "not yet" as an error.
 (cd src/Host && exec env "Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks=None" dotnet bin/Release/net10.0/WorkersPower.Host.dll) &
 HOST_PID=$!
@@ -92,6 +145,11 @@ cat <<BANNER
   Explorer:         $URL/graphql in a browser (GraphiQL)
   Health:           $URL/health/ready
 BANNER
+if [[ -n "$CATCHER_URL" ]]; then
+  echo "  Mail sent:        $CATCHER_URL (each mail also as .eml under $(shown "$MAIL_DIR"))"
+else
+  echo "  Mail sent:        over SMTP to $Mail__Smtp__Host${Mail__Smtp__Port:+:$Mail__Smtp__Port} (Mail__Smtp__Host is set: no catcher started)"
+fi
 if [[ "$Demo__Seed" == true ]]; then cat <<ACCOUNTS
 
   Demo accounts (sign in with the signIn mutation):
@@ -100,8 +158,43 @@ if [[ "$Demo__Seed" == true ]]; then cat <<ACCOUNTS
     member@demo.workerspower.org     mo-demo-pass-2026    MEMBER
 ACCOUNTS
 fi
+
+# The smoke run's checks (RUN_SMOKE=1), run in order by smoke_checks: each prints what it checked, or why it
+# failed and returns non-zero. A further check is one more function called from smoke_checks.
+smoke_fail() { echo "run.sh smoke: FAILED: $*" >&2; return 1; }
+smoke_graphql() {
+  local answer
+  answer=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' --data '{"query":"{ branches { id } }"}' "$PROBE/graphql") \
+    || smoke_fail "$PROBE/graphql did not answer" || return 1
+  python3 - "$answer" "$Demo__Seed" <<'PY' || smoke_fail "$PROBE/graphql answered { branches { id } } with: $answer" || return 1
+import json, sys
+answer = json.loads(sys.argv[1])
+branches = (answer.get("data") or {}).get("branches")
+ok = not answer.get("errors") and isinstance(branches, list) and (branches or sys.argv[2] != "true")
+sys.exit(0 if ok else 1)
+PY
+  echo "run.sh smoke: GraphQL answers { branches { id } }"
+}
+smoke_catcher_page() {
+  if [[ -z "$CATCHER_URL" ]]; then echo "run.sh smoke: no catcher started (Mail__Smtp__Host is set): its page is not checked"; return 0; fi
+  local status
+  status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "$CATCHER_URL/") || true
+  [[ "$status" == 200 ]] || smoke_fail "the mail catcher's page $CATCHER_URL/ answered ${status:-nothing}, not 200" || return 1
+  echo "run.sh smoke: the mail catcher's page answers 200"
+}
+smoke_checks() {
+  smoke_graphql && smoke_catcher_page
+}
+
+if [[ "$SMOKE" == 1 ]]; then
+  echo
+  if ! smoke_checks; then exit 1; fi
+  echo "run.sh smoke: passed; stopping"
+  exit 0
+fi
+
 echo
-echo "  Ctrl-C stops the host${STARTED_CLUSTER:+ and PostgreSQL}."
+echo "  Ctrl-C stops the host${CATCHER_PID:+, the mail catcher}${STARTED_CLUSTER:+ and PostgreSQL}."
 echo
 
 wait "$HOST_PID" || true

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project against a throwaway PostgreSQL cluster, then the smoke
-# runs of the benchmark and soak scripts (each counted as one test; about 4 minutes on 2 cores together).
+# runs of build/run.sh and the benchmark and soak scripts (each counted as one test; about 5 minutes on
+# 2 cores together).
 # The last line printed is "N passed, N failed[, N skipped]"; the exit code is non-zero on any failure.
 #   TEST_FILTER=...    passed to dotnet test --filter (the smoke runs run whatever the filter)
 #   WP_TEST_POSTGRES   use this server instead of starting a throwaway cluster (the smoke runs start their own)
-#   WP_SKIP_SMOKE=1    skip the three smoke runs (about 3.5 minutes), e.g. while iterating on a few tests;
+#   WP_SKIP_SMOKE=1    skip the four smoke runs (about 4.5 minutes), e.g. while iterating on a few tests;
 #                      default off: CI and a full run keep them. The last line then counts the tests only.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -73,10 +74,12 @@ done
 
 # Smoke runs of the scripts nothing else runs, so they cannot rot unseen: each is one test, passed when it
 # exits 0. Each starts and stops its own PostgreSQL cluster and host processes, on ports of its own (bench
-# 5581-5582, soak 5591, bench-cluster from 5700), and writes its report to a temporary file. bench.sh runs
-# last: it builds the host with pre-generated code and then puts the ordinary build back.
+# 5581-5582, soak 5591, bench-cluster from 5700, run.sh free ones from 5600 and its mail catcher's from 2525
+# and 8025), and writes its report (run.sh its data) to a temporary place. bench.sh runs last: it builds the
+# host with pre-generated code and then puts the ordinary build back.
 # (build/cluster.sh itself is exercised by WorkersPower.Faults.Tests' ClusterTests, and by bench-cluster.sh.)
 SMOKES=(
+  "run.sh|RUN_SMOKE=1 WP_DATA=$WORK/run-smoke build/run.sh"
   "soak.sh|SOAK_SMOKE=1 SOAK_OUTPUT=$WORK/soak-smoke.md build/soak.sh"
   "bench-cluster.sh|BENCH_SMOKE=1 BENCH_OUTPUT=$WORK/bench-cluster-smoke.md build/bench-cluster.sh"
   "bench.sh|BENCH_SMOKE=1 BENCH_OUTPUT=$WORK/bench-smoke.md build/bench.sh"

@@ -107,6 +107,22 @@ public sealed class MailCatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_cuts_off_a_client_that_stays_connected()
+    {
+        await using var catcher = await SmtpCatcher.StartAsync();
+        using var client = new SmtpClient();
+        await client.ConnectAsync(catcher.Host, catcher.Port, SecureSocketOptions.None);
+        await client.NoOpAsync();
+
+        await catcher.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        // the server closed the connection: MailKit reads its end (or, had a reset come first, the reset)
+        var cut = await Should.ThrowAsync<Exception>(() => client.SendAsync(Mail("Too late", "ann@example.org")));
+        (cut is SmtpProtocolException or IOException).ShouldBeTrue(cut.ToString());
+        catcher.Mails.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Waiting_for_a_mail_that_does_not_come_says_what_did()
     {
         await using var catcher = await SmtpCatcher.StartAsync();

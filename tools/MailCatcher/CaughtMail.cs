@@ -4,8 +4,8 @@ using MimeKit;
 namespace WorkersPower.MailCatcher;
 
 /// <summary>
-/// One mail the <see cref="SmtpCatcher"/> accepted: the parsed message, the SMTP envelope (MAIL FROM, every accepted
-/// RCPT TO, which for Bcc differ from the headers) and when it arrived.
+/// One mail the <see cref="SmtpCatcher"/> accepted: the parsed message, the SMTP envelope (MAIL FROM, "" for the null
+/// sender <c>&lt;&gt;</c>; every accepted RCPT TO, which for Bcc differ from the headers) and when it arrived (UTC).
 /// </summary>
 public sealed partial record CaughtMail(MimeMessage Message, string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, DateTimeOffset At)
 {
