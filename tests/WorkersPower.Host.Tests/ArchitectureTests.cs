@@ -88,8 +88,9 @@ public sealed class ArchitectureTests
         "WorkersPower.Campaigns.SignUps.SignUpReads",
         // src/Modules/Content/Feed/AtomFeed.cs: the module's HTTP endpoint beside /graphql (the Atom feed), mapped by ContentModule.MapEndpoints
         "WorkersPower.Content.Feed.AtomFeed",
-        // src/Modules/Membership/Mail/UnsubscribePage.cs: the module's HTTP endpoint beside /graphql (the unsubscribe link of mails), mapped by MembershipModule.MapEndpoints
-        "WorkersPower.Membership.Mail.UnsubscribePage",
+        // src/Modules/Membership/Pages/UnsubscribePage.cs: the minimal HTML page behind the unsubscribe link of mails (/unsubscribe),
+        // mapped by MembershipModule.MapEndpoints until the web client serves that route
+        "WorkersPower.Membership.Pages.UnsubscribePage",
     };
 
     /// <summary>GraphQL and the web (ASP.NET Core's HTTP, routing, MVC and authentication; its Identity password hasher is a plain library).</summary>

@@ -81,5 +81,6 @@ public sealed class MembershipModule : IModule
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
         options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
 
-    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Mail.UnsubscribePage.Map(endpoints);
+    /// <summary>The page behind the unsubscribe link of mails (/unsubscribe), until the web client serves it.</summary>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Pages.UnsubscribePage.Map(endpoints);
 }

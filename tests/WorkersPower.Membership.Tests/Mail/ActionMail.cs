@@ -4,8 +4,39 @@ using WorkersPower.Testing;
 
 namespace WorkersPower.Membership.Tests;
 
+/// <summary>People who join with mail on, through the real API.</summary>
+internal static class MailMembers
+{
+    /// <summary>
+    /// Apply, approve, activate (and grant <paramref name="roles"/>): with the invitation token from the approval's answer
+    /// when it gives one, else from the invitation mail (mail on: the token travels only by mail).
+    /// </summary>
+    public static async Task<MemberApi.Person> JoinAsync(MailFixture fixture, params string[] roles)
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var email = MembershipApi.UniqueEmail("member");
+        var applicationId = await MembershipApi.ApplyAsync(fixture.Client, email);
+        var approved = await fixture.Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId, branchId = await fixture.BranchAsync() } }, admin);
+        approved.UserErrors("approveMembershipApplication").ShouldBeEmpty(approved.Body);
+        var memberId = approved["approveMembershipApplication.member.id"]!.GetValue<string>();
+        var invitation = approved["approveMembershipApplication.invitationToken"]?.GetValue<string>()
+            ?? MailFixture.TokenIn((await fixture.Catcher.WaitForAsync(m => m.EnvelopeTo.Contains(email, StringComparer.OrdinalIgnoreCase)
+                && m.Links.Any(l => l.StartsWith(MailFixture.PublicUrl + "/activate?token=", StringComparison.Ordinal))))[0], "/activate");
+        var activated = await fixture.Client.PostAsync(MembershipApi.Activate, new { input = new { invitationToken = invitation, password = MemberApi.Password } });
+        activated.UserErrors("activateAccount").ShouldBeEmpty(activated.Body);
+        foreach (var role in roles)
+        {
+            var granted = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
+                new { input = new { memberId, role } }, admin);
+            granted.UserErrors("grantRole").ShouldBeEmpty(granted.Body);
+        }
+        var signIn = await fixture.Client.PostAsync(MembershipApi.SignIn, new { input = new { email, password = MemberApi.Password } });
+        return new MemberApi.Person(memberId, signIn["signIn.accessToken"]!.GetValue<string>(), email);
+    }
+}
+
 /// <summary>An action with members signed up, driven through the real API, whose reminders and cancellation go by mail.</summary>
-internal sealed class ActionMail(PlatformFixture fixture, MemberApi.Person organiser, string actionId)
+internal sealed class ActionMail(MailFixture fixture, MemberApi.Person organiser, string actionId)
 {
     public const string Title = "Picket at the depot gate";
     public const string Location = "The depot gate, Bow Road";
@@ -13,9 +44,9 @@ internal sealed class ActionMail(PlatformFixture fixture, MemberApi.Person organ
     public string ActionId => actionId;
 
     /// <summary>An organiser launches a campaign and schedules an action three days out (so no reminder is due yet).</summary>
-    public static async Task<ActionMail> ScheduleAsync(PlatformFixture fixture)
+    public static async Task<ActionMail> ScheduleAsync(MailFixture fixture)
     {
-        var organiser = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
+        var organiser = await MailMembers.JoinAsync(fixture, "ORGANISER");
         var launch = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { campaign { id } errors { code message } } }",
             new { input = new { title = $"Campaign {Guid.NewGuid():N}"[..20], summary = "Why we fight.", goal = 10 } }, organiser.Token);
         launch.UserErrors("launchCampaign").ShouldBeEmpty(launch.Body);

@@ -34,8 +34,7 @@ public sealed class ArrearsMailTests(ArrearsMailFixture fixture) : IClassFixture
     [Fact]
     public async Task A_member_two_months_behind_is_warned_by_mail_once_in_the_episode_even_with_email_turned_off()
     {
-        var branch = await fixture.BranchAsync();
-        var (behind, quiet) = (await MemberApi.JoinAsync(fixture, branch), await MemberApi.JoinAsync(fixture, branch));
+        var (behind, quiet) = (await MailMembers.JoinAsync(fixture), await MailMembers.JoinAsync(fixture));
         var off = await MemberApi.MutateAsync(fixture, "updateMyCommunicationPreferences", "UpdateMyCommunicationPreferencesInput",
             new { email = false, sms = false, post = false }, quiet.Token, "member { id }");
         off.UserErrors("updateMyCommunicationPreferences").ShouldBeEmpty(off.Body);

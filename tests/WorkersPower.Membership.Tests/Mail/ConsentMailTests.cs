@@ -12,7 +12,7 @@ public sealed class ConsentMailTests(MailFixture fixture) : IClassFixture<MailFi
 {
     private SmtpCatcher Catcher => fixture.Catcher;
 
-    private async Task<MemberApi.Person> JoinAsync() => await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
+    private Task<MemberApi.Person> JoinAsync() => MailMembers.JoinAsync(fixture);
 
     private async Task TurnEmailOffAsync(MemberApi.Person member)
     {

@@ -17,7 +17,7 @@ public sealed class MailFaultTests(MailFixture fixture) : IClassFixture<MailFixt
     private async Task<(ActionMail Action, MemberApi.Person[] Members)> ActionWithMembersAsync(int count)
     {
         var members = new MemberApi.Person[count];
-        for (var i = 0; i < count; i++) members[i] = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
+        for (var i = 0; i < count; i++) members[i] = await MailMembers.JoinAsync(fixture);
         var action = await ActionMail.ScheduleAsync(fixture);
         await action.SignUpAsync(members);
         return (action, members);

@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using WorkersPower.Membership.Mail;
 
-namespace WorkersPower.Membership.Mail;
+namespace WorkersPower.Membership.Pages;
 
 /// <summary>
 /// <c>/unsubscribe?token=…</c>, the signed link of every mail that needs consent (<see cref="UnsubscribeLinks"/>), until the
