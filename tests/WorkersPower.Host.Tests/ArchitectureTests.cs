@@ -94,6 +94,9 @@ public sealed class ArchitectureTests
         "WorkersPower.Membership.Pages.ActivatePage",
         "WorkersPower.Membership.Pages.ResetPasswordPage",
         "WorkersPower.Membership.Pages.ConfirmEmailPage",
+        // src/Modules/Membership/Pages/UnsubscribePage.cs: the minimal HTML page behind the unsubscribe link of mails (/unsubscribe),
+        // mapped by MembershipModule.MapEndpoints until the web client serves that route
+        "WorkersPower.Membership.Pages.UnsubscribePage",
     };
 
     /// <summary>GraphQL and the web (ASP.NET Core's HTTP, routing, MVC and authentication; its Identity password hasher is a plain library).</summary>

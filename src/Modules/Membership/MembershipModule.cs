@@ -85,6 +85,10 @@ public sealed class MembershipModule : IModule
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
         options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
 
-    /// <summary>The pages behind the links in Membership's mails (/activate, /reset-password, /confirm-email), until the web client serves them.</summary>
-    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Pages.AccountPage.Map(endpoints);
+    /// <summary>The pages behind the links in Membership's mails (/activate, /reset-password, /confirm-email, /unsubscribe), until the web client serves them.</summary>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+    {
+        Pages.AccountPage.Map(endpoints);
+        Pages.UnsubscribePage.Map(endpoints);
+    }
 }

@@ -98,6 +98,13 @@ public sealed record CommunicationPreferencesChanged(Guid MemberId, bool Email, 
 /// <summary>A new regular contribution was pledged.</summary>
 public sealed record ContributionPledged(Guid MemberId, Money Contribution, ContributionFrequency Frequency, Guid By, DateTimeOffset At);
 
+/// <summary>
+/// The member reached <see cref="ContributionLedger.WarnAfterMonths"/> months of arrears and was warned that they lapse at
+/// <see cref="ContributionLedger.LapseAfterMonths"/>; once per arrears episode (until the payments cover another month).
+/// <paramref name="ByEmail"/>: whether the warning went by mail (false when mail is off: the warning still shows in the history).
+/// </summary>
+public sealed record ArrearsWarningIssued(Guid MemberId, int MonthsInArrears, Money Owed, bool ByEmail, DateTimeOffset At);
+
 /// <summary>A contribution payment was recorded (by a treasurer, or by a bank import).</summary>
 public sealed record ContributionPaymentRecorded(
     Guid MemberId, Guid PaymentId, Money Amount, DateOnly PaidOn, string? Reference, string Source, Guid By, DateTimeOffset At);
