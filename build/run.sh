@@ -8,8 +8,8 @@
 # Mail__Smtp__Host set, mail goes there and no catcher is started.
 # Ctrl-C stops the host, the catcher and the cluster this script started.
 #   WP_DATA       where the cluster, the signing key and the mail are kept ($ROOT/.data)
-#   RUN_SMOKE=1   a smoke run (build/test.sh runs it): once the banner is out, check that GraphQL answers and
-#                 the catcher's page too (smoke_checks below), then stop everything; exit code 0 when all
+#   RUN_SMOKE=1   a smoke run (build/test.sh runs it): once the banner is out, check that GraphQL answers,
+#                 the catcher's page too and a password-reset mail reaches it (smoke_checks below), then stop everything; exit code 0 when all
 #                 passed. Its data go to WP_DATA, else to a temporary folder deleted at the end; the host
 #                 takes a free port from 5600 unless ASPNETCORE_URLS is set.
 set -euo pipefail
@@ -182,8 +182,24 @@ smoke_catcher_page() {
   [[ "$status" == 200 ]] || smoke_fail "the mail catcher's page $CATCHER_URL/ answered ${status:-nothing}, not 200" || return 1
   echo "run.sh smoke: the mail catcher's page answers 200"
 }
+smoke_mail() {
+  if [[ -z "$CATCHER_URL" ]]; then echo "run.sh smoke: no catcher started (Mail__Smtp__Host is set): no mail is checked"; return 0; fi
+  if [[ "$Demo__Seed" != true ]]; then echo "run.sh smoke: no demo data: no mail is checked"; return 0; fi
+  local answer found="" i
+  answer=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' \
+    --data '{"query":"mutation { requestPasswordReset(input: {email: \"member@demo.workerspower.org\"}) { errors { code } } }"}' "$PROBE/graphql") \
+    || smoke_fail "requestPasswordReset did not answer" || return 1
+  [[ "$answer" == *'"errors":[]'* ]] || smoke_fail "requestPasswordReset answered: $answer" || return 1
+  for i in $(seq 1 150); do
+    found=$(grep -l -- "/reset-password?token=" "$MAIL_DIR"/*.eml 2>/dev/null | head -1) || true
+    [[ -n "$found" ]] && break
+    sleep 0.2
+  done
+  [[ -n "$found" ]] || smoke_fail "no password-reset mail reached $MAIL_DIR within 30 s of requestPasswordReset" || return 1
+  echo "run.sh smoke: a password-reset mail went over SMTP to the catcher ($(basename "$found"))"
+}
 smoke_checks() {
-  smoke_graphql && smoke_catcher_page
+  smoke_graphql && smoke_catcher_page && smoke_mail
 }
 
 if [[ "$SMOKE" == 1 ]]; then

@@ -9,13 +9,27 @@ public sealed class RateLimitedFixture : MembershipFixture
     {
         var settings = base.Settings();
         settings["Membership:Applications:PermitLimit"] = "3";
+        settings["Membership:PasswordReset:PermitLimit"] = "2";
         return settings;
     }
 }
 
-/// <summary>Applications are limited per client address.</summary>
+/// <summary>Applications and password reset requests are limited per client address.</summary>
 public sealed class ApplicationRateLimitTests(RateLimitedFixture fixture) : IClassFixture<RateLimitedFixture>
 {
+    [Fact]
+    public async Task Password_resets_beyond_the_limit_from_one_address_are_refused()
+    {
+        const string Request = "mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { message errors { code message field } } }";
+        for (var i = 0; i < 2; i++)
+            (await fixture.Client.PostAsync(Request, new { input = new { email = MembershipApi.UniqueEmail() } })).UserErrors("requestPasswordReset").ShouldBeEmpty();
+        var refused = await fixture.Client.PostAsync(Request, new { input = new { email = MembershipApi.UniqueEmail() } });
+        refused.UserErrors("requestPasswordReset").Single().Code.ShouldBe("RATE_LIMITED");
+        refused["requestPasswordReset.message"].ShouldBeNull();
+        var page = await fixture.Factory.CreateClient().PostAsync("/reset-password", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = MembershipApi.UniqueEmail() }));
+        page.StatusCode.ShouldBe(System.Net.HttpStatusCode.TooManyRequests);
+    }
+
     [Fact]
     public async Task Applications_beyond_the_limit_from_one_address_are_refused_and_not_stored()
     {

@@ -41,6 +41,7 @@ public class PlatformFixture : IAsyncLifetime
         ["Demo:Seed"] = "false",
         // every test client shares one address: keep the per-address limits out of the way of other tests
         ["Membership:Applications:PermitLimit"] = "100000",
+        ["Membership:PasswordReset:PermitLimit"] = "100000",
         ["Membership:SignIn:MaxFailuresPerAddress"] = "100000",
     };
 

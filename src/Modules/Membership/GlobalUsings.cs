@@ -25,4 +25,5 @@ global using WorkersPower.Membership.GraphQL;
 global using WorkersPower.Membership.Members;
 global using WorkersPower.Platform;
 global using WorkersPower.Platform.GraphQL;
+global using WorkersPower.Platform.Mail;
 global using WorkersPower.Platform.Security;

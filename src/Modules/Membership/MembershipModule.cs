@@ -54,6 +54,8 @@ public sealed class MembershipModule : IModule
                 o.Schema.For<Account>()
                     .UniqueIndex(x => x.Email)
                     .Index(x => x.InvitationTokenHash)
+                    .Index(x => x.PasswordResetTokenHash)
+                    .Index(x => x.EmailChangeTokenHash)
                     .Index(x => x.MemberId!)
                     .UseOptimisticConcurrency(true);
             })
@@ -67,10 +69,12 @@ public sealed class MembershipModule : IModule
         services.Configure<SignInThrottleOptions>(context.Configuration.GetSection("Membership:SignIn"));
         services.Configure<ApplicationRateLimitOptions>(context.Configuration.GetSection("Membership:Applications"));
         services.Configure<Messages.OrganiserMessageLimits>(context.Configuration.GetSection("Mail"));
+        services.Configure<PasswordResetRateLimitOptions>(context.Configuration.GetSection("Membership:PasswordReset"));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountTokenCheck>();
         services.AddSingleton<WorkersPower.Platform.Security.ITokenSubjectCheck>(sp => sp.GetRequiredService<AccountTokenCheck>());
         services.AddSingleton<ApplicationRateLimiter>();
+        services.AddSingleton<PasswordResetRateLimiter>();
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
@@ -85,5 +89,12 @@ public sealed class MembershipModule : IModule
     {
         options.Policies.UseAncillaryStorageFromAssemblyContaining<MembershipModule>(typeof(IMembershipStore));
         Messages.SendOrganiserMessageMailHandler.ConfigureQueue(options, context.Configuration);
+    }
+
+    /// <summary>The pages behind the links in Membership's mails (/activate, /reset-password, /confirm-email, /unsubscribe), until the web client serves them.</summary>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+    {
+        Pages.AccountPage.Map(endpoints);
+        Pages.UnsubscribePage.Map(endpoints);
     }
 }

@@ -1,3 +1,5 @@
+using WorkersPower.Campaigns.Contracts;
+
 namespace WorkersPower.Campaigns.Actions;
 
 [Description("What a notice is about.")]
@@ -8,8 +10,8 @@ public enum NoticeKind
 }
 
 /// <summary>
-/// A notice recorded for a member (e-mail delivery comes later). The id is made from what it is about,
-/// so a message handled twice records it once.
+/// A notice recorded for a member. The id is made from what it is about, so a message handled twice records it once.
+/// With the notices, <see cref="ActionNoticeIssued"/> goes to Membership, which mails the members who consented.
 /// </summary>
 public sealed class MemberNotice
 {
@@ -46,43 +48,52 @@ public sealed record NotifyActionCancelled(Guid ActionId, IReadOnlyList<Guid> Me
 
 public static class NoticeHandler
 {
-    public static async Task Handle(NotifyActionCancelled command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>Records the cancellation notices and tells Membership (which mails them).</summary>
+    public static async Task<OutgoingMessages> Handle(NotifyActionCancelled command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
-        if (action is null) return;
-        var now = clock.GetUtcNow();
-        var erased = await ErasedAsync(session, command.MemberIds, ct);
-        foreach (var memberId in command.MemberIds.Where(m => !erased.Contains(m)))
-            session.Store(new MemberNotice
-            {
-                Id = MemberNotice.IdOf(NoticeKind.ActionCancelled, action.Id, memberId, action.StartsAt),
-                MemberId = memberId,
-                Kind = NoticeKind.ActionCancelled,
-                ActionId = action.Id,
-                Text = $"'{action.Title}' on {action.StartsAt:yyyy-MM-dd HH:mm} UTC is cancelled: {command.Reason}",
-                CreatedAt = now,
-                Sequence = WorkersPower.Platform.Sequences.Next(now),
-            });
+        if (action is null) return [];
+        return await RecordAsync(session, NoticeKind.ActionCancelled, action, command.MemberIds, command.Reason,
+            $"'{action.Title}' on {action.StartsAt:yyyy-MM-dd HH:mm} UTC is cancelled: {command.Reason}", clock.GetUtcNow(), ct);
     }
 
-    /// <summary>Records the reminders, unless the action was cancelled or moved since this was scheduled.</summary>
-    public static async Task Handle(SendActionReminders command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>Records the reminders and tells Membership (which mails them), unless the action was cancelled or moved since this was scheduled.</summary>
+    public static async Task<OutgoingMessages> Handle(SendActionReminders command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var action = await session.LoadAsync<CampaignAction>(command.ActionId, ct);
-        if (action is null || action.Status == ActionStatus.Cancelled || action.StartsAt != command.StartsAt) return;
-        var now = clock.GetUtcNow();
-        var erased = await ErasedAsync(session, action.SignedUp, ct);
-        foreach (var memberId in action.SignedUp.Where(m => !erased.Contains(m)))
+        if (action is null || action.Status == ActionStatus.Cancelled || action.StartsAt != command.StartsAt) return [];
+        return await RecordAsync(session, NoticeKind.ActionReminder, action, action.SignedUp, null,
+            $"Reminder: '{action.Title}' starts {action.StartsAt:yyyy-MM-dd HH:mm} UTC at {action.Location}.", clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// Records the notice for each member not erased who does not have it yet, and publishes <see cref="ActionNoticeIssued"/>
+    /// for those: a message handled twice, or a reminder scheduled twice for the same start, tells nobody twice.
+    /// </summary>
+    private static async Task<OutgoingMessages> RecordAsync(IDocumentSession session, NoticeKind kind, CampaignAction action, IReadOnlyCollection<Guid> memberIds,
+        string? reason, string text, DateTimeOffset now, CancellationToken ct)
+    {
+        var erased = await ErasedAsync(session, memberIds, ct);
+        var ids = memberIds.Where(m => !erased.Contains(m)).Distinct().ToDictionary(m => MemberNotice.IdOf(kind, action.Id, m, action.StartsAt));
+        var recorded = ids.Count == 0 ? [] : (await session.LoadManyAsync<MemberNotice>(ct, ids.Keys)).Select(n => n.Id).ToHashSet();
+        var told = new List<Guid>();
+        foreach (var (id, memberId) in ids.Where(i => !recorded.Contains(i.Key)))
+        {
             session.Store(new MemberNotice
             {
-                Id = MemberNotice.IdOf(NoticeKind.ActionReminder, action.Id, memberId, action.StartsAt),
+                Id = id,
                 MemberId = memberId,
-                Kind = NoticeKind.ActionReminder,
+                Kind = kind,
                 ActionId = action.Id,
-                Text = $"Reminder: '{action.Title}' starts {action.StartsAt:yyyy-MM-dd HH:mm} UTC at {action.Location}.",
+                Text = text,
                 CreatedAt = now,
                 Sequence = WorkersPower.Platform.Sequences.Next(now),
             });
+            told.Add(memberId);
+        }
+        if (told.Count == 0) return [];
+        var noticeKind = kind == NoticeKind.ActionCancelled ? ActionNoticeKind.Cancelled : ActionNoticeKind.Reminder;
+        return [new ActionNoticeIssued(noticeKind, action.Id, action.Title, action.StartsAt, action.EndsAt, action.Location, reason, told)];
     }
 
     /// <summary>Which of the members were erased (no notice is recorded for them: erasure deleted theirs).</summary>

@@ -2,32 +2,59 @@ using System.Threading.RateLimiting;
 
 namespace WorkersPower.Membership.Accounts;
 
-/// <summary>The "Membership:Applications" configuration section.</summary>
-public sealed class ApplicationRateLimitOptions
+/// <summary>How many requests one client address may send per window.</summary>
+public abstract class ClientRateLimitOptions
 {
-    /// <summary>Applications accepted from one client address per window.</summary>
-    public int PermitLimit { get; set; } = 10;
+    public abstract int PermitLimit { get; set; }
 
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
+    public abstract TimeSpan Window { get; set; }
 }
 
-/// <summary>Limits how many join applications one client address can send (a fixed window per address).</summary>
-public sealed class ApplicationRateLimiter(IOptions<ApplicationRateLimitOptions> options) : IDisposable
+/// <summary>The "Membership:Applications" configuration section.</summary>
+public sealed class ApplicationRateLimitOptions : ClientRateLimitOptions
+{
+    /// <summary>Applications accepted from one client address per window.</summary>
+    public override int PermitLimit { get; set; } = 10;
+
+    public override TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>The "Membership:PasswordReset" configuration section.</summary>
+public sealed class PasswordResetRateLimitOptions : ClientRateLimitOptions
+{
+    /// <summary>Password reset requests accepted from one client address per window.</summary>
+    public override int PermitLimit { get; set; } = 5;
+
+    public override TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Limits how many requests of one kind a client address can send (a fixed window per address).</summary>
+public abstract class ClientRateLimiter(ClientRateLimitOptions options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.Value.PermitLimit,
-            Window = options.Value.Window,
+            PermitLimit = options.PermitLimit,
+            Window = options.Window,
             QueueLimit = 0,
         }));
 
-    /// <summary>True when this address may apply now (and counts the attempt).</summary>
+    /// <summary>True when this address may send one now (and counts the attempt).</summary>
     public bool TryAcquire(string clientAddress)
     {
         using var lease = limiter.AttemptAcquire(clientAddress);
         return lease.IsAcquired;
     }
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        limiter.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>Limits how many join applications one client address can send.</summary>
+public sealed class ApplicationRateLimiter(IOptions<ApplicationRateLimitOptions> options) : ClientRateLimiter(options.Value);
+
+/// <summary>Limits how many password resets one client address can ask for.</summary>
+public sealed class PasswordResetRateLimiter(IOptions<PasswordResetRateLimitOptions> options) : ClientRateLimiter(options.Value);

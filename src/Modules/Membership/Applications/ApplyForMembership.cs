@@ -66,6 +66,19 @@ public sealed record ApplyForMembership(string GivenName, string FamilyName, str
         return Decision.Accept(Submission(applicationId, now, memberWithEmail?.Id));
     }
 
+    /// <summary>
+    /// Whom to tell by mail, once <see cref="Decide"/> accepted: the application's applicant when one was stored; else the
+    /// current member the email belongs to (someone applied with their address); nobody when an application from the
+    /// address is already waiting (its applicant was told when it arrived).
+    /// </summary>
+    public object? MailFor(Decision decision, bool applicationWaiting, MemberProfile? memberWithEmail) => decision switch
+    {
+        { Accepted: false } => null,
+        { Events: [MembershipApplicationSubmitted submitted] } => new SendApplicationReceivedMail(submitted.ApplicationId),
+        _ when !applicationWaiting && memberWithEmail is { Status: not MembershipStatus.Resigned, Erased: false } member => new SendAlreadyAMemberMail(member.Id),
+        _ => null,
+    };
+
     internal MembershipApplicationSubmitted Submission(Guid id, DateTimeOffset now, Guid? previousMemberId) =>
         new(id, new ApplicantDetails(GivenName.Trim(), FamilyName.Trim(), Email.Trim(), TextRules.Clean(Phone), Postcode.Trim().ToUpperInvariant(),
             TextRules.Clean(Union), TextRules.Clean(Workplace), (Interests ?? []).Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
@@ -80,24 +93,27 @@ public static class ApplyForMembershipHandler
 
     /// <summary>
     /// Stores the application, or, when the rules say nothing is to be recorded, answers exactly the same without storing
-    /// anything. (The person behind the address is to be told by email once the platform sends mail; nothing is recorded
-    /// about the attempt until then.)
+    /// anything. With mail on, the person behind the address is told by mail (<see cref="ApplyForMembership.MailFor"/>),
+    /// which the answer never shows.
     /// </summary>
-    public static async Task<ApplyForMembershipResult> Handle(ApplyForMembership command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(ApplyForMembershipResult, OutgoingMessages)> Handle(
+        ApplyForMembership command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (command.Validate() is { Count: > 0 } invalid) return new ApplyForMembershipResult(null, invalid); // before any read
+        var outgoing = new OutgoingMessages();
+        if (command.Validate() is { Count: > 0 } invalid) return (new ApplyForMembershipResult(null, invalid), outgoing); // before any read
         var branchExists = command.BranchId is not { } branchId || await session.LoadAsync<Branch>(branchId, cancellationToken) is not null;
         var emailKey = Emails.Key(command.Email);
         var waiting = await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null;
         var member = waiting ? null : await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
 
         var decision = command.Decide(branchExists, waiting, member, Guid.CreateVersion7(), clock.GetUtcNow());
-        if (!decision.Accepted) return new ApplyForMembershipResult(null, decision.Errors);
-        if (decision.Events is not [MembershipApplicationSubmitted submitted]) return NotStored(command, clock);
+        if (!decision.Accepted) return (new ApplyForMembershipResult(null, decision.Errors), outgoing);
+        if (mailer.Enabled && command.MailFor(decision, waiting, member) is { } mail) outgoing.Add(mail);
+        if (decision.Events is not [MembershipApplicationSubmitted submitted]) return (NotStored(command, clock), outgoing);
         // Insert (not Store): a concurrent application with the same email fails on the primary key.
         session.Insert(new PendingApplicationEmail(PendingApplicationEmail.IdOf(emailKey), submitted.ApplicationId));
         session.Events.StartStream<MembershipApplication>(submitted.ApplicationId, submitted);
-        return new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []);
+        return (new ApplyForMembershipResult(MembershipApplicationProjection.FromSubmission(submitted, 0), []), outgoing);
     }
 
     /// <summary>The answer to an application that is not stored: the same as a stored one's (a pending application nobody can list or reach).</summary>

@@ -65,7 +65,7 @@ public sealed record ApproveMembershipApplicationResult(Guid? MemberId, string? 
 public static class ApproveMembershipApplicationHandler
 {
     public static async Task<(ApproveMembershipApplicationResult, OutgoingMessages)> Handle(
-        ApproveMembershipApplication command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        ApproveMembershipApplication command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
@@ -99,16 +99,18 @@ public static class ApproveMembershipApplicationHandler
         session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(application!.EmailKey));
 
         // The account: a new member's is made with the invitation; a former member's keeps its password, or gets a new invitation.
+        // With mail on, the token is made by the mail's handler and travels only by mail; with mail off, the approver passes it on.
         string? token = null;
         if (decision.Events.OfType<AccountInvitationIssued>().SingleOrDefault() is { } invitation)
         {
-            token = InvitationTokens.Create();
             var account = facts.Account ?? new Account { Id = memberId, MemberId = memberId, Roles = [Roles.Member], CreatedAt = now };
             account.Email = application.EmailKey;
-            account.InvitationTokenHash = InvitationTokens.Hash(token);
+            token = mailer.Enabled ? null : InvitationTokens.Create();
+            account.InvitationTokenHash = token is null ? null : InvitationTokens.Hash(token);
             account.InvitationExpiresAt = invitation.ExpiresAt;
             if (previous is null) session.Insert(account);
             else session.Store(account);
+            if (mailer.Enabled) outgoing.Add(new SendInvitationMail(account.Id));
         }
 
         var a = application.Applicant;
@@ -125,11 +127,11 @@ public sealed record ApproveMembershipApplicationPayload(MemberProfile? Member, 
 
 public sealed class ApproveMembershipApplicationPayloadType : PayloadType<ApproveMembershipApplicationPayload>
 {
-    public ApproveMembershipApplicationPayloadType() : base("ApproveMembershipApplicationPayload", "The new member and their invitation token.")
+    public ApproveMembershipApplicationPayloadType() : base("ApproveMembershipApplicationPayload", "The new member, and their invitation token when mail is off.")
     {
         Field<MemberType>("member").Description("The new member.").Resolve(ctx => ctx.Source.Member);
         Field<StringGraphType>("invitationToken")
-            .Description("A single-use token, valid 7 days, with which the member sets a password (activateAccount). Pass it on to them; it is shown only here.")
+            .Description("With mail off: a single-use token, valid 7 days, with which the member sets a password (activateAccount); pass it on to them, it is shown only here. Null when mail is on (the token travels only by mail, to the member) and when no invitation was needed (a former member whose account has a password).")
             .Resolve(ctx => ctx.Source.InvitationToken);
     }
 }
@@ -143,7 +145,7 @@ internal sealed class ApproveMembershipApplicationField : IMutationField
 
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<ApproveMembershipApplicationPayloadType, AutoRegisteringInputObjectGraphType<ApproveMembershipApplicationInput>>("approveMembershipApplication",
-                "Approve a pending application into a branch: the member record begins and an invitation token is returned. Admins approve into any branch; an organiser approves an application for their branch or for no branch into their own branch only (else FORBIDDEN).",
+                "Approve a pending application into a branch: the member record begins and the member is invited to set a password (by mail when mail is on; else the invitation token is returned to pass on). Admins approve into any branch; an organiser approves an application for their branch or for no branch into their own branch only (else FORBIDDEN).",
                 "Which application, into which branch.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>

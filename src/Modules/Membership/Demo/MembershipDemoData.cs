@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
 namespace WorkersPower.Membership.Demo;
 
 /// <summary>
@@ -39,21 +41,33 @@ internal sealed class MembershipDemoData : IDemoData
         foreach (var (name, region) in Branches)
             branchIds.Add((await bus.InvokeAsync<CommandResult>(new CreateBranch(name, region, system), cancellationToken)).Id!.Value);
 
-        // The three accounts people sign in with, in the first branch.
+        // The three accounts people sign in with, in the first branch: their passwords set directly (with mail on,
+        // the invitation mail's handler may write the account at the same moment: then read it again and retry).
+        var hasher = services.GetRequiredService<IPasswordHasher<Account>>();
         foreach (var (email, password, roles, given, family) in Accounts)
         {
             var memberId = await AdmitAsync(bus, given, family, email, branchIds[0], 0, cancellationToken);
-            await using var session = store.LightweightSession();
-            var account = await session.Query<Account>().SingleAsync(a => a.MemberId == memberId, cancellationToken);
-            var token = InvitationTokens.Create();
-            account.InvitationTokenHash = InvitationTokens.Hash(token);
-            account.InvitationExpiresAt = DateTimeOffset.UtcNow.AddDays(1);
-            account.Roles = [.. roles];
-            session.Update(account);
-            await session.SaveChangesAsync(cancellationToken);
-            var activated = await bus.InvokeAsync<SignInResult>(new ActivateAccount(token, password), cancellationToken);
-            if (activated.Errors.Count > 0)
-                throw new InvalidOperationException(string.Join("; ", activated.Errors.Select(e => e.Message)));
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var session = store.LightweightSession();
+                var account = await session.Query<Account>().SingleAsync(a => a.MemberId == memberId, cancellationToken);
+                var now = DateTimeOffset.UtcNow;
+                account.PasswordHash = hasher.HashPassword(account, password);
+                account.InvitationTokenHash = null;
+                account.InvitationExpiresAt = null;
+                account.ActivatedAt = now;
+                account.Roles = [.. roles];
+                session.Update(account);
+                session.Events.Append(memberId, new AccountActivated(memberId, now));
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (attempt < 5 && DatabaseErrors.IsConcurrencyConflict(e))
+                {
+                }
+            }
         }
 
         // More members across the branches, and applications waiting for a decision.

@@ -37,13 +37,22 @@ internal static class MemberHistory
         MemberProfileUpdated => new("PROFILE_UPDATED", e.Timestamp, "Personal details changed.", e.Version),
         MemberEmailChangeRequested r => new("EMAIL_CHANGE_REQUESTED", e.Timestamp,
             r.Email is null ? "A requested change of email address was withdrawn." : "A change of email address was requested; it waits for confirmation.", e.Version),
+        MemberEmailChangeConfirmed => new("EMAIL_CHANGED", e.Timestamp, "The new email address was confirmed from the link mailed to it; it is now the email and sign-in address.", e.Version),
         MemberParticipationUpdated => new("PARTICIPATION_UPDATED", e.Timestamp, "Participation (union, workplace, interests, availability) changed.", e.Version),
-        CommunicationPreferencesChanged => new("COMMUNICATION_PREFERENCES_CHANGED", e.Timestamp, "Communication preferences changed.", e.Version),
+        CommunicationPreferencesChanged c => new("COMMUNICATION_PREFERENCES_CHANGED", e.Timestamp,
+            $"Communication preferences changed: email {OnOff(c.Email)}, text messages {OnOff(c.Sms)}, post {OnOff(c.Post)}.", e.Version),
+        UnsubscribedFromEmail u => new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, u.Source == UnsubscribeSource.Link
+            ? "Unsubscribed from email with the link in a mail (source: link)."
+            : "Turned email off in the profile (source: profile).", e.Version),
+        ArrearsWarningIssued w => new("ARREARS_WARNING_ISSUED", e.Timestamp,
+            $"Warned{(w.ByEmail ? " by email" : "")}: contributions {w.MonthsInArrears} months in arrears ({w.Owed.Amount:0.00} {w.Owed.Currency} owed); membership lapses at {ContributionLedger.LapseAfterMonths}.", e.Version),
         ContributionPledged p => new("CONTRIBUTION_PLEDGED", e.Timestamp, $"Pledged {p.Contribution.Amount:0.00} {p.Contribution.Currency} {p.Frequency.ToString().ToLowerInvariant()}.", e.Version),
         ContributionPaymentRecorded pay => new("PAYMENT_RECORDED", e.Timestamp, $"A payment of {pay.Amount.Amount:0.00} {pay.Amount.Currency} made on {pay.PaidOn:yyyy-MM-dd} was recorded.", e.Version),
         MemberDataErased => new("ERASED", e.Timestamp, "Personal data erased on request.", e.Version),
         _ => new(ToConstant(e.EventTypeName), e.Timestamp, "The record changed.", e.Version),
     };
+
+    private static string OnOff(bool on) => on ? "on" : "off";
 
     private static string ToConstant(string name) => name.Replace('-', '_').ToUpperInvariant();
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using WorkersPower.Platform.Mail;
 
 namespace WorkersPower.Membership.Mail;
 

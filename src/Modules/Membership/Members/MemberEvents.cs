@@ -77,10 +77,16 @@ public sealed record MemberProfileUpdated(
 
 /// <summary>
 /// The member asked to change their email address to <paramref name="Email"/> (null: withdrew the request). It takes
-/// effect only once confirmed from a link sent to the new address, which comes with the platform's mail; until then
-/// the current address stays in force, and nobody learns whether the new one is in use.
+/// effect only once confirmed from a link mailed to the new address (<see cref="MemberEmailChangeConfirmed"/>); until
+/// then the current address stays in force, and nobody learns whether the new one is in use.
 /// </summary>
 public sealed record MemberEmailChangeRequested(Guid MemberId, string? Email, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The requested address <paramref name="Email"/> was confirmed from the link mailed to it: it is now the member's email
+/// and sign-in email, and no change waits any more. <paramref name="By"/>: the member's account (whoever opened the link).
+/// </summary>
+public sealed record MemberEmailChangeConfirmed(Guid MemberId, string Email, Guid By, DateTimeOffset At);
 
 /// <summary>The member changed how they take part.</summary>
 public sealed record MemberParticipationUpdated(
@@ -91,6 +97,13 @@ public sealed record CommunicationPreferencesChanged(Guid MemberId, bool Email, 
 
 /// <summary>A new regular contribution was pledged.</summary>
 public sealed record ContributionPledged(Guid MemberId, Money Contribution, ContributionFrequency Frequency, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The member reached <see cref="ContributionLedger.WarnAfterMonths"/> months of arrears and was warned that they lapse at
+/// <see cref="ContributionLedger.LapseAfterMonths"/>; once per arrears episode (until the payments cover another month).
+/// <paramref name="ByEmail"/>: whether the warning went by mail (false when mail is off: the warning still shows in the history).
+/// </summary>
+public sealed record ArrearsWarningIssued(Guid MemberId, int MonthsInArrears, Money Owed, bool ByEmail, DateTimeOffset At);
 
 /// <summary>A contribution payment was recorded (by a treasurer, or by a bank import).</summary>
 public sealed record ContributionPaymentRecorded(

@@ -40,6 +40,9 @@ public sealed class MemberProfile
     /// <summary>First day of the first month not covered by payments (duplicated for the arrears filter).</summary>
     public DateOnly CoveredUntil { get; set; }
 
+    /// <summary>The <see cref="CoveredUntil"/> of the arrears episode the member was last warned of (<see cref="ArrearsWarningIssued"/>), if any.</summary>
+    public DateOnly? ArrearsWarnedFor { get; set; }
+
     /// <summary>Lower-case name and email, for the organisers' search.</summary>
     public string SearchText { get; set; } = "";
 
@@ -118,6 +121,7 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
         m.ContributionFrequency = e.ContributionFrequency;
         var on = DateOnly.FromDateTime(e.At.UtcDateTime);
         m.Ledger = new ContributionLedger();
+        m.ArrearsWarnedFor = null;
         m.Ledger.Pledge(e.Contribution, e.ContributionFrequency, on);
         SetStatus(m, MembershipStatus.Active, "Rejoined.", e.At);
         m.Refresh();
@@ -137,6 +141,13 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
 
     public static void Apply(MemberEmailChangeRequested e, MemberProfile m) => m.PendingEmail = e.Email;
 
+    public static void Apply(MemberEmailChangeConfirmed e, MemberProfile m)
+    {
+        m.Email = e.Email;
+        m.PendingEmail = null;
+        m.Refresh();
+    }
+
     public static void Apply(MemberParticipationUpdated e, MemberProfile m)
     {
         m.Union = e.Union;
@@ -146,6 +157,10 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
     }
 
     public static void Apply(CommunicationPreferencesChanged e, MemberProfile m) => m.Communication = new(e.Email, e.Sms, e.Post);
+
+    public static void Apply(UnsubscribedFromEmail _, MemberProfile m) => m.Communication = m.Communication with { Email = false };
+
+    public static void Apply(ArrearsWarningIssued _, MemberProfile m) => m.ArrearsWarnedFor = m.CoveredUntil;
 
     public static void Apply(ContributionPledged e, MemberProfile m)
     {

@@ -11,6 +11,9 @@ public sealed class ContributionLedger
     /// <summary>Months in arrears at which a member lapses.</summary>
     public const int LapseAfterMonths = 3;
 
+    /// <summary>Months in arrears at which a member is warned that they will lapse (<see cref="WarnOfArrears"/>).</summary>
+    public const int WarnAfterMonths = 2;
+
     public decimal MonthlyAmount { get; set; }
     public string Currency { get; set; } = "GBP";
 
@@ -60,10 +63,13 @@ public sealed class ContributionLedger
     public int MonthsInArrears(DateOnly asOf) => MonthlyAmount <= 0 ? 0 : Math.Max(0, MonthsBetween(CoveredUntil(), asOf));
 
     /// <summary>When the member lapses if nothing more is paid.</summary>
-    public DateTimeOffset LapsesAt()
+    public DateTimeOffset LapsesAt() => InArrearsAt(LapseAfterMonths);
+
+    /// <summary>When the member will be <paramref name="months"/> months in arrears if nothing more is paid (MaxValue: never).</summary>
+    public DateTimeOffset InArrearsAt(int months)
     {
         var day = CoveredUntil();
-        return day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(day.AddMonths(LapseAfterMonths).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(day.AddMonths(months).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
 }
 

@@ -117,6 +117,7 @@ public static class EraseMemberHandler
             case MembershipRenewed e: Person(e.GivenName, e.FamilyName, e.Email, e.Phone); break;
             case MemberProfileUpdated e: Person(e.GivenName, e.FamilyName, e.Email, e.Phone); break;
             case MemberEmailChangeRequested e: Person(null, null, e.Email, null); break;
+            case MemberEmailChangeConfirmed e: Person(null, null, e.Email, null); break;
         }
         // display names combine a given name of one event with the family name of another (a rename of one part)
         var names = personal.Where(p => !p.Any(char.IsDigit) && !p.Contains(' ')).ToList();
@@ -155,6 +156,7 @@ public static class EraseMemberHandler
             Email = e.Email is null ? null : "", Phone = null, Postcode = e.Postcode is null ? null : "",
         });
         events.AddMaskingRuleForProtectedInformation<MemberEmailChangeRequested>(e => e with { Email = e.Email is null ? null : "" });
+        events.AddMaskingRuleForProtectedInformation<MemberEmailChangeConfirmed>(e => e with { Email = "" });
         events.AddMaskingRuleForProtectedInformation<MemberParticipationUpdated>(e => e with { Union = null, Workplace = null, Interests = [], Availability = null });
         events.AddMaskingRuleForProtectedInformation<MembershipResigned>(e => e with { Reason = e.Reason is null ? null : ErasedText });
         events.AddMaskingRuleForProtectedInformation<MembershipSuspended>(e => e with { Reason = ErasedText });

@@ -18,13 +18,18 @@ public sealed record CheckArrears(Guid MemberId)
 /// </summary>
 public static class MemberLifecycleHandler
 {
-    /// <summary>Schedules the arrears check for when the member would lapse, if that is in the next years.</summary>
+    /// <summary>
+    /// Schedules the warning (<see cref="WarnOfArrears"/>) for when the member would be two months in arrears and the
+    /// arrears check for when they would lapse, each if that is in the next years (at once when it has passed).
+    /// </summary>
     internal static void ScheduleArrearsCheck(OutgoingMessages outgoing, Guid memberId, ContributionLedger ledger, DateTimeOffset now)
     {
-        var at = ledger.LapsesAt();
-        if (at == DateTimeOffset.MaxValue || at > now.AddYears(50)) return;
-        outgoing.Add(new CheckArrears(memberId).ScheduledAt(at < now ? now : at));
+        if (When(ledger.InArrearsAt(ContributionLedger.WarnAfterMonths), now) is { } warnAt) outgoing.Add(new WarnOfArrears(memberId).ScheduledAt(warnAt));
+        if (When(ledger.LapsesAt(), now) is { } lapseAt) outgoing.Add(new CheckArrears(memberId).ScheduledAt(lapseAt));
     }
+
+    private static DateTimeOffset? When(DateTimeOffset at, DateTimeOffset now) =>
+        at == DateTimeOffset.MaxValue || at > now.AddYears(50) ? null : at < now ? now : at;
 
     /// <summary>Lapses an active member three months (or more) in arrears. No rescheduling here: every change that moves the lapse date schedules its own check.</summary>
     public static async Task<MemberStandingChanged?> Handle(CheckArrears command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

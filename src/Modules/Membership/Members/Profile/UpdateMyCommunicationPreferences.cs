@@ -9,12 +9,21 @@ public sealed record UpdateMyCommunicationPreferencesInput(
 
 public sealed record UpdateMyCommunicationPreferences(Guid MemberId, bool Email, bool Sms, bool Post, Actor Actor)
 {
-    /// <summary>The rule: only the member themself.</summary>
+    /// <summary>
+    /// The rule: only the member themself. Turning email off is recorded as <see cref="UnsubscribedFromEmail"/> from the
+    /// profile (so the history says where consent was withdrawn), with the other preferences' change beside it when
+    /// they change too.
+    /// </summary>
     public Decision Decide(MemberProfile? member, DateTimeOffset now)
     {
         if (member is not { Erased: false }) return MemberRules.NotFound;
         if (!Actor.IsSelf(member)) return MemberRules.NotYours;
-        return Decision.Accept(new CommunicationPreferencesChanged(member.Id, Email, Sms, Post, Actor.AccountId, now));
+        var changed = new CommunicationPreferencesChanged(member.Id, Email, Sms, Post, Actor.AccountId, now);
+        if (!(member.Communication.Email && !Email)) return Decision.Accept(changed);
+        var unsubscribed = new UnsubscribedFromEmail(member.Id, UnsubscribeSource.Profile, now);
+        return member.Communication with { Email = false } == new CommunicationPreferences(Email, Sms, Post)
+            ? Decision.Accept(unsubscribed)
+            : Decision.Accept(unsubscribed, changed);
     }
 }
 

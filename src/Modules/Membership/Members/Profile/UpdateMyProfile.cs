@@ -5,7 +5,7 @@ namespace WorkersPower.Membership.Members;
 public sealed record UpdateMyProfileInput(
     [property: Description("Given name.")] string? GivenName,
     [property: Description("Family name.")] string? FamilyName,
-    [property: Description("A new email address (also the sign-in email): it waits for confirmation (pendingEmail) and the current one stays in force meanwhile; the current address withdraws a pending change.")] string? Email,
+    [property: Description("A new email address (also the sign-in email): it waits for confirmation from a link mailed to it (pendingEmail; confirmEmailChange) and the current one stays in force meanwhile; the current address withdraws a pending change.")] string? Email,
     [property: Description("Phone number; an empty string removes it.")] string? Phone,
     [property: Description("Postcode.")] string? Postcode);
 
@@ -15,10 +15,15 @@ public sealed record UpdateMyProfile(Guid MemberId, string? GivenName, string? F
         "Your new email address is pending: it takes effect once you confirm it from a link sent to it. " +
         "The platform does not send mail yet, so until it does your current address stays in force.";
 
+    /// <summary>The message when mail is on: the link is on its way.</summary>
+    public const string PendingEmailMailedMessage =
+        "Your new email address is pending: we have sent a link to it, which works for 24 hours. It takes effect once you open the link and confirm; " +
+        "until then your current address stays in force. We have also told your current address about the change.";
+
     /// <summary>
     /// The rules: valid details; only the member themself. Only what changed is recorded. Another email address
     /// is never refused nor taken on at once (either would tell the member whether it belongs to someone): it
-    /// waits for confirmation from a link sent to it, which comes with the platform's mail. A change of case only
+    /// waits for confirmation from a link mailed to it (<see cref="SendEmailChangeMails"/>). A change of case only
     /// takes effect at once; giving the current address again withdraws a request.
     /// </summary>
     public Decision Decide(MemberProfile? member, DateTimeOffset now)
@@ -64,8 +69,11 @@ public sealed record UpdateMyProfile(Guid MemberId, string? GivenName, string? F
 
 public static class UpdateMyProfileHandler
 {
-    /// <summary>Tells the other modules of a new name.</summary>
-    public static async Task<(CommandResult, OutgoingMessages)> Handle(UpdateMyProfile command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Tells the other modules of a new name. A new address asked for is mailed a confirmation link (with mail on); a
+    /// withdrawn request's link stops working.
+    /// </summary>
+    public static async Task<(CommandResult, OutgoingMessages)> Handle(UpdateMyProfile command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
@@ -75,7 +83,15 @@ public static class UpdateMyProfileHandler
         var member = stream.Aggregate!;
         foreach (var change in decision.Events.OfType<MemberProfileUpdated>().Where(c => c.GivenName is not null || c.FamilyName is not null))
             outgoing.Add(new MemberRenamed(member.Id, $"{change.GivenName ?? member.GivenName} {change.FamilyName ?? member.FamilyName}", change.At));
-        var message = command.WaitsForConfirmation(member) ? UpdateMyProfile.PendingEmailMessage : null;
+        // Asking again for the address already pending mails a new link (the earlier one stops working).
+        if (mailer.Enabled && command.WaitsForConfirmation(member)) outgoing.Add(new SendEmailChangeMails(member.Id));
+        if (decision.Events.OfType<MemberEmailChangeRequested>().Any(r => r.Email is null)
+            && await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == member.Id, ct) is { EmailChangeTokenHash: not null } account)
+        {
+            account.ClearEmailChange();
+            session.Update(account);
+        }
+        var message = !command.WaitsForConfirmation(member) ? null : mailer.Enabled ? UpdateMyProfile.PendingEmailMailedMessage : UpdateMyProfile.PendingEmailMessage;
         return (decision.ToResult(member.Id) with { Message = message }, outgoing);
     }
 }
@@ -84,7 +100,7 @@ internal sealed class UpdateMyProfileField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<UpdateMyProfileInput>>("updateMyProfile",
-                "Change your personal details. A new email address is never refused for being in use: it waits as pendingEmail for confirmation from a link sent to it (which comes with the platform's mail), the current one stays in force meanwhile, and message says so. (the signed-in member)",
+                "Change your personal details. A new email address is never refused for being in use: it waits as pendingEmail for confirmation from a link mailed to it (confirmEmailChange; the current address is told), the current one stays in force meanwhile, and message says so. (the signed-in member)",
                 "What to change.")
             .Authorize()
             .ResolveAsync(async ctx =>
