@@ -33,6 +33,11 @@ public class MailFixture : PlatformFixture
         await Catcher.DisposeAsync();
     }
 
+    /// <summary>The token of the invitation mail sent to <paramref name="email"/> (waits for it).</summary>
+    public async Task<string> InvitationTokenAsync(string email) =>
+        TokenIn((await Catcher.WaitForAsync(m => m.EnvelopeTo.Contains(email, StringComparer.OrdinalIgnoreCase)
+            && m.Links.Any(l => l.StartsWith(PublicUrl + "/activate?token=", StringComparison.Ordinal))))[0], "/activate");
+
     /// <summary>The token of the link to <paramref name="path"/> (e.g. "/activate") in a mail.</summary>
     public static string TokenIn(CaughtMail mail, string path)
     {

@@ -11,28 +11,8 @@ internal static class MailMembers
     /// Apply, approve, activate (and grant <paramref name="roles"/>): with the invitation token from the approval's answer
     /// when it gives one, else from the invitation mail (mail on: the token travels only by mail).
     /// </summary>
-    public static async Task<MemberApi.Person> JoinAsync(MailFixture fixture, params string[] roles)
-    {
-        var admin = await fixture.AdminTokenAsync();
-        var email = MembershipApi.UniqueEmail("member");
-        var applicationId = await MembershipApi.ApplyAsync(fixture.Client, email);
-        var approved = await fixture.Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId, branchId = await fixture.BranchAsync() } }, admin);
-        approved.UserErrors("approveMembershipApplication").ShouldBeEmpty(approved.Body);
-        var memberId = approved["approveMembershipApplication.member.id"]!.GetValue<string>();
-        var invitation = approved["approveMembershipApplication.invitationToken"]?.GetValue<string>()
-            ?? MailFixture.TokenIn((await fixture.Catcher.WaitForAsync(m => m.EnvelopeTo.Contains(email, StringComparer.OrdinalIgnoreCase)
-                && m.Links.Any(l => l.StartsWith(MailFixture.PublicUrl + "/activate?token=", StringComparison.Ordinal))))[0], "/activate");
-        var activated = await fixture.Client.PostAsync(MembershipApi.Activate, new { input = new { invitationToken = invitation, password = MemberApi.Password } });
-        activated.UserErrors("activateAccount").ShouldBeEmpty(activated.Body);
-        foreach (var role in roles)
-        {
-            var granted = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
-                new { input = new { memberId, role } }, admin);
-            granted.UserErrors("grantRole").ShouldBeEmpty(granted.Body);
-        }
-        var signIn = await fixture.Client.PostAsync(MembershipApi.SignIn, new { input = new { email, password = MemberApi.Password } });
-        return new MemberApi.Person(memberId, signIn["signIn.accessToken"]!.GetValue<string>(), email);
-    }
+    public static async Task<MemberApi.Person> JoinAsync(MailFixture fixture, params string[] roles) =>
+        await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), roles);
 }
 
 /// <summary>An action with members signed up, driven through the real API, whose reminders and cancellation go by mail.</summary>

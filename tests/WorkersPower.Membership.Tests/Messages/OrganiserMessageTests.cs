@@ -249,7 +249,11 @@ public sealed class OrganiserMessageTests(OrganiserMessagesFixture fixture) : IC
         var email = MembershipApi.UniqueEmail("sender");
         var application = await fixture.Client.PostAsync(MembershipApi.Apply, new { input = MembershipApi.Application(email, given, family) });
         application.UserErrors("applyForMembership").ShouldBeEmpty(application.Body);
-        var (memberId, invitation) = await MembershipApi.ApproveAsync(fixture.Client, admin, application["applyForMembership.application.id"]!.GetValue<string>(), branch);
+        var approved = await fixture.Client.PostAsync(MembershipApi.Approve,
+            new { input = new { applicationId = application["applyForMembership.application.id"]!.GetValue<string>(), branchId = branch } }, admin);
+        approved.UserErrors("approveMembershipApplication").ShouldBeEmpty(approved.Body);
+        var memberId = approved["approveMembershipApplication.member.id"]!.GetValue<string>();
+        var invitation = await fixture.InvitationTokenAsync(email);
         (await fixture.Client.PostAsync(MembershipApi.Activate, new { input = new { invitationToken = invitation, password = MemberApi.Password } })).ShouldSucceed();
         (await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code } } }", new { input = new { memberId, role = "ORGANISER" } }, admin)).ShouldSucceed();
         var token = await fixture.SignInAsync(email, MemberApi.Password);
