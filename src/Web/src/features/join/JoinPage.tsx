@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery, useMutation } from 'react-relay/hooks';
 import type { JoinPageQuery } from '../../__generated__/JoinPageQuery.graphql';
 import type { JoinPageMutation, ContributionFrequency } from '../../__generated__/JoinPageMutation.graphql';
@@ -16,6 +16,12 @@ const fieldNames = [
   'givenName', 'familyName', 'email', 'phone', 'postcode', 'union', 'workplace', 'interests', 'otherInterests', 'branchId',
   'acceptsProgramme', 'amount', 'currency', 'contributionFrequency', 'consentToContact', 'message',
 ] as const;
+
+/** Plainer words than the API's for the two agreements. */
+const friendly: Record<string, string> = {
+  acceptsProgramme: 'Joining means accepting the programme: please tick the box to accept it.',
+  consentToContact: 'We can only hold your application if you agree that we store your details and contact you.',
+};
 
 const fieldAlias: Record<string, string> = { 'contribution.amount': 'amount', 'contribution.currency': 'currency', contribution: 'amount' };
 
@@ -81,6 +87,7 @@ export function JoinPage() {
           return { ...e, field: fieldAlias[path] ? [fieldAlias[path]] : e.field };
         });
         const { fields, page } = splitUserErrors(mapped, fieldNames);
+        for (const name of Object.keys(friendly)) if (fields[name]) fields[name] = friendly[name] ?? fields[name];
         setErrors(fields);
         setAlert(Object.keys(fields).length > 0 ? ['Please check the fields marked below.', ...page] : page);
         const first = fieldNames.find((n) => fields[n]);
@@ -90,20 +97,7 @@ export function JoinPage() {
     });
   };
 
-  if (sentTo) {
-    return (
-      <section className="confirmation" aria-labelledby="thanks-title">
-        <title>Application received · Workers Power</title>
-        <h1 id="thanks-title" tabIndex={-1}>Thank you: your application is in</h1>
-        <p>What happens next:</p>
-        <ol>
-          <li>We send an email to <strong>{sentTo}</strong> to say we have your application.</li>
-          <li>An organiser reviews it, usually within a week, and may get in touch to meet you.</li>
-          <li>Once you are approved, a second email invites you to set a password and sign in to your member space.</li>
-        </ol>
-      </section>
-    );
-  }
+  if (sentTo) return <Confirmation email={sentTo} />;
 
   return (
     <>
@@ -206,5 +200,23 @@ export function JoinPage() {
         <button type="submit" className="button" disabled={inFlight}>{inFlight ? 'Sending…' : 'Send my application'}</button>
       </form>
     </>
+  );
+}
+
+/** What happens next, focused when it appears so a screen reader reads it. */
+function Confirmation({ email }: { email: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="confirmation" aria-labelledby="thanks-title">
+      <title>Application received · Workers Power</title>
+      <h1 id="thanks-title" tabIndex={-1} ref={heading}>Thank you: your application is in</h1>
+      <p>What happens next:</p>
+      <ol>
+        <li>We send an email to <strong>{email}</strong> to say we have your application.</li>
+        <li>An organiser reviews it, usually within a week, and may get in touch to meet you.</li>
+        <li>Once you are approved, a second email invites you to set a password and sign in to your member space.</li>
+      </ol>
+    </section>
   );
 }
