@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkersPower.Testing;
 
@@ -158,6 +159,31 @@ public sealed class WebClientPersistedOnlyTests(PersistedOnlyRealServerFixture f
         finally
         {
             Directory.Delete(shots, recursive: true);
+        }
+    }
+}
+
+/// <summary>relay-compiler's persisted.json ({"&lt;sha256 hex&gt;": "&lt;text&gt;"}) loads beside the .graphql files.</summary>
+public sealed class PersistedDocumentsFileTests
+{
+    [Fact]
+    public void Json_maps_load_beside_graphql_files_and_a_key_that_is_not_its_texts_hash_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-persisted-").FullName;
+        try
+        {
+            const string query = "query A {\n  branches {\n    id\n  }\n}\n";
+            var hex = GraphQL.Execution.PersistedDocuments.IdOf(query)["sha256:".Length..];
+            File.WriteAllText(Path.Combine(folder, "One.graphql"), "{ branches { name } }");
+            File.WriteAllText(Path.Combine(folder, "web-client.json"), JsonSerializer.Serialize(new Dictionary<string, string> { [hex] = query }));
+            GraphQL.Execution.PersistedDocuments.Load(folder).ShouldBe(["{ branches { name } }", query], ignoreOrder: true);
+
+            File.WriteAllText(Path.Combine(folder, "web-client.json"), JsonSerializer.Serialize(new Dictionary<string, string> { [new string('0', 64)] = query }));
+            Should.Throw<InvalidOperationException>(() => GraphQL.Execution.PersistedDocuments.Load(folder).ToList()).Message.ShouldContain("rebuild the web client");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
