@@ -70,7 +70,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
         var shots = Directory.CreateTempSubdirectory("wp-web-").FullName;
         try
         {
-            var (exitCode, text) = await NodeScript.RunAsync("web.mjs", fixture.ServerAddress!.ToString(), shots, email);
+            var (exitCode, text) = await NodeScript.RunAsync("web.mjs", fixture.ServerAddress!.ToString(), shots, email, title, campaign);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
@@ -78,6 +78,11 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
             Line("HOME").ShouldContain(title);
             Line("HOME").ShouldContain(campaign);
             Line("ALERTS").ShouldBe("ALERTS 0");
+            // the article's Markdown rendered, its raw HTML shown as text and never run
+            Line("ARTICLE").ShouldBe($"ARTICLE {title} strong=won literal-html=true script-ran=false");
+            Line("CAMPAIGN").ShouldContain(campaign);
+            Line("CAMPAIGN").ShouldContain("0 taking part of a goal of 200");
+            Line("CAMPAIGN").ShouldContain("No actions planned just now.");
             Line("BRANCHES").ShouldContain("I don't know yet | ");
             Line("INVALID").ShouldContain("Email is not a valid email address.");
             Line("INVALID").ShouldContain("describedby=email-error, next=email-error");
@@ -85,10 +90,10 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
             Line("CONFIRMATION").ShouldContain("Thank you: your application is in");
             Line("CONFIRMATION").ShouldContain(email);
             Line("CONFIRMATION").ShouldContain("An organiser reviews it");
-            foreach (var page in new[] { "home", "join", "join-invalid", "confirmation" }) Line($"AXE {page}").ShouldBe($"AXE {page} none");
+            foreach (var page in new[] { "home", "article", "campaign", "join", "join-invalid", "confirmation" }) Line($"AXE {page}").ShouldBe($"AXE {page} none");
             lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
             lines.ShouldNotContain(l => l.StartsWith("CONSOLE", StringComparison.Ordinal), text);
-            foreach (var page in new[] { "home", "join", "join-invalid", "confirmation" })
+            foreach (var page in new[] { "home", "article", "campaign", "join", "join-invalid", "confirmation" })
             foreach (var size in new[] { "390x844", "1280x800" })
                 new FileInfo(Path.Combine(shots, $"{page}-{size}.png")).Length.ShouldBeGreaterThan(10_000);
 
@@ -107,7 +112,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
     private async Task PublishArticleAsync(string token, string title)
     {
         var drafted = await fixture.Client.PostAsync("mutation($input: DraftArticleInput!) { draftArticle(input: $input) { article { id } errors { code message } } }",
-            new { input = new { title, summary = "Drivers at three garages struck for pay today.", body = "They won.", tags = new[] { "unions" } } }, token);
+            new { input = new { title, summary = "Drivers at three garages struck for pay today.", body = "They **won**.\n\n<script>window.pwned = 1</script>", tags = new[] { "unions" } } }, token);
         drafted.UserErrors("draftArticle").ShouldBeEmpty(drafted.Body);
         var published = await fixture.Client.PostAsync("mutation($input: PublishArticleInput!) { publishArticle(input: $input) { errors { code message } } }",
             new { input = new { articleId = drafted["draftArticle.article.id"]!.GetValue<string>() } }, token);

@@ -6,11 +6,12 @@
 //   CONFIRMATION ...    after sending the form filled in properly: the confirmation
 //   PAGEERRORS ...      uncaught script errors, CONSOLE ... console errors (CSP refusals show here)
 // Screenshots of each page at 390x844 and 1280x800 go to the folder given.
-// usage: node web.mjs http://host:port/ <screenshot folder> <email> [--home-only]
+//   ARTICLE ... / CAMPAIGN ...  the article and the campaign opened from the home page by their links
+// usage: node web.mjs http://host:port/ <screenshot folder> <email> [--home-only | <article title> <campaign title>]
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
-const [base, shots, email, mode] = process.argv.slice(2);
+const [base, shots, email, mode, campaignTitle] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -47,7 +48,25 @@ try { journey: {
   await shoot('home');
   if (mode === '--home-only') break journey;
 
-  // 2. the join page, reached by its link
+  // 2. an article and a campaign, opened by their links from the home page
+  await page.getByRole('link', { name: mode }).click();
+  await page.getByRole('heading', { level: 1, name: mode }).waitFor({ timeout: 30000 });
+  const main = page.getByRole('main');
+  const strong = await main.locator('strong').allTextContents();
+  const literal = (await main.textContent()).includes('<script>');
+  console.log(`ARTICLE ${flat(await main.locator('h1').textContent())} strong=${strong.join(',')} literal-html=${literal} script-ran=${await page.evaluate(() => window.pwned === 1)}`);
+  await axe('article');
+  await shoot('article');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: campaignTitle }).click();
+  await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor({ timeout: 30000 });
+  console.log('CAMPAIGN ' + flat(await main.textContent()));
+  await axe('campaign');
+  await shoot('campaign');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { name: 'Latest articles' }).waitFor({ timeout: 30000 });
+
+  // 3. the join page, reached by its link
   await page.getByRole('main').getByRole('link', { name: /^Join/ }).click();
   await page.getByRole('heading', { name: 'Join Workers Power' }).waitFor({ timeout: 30000 });
   await page.getByLabel('Branch (optional)').locator('option').nth(1).waitFor({ state: 'attached', timeout: 30000 });
@@ -74,7 +93,7 @@ try { journey: {
     await page.getByLabel(/I agree that Workers Power stores/).check();
   };
 
-  // 3. an invalid form: the error next to its field, which points at it with aria-describedby
+  // 4. an invalid form: the error next to its field, which points at it with aria-describedby
   await fill('not-an-email');
   await page.getByRole('button', { name: 'Send my application' }).click();
   const emailField = page.getByLabel('Email');
@@ -86,7 +105,7 @@ try { journey: {
   await axe('join-invalid');
   await shoot('join-invalid');
 
-  // 4. the form filled in properly: the confirmation says what happens next
+  // 5. the form filled in properly: the confirmation says what happens next
   await emailField.fill(email);
   await page.getByRole('button', { name: 'Send my application' }).click();
   const thanks = page.getByRole('heading', { name: /Thank you/ });

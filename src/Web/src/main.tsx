@@ -7,6 +7,8 @@ import { Layout } from './ui/Layout';
 import { HomePage } from './features/public/HomePage';
 // The home page is in the first load; the others load when opened.
 const JoinPage = lazy(() => import('./features/join/JoinPage').then((m) => ({ default: m.JoinPage })));
+const ArticlePage = lazy(() => import('./features/public/ArticlePage').then((m) => ({ default: m.ArticlePage })));
+const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 import './ui/tokens.css';
 import './ui/base.css';
@@ -51,6 +53,8 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/" element={page(<HomePage />)} />
             <Route path="/join" element={page(<JoinPage />)} />
             <Route path="/programme" element={page(<ProgrammePage />)} />
+            <Route path="/articles/:slug" element={page(<ArticlePage />)} />
+            <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,4 +1,5 @@
 import { graphql, useFragment } from 'react-relay/hooks';
+import { Link } from 'react-router';
 import type { ArticleSummary_article$key } from '../../__generated__/ArticleSummary_article.graphql';
 import { formatDate } from '../../ui/dates';
 
@@ -19,7 +20,7 @@ export function ArticleSummary({ article }: { article: ArticleSummary_article$ke
   );
   return (
     <article className="card">
-      <h3>{a.title}</h3>
+      <h3><Link to={`/articles/${a.slug}`}>{a.title}</Link></h3>
       <p className="meta">
         {a.author?.displayName ? <>{a.author.displayName} · </> : null}
         {a.publishedAt ? <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time> : null}

@@ -1,4 +1,5 @@
 import { graphql, useFragment } from 'react-relay/hooks';
+import { Link } from 'react-router';
 import type { CampaignSummary_campaign$key } from '../../__generated__/CampaignSummary_campaign.graphql';
 
 /** A campaign in a list: title, summary, how many take part against its goal. */
@@ -17,7 +18,7 @@ export function CampaignSummary({ campaign }: { campaign: CampaignSummary_campai
   );
   return (
     <article className="card">
-      <h3>{c.title}</h3>
+      <h3><Link to={`/campaigns/${c.slug}`}>{c.title}</Link></h3>
       <p>{c.summary}</p>
       <p className="progress">
         {c.progress.participants} {c.progress.participants === 1 ? 'person has' : 'people have'} taken part
