@@ -51,6 +51,8 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
         (await fixture.Client.Http.GetAsync("/feed.xml")).Content.Headers.ContentType!.MediaType!.ShouldContain("atom");
         (await BrowserGetAsync(fixture.Client.Http, "/explorer/missing")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await BrowserGetAsync(fixture.Client.Http, "/assets/missing.js")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // the build's files are reachable only at their addresses (index.html only with its headers, through a route)
+        (await BrowserGetAsync(fixture.Client.Http, "/app/index.html")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // not a browser asking for a page: no page
         (await fixture.Client.Http.GetAsync("/join")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
