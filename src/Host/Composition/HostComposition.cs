@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Wolverine.Marten;
 using WorkersPower.Host.GraphQL;
 using WorkersPower.Host.GraphQL.Http;
+using WorkersPower.Host.Web;
 using WorkersPower.Platform.Mail;
 
 namespace WorkersPower.Host.Composition;
@@ -171,6 +172,7 @@ public static class HostComposition
     {
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseWebClientAssets();
         app.UseExplorerFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -178,6 +180,7 @@ public static class HostComposition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReadiness });
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         foreach (var module in app.Services.GetServices<IModule>()) module.MapEndpoints(app);
+        app.MapWebClient();
         return app;
     }
 }

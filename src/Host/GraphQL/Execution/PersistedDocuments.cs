@@ -3,8 +3,9 @@ using System.Collections.Frozen;
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
-/// Documents registered at build time: every .graphql file in the host's PersistedDocuments folder, known
-/// by "sha256:" and the hex SHA-256 of its UTF-8 text. A request may send {"documentId": "sha256:..."}
+/// Documents registered at build time: every .graphql file in the host's PersistedDocuments folder, and every
+/// entry of its .json files (relay-compiler's persisted.json from the web client: {"&lt;sha256 hex&gt;": "&lt;text&gt;"}),
+/// known by "sha256:" and the hex SHA-256 of its UTF-8 text. A request may send {"documentId": "sha256:..."}
 /// instead of a query; with GraphQL:PersistedDocumentsOnly, only such requests are served.
 /// </summary>
 internal sealed class PersistedDocuments
@@ -20,12 +21,25 @@ internal sealed class PersistedDocuments
     {
         only = settings.Value.PersistedDocumentsOnly;
         var folder = Path.Combine(AppContext.BaseDirectory, Folder);
-        documents = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.graphql", SearchOption.AllDirectories) : [])
-            .Select(File.ReadAllText)
-            .ToFrozenDictionary(IdOf, text => text, StringComparer.Ordinal);
+        documents = Load(folder).DistinctBy(IdOf, StringComparer.Ordinal).ToFrozenDictionary(IdOf, text => text, StringComparer.Ordinal);
     }
 
     public int Count => documents.Count;
+
+    /// <summary>The texts of the folder's .graphql files and of its .json maps' entries (whose keys must be their hashes).</summary>
+    internal static IEnumerable<string> Load(string folder)
+    {
+        if (!Directory.Exists(folder)) yield break;
+        foreach (var file in Directory.GetFiles(folder, "*.graphql", SearchOption.AllDirectories)) yield return File.ReadAllText(file);
+        foreach (var file in Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories))
+        {
+            var map = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))
+                ?? throw new InvalidOperationException($"The persisted documents file {file} is empty.");
+            foreach (var (hash, text) in map)
+                yield return IdOf(text) == "sha256:" + hash ? text
+                    : throw new InvalidOperationException($"In {file}, the document '{hash}' is not the SHA-256 of its text: rebuild the web client.");
+        }
+    }
 
     public static string IdOf(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -20,9 +20,10 @@ internal static class Explorer
         await http.Response.WriteAsync(Page, http.RequestAborted);
     }
 
+    /// <summary>The explorer's script and styles under /explorer (only those: wwwroot also holds the web client's build).</summary>
     public static IApplicationBuilder UseExplorerFiles(this IApplicationBuilder app) =>
-        Directory.Exists(Folder)
-            ? app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Folder) })
+        Directory.Exists(Path.Combine(Folder, "explorer"))
+            ? app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Folder, "explorer")), RequestPath = "/explorer" })
             : app;
 
     private const string Page = """

@@ -1,0 +1,64 @@
+import { StrictMode, Suspense, Component, lazy, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RelayEnvironmentProvider } from 'react-relay/hooks';
+import { BrowserRouter, Routes, Route, Link } from 'react-router';
+import { createEnvironment } from './relay/environment';
+import { Layout } from './ui/Layout';
+import { HomePage } from './features/public/HomePage';
+// The home page is in the first load; the others load when opened.
+const JoinPage = lazy(() => import('./features/join/JoinPage').then((m) => ({ default: m.JoinPage })));
+const ArticlePage = lazy(() => import('./features/public/ArticlePage').then((m) => ({ default: m.ArticlePage })));
+const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+import './ui/tokens.css';
+import './ui/base.css';
+
+/** A page's data failed to load: words a person understands, and a way on. */
+class PageBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() { return { failed: true }; }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="alert" role="alert">
+        <h1>This page could not be loaded</h1>
+        <p>Please check your connection and <a href={window.location.pathname}>try again</a>.</p>
+      </div>
+    );
+  }
+}
+
+const page = (element: ReactNode) => (
+  <PageBoundary>
+    <Suspense fallback={<p className="muted" role="status">Loading…</p>}>{element}</Suspense>
+  </PageBoundary>
+);
+
+function NotFound() {
+  return (
+    <>
+      <title>Not found · Workers Power</title>
+      <h1>There is no page here</h1>
+      <p>The address may be mistyped or the page moved. <Link to="/">Go to the home page</Link>.</p>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RelayEnvironmentProvider environment={createEnvironment()}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/" element={page(<HomePage />)} />
+            <Route path="/join" element={page(<JoinPage />)} />
+            <Route path="/programme" element={page(<ProgrammePage />)} />
+            <Route path="/articles/:slug" element={page(<ArticlePage />)} />
+            <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </RelayEnvironmentProvider>
+  </StrictMode>,
+);

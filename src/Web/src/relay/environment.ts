@@ -1,0 +1,28 @@
+import { Environment, Network, RecordSource, Store, type FetchFunction, type GraphQLResponse } from 'relay-runtime';
+import { getToken } from './token';
+
+/**
+ * Every operation goes to POST /graphql as a persisted document: {"documentId": "sha256:<hex>"}, never its text.
+ * The host registers relay-compiler's persisted.json at build time, so this works with GraphQL:PersistedDocumentsOnly.
+ */
+const fetchGraphQL: FetchFunction = async (operation, variables) => {
+  if (!operation.id) throw new Error(`The operation ${operation.name} has no persisted id: run relay-compiler.`);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/graphql-response+json, application/json',
+  };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ documentId: `sha256:${operation.id}`, operationName: operation.name, variables }),
+  });
+  const body = (await response.json().catch(() => null)) as GraphQLResponse | null;
+  if (body === null) throw new Error('The server did not answer. Please try again in a moment.');
+  return body;
+};
+
+export function createEnvironment(): Environment {
+  return new Environment({ network: Network.create(fetchGraphQL), store: new Store(new RecordSource()) });
+}
