@@ -141,6 +141,7 @@ rm -f "$DATA/ready.txt"
 cat <<BANNER
 
   Workers Power platform is ready
+  Web client:       $URL/
   GraphQL endpoint: $URL/graphql
   Explorer:         $URL/graphql in a browser (GraphiQL)
   Health:           $URL/health/ready
