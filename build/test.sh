@@ -38,13 +38,15 @@ if ! dotnet build WorkersPower.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
-# The test clients in tests/conformance: the graphql-http audits, graphql-ws, playwright-core.
-if [[ ! -d tests/conformance/node_modules/graphql-ws || ! -d tests/conformance/node_modules/graphql-http || ! -d tests/conformance/node_modules/playwright-core ]]; then
+# The test clients in tests/conformance: the graphql-http audits, graphql-ws, playwright-core, axe-core. Installed
+# when node_modules is missing or was installed from another package-lock.json (the stamp is a copy of the lock).
+if ! cmp -s tests/conformance/package-lock.json tests/conformance/node_modules/.wp-installed-lock; then
   echo "Installing the conformance audit (npm ci in tests/conformance)"
   if ! command -v npm >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null 2>&1 || echo "npm is not available: ConformanceTests will fail"
   fi
-  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed: ConformanceTests will fail"
+  (cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.wp-installed-lock) \
+    || echo "npm ci failed: ConformanceTests will fail"
 fi
 
 # Debian's chromium for the explorer test (Playwright drives it; no browser download).
