@@ -9,6 +9,8 @@ import { HomePage } from './features/public/HomePage';
 const JoinPage = lazy(() => import('./features/join/JoinPage').then((m) => ({ default: m.JoinPage })));
 const ArticlePage = lazy(() => import('./features/public/ArticlePage').then((m) => ({ default: m.ArticlePage })));
 const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m) => ({ default: m.CampaignPage })));
+const SignInPage = lazy(() => import('./features/account/SignInPage').then((m) => ({ default: m.SignInPage })));
+const MePage = lazy(() => import('./features/account/MePage').then((m) => ({ default: m.MePage })));
 const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 import './ui/tokens.css';
 import './ui/base.css';
@@ -52,6 +54,8 @@ createRoot(document.getElementById('root')!).render(
           <Route element={<Layout />}>
             <Route path="/" element={page(<HomePage />)} />
             <Route path="/join" element={page(<JoinPage />)} />
+            <Route path="/sign-in" element={page(<SignInPage />)} />
+            <Route path="/me" element={page(<MePage />)} />
             <Route path="/programme" element={page(<ProgrammePage />)} />
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />
             <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />

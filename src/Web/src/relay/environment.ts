@@ -1,5 +1,5 @@
 import { Environment, Network, RecordSource, Store, type FetchFunction, type GraphQLResponse } from 'relay-runtime';
-import { getToken } from './token';
+import { getToken, setToken } from './token';
 
 /**
  * Every operation goes to POST /graphql as a persisted document: {"documentId": "sha256:<hex>"}, never its text.
@@ -20,6 +20,17 @@ const fetchGraphQL: FetchFunction = async (operation, variables) => {
   });
   const body = (await response.json().catch(() => null)) as GraphQLResponse | null;
   if (body === null) throw new Error('The server did not answer. Please try again in a moment.');
+  const codes = 'errors' in body && Array.isArray(body.errors)
+    ? body.errors.map((e) => String((e as { extensions?: { code?: unknown } }).extensions?.code ?? ''))
+    : [];
+  if (codes.includes('UNAUTHENTICATED') && token) {
+    // The token expired or was revoked (signed out elsewhere): forget it and ask the person to sign in again.
+    setToken(null);
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+    throw new Error('UNAUTHENTICATED');
+  }
+  if (codes.includes('THROTTLED') || codes.includes('RATE_LIMITED')) throw new Error('THROTTLED');
   return body;
 };
 

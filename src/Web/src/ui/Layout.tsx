@@ -1,7 +1,33 @@
-import { NavLink, Link, Outlet } from 'react-router';
+import { useSyncExternalStore } from 'react';
+import { NavLink, Link, Outlet, useNavigate } from 'react-router';
+import { graphql, useMutation } from 'react-relay/hooks';
+import type { LayoutSignOutMutation } from '../__generated__/LayoutSignOutMutation.graphql';
+import { getGivenName, getToken, setToken, subscribeToken } from '../relay/token';
+
+/** Whether someone is signed in (a token is held), and their given name; re-renders when either changes. */
+export function useSignedIn(): { signedIn: boolean; givenName: string | null } {
+  const token = useSyncExternalStore(subscribeToken, getToken);
+  const givenName = useSyncExternalStore(subscribeToken, getGivenName);
+  return { signedIn: token !== null, givenName };
+}
+
+/** Signs out everywhere (signOut), forgets the token whatever the answer, and goes home. */
+function SignOutButton() {
+  const navigate = useNavigate();
+  const [commit, inFlight] = useMutation<LayoutSignOutMutation>(graphql`
+    mutation LayoutSignOutMutation { signOut(input: {}) { signedOutAt errors { code message } } }
+  `);
+  const done = () => { setToken(null); void navigate('/'); };
+  return (
+    <button type="button" className="link-button" disabled={inFlight} onClick={() => commit({ variables: {}, onCompleted: done, onError: done })}>
+      Sign out
+    </button>
+  );
+}
 
 /** The page frame: a skip link, the header with the site's name and menu, the main content, the footer. */
 export function Layout() {
+  const { signedIn, givenName } = useSignedIn();
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -11,7 +37,17 @@ export function Layout() {
           <nav className="site-nav" aria-label="Main">
             <ul>
               <li><NavLink to="/" end>Home</NavLink></li>
-              <li><NavLink to="/join">Join us</NavLink></li>
+              {signedIn ? (
+                <>
+                  <li><NavLink to="/me">{givenName ?? 'My page'}</NavLink></li>
+                  <li><SignOutButton /></li>
+                </>
+              ) : (
+                <>
+                  <li><NavLink to="/join">Join us</NavLink></li>
+                  <li><NavLink to="/sign-in">Sign in</NavLink></li>
+                </>
+              )}
             </ul>
           </nav>
         </div>
