@@ -111,6 +111,64 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
         }
     }
 
+    [Fact]
+    public async Task In_chromium_a_member_signs_in_sees_their_branch_and_next_action_on_their_dashboard_and_signs_out()
+    {
+        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
+        NodeScript.RequirePackage("playwright-core");
+        NodeScript.RequirePackage("@axe-core/playwright");
+        var admin = await fixture.AdminTokenAsync();
+        var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
+        var branchName = (await fixture.Client.DataAsync("{ me { branch { name } } }", token: member.Token))["me"]!["branch"]!["name"]!.GetValue<string>();
+        var campaign = await LaunchCampaignAsync(admin, "Defend the libraries");
+        var campaignId = (await fixture.Client.DataAsync("{ campaigns(first: 100) { nodes { id title } } }", token: admin))["campaigns"]!["nodes"]!.AsArray()
+            .Single(c => c!["title"]!.GetValue<string>() == campaign)!["id"]!.GetValue<string>();
+        var actionTitle = $"Library picket {Guid.NewGuid():N}"[..22];
+        var starts = DateTimeOffset.UtcNow.AddDays(2);
+        var scheduled = await fixture.Client.PostAsync("mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code message } } }",
+            new { input = new { campaignId, kind = "PICKET", title = actionTitle, startsAt = starts, endsAt = starts.AddHours(2), location = "The central library" } }, admin);
+        scheduled.UserErrors("scheduleAction").ShouldBeEmpty(scheduled.Body);
+        var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
+            new { input = new { actionId = scheduled["scheduleAction.action.id"]!.GetValue<string>() } }, member.Token);
+        signedUp.UserErrors("signUpForAction").ShouldBeEmpty(signedUp.Body);
+        var shots = Directory.CreateTempSubdirectory("wp-web-member-").FullName;
+        try
+        {
+            var (exitCode, text) = await NodeScript.RunAsync("member.mjs", fixture.ServerAddress!.ToString(), shots, member.Email, MemberApi.Password);
+            exitCode.ShouldBe(0, text);
+            var lines = text.Split('\n');
+            string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
+
+            Line("SIGNEDOUTME").ShouldBe("SIGNEDOUTME /sign-in?next=%2Fme");
+            Line("WRONG").ShouldNotContain("Something went wrong");
+            Line("WRONG").Length.ShouldBeGreaterThan("WRONG ".Length + 10);
+            Line("NAV").ShouldContain("Sign out");
+            Line("NAV").ShouldNotContain("Sign in");
+            Line("ME").ShouldStartWith("ME /me | ");
+            Line("ME").ShouldContain(branchName);
+            Line("ME").ShouldContain(actionTitle);
+            Line("ME").ShouldContain("Active member");
+            Line("ME").ShouldContain("No notices");
+            Line("SIGNEDOUT").ShouldStartWith("SIGNEDOUT / | ");
+            Line("SIGNEDOUT").ShouldContain("Sign in");
+            Line("SIGNEDOUT").ShouldEndWith("token=null");
+            foreach (var page in new[] { "sign-in", "sign-in-wrong", "me" }) Line($"AXE {page}").ShouldBe($"AXE {page} none");
+            lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
+            lines.ShouldNotContain(l => l.StartsWith("CONSOLE", StringComparison.Ordinal), text);
+            foreach (var page in new[] { "sign-in", "sign-in-wrong", "me" })
+            foreach (var size in new[] { "390x844", "1280x800" })
+                new FileInfo(Path.Combine(shots, $"{page}-{size}.png")).Length.ShouldBeGreaterThan(10_000);
+
+            // signing out revoked the token
+            var after = await fixture.Client.PostAsync("{ viewer { email } }", new { }, member.Token);
+            after.Body.ShouldNotContain(member.Email);
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("WP_KEEP_SCREENSHOTS") is null) Directory.Delete(shots, recursive: true);
+        }
+    }
+
     private async Task PublishArticleAsync(string token, string title)
     {
         var drafted = await fixture.Client.PostAsync("mutation($input: DraftArticleInput!) { draftArticle(input: $input) { article { id } errors { code message } } }",
