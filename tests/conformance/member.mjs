@@ -5,6 +5,7 @@
 //   ME <url> | ...       the dashboard's address and text
 //   AXE <page> ...       axe-core's serious and critical violations ("none" when there are none)
 //   SIGNEDOUT <path> | ...  after Sign out: the address and the navigation
+//   REFUSED <path> | ...    after opening /me with a token the server refuses: the address, the navigation, the token
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of sign-in, sign-in-wrong and me at 390x844 and 1280x800 go to the folder given.
 // usage: node member.mjs http://host:port/ <screenshot folder> <email> <password>
@@ -23,7 +24,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  let refusing = false; // in step 5 the browser itself logs the server's 401 for the refused token
+  page.on('console', (m) => { if (m.type() === 'error' && !(refusing && /status of 401/.test(m.text()))) consoleErrors.push(m.text()); });
   const axe = async (name) => {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -67,6 +69,14 @@ try {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('link', { name: 'Sign in' }).waitFor({ timeout: 30000 });
   console.log('SIGNEDOUT ' + new URL(page.url()).pathname + ' | ' + await nav() + ' | token=' + await page.evaluate(() => sessionStorage.getItem('wp.accessToken')));
+
+  // 5. a token the server refuses (expired, revoked or forged): forgotten, and the person is asked to sign in again
+  refusing = true;
+  await page.evaluate(() => { sessionStorage.setItem('wp.accessToken', 'not.a.token'); sessionStorage.setItem('wp.givenName', 'Someone'); });
+  await page.goto(new URL('/me', base).toString(), { waitUntil: 'load' });
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30000 });
+  await page.getByRole('link', { name: 'Sign in' }).waitFor({ timeout: 30000 });
+  console.log('REFUSED ' + new URL(page.url()).pathname + new URL(page.url()).search + ' | ' + await nav() + ' | token=' + await page.evaluate(() => sessionStorage.getItem('wp.accessToken')));
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));

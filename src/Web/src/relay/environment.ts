@@ -11,7 +11,8 @@ const fetchGraphQL: FetchFunction = async (operation, variables) => {
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
   };
-  const token = getToken();
+  // Signing in needs no token (a stale one would only be refused).
+  const token = operation.name === 'SignInPageMutation' ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -19,17 +20,17 @@ const fetchGraphQL: FetchFunction = async (operation, variables) => {
     body: JSON.stringify({ documentId: `sha256:${operation.id}`, operationName: operation.name, variables }),
   });
   const body = (await response.json().catch(() => null)) as GraphQLResponse | null;
-  if (body === null) throw new Error('The server did not answer. Please try again in a moment.');
-  const codes = 'errors' in body && Array.isArray(body.errors)
+  const codes = body !== null && 'errors' in body && Array.isArray(body.errors)
     ? body.errors.map((e) => String((e as { extensions?: { code?: unknown } }).extensions?.code ?? ''))
     : [];
-  if (codes.includes('UNAUTHENTICATED') && token) {
-    // The token expired or was revoked (signed out elsewhere): forget it and ask the person to sign in again.
+  if (token && (response.status === 401 || codes.includes('UNAUTHENTICATED'))) {
+    // The token expired, was revoked (signed out elsewhere) or is not one: forget it and ask for a new sign-in.
     setToken(null);
     const here = window.location.pathname + window.location.search;
     window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
     throw new Error('UNAUTHENTICATED');
   }
+  if (body === null) throw new Error('The server did not answer. Please try again in a moment.');
   if (codes.includes('THROTTLED') || codes.includes('RATE_LIMITED')) throw new Error('THROTTLED');
   return body;
 };

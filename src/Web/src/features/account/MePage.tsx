@@ -69,7 +69,7 @@ function Dashboard() {
               ))}
             </ul>
           )}
-          <h2 id="notices-title">Notices</h2>
+          <h2 id="notices-title" className="section-title">Notices</h2>
           {notices.length === 0 ? <p className="muted">No notices: reminders and cancellations of your actions appear here.</p> : (
             <ul className="cards" aria-labelledby="notices-title">
               {notices.map((n, i) => (
