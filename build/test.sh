@@ -118,6 +118,13 @@ for path in sorted(glob.glob(results + "/*.trx")):
     for r in root.iterfind(".//t:UnitTestResult", ns):
         if r.get("outcome") == "Failed":
             print("FAILED:", r.get("testName"))
+            # why, in a few lines: CI shows only the end of the output
+            message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+            trace = r.find("t:Output/t:ErrorInfo/t:StackTrace", ns)
+            for l in ((message.text or "") if message is not None else "").splitlines()[:12]:
+                print("    " + l)
+            for l in ((trace.text or "") if trace is not None else "").splitlines()[:6]:
+                print("    " + l)
 failed += crashed
 for line in open(sys.argv[3]).read().splitlines():
     name, rc, log = line.split("|", 2)
