@@ -151,7 +151,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
             Line("SIGNEDOUT").ShouldStartWith("SIGNEDOUT / | ");
             Line("SIGNEDOUT").ShouldContain("Sign in");
             Line("SIGNEDOUT").ShouldEndWith("token=null");
-            Line("REFUSED").ShouldBe("REFUSED /sign-in?next=%2Fme | Home | Join us | Sign in | token=null");
+            Line("REFUSED").ShouldBe("REFUSED /sign-in?next=%2Fme | Home | Campaigns | Articles | Join us | Sign in | token=null");
             foreach (var page in new[] { "sign-in", "sign-in-wrong", "me" }) Line($"AXE {page}").ShouldBe($"AXE {page} none");
             lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
             lines.ShouldNotContain(l => l.StartsWith("CONSOLE", StringComparison.Ordinal), text);
