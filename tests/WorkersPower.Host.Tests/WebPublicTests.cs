@@ -29,6 +29,7 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
         var member = await MemberApi.JoinAsync(fixture, branch);
         var other = await MemberApi.JoinAsync(fixture, branch);
 
+        for (var i = 1; i <= 10; i++) await LaunchCampaignAsync(admin, $"Older campaign {i:00}", 100);
         var (campaignId, campaign, slug) = await LaunchCampaignAsync(admin, "Stop the cuts", 50);
         var action = await ScheduleAsync(admin, campaignId, "Picket at the town hall", 2, 5);
         var full = await ScheduleAsync(admin, campaignId, "Leafleting the station", 3, 1);
@@ -59,6 +60,9 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
 
             Line("CAMPAIGNS").ShouldStartWith("CAMPAIGNS /campaigns | Campaigns");
             Line("CAMPAIGNS").ShouldContain(campaign);
+            Line("CAMPAIGNSMORE").ShouldBe("CAMPAIGNSMORE 10 then 11 button=0");
+            Line("WIDTH campaign").ShouldBe("WIDTH campaign 320");
+            Line("WIDTH articles").ShouldBe("WIDTH articles 320");
             Line("CAMPAIGN").ShouldStartWith($"CAMPAIGN /campaigns/{slug} | {campaign}");
             Line("CAMPAIGN").ShouldContain("1 taking part of a goal of 50 1 sign-up to 4 actions");
             Line("CAMPAIGN").ShouldContain("Picket · ");
@@ -84,7 +88,8 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
             Line("FULLCARD").ShouldEndWith("Full: no places left");
             Line("FULL").ShouldContain("Full: no places left");
             Line("FULL").ShouldContain("This action is full: all its places are taken.");
-            Line("CANCELLED").ShouldContain("This action has been cancelled.");
+            Line("CANCELLED").ShouldContain("Cancelled This action has been cancelled.");
+            Line("CANCELLED").ShouldEndWith("| 2 taking part of a goal of 50 2 sign-ups to 3 actions");
             Line("NOMEMBER").ShouldContain("Only members can sign up for actions: this account has no membership.");
             // articles: ten newest first, then the rest; search
             Line("ARTICLES").ShouldStartWith("ARTICLES 10 Dispatch 12: the quokka strike | Dispatch 11 from the picket lines");

@@ -1,7 +1,8 @@
 // The public site in Debian's chromium (headless, through Playwright): campaigns, live progress, articles, standing pages.
 // Two browser contexts: A (a member, whose own page has no live socket, so that what the server refuses is staged
 // deterministically) and B (signed out, live through the campaign's progress subscription). Prints:
-//   CAMPAIGNS ...           the campaigns list (reached by the main navigation's "Campaigns")
+//   CAMPAIGNS ...           the campaigns list (reached by the main navigation's "Campaigns"); CAMPAIGNSMORE after "Show more"
+//   WIDTH <page> <px>       the page's scroll width at 320 px
 //   CAMPAIGN <path> | ...   the campaign page, signed out
 //   SIGNIN <path+search>    where "Sign in to take part" goes
 //   BACK <path> | <card>    back on the campaign page once signed in: the action's card
@@ -11,7 +12,7 @@
 //   LIVE0 <progress> | <card> | reloaded=<bool>   B, without a reload, after A withdrew
 //   FULLCARD <card>         an action that is full, as A sees it
 //   FULL <card>             A signs up for an action whose last place someone else just took
-//   CANCELLED <card>        A signs up for an action an organiser just cancelled
+//   CANCELLED <card> | <progress>  A signs up for an action an organiser just cancelled (the card and figures fetched afresh)
 //   NOMEMBER <card>         an account without a membership (the admin) signs up
 //   ARTICLES <count> ... MORE <count> ...   the articles list (by the main navigation), then after "Show more"
 //   SEARCH <path+search> | <status> | <titles>   the search form's results
@@ -50,6 +51,12 @@ const shoot = async (page, name) => {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
   }
+  await page.setViewportSize({ width: 390, height: 844 });
+};
+// at 320 px wide nothing makes the page scroll sideways
+const narrow = async (page, name) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  console.log(`WIDTH ${name} ` + await page.evaluate(() => document.documentElement.scrollWidth));
   await page.setViewportSize({ width: 390, height: 844 });
 };
 const post = async (query, variables, token) => {
@@ -119,12 +126,18 @@ async function site() {
   console.log('CAMPAIGNS ' + here(a) + ' | ' + flat(await a.getByRole('main').innerText()));
   await axe(a, 'campaigns');
   await shoot(a, 'campaigns');
+  const campaigns = a.getByRole('main').getByRole('article');
+  const shown = await campaigns.count();
+  await a.getByRole('button', { name: 'Show more campaigns' }).click();
+  await a.waitForFunction((n) => document.querySelectorAll('main article').length > n, shown, { timeout: 30000 });
+  console.log(`CAMPAIGNSMORE ${shown} then ${await campaigns.count()} button=${await a.getByRole('button', { name: 'Show more campaigns' }).count()}`);
   await a.getByRole('link', { name: t.campaign }).click();
   await a.getByRole('heading', { level: 1, name: t.campaign }).waitFor({ timeout: 30000 });
   await card(a, t.action).waitFor({ timeout: 30000 });
   console.log('CAMPAIGN ' + here(a) + ' | ' + flat(await a.getByRole('main').innerText()));
   await axe(a, 'campaign');
   await shoot(a, 'campaign');
+  await narrow(a, 'campaign');
 
   // B opens the same campaign page, signed out, and stays on it; its socket answers the subscription with the figures
   const firstValue = new Promise((resolve) => b.on('websocket', (ws) => ws.on('framereceived', (f) => { if (String(f.payload).includes('"next"')) resolve(); })));
@@ -174,7 +187,9 @@ async function site() {
   await post('mutation($input: CancelActionInput!) { cancelAction(input: $input) { errors { code } } }', { input: { actionId: t.cancelId, reason: 'The hall is closed.' } }, t.adminToken);
   await card(a, t.cancelAction).getByRole('button', { name: 'Sign up' }).click();
   await card(a, t.cancelAction).getByRole('alert').waitFor({ timeout: 30000 });
-  console.log('CANCELLED ' + await cardText(a, t.cancelAction));
+  await waitForText(card(a, t.cancelAction), 'Cancelled');
+  await waitForText(progress(a), 'to 3 actions');
+  console.log('CANCELLED ' + await cardText(a, t.cancelAction) + ' | ' + await progressText(a));
   await axe(a, 'campaign-refused');
   await shoot(a, 'campaign-refused');
 
@@ -195,6 +210,7 @@ async function site() {
   console.log(`ARTICLES ${await articles.count()} ` + (await articles.getByRole('heading').allTextContents()).map(flat).join(' | '));
   await axe(a, 'articles');
   await shoot(a, 'articles');
+  await narrow(a, 'articles');
   const before = await articles.count();
   await a.getByRole('button', { name: 'Show more' }).click();
   await a.waitForFunction((n) => document.querySelectorAll('main article').length > n, before, { timeout: 30000 });

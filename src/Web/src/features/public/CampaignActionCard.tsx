@@ -22,11 +22,14 @@ const kinds: Record<ActionKind, string> = {
 const placesLeft = (n: number | null | undefined) =>
   n === null || n === undefined ? 'Open to everyone' : n === 0 ? 'Full: no places left' : `${n} ${n === 1 ? 'place' : 'places'} left`;
 
-/** Fetches these actions again by id (places left, status, my sign-up): the store, and so every card showing them, updates. */
+/**
+ * Fetches these actions again by id (places left, status, my sign-up, and their campaign's figures): the store, and so
+ * every card and figure showing them, updates.
+ */
 export function refreshActions(environment: Environment, ids: ReadonlyArray<string>): void {
   fetchQuery<CampaignActionCardRefreshQuery>(environment, graphql`
     query CampaignActionCardRefreshQuery($ids: [ID!]!) {
-      nodes(ids: $ids) { ... on CampaignAction { id placesLeft status mySignUp } }
+      nodes(ids: $ids) { ... on CampaignAction { id placesLeft status mySignUp campaign { id progress { ...CampaignProgress_progress } } } }
     }
   `, { ids: ids.slice(0, 100) }, { fetchPolicy: 'network-only' }).subscribe({});
 }
