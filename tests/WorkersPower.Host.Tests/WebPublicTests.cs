@@ -51,7 +51,7 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
             {
                 email = member.Email, password = MemberApi.Password, adminEmail = PlatformFixture.AdminEmail, adminPassword = PlatformFixture.AdminPassword,
                 campaign, slug, action = action.Title, fullAction = full.Title, lastPlaceAction = lastPlace.Title, lastPlaceId = lastPlace.Id,
-                cancelAction = cancelled.Title, cancelId = cancelled.Id, otherToken = other.Token, adminToken = admin, search = word, pageSlug = "how-we-organise",
+                cancelAction = cancelled.Title, cancelId = cancelled.Id, otherToken = other.Token, adminToken = admin, search = word, pageSlug = "how-we-organise", pageTitle = "How we organise", aboutTitle = "About Workers Power", programmeTitle = "The programme",
             });
             var (exitCode, text) = await NodeScript.RunAsync("public.mjs", fixture.ServerAddress!.ToString(), shots, input);
             exitCode.ShouldBe(0, text);
@@ -122,14 +122,8 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
 
     private sealed record Scheduled(string Id, string Title);
 
-    private async Task<(string Id, string Title, string Slug)> LaunchCampaignAsync(string token, string title, int goal)
-    {
-        var unique = $"{title} {Guid.NewGuid():N}"[..(title.Length + 7)];
-        var launched = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { campaign { id slug } errors { code message } } }",
-            new { input = new { title = unique, summary = "Defend every library, nursery and bus route.", goal } }, token);
-        launched.UserErrors("launchCampaign").ShouldBeEmpty(launched.Body);
-        return (launched["launchCampaign.campaign.id"]!.GetValue<string>(), unique, launched["launchCampaign.campaign.slug"]!.GetValue<string>());
-    }
+    private Task<(string Id, string Title, string Slug)> LaunchCampaignAsync(string token, string title, int goal) =>
+        WebData.LaunchCampaignAsync(fixture.Client, token, title, "Defend every library, nursery and bus route.", goal);
 
     private async Task<Scheduled> ScheduleAsync(string token, string campaignId, string title, int inDays, int? capacity)
     {
@@ -146,15 +140,8 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
         signedUp.UserErrors("signUpForAction").ShouldBeEmpty(signedUp.Body);
     }
 
-    private async Task PublishArticleAsync(string token, string title)
-    {
-        var drafted = await fixture.Client.PostAsync("mutation($input: DraftArticleInput!) { draftArticle(input: $input) { article { id } errors { code message } } }",
-            new { input = new { title, summary = "From the picket lines.", body = "Strikers held the line.", tags = new[] { "unions" } } }, token);
-        drafted.UserErrors("draftArticle").ShouldBeEmpty(drafted.Body);
-        var published = await fixture.Client.PostAsync("mutation($input: PublishArticleInput!) { publishArticle(input: $input) { errors { code message } } }",
-            new { input = new { articleId = drafted["draftArticle.article.id"]!.GetValue<string>() } }, token);
-        published.UserErrors("publishArticle").ShouldBeEmpty(published.Body);
-    }
+    private Task PublishArticleAsync(string token, string title) =>
+        WebData.PublishArticleAsync(fixture.Client, token, title, "From the picket lines.", "Strikers held the line.");
 
     private async Task SavePageAsync(string token, string slug, string title, string body)
     {

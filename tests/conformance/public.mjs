@@ -22,7 +22,7 @@
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors (both contexts)
 // Screenshots at 390x844 and 1280x800 go to the folder given.
 // usage: node public.mjs <base> <shots> <json: {email, password, adminEmail, adminPassword, campaign, slug, action,
-//   fullAction, lastPlaceAction, lastPlaceId, cancelAction, cancelId, otherToken, adminToken, search, pageSlug}>
+//   fullAction, lastPlaceAction, lastPlaceId, cancelAction, cancelId, otherToken, adminToken, search, pageSlug, pageTitle, aboutTitle, programmeTitle}>
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -230,16 +230,15 @@ async function site() {
     return `${link?.getAttribute('href')} in-head=${link?.parentElement === document.head}`;
   }));
   await a.getByRole('contentinfo').getByRole('link', { name: 'About us' }).click();
-  await a.getByRole('heading', { level: 1 }).waitFor({ timeout: 30000 });
-  await a.getByRole('main').getByRole('paragraph').first().waitFor({ timeout: 30000 });
+  await a.getByRole('heading', { level: 1, name: t.aboutTitle }).waitFor({ timeout: 30000 });
   console.log('ABOUT ' + here(a) + ' | ' + flat(await a.getByRole('heading', { level: 1 }).textContent()) + ' | ' + flat(await a.getByRole('main').innerText()) + ' | title=' + await a.title());
   await axe(a, 'about');
   await shoot(a, 'about');
   await a.goto(url(`/pages/${t.pageSlug}`), { waitUntil: 'load' });
-  await a.getByRole('main').getByRole('paragraph').first().waitFor({ timeout: 30000 });
+  await a.getByRole('heading', { level: 1, name: t.pageTitle }).waitFor({ timeout: 30000 });
   console.log('PAGE ' + here(a) + ' | ' + flat(await a.getByRole('heading', { level: 1 }).textContent()) + ' | ' + flat(await a.getByRole('main').innerText()));
   await axe(a, 'page');
   await a.getByRole('contentinfo').getByRole('link', { name: 'The programme' }).click();
-  await a.getByRole('main').getByRole('paragraph').first().waitFor({ timeout: 30000 });
+  await a.getByRole('heading', { level: 1, name: t.programmeTitle }).waitFor({ timeout: 30000 });
   console.log('PROGRAMME ' + here(a) + ' | ' + flat(await a.getByRole('heading', { level: 1 }).textContent()));
 }
