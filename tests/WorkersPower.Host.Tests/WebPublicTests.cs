@@ -74,7 +74,7 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
             Line("BACK").ShouldEndWith("5 places left Sign up");
             // at once, in the member's own page (the mutation's answer in the Relay store)
             Line("SIGNEDUP").ShouldContain("4 places left You are signed up. Withdraw");
-            Line("SIGNEDUP").ShouldEndWith("| 2 taking part of a goal of 50 2 sign-ups to 4 actions");
+            Line("SIGNEDUP").ShouldEndWith("| 2 taking part of a goal of 50 2 sign-ups to 4 actions | focus=Withdraw");
             // live, without a reload, in the signed-out browser (the subscription, and the refetch it triggers)
             Line("LIVE1").ShouldStartWith("LIVE1 2 taking part of a goal of 50 2 sign-ups to 4 actions | ");
             Line("LIVE1").ShouldContain("4 places left");

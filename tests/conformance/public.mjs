@@ -6,7 +6,7 @@
 //   CAMPAIGN <path> | ...   the campaign page, signed out
 //   SIGNIN <path+search>    where "Sign in to take part" goes
 //   BACK <path> | <card>    back on the campaign page once signed in: the action's card
-//   SIGNEDUP <card> | <progress>   after "Sign up": the card and the figures, at once
+//   SIGNEDUP <card> | <progress> | focus=<text>   after "Sign up": the card and the figures, at once, and the focused button
 //   LIVE1 <progress> | <card> | reloaded=<bool>   B, without a reload, after A signed up
 //   WITHDRAWN <card> | <progress>  A after "Withdraw"
 //   LIVE0 <progress> | <card> | reloaded=<bool>   B, without a reload, after A withdrew
@@ -160,7 +160,7 @@ async function site() {
   // 3. A signs up: the button and the places left change at once; B's figures and places move without a reload
   await card(a, t.action).getByRole('button', { name: 'Sign up' }).click();
   await card(a, t.action).getByRole('button', { name: 'Withdraw' }).waitFor({ timeout: 30000 });
-  console.log('SIGNEDUP ' + await cardText(a, t.action) + ' | ' + await progressText(a));
+  console.log('SIGNEDUP ' + await cardText(a, t.action) + ' | ' + await progressText(a) + ' | focus=' + await a.evaluate(() => document.activeElement?.textContent));
   await axe(a, 'campaign-signed-up');
   await shoot(a, 'campaign-signed-up');
   await waitForText(progress(b), '2 sign-ups');
@@ -169,8 +169,9 @@ async function site() {
   await axe(b, 'campaign-live');
   await shoot(b, 'campaign-live');
 
-  // 4. A withdraws: and B's figures move back
-  await card(a, t.action).getByRole('button', { name: 'Withdraw' }).click();
+  // 4. A withdraws with the keyboard alone (the focus stayed on the button): and B's figures move back
+  await card(a, t.action).getByRole('button', { name: 'Withdraw' }).focus();
+  await a.keyboard.press('Enter');
   await card(a, t.action).getByRole('button', { name: 'Sign up' }).waitFor({ timeout: 30000 });
   console.log('WITHDRAWN ' + await cardText(a, t.action) + ' | ' + await progressText(a));
   await waitForText(progress(b), '1 sign-up ');

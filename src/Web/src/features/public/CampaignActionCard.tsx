@@ -96,29 +96,22 @@ export function CampaignActionCard({ action, signedIn }: { action: CampaignActio
     if (payload.errors.length) refreshActions(environment, [a.id]);
   };
 
-  let part = null;
-  if (signedIn && !cancelled) {
-    if (signedUp) {
-      part = (
-        <p className="take-part">
-          <strong className="signed-up">You are signed up.</strong>{' '}
-          <button type="button" className="button button--light" disabled={withdrawing} aria-describedby={titleId}
-            onClick={() => withdraw({ variables, onCompleted: (r) => done(r.withdrawFromAction), onError: (e) => setError(failed(e)) })}>
-            {withdrawing ? 'Withdrawing…' : 'Withdraw'}
-          </button>
-        </p>
-      );
-    } else if (!full) {
-      part = (
-        <p className="take-part">
-          <button type="button" className="button" disabled={signingUp} aria-describedby={titleId}
-            onClick={() => signUp({ variables, onCompleted: (r) => done(r.signUpForAction), onError: (e) => setError(failed(e)) })}>
-            {signingUp ? 'Signing up…' : 'Sign up'}
-          </button>
-        </p>
-      );
-    }
-  }
+  // One button that turns from "Sign up" to "Withdraw" and back, so keyboard focus stays on it; while a request is
+  // in flight it is aria-disabled (a disabled button would lose the focus) and ignores clicks.
+  const busy = signingUp || withdrawing;
+  const act = () => {
+    if (busy) return;
+    if (signedUp) withdraw({ variables, onCompleted: (r) => done(r.withdrawFromAction), onError: (e) => setError(failed(e)) });
+    else signUp({ variables, onCompleted: (r) => done(r.signUpForAction), onError: (e) => setError(failed(e)) });
+  };
+  const part = signedIn && !cancelled && (signedUp || !full) ? (
+    <p className="action-part">
+      <span role="status" className="signed-up">{signedUp ? 'You are signed up.' : ''}</span>{' '}
+      <button type="button" className={signedUp ? 'button button--light' : 'button'} aria-disabled={busy || undefined} aria-describedby={titleId} onClick={act}>
+        {signingUp ? 'Signing up…' : withdrawing ? 'Withdrawing…' : signedUp ? 'Withdraw' : 'Sign up'}
+      </button>
+    </p>
+  ) : null;
 
   return (
     <article className="card action-card" aria-describedby={error ? errorId : undefined}>
