@@ -151,7 +151,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
             Line("SIGNEDOUT").ShouldStartWith("SIGNEDOUT / | ");
             Line("SIGNEDOUT").ShouldContain("Sign in");
             Line("SIGNEDOUT").ShouldEndWith("token=null");
-            Line("REFUSED").ShouldBe("REFUSED /sign-in?next=%2Fme | Home | Join us | Sign in | token=null");
+            Line("REFUSED").ShouldBe("REFUSED /sign-in?next=%2Fme | Home | Campaigns | Articles | Join us | Sign in | token=null");
             foreach (var page in new[] { "sign-in", "sign-in-wrong", "me" }) Line($"AXE {page}").ShouldBe($"AXE {page} none");
             lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
             lines.ShouldNotContain(l => l.StartsWith("CONSOLE", StringComparison.Ordinal), text);
@@ -169,24 +169,11 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
         }
     }
 
-    private async Task PublishArticleAsync(string token, string title)
-    {
-        var drafted = await fixture.Client.PostAsync("mutation($input: DraftArticleInput!) { draftArticle(input: $input) { article { id } errors { code message } } }",
-            new { input = new { title, summary = "Drivers at three garages struck for pay today.", body = "They **won**.\n\n<script>window.pwned = 1</script>", tags = new[] { "unions" } } }, token);
-        drafted.UserErrors("draftArticle").ShouldBeEmpty(drafted.Body);
-        var published = await fixture.Client.PostAsync("mutation($input: PublishArticleInput!) { publishArticle(input: $input) { errors { code message } } }",
-            new { input = new { articleId = drafted["draftArticle.article.id"]!.GetValue<string>() } }, token);
-        published.UserErrors("publishArticle").ShouldBeEmpty(published.Body);
-    }
+    private Task PublishArticleAsync(string token, string title) =>
+        WebData.PublishArticleAsync(fixture.Client, token, title, "Drivers at three garages struck for pay today.", "They **won**.\n\n<script>window.pwned = 1</script>");
 
-    private async Task<string> LaunchCampaignAsync(string token, string title)
-    {
-        var unique = $"{title} {Guid.NewGuid():N}"[..(title.Length + 7)];
-        var launched = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { campaign { id } errors { code message } } }",
-            new { input = new { title = unique, summary = "Counter-protest and leafleting.", goal = 200 } }, token);
-        launched.UserErrors("launchCampaign").ShouldBeEmpty(launched.Body);
-        return unique;
-    }
+    private async Task<string> LaunchCampaignAsync(string token, string title) =>
+        (await WebData.LaunchCampaignAsync(fixture.Client, token, title, "Counter-protest and leafleting.", 200)).Title;
 }
 
 public sealed class PersistedOnlyRealServerFixture : PlatformFixture

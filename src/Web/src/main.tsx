@@ -11,7 +11,9 @@ const ArticlePage = lazy(() => import('./features/public/ArticlePage').then((m) 
 const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 const SignInPage = lazy(() => import('./features/account/SignInPage').then((m) => ({ default: m.SignInPage })));
 const MePage = lazy(() => import('./features/account/MePage').then((m) => ({ default: m.MePage })));
-const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+const StandingPage = lazy(() => import('./features/public/StandingPage').then((m) => ({ default: m.StandingPage })));
+const CampaignsPage = lazy(() => import('./features/public/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const ArticlesPage = lazy(() => import('./features/public/ArticlesPage').then((m) => ({ default: m.ArticlesPage })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -56,8 +58,12 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/join" element={page(<JoinPage />)} />
             <Route path="/sign-in" element={page(<SignInPage />)} />
             <Route path="/me" element={page(<MePage />)} />
-            <Route path="/programme" element={page(<ProgrammePage />)} />
+            <Route path="/programme" element={page(<StandingPage slug="the-programme" />)} />
+            <Route path="/about" element={page(<StandingPage slug="about-us" />)} />
+            <Route path="/pages/:slug" element={page(<StandingPage />)} />
+            <Route path="/articles" element={page(<ArticlesPage />)} />
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />
+            <Route path="/campaigns" element={page(<CampaignsPage />)} />
             <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>

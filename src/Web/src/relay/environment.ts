@@ -1,5 +1,6 @@
 import { Environment, Network, RecordSource, Store, type FetchFunction, type GraphQLResponse } from 'relay-runtime';
 import { getToken, setToken } from './token';
+import { subscribe } from './subscriptions';
 
 /**
  * Every operation goes to POST /graphql as a persisted document: {"documentId": "sha256:<hex>"}, never its text.
@@ -36,5 +37,5 @@ const fetchGraphQL: FetchFunction = async (operation, variables) => {
 };
 
 export function createEnvironment(): Environment {
-  return new Environment({ network: Network.create(fetchGraphQL), store: new Store(new RecordSource()) });
+  return new Environment({ network: Network.create(fetchGraphQL, subscribe), store: new Store(new RecordSource()) });
 }

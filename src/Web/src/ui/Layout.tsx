@@ -30,6 +30,7 @@ export function Layout() {
   const { signedIn, givenName } = useSignedIn();
   return (
     <>
+      <link rel="alternate" type="application/atom+xml" title="Workers Power: articles" href="/feed.xml" />
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="site-header">
         <div className="site-header__inner">
@@ -37,6 +38,8 @@ export function Layout() {
           <nav className="site-nav" aria-label="Main">
             <ul>
               <li><NavLink to="/" end>Home</NavLink></li>
+              <li><NavLink to="/campaigns">Campaigns</NavLink></li>
+              <li><NavLink to="/articles">Articles</NavLink></li>
               {signedIn ? (
                 <>
                   <li><NavLink to="/me">{givenName ?? 'My page'}</NavLink></li>
@@ -57,7 +60,11 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <div className="site-footer__inner">
-          <p>Workers Power: for international socialism. <a href="/feed.xml">Articles as an Atom feed</a>.</p>
+          <p>Workers Power: for international socialism.</p>
+          <p>
+            <Link to="/programme">The programme</Link> · <Link to="/about">About us</Link> · <Link to="/articles">Articles</Link>
+            {' '}· <a href="/feed.xml" type="application/atom+xml">Articles as an Atom feed</a>
+          </p>
         </div>
       </footer>
     </>

@@ -34,12 +34,14 @@ export function HomePage() {
           {articles.length === 0 ? <p className="muted">No articles yet.</p> : (
             <ul className="cards">{articles.map((a) => a && <li key={a.id}><ArticleSummary article={a} /></li>)}</ul>
           )}
+          <p className="form-after"><Link to="/articles">All articles, and search</Link></p>
         </section>
         <section aria-labelledby="campaigns-title">
           <h2 id="campaigns-title">Current campaigns</h2>
           {campaigns.length === 0 ? <p className="muted">No campaigns running just now.</p> : (
             <ul className="cards">{campaigns.map((c) => c && <li key={c.id}><CampaignSummary campaign={c} /></li>)}</ul>
           )}
+          <p className="form-after"><Link to="/campaigns">All campaigns</Link></p>
         </section>
       </div>
     </>
