@@ -12,6 +12,13 @@ const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m
 const SignInPage = lazy(() => import('./features/account/SignInPage').then((m) => ({ default: m.SignInPage })));
 const MePage = lazy(() => import('./features/account/MePage').then((m) => ({ default: m.MePage })));
 const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+// The pages behind the links in mails, and the account's own.
+const ActivatePage = lazy(() => import('./features/account/ActivatePage').then((m) => ({ default: m.ActivatePage })));
+const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const ForgotPasswordPage = lazy(() => import('./features/account/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
+const ConfirmEmailPage = lazy(() => import('./features/account/ConfirmEmailPage').then((m) => ({ default: m.ConfirmEmailPage })));
+const UnsubscribePage = lazy(() => import('./features/account/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
+const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -59,6 +66,12 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/programme" element={page(<ProgrammePage />)} />
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />
             <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />
+            <Route path="/activate" element={page(<ActivatePage />)} />
+            <Route path="/reset-password" element={page(<ResetPasswordPage />)} />
+            <Route path="/forgot-password" element={page(<ForgotPasswordPage />)} />
+            <Route path="/confirm-email" element={page(<ConfirmEmailPage />)} />
+            <Route path="/unsubscribe" element={page(<UnsubscribePage />)} />
+            <Route path="/account/password" element={page(<ChangePasswordPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>
