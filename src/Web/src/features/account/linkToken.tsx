@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import './account.css';
 
 /**
  * The token of a mail's link (?token=…), read once when the page opens and then taken out of the address bar, so it
@@ -25,7 +26,7 @@ export function Outcome({ title, tone, children }: { title: string; tone: 'done'
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section className={tone === 'done' ? 'confirmation' : 'alert'} aria-labelledby="outcome-title">
+    <section className={`outcome ${tone === 'done' ? 'confirmation' : 'alert'}`} aria-labelledby="outcome-title">
       <title>{`${title} · Workers Power`}</title>
       <h1 id="outcome-title" tabIndex={-1} ref={heading}>{title}</h1>
       {children}
