@@ -5,6 +5,7 @@
 //   RESET ... SIGNEDIN ... USEDRESET ... BADACTIVATE ... INCOMPLETE ... RESETNOTOKEN ...         (mode reset)
 //   CONFIRM ... CONFIRMED ... USEDCONFIRM ... UNSUBSCRIBE ... UNSUBSCRIBED ... BADUNSUBSCRIBE ... (mode links)
 //   AXE <page> ...            axe-core's serious and critical violations ("none" when there are none)
+//   WIDE <page> <width>       a page wider than 320 px at 320 px (there must be none)
 //   FOREIGN ...               any request to another origin (there must be none: a token goes nowhere else)
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of each page at 390x844 and 1280x800 go to the folder given.
@@ -43,7 +44,14 @@ try {
     }
     await page.setViewportSize({ width: 390, height: 844 });
   };
-  const look = async (name) => { await axe(name); await shoot(name); };
+  // 320 px wide: nothing scrolls sideways
+  const narrow = async (name) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) console.log(`WIDE ${name} ${width}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+  };
+  const look = async (name) => { await axe(name); await shoot(name); await narrow(name); };
   const heading = async (name) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30000 });
   const main = async () => flat(await page.getByRole('main').textContent());
   const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
@@ -85,6 +93,9 @@ try {
     await field.pressSequentially('solidarity');
     console.log('POLICY3 ' + await rules('password'));
     console.log('LIVE ' + flat(await page.locator('[aria-live="polite"]').textContent()));
+    await field.fill('abcd'.repeat(33));
+    console.log('POLICY4 ' + await rules('password'));
+    await field.fill('solidarity');
     await page.getByRole('button', { name: 'Show password' }).click();
     console.log('SHOWN ' + await field.getAttribute('type') + ' pressed=' + await page.getByRole('button', { name: 'Show password' }).getAttribute('aria-pressed'));
     await shoot('activate-typing');
