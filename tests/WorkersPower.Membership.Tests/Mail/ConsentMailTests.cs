@@ -134,6 +134,7 @@ public sealed class ConsentMailTests(MailFixture fixture) : IClassFixture<MailFi
         history[0]!["summary"]!.GetValue<string>().ShouldContain("link");
         history.Count(h => h!["type"]!.GetValue<string>() == "UNSUBSCRIBED_FROM_EMAIL").ShouldBe(1);
         (await ActionMail.MeAsync(fixture, other)).Email.ShouldBeTrue();
+        fixture.Logs.Lines.ShouldNotContain(l => l.ToString().Contains(token, StringComparison.Ordinal)); // the link's token is in no log
     }
 
     private const string Unsubscribe = "mutation($input: UnsubscribeFromEmailInput!) { unsubscribeFromEmail(input: $input) { unsubscribed errors { code message field } } }";
