@@ -88,15 +88,9 @@ public sealed class ArchitectureTests
         "WorkersPower.Campaigns.SignUps.SignUpReads",
         // src/Modules/Content/Feed/AtomFeed.cs: the module's HTTP endpoint beside /graphql (the Atom feed), mapped by ContentModule.MapEndpoints
         "WorkersPower.Content.Feed.AtomFeed",
-        // src/Modules/Membership/Pages/: the minimal HTML pages behind the links in Membership's mails (/activate, /reset-password,
-        // /confirm-email), mapped by MembershipModule.MapEndpoints until the web client serves those routes
-        "WorkersPower.Membership.Pages.AccountPage",
-        "WorkersPower.Membership.Pages.ActivatePage",
-        "WorkersPower.Membership.Pages.ResetPasswordPage",
-        "WorkersPower.Membership.Pages.ConfirmEmailPage",
-        // src/Modules/Membership/Pages/UnsubscribePage.cs: the minimal HTML page behind the unsubscribe link of mails (/unsubscribe),
-        // mapped by MembershipModule.MapEndpoints until the web client serves that route
-        "WorkersPower.Membership.Pages.UnsubscribePage",
+        // src/Modules/Membership/Mail/OneClickUnsubscribe.cs: the module's HTTP endpoint for mail programs' one-click unsubscribe
+        // (POST /unsubscribe, RFC 8058), mapped by MembershipModule.MapEndpoints; a person opening the link gets the web client's page
+        "WorkersPower.Membership.Mail.OneClickUnsubscribe",
     };
 
     /// <summary>GraphQL and the web (ASP.NET Core's HTTP, routing, MVC and authentication; its Identity password hasher is a plain library).</summary>

@@ -46,7 +46,12 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
     public async Task The_api_and_the_hosts_own_pages_keep_their_paths()
     {
         (await (await BrowserGetAsync(fixture.Client.Http, "/graphql")).Content.ReadAsStringAsync()).ShouldContain("/explorer/explorer.js");
-        (await (await BrowserGetAsync(fixture.Client.Http, "/activate?token=x")).Content.ReadAsStringAsync()).ShouldNotContain("/assets/");
+        // the pages behind mails' links are the client's; only mail programs' one-click unsubscribe (a POST) is the host's
+        foreach (var path in new[] { "/activate?token=x", "/reset-password?token=x", "/confirm-email?token=x", "/unsubscribe?token=x" })
+            (await (await BrowserGetAsync(fixture.Client.Http, path)).Content.ReadAsStringAsync()).ShouldContain("/assets/", Case.Sensitive, path);
+        var oneClick = await fixture.Client.Http.PostAsync("/unsubscribe?token=x", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        oneClick.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        oneClick.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
         (await fixture.Client.Http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await fixture.Client.Http.GetAsync("/feed.xml")).Content.Headers.ContentType!.MediaType!.ShouldContain("atom");
         (await BrowserGetAsync(fixture.Client.Http, "/explorer/missing")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -26,8 +26,6 @@ public sealed class ApplicationRateLimitTests(RateLimitedFixture fixture) : ICla
         var refused = await fixture.Client.PostAsync(Request, new { input = new { email = MembershipApi.UniqueEmail() } });
         refused.UserErrors("requestPasswordReset").Single().Code.ShouldBe("RATE_LIMITED");
         refused["requestPasswordReset.message"].ShouldBeNull();
-        var page = await fixture.Factory.CreateClient().PostAsync("/reset-password", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = MembershipApi.UniqueEmail() }));
-        page.StatusCode.ShouldBe(System.Net.HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

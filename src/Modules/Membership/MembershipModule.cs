@@ -91,10 +91,9 @@ public sealed class MembershipModule : IModule
         Messages.SendOrganiserMessageMailHandler.ConfigureQueue(options, context.Configuration);
     }
 
-    /// <summary>The pages behind the links in Membership's mails (/activate, /reset-password, /confirm-email, /unsubscribe), until the web client serves them.</summary>
-    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
-    {
-        Pages.AccountPage.Map(endpoints);
-        Pages.UnsubscribePage.Map(endpoints);
-    }
+    /// <summary>
+    /// The one-click unsubscribe of mail programs (POST /unsubscribe, RFC 8058). The pages behind the links in Membership's
+    /// mails (/activate, /reset-password, /confirm-email, /unsubscribe) are the web client's.
+    /// </summary>
+    public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) => Mail.OneClickUnsubscribe.Map(endpoints);
 }

@@ -14,6 +14,13 @@ const MePage = lazy(() => import('./features/account/MePage').then((m) => ({ def
 const StandingPage = lazy(() => import('./features/public/StandingPage').then((m) => ({ default: m.StandingPage })));
 const CampaignsPage = lazy(() => import('./features/public/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const ArticlesPage = lazy(() => import('./features/public/ArticlesPage').then((m) => ({ default: m.ArticlesPage })));
+// The pages behind the links in mails, and the account's own.
+const ActivatePage = lazy(() => import('./features/account/ActivatePage').then((m) => ({ default: m.ActivatePage })));
+const ResetPasswordPage = lazy(() => import('./features/account/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const ForgotPasswordPage = lazy(() => import('./features/account/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
+const ConfirmEmailPage = lazy(() => import('./features/account/ConfirmEmailPage').then((m) => ({ default: m.ConfirmEmailPage })));
+const UnsubscribePage = lazy(() => import('./features/account/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
+const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -65,6 +72,12 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />
             <Route path="/campaigns" element={page(<CampaignsPage />)} />
             <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />
+            <Route path="/activate" element={page(<ActivatePage />)} />
+            <Route path="/reset-password" element={page(<ResetPasswordPage />)} />
+            <Route path="/forgot-password" element={page(<ForgotPasswordPage />)} />
+            <Route path="/confirm-email" element={page(<ConfirmEmailPage />)} />
+            <Route path="/unsubscribe" element={page(<UnsubscribePage />)} />
+            <Route path="/account/password" element={page(<ChangePasswordPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.MailCatcher;
+using WorkersPower.Membership.Mail;
+using WorkersPower.Platform;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Membership.Tests;
@@ -75,36 +78,29 @@ public sealed class ConsentMailTests(MailFixture fixture) : IClassFixture<MailFi
         link.GetLeftPart(UriPartial.Path).ShouldBe(MailFixture.PublicUrl + "/unsubscribe");
         var anonymous = fixture.Factory.CreateClient();
 
-        // GET (a mail scanner following the link) shows the button and changes nothing
-        var page = await anonymous.GetAsync(link.PathAndQuery);
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await page.Content.ReadAsStringAsync();
-        html.ShouldContain("<form method=\"post\">");
-        html.ShouldContain("<button type=\"submit\">Unsubscribe</button>");
-        page.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        page.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
-        page.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("default-src 'none'; style-src 'sha256-");
-        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        // GET (a mail scanner following the link) changes nothing: the page it opens is the web client's, which asks first
+        (await anonymous.GetAsync(link.PathAndQuery)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await ActionMail.MeAsync(fixture, leaver)).Email.ShouldBeTrue();
 
-        // an altered token is refused with a plain page, and changes nothing
+        // an altered token is refused, by the one-click endpoint and by the page's mutation, and changes nothing
         var token = MailFixture.TokenIn(first, "/unsubscribe");
         var altered = token[..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
         foreach (var bad in new[] { altered, "not-a-token", "" })
         {
-            var url = "/unsubscribe?token=" + Uri.EscapeDataString(bad);
-            var refused = await anonymous.PostAsync(url, OneClick());
+            var refused = await anonymous.PostAsync("/unsubscribe?token=" + Uri.EscapeDataString(bad), OneClick());
             refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await refused.Content.ReadAsStringAsync()).ShouldNotContain(bad.Length > 0 ? bad : "token=");
-            (await anonymous.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync()).ShouldBe("This unsubscribe link is not valid. Please use the link from the mail exactly as it is, or turn email off in your profile.");
+            (await fixture.NewClient().PostAsync(Unsubscribe, new { input = new { token = bad } })).UserErrors("unsubscribeFromEmail").Single().Code.ShouldBe("INVALID_TOKEN");
         }
         (await ActionMail.MeAsync(fixture, leaver)).Email.ShouldBeTrue();
 
         // RFC 8058 one-click: POST List-Unsubscribe=One-Click to the link, unauthenticated
         var done = await anonymous.PostAsync(link.PathAndQuery, OneClick());
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await done.Content.ReadAsStringAsync()).ShouldContain("You will no longer receive");
+        (await done.Content.ReadAsStringAsync()).ShouldStartWith("You will no longer receive reminders and messages from");
+        done.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
         done.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        done.Headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
         (await anonymous.PostAsync(link.PathAndQuery, OneClick())).StatusCode.ShouldBe(HttpStatusCode.OK); // twice: still once in the history
         var (email, history) = await ActionMail.MeAsync(fixture, leaver);
         email.ShouldBeFalse();
@@ -117,6 +113,31 @@ public sealed class ConsentMailTests(MailFixture fixture) : IClassFixture<MailFi
         (await Catcher.WaitForAsync(m => ActionMail.IsReminder(m) && ActionMail.To(m, stayer), count: 2)).Count.ShouldBe(2);
         await ShouldReceiveNothingAsync(leaver, m => ActionMail.IsReminder(m) && m.Message.MessageId != first.Message.MessageId);
     }
+
+    [Fact]
+    public async Task The_pages_mutation_with_the_links_token_turns_email_off_once_without_signing_in_and_names_nobody()
+    {
+        var (leaver, other) = (await JoinAsync(), await JoinAsync());
+        var token = fixture.Services.GetRequiredService<UnsubscribeLinks>().TokenFor(GlobalId.TryDecode(leaver.MemberId, "Member")!.Value);
+        var anonymous = fixture.NewClient();
+
+        var done = await anonymous.PostAsync(Unsubscribe, new { input = new { token } });
+        done.UserErrors("unsubscribeFromEmail").ShouldBeEmpty(done.Body);
+        done["unsubscribeFromEmail.unsubscribed"]!.GetValue<bool>().ShouldBeTrue();
+        done.Body.ShouldNotContain(leaver.Email);
+        var again = await anonymous.PostAsync(Unsubscribe, new { input = new { token } }); // twice: done, and still once in the history
+        again["unsubscribeFromEmail.unsubscribed"]!.GetValue<bool>().ShouldBeTrue();
+
+        var (email, history) = await ActionMail.MeAsync(fixture, leaver);
+        email.ShouldBeFalse();
+        history[0]!["type"]!.GetValue<string>().ShouldBe("UNSUBSCRIBED_FROM_EMAIL");
+        history[0]!["summary"]!.GetValue<string>().ShouldContain("link");
+        history.Count(h => h!["type"]!.GetValue<string>() == "UNSUBSCRIBED_FROM_EMAIL").ShouldBe(1);
+        (await ActionMail.MeAsync(fixture, other)).Email.ShouldBeTrue();
+        fixture.Logs.Lines.ShouldNotContain(l => l.ToString().Contains(token, StringComparison.Ordinal)); // the link's token is in no log
+    }
+
+    private const string Unsubscribe = "mutation($input: UnsubscribeFromEmailInput!) { unsubscribeFromEmail(input: $input) { unsubscribed errors { code message field } } }";
 
     private static FormUrlEncodedContent OneClick() => new([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
 }

@@ -2,6 +2,10 @@ import { Environment, Network, RecordSource, Store, type FetchFunction, type Gra
 import { getToken, setToken } from './token';
 import { subscribe } from './subscriptions';
 
+/** The operations that never send the token: signing in, and the pages behind mails' links (the link is their authority). */
+const anonymous = new Set(['SignInPageMutation', 'ActivatePageMutation', 'ResetPasswordPageMutation', 'ForgotPasswordPageMutation',
+  'ConfirmEmailPageMutation', 'UnsubscribePageMutation']);
+
 /**
  * Every operation goes to POST /graphql as a persisted document: {"documentId": "sha256:<hex>"}, never its text.
  * The host registers relay-compiler's persisted.json at build time, so this works with GraphQL:PersistedDocumentsOnly.
@@ -12,8 +16,8 @@ const fetchGraphQL: FetchFunction = async (operation, variables) => {
     'Content-Type': 'application/json',
     Accept: 'application/graphql-response+json, application/json',
   };
-  // Signing in needs no token (a stale one would only be refused).
-  const token = operation.name === 'SignInPageMutation' ? null : getToken();
+  // Signing in, and the pages behind mails' links, need no token (a stale one would only be refused).
+  const token = anonymous.has(operation.name) ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch('/graphql', {
     method: 'POST',

@@ -1,4 +1,14 @@
+using WorkersPower.Membership.Mail;
+
 namespace WorkersPower.Membership.Members;
+
+/// <summary>unsubscribeFromEmail: whoever holds the signed unsubscribe link of a member's mail turns that member's email off (no sign-in needed).</summary>
+[Description("The token from the unsubscribe link of a mail.")]
+public sealed record UnsubscribeFromEmailInput(
+    [property: Description("The token of the link (the `token` of /unsubscribe?token=…), exactly as in the mail. It never expires.")] string Token)
+{
+    public override string ToString() => nameof(UnsubscribeFromEmailInput); // the token stays out of logs
+}
 
 /// <summary>Where a member turned email off.</summary>
 public enum UnsubscribeSource
@@ -23,6 +33,10 @@ public sealed record UnsubscribedFromEmail(Guid MemberId, UnsubscribeSource Sour
 /// </summary>
 public sealed record UnsubscribeFromEmail(Guid MemberId, UnsubscribeSource Source)
 {
+    /// <summary>The link's token is not one of ours (malformed, altered, or signed under another key).</summary>
+    public static readonly UserError InvalidLink = new(ErrorCodes.InvalidToken,
+        "This unsubscribe link is not valid. Please use the link from the mail exactly as it is, or turn email off in your profile.", ["input", "token"]);
+
     /// <summary>The rule: email on becomes off; already off, or nobody left to unsubscribe (unknown, erased), changes nothing.</summary>
     public Decision Decide(MemberProfile? member, DateTimeOffset now) =>
         member is { Erased: false, Communication.Email: true } ? Decision.Accept(new UnsubscribedFromEmail(member.Id, Source, now)) : Decision.Unchanged;
@@ -37,4 +51,32 @@ public static class UnsubscribeFromEmailHandler
         stream.AppendMany(decision.Events);
         return decision.ToResult(command.MemberId);
     }
+}
+
+public sealed record UnsubscribeFromEmailPayload(bool Unsubscribed) : Payload;
+
+public sealed class UnsubscribeFromEmailPayloadType : PayloadType<UnsubscribeFromEmailPayload>
+{
+    public UnsubscribeFromEmailPayloadType() : base("UnsubscribeFromEmailPayload", "Whether email that needs consent stops. It names nobody: whoever holds the link may ask.") =>
+        Field(x => x.Unsubscribed).Description("True when no reminder or organiser's message reaches the link's member by email any more (also when email was off already).");
+}
+
+internal sealed class UnsubscribeFromEmailField : IMutationField
+{
+    /// <summary>Two unsubscribes at once (the mail program's one-click and the page): re-tried, so both are answered done.</summary>
+    private static readonly RaceAnswers Races = new(UserError.Conflict("Your email settings changed at the same moment: try again."), Retries: 5);
+
+    public void AddTo(ObjectGraphType mutation) =>
+        mutation.Mutation<UnsubscribeFromEmailPayloadType, AutoRegisteringInputObjectGraphType<UnsubscribeFromEmailInput>>("unsubscribeFromEmail",
+                "Turn email off for the member named by the signed unsubscribe link of their mail (no sign-in needed: the link's signature is the authority). Reminders and organisers' messages stop; mail about the membership or the account still goes. Recorded in the member's history as done from the link; already off changes nothing. A token that is not ours is INVALID_TOKEN.",
+                "The token from the link.")
+            .AllowAnonymous()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.Input<UnsubscribeFromEmailInput>();
+                if (ctx.RequestServices!.GetRequiredService<UnsubscribeLinks>().MemberOf(input.Token) is not { } memberId)
+                    return new UnsubscribeFromEmailPayload(false) { Errors = [UnsubscribeFromEmail.InvalidLink] };
+                var result = await ctx.InvokeAsync(new UnsubscribeFromEmail(memberId, UnsubscribeSource.Link), Races);
+                return new UnsubscribeFromEmailPayload(result.Errors.Count == 0) { Errors = result.Errors };
+            });
 }

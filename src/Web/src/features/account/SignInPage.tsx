@@ -72,7 +72,8 @@ export function SignInPage() {
         </div>
         <button type="submit" className="button" disabled={inFlight}>{inFlight ? 'Signing in…' : 'Sign in'}</button>
       </form>
-      <p className="form-after">Not a member yet? <Link to="/join">Join Workers Power</Link>.</p>
+      <p className="form-after">Forgotten your password? <Link to="/forgot-password">Set a new one</Link>.</p>
+      <p>Not a member yet? <Link to="/join">Join Workers Power</Link>.</p>
     </>
   );
 }
