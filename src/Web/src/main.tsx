@@ -11,6 +11,13 @@ const ArticlePage = lazy(() => import('./features/public/ArticlePage').then((m) 
 const CampaignPage = lazy(() => import('./features/public/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 const SignInPage = lazy(() => import('./features/account/SignInPage').then((m) => ({ default: m.SignInPage })));
 const MePage = lazy(() => import('./features/account/MePage').then((m) => ({ default: m.MePage })));
+// The member space: its frame (sub-navigation, signed in only) and its pages.
+const MemberSpace = lazy(() => import('./features/member/MemberSpace').then((m) => ({ default: m.MemberSpace })));
+const ProfilePage = lazy(() => import('./features/member/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const ContributionsPage = lazy(() => import('./features/member/ContributionsPage').then((m) => ({ default: m.ContributionsPage })));
+const HistoryPage = lazy(() => import('./features/member/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const DataPage = lazy(() => import('./features/member/DataPage').then((m) => ({ default: m.DataPage })));
+const ResignedPage = lazy(() => import('./features/member/ResignedPage').then((m) => ({ default: m.ResignedPage })));
 const ProgrammePage = lazy(() => import('./features/public/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 import './ui/tokens.css';
 import './ui/base.css';
@@ -55,7 +62,14 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/" element={page(<HomePage />)} />
             <Route path="/join" element={page(<JoinPage />)} />
             <Route path="/sign-in" element={page(<SignInPage />)} />
-            <Route path="/me" element={page(<MePage />)} />
+            <Route path="/me" element={page(<MemberSpace />)}>
+              <Route index element={<MePage />} />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="contributions" element={<ContributionsPage />} />
+              <Route path="history" element={<HistoryPage />} />
+              <Route path="data" element={<DataPage />} />
+            </Route>
+            <Route path="/me/resigned" element={page(<ResignedPage />)} />
             <Route path="/programme" element={page(<ProgrammePage />)} />
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />
             <Route path="/campaigns/:slug" element={page(<CampaignPage />)} />

@@ -5,7 +5,7 @@ import type { JoinPageMutation, ContributionFrequency } from '../../__generated_
 import { describedBy, FieldError, TextField, type FieldErrors } from '../../ui/Field';
 import { requestFailed, splitUserErrors } from '../../ui/userErrors';
 
-const interestChoices = [
+export const interestChoices = [
   { value: 'rank-and-file', label: 'Rank-and-file union work' },
   { value: 'palestine', label: 'Palestine solidarity' },
   { value: 'anti-fascism', label: 'Opposing the far right' },

@@ -1,0 +1,190 @@
+import { useState, type FormEvent } from 'react';
+import { graphql, useLazyLoadQuery, useMutation, usePaginationFragment } from 'react-relay/hooks';
+import type { ContributionsPageQuery } from '../../__generated__/ContributionsPageQuery.graphql';
+import type { ContributionsPageMutation, ContributionFrequency } from '../../__generated__/ContributionsPageMutation.graphql';
+import type { ContributionsPage_payments$key } from '../../__generated__/ContributionsPage_payments.graphql';
+import type { ContributionsPagePaymentsQuery } from '../../__generated__/ContributionsPagePaymentsQuery.graphql';
+import { describedBy, FieldError, type FieldErrors } from '../../ui/Field';
+import { formatDate } from '../../ui/dates';
+import { requestFailed, splitUserErrors } from '../../ui/userErrors';
+import { formatMoney, frequencyWords } from './format';
+import { SignInAgain } from './MemberSpace';
+import { SaveStatus } from './SaveStatus';
+import { ShowMore } from './ShowMore';
+
+const pageSize = 10;
+const fieldNames = ['amount', 'currency', 'contributionFrequency'] as const;
+
+/** Months in arrears, said plainly. */
+function arrearsInWords(months: number, owed: string | null): string {
+  if (months <= 0) return 'You are up to date with your contributions. Thank you.';
+  const behind = `You are ${months} ${months === 1 ? 'month' : 'months'} behind with your contributions${owed ? ` (${owed} owed)` : ''}.`;
+  return months >= 3
+    ? `${behind} Membership lapses at three months behind: please pay what you owe, or change your pledge to what you can afford.`
+    : `${behind} At three months behind your membership lapses: please catch up, or change your pledge to what you can afford.`;
+}
+
+/** /me/contributions: the pledge and a form to change it, arrears in words, and the payments recorded, newest first. */
+export function ContributionsPage() {
+  const { me } = useLazyLoadQuery<ContributionsPageQuery>(
+    graphql`
+      query ContributionsPageQuery {
+        me {
+          id status
+          contribution { amount currency }
+          contributionFrequency
+          monthsInArrears
+          arrears { amount currency }
+          ...ContributionsPage_payments
+        }
+      }
+    `,
+    {},
+    { fetchPolicy: 'store-and-network' },
+  );
+  if (!me) return <SignInAgain />;
+  const pledge = me.contribution && me.contributionFrequency
+    ? `${formatMoney(me.contribution)} ${frequencyWords[me.contributionFrequency] ?? ''}`
+    : 'No pledge recorded';
+  return (
+    <>
+      <title>Your contributions · Workers Power</title>
+      <h1>Your contributions</h1>
+      <div className="grid grid--2">
+        <section aria-labelledby="pledge-title">
+          <h2 id="pledge-title">Your pledge</h2>
+          <dl className="facts">
+            <dt>You give</dt>
+            <dd>{pledge}</dd>
+          </dl>
+          {me.monthsInArrears !== null && me.monthsInArrears !== undefined ? (
+            <p className={me.monthsInArrears > 0 ? 'warning' : undefined}>
+              {arrearsInWords(me.monthsInArrears, me.arrears && Number(me.arrears.amount) > 0 ? formatMoney(me.arrears) : null)}
+            </p>
+          ) : null}
+          {me.status === 'RESIGNED' ? <p className="muted">You have resigned, so your pledge cannot change.</p> : (
+            <PledgeForm amount={me.contribution?.amount ?? ''} currency={me.contribution?.currency ?? 'GBP'} frequency={me.contributionFrequency ?? 'MONTHLY'} />
+          )}
+        </section>
+        <section aria-labelledby="payments-title">
+          <h2 id="payments-title">Payments</h2>
+          <Payments member={me} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+const fieldAlias: Record<string, string> = { 'contribution.amount': 'amount', 'contribution.currency': 'currency', contribution: 'amount' };
+
+function PledgeForm({ amount, currency, frequency }: { amount: string; currency: string; frequency: string }) {
+  const [commit, inFlight] = useMutation<ContributionsPageMutation>(graphql`
+    mutation ContributionsPageMutation($input: PledgeContributionInput!) {
+      pledgeContribution(input: $input) {
+        member { id contribution { amount currency } contributionFrequency monthsInArrears arrears { amount currency } }
+        errors { code message field }
+      }
+    }
+  `);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setSaved(null);
+    commit({
+      variables: {
+        input: {
+          contribution: { amount: text('amount') || '0', currency: text('currency') || 'GBP' },
+          contributionFrequency: (text('contributionFrequency') || 'MONTHLY') as ContributionFrequency,
+        },
+      },
+      onCompleted: (response) => {
+        const payload = response.pledgeContribution;
+        if (payload.errors.length === 0) { setErrors({}); setAlert([]); setSaved('Your new pledge is saved. It counts from this month.'); return; }
+        const mapped = payload.errors.map((e) => {
+          const path = (e.field ?? []).filter((p): p is string => !!p && p !== 'input').join('.');
+          return { ...e, field: fieldAlias[path] ? [fieldAlias[path]] : e.field };
+        });
+        const { fields, page } = splitUserErrors(mapped, fieldNames);
+        setErrors(fields);
+        setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked below.', ...page] : page);
+        const first = fieldNames.find((n) => fields[n]);
+        if (first) document.getElementById(first)?.focus();
+      },
+      onError: (error) => setAlert([requestFailed(error)]),
+    });
+  };
+  return (
+    <form className="form" noValidate onSubmit={submit} aria-describedby="pledge-status">
+      <h3>Change your pledge</h3>
+      <p className="hint muted">Give what you can afford. A new pledge counts from this month.</p>
+      <div className="row row--3">
+        <div className="field" data-invalid={errors.amount ? 'true' : undefined}>
+          <label htmlFor="amount">Amount</label>
+          <input id="amount" name="amount" type="text" inputMode="decimal" required defaultValue={amount} {...describedBy('amount', errors)} />
+          <FieldError name="amount" errors={errors} />
+        </div>
+        <div className="field" data-invalid={errors.currency ? 'true' : undefined}>
+          <label htmlFor="currency">Currency</label>
+          <select id="currency" name="currency" defaultValue={currency} {...describedBy('currency', errors)}>
+            <option value="GBP">GBP (£)</option>
+            <option value="EUR">EUR (€)</option>
+            <option value="USD">USD ($)</option>
+          </select>
+          <FieldError name="currency" errors={errors} />
+        </div>
+        <div className="field" data-invalid={errors.contributionFrequency ? 'true' : undefined}>
+          <label htmlFor="contributionFrequency">How often</label>
+          <select id="contributionFrequency" name="contributionFrequency" defaultValue={frequency} {...describedBy('contributionFrequency', errors)}>
+            <option value="MONTHLY">Every month</option>
+            <option value="QUARTERLY">Every three months</option>
+            <option value="YEARLY">Every year</option>
+          </select>
+          <FieldError name="contributionFrequency" errors={errors} />
+        </div>
+      </div>
+      <button type="submit" className="button" disabled={inFlight}>{inFlight ? 'Saving…' : 'Save pledge'}</button>
+      <SaveStatus id="pledge-status" alert={alert} saved={saved} />
+    </form>
+  );
+}
+
+/** The payments recorded for the member, newest first, a page at a time. */
+function Payments({ member }: { member: ContributionsPage_payments$key }) {
+  const { data, hasNext, loadNext, isLoadingNext } = usePaginationFragment<ContributionsPagePaymentsQuery, ContributionsPage_payments$key>(
+    graphql`
+      fragment ContributionsPage_payments on Member
+        @argumentDefinitions(count: { type: "Int", defaultValue: 10 }, cursor: { type: "String" })
+        @refetchable(queryName: "ContributionsPagePaymentsQuery") {
+        contributionPayments(first: $count, after: $cursor) @connection(key: "ContributionsPage_contributionPayments") {
+          totalCount
+          edges { node { paidOn amount { amount currency } reference } }
+        }
+      }
+    `,
+    member,
+  );
+  const payments = data.contributionPayments?.edges.map((e) => e.node) ?? [];
+  if (payments.length === 0) return <p className="muted">No payments recorded yet. Payments appear here once the treasurer records them.</p>;
+  return (
+    <>
+      <table className="payments">
+        <caption className="muted">{data.contributionPayments?.totalCount} {data.contributionPayments?.totalCount === 1 ? 'payment' : 'payments'}, newest first</caption>
+        <thead><tr><th scope="col">Paid on</th><th scope="col" className="amount">Amount</th><th scope="col">Reference</th></tr></thead>
+        <tbody>
+          {payments.map((p, i) => (
+            <tr key={`${String(p.paidOn)}-${i}`}>
+              <td><time dateTime={String(p.paidOn)}>{formatDate(String(p.paidOn))}</time></td>
+              <td className="amount">{formatMoney(p.amount)}</td>
+              <td>{p.reference ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={pageSize} />
+    </>
+  );
+}
