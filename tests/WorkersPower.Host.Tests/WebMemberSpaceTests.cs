@@ -32,7 +32,8 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
         var shots = Directory.CreateTempSubdirectory("wp-web-member-space-").FullName;
         try
         {
-            var (exitCode, text) = await NodeScript.RunAsync("member-space.mjs", fixture.ServerAddress!.ToString(), shots, member.Email, MemberApi.Password);
+            var newEmail = MembershipApi.UniqueEmail("moved");
+            var (exitCode, text) = await NodeScript.RunAsync("member-space.mjs", fixture.ServerAddress!.ToString(), shots, member.Email, MemberApi.Password, newEmail);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
@@ -47,8 +48,11 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
             Line("DASHBOARD").ShouldContain("No notices");
             Line("ACTIONLINK").ShouldBe($"ACTIONLINK /campaigns/{slug}");
 
-            Line("PROFILEERROR").ShouldBe("PROFILEERROR Phone may hold only digits, spaces, +, -, ( and ), 6 to 32 characters. describedby=phone-error | Nothing was saved: please check the fields marked below.");
+            Line("PROFILEERROR").ShouldBe("PROFILEERROR Phone may hold only digits, spaces, +, -, ( and ), 6 to 32 characters. describedby=phone-error | Nothing was saved: please check the fields marked above.");
             Line("DETAILS").ShouldBe("DETAILS Your details are saved.");
+            // the fixture's host sends mail (to its test mailbox): the member is told the confirmation is on its way
+            Line("EMAILCHANGE").ShouldStartWith($"EMAILCHANGE Your details are saved. We sent a confirmation to the new address, {newEmail}: your email changes once you open the link in it.");
+            Line("EMAILCHANGE").ShouldEndWith($"| Waiting for confirmation: {newEmail}. It becomes your email once confirmed from the link mailed to it.");
             Line("PARTICIPATION").ShouldBe("PARTICIPATION Your participation is saved.");
             Line("PREFERENCES").ShouldBe("PREFERENCES Your communication preferences are saved.");
             Line("RELOADED").ShouldBe("RELOADED Unite | Bus garage, Holloway | Rank-and-file union work | Palestine solidarity | Opposing the far right | housing, climate | Weekday evenings and Saturday mornings | Text messages | ");

@@ -5,6 +5,7 @@
 //   DASHBOARD | ...           the dashboard's text; ACTIONLINK <href> of the first next action's campaign link
 //   PROFILEERROR <message> describedby=<ids> | <alert>   a bad phone number: the API's error beside the field
 //   DETAILS <status>          after saving the personal details
+//   EMAILCHANGE <status> | <hint>   after asking for a new email address
 //   PARTICIPATION <status>    after saving union, workplace, interests and availability
 //   PREFERENCES <status>      after saving the communication preferences
 //   RELOADED <values>         the participation form after a reload (what the server holds)
@@ -18,12 +19,12 @@
 //   AXE <page> ...            axe-core's serious and critical violations ("none" when there are none)
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of every page at 390x844 and 1280x800 go to the folder given.
-// usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password>
+// usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password> <a new email address>
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
-const [base, shots, email, password] = process.argv.slice(2);
+const [base, shots, email, password, newEmail] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -102,6 +103,11 @@ try {
   await page.getByRole('button', { name: 'Save details' }).click();
   await page.locator('#details-status').getByText(/ (is|are) saved/).waitFor({ timeout: 30000 });
   console.log('DETAILS ' + flat(await page.locator('#details-status').textContent()));
+  // a new email address waits for confirmation from a link mailed to it
+  await page.getByRole('textbox', { name: 'Email' }).fill(newEmail);
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.locator('#details-status').getByText(/pending|sent a confirmation/).waitFor({ timeout: 30000 });
+  console.log('EMAILCHANGE ' + flat(await page.locator('#details-status').textContent()) + ' | ' + flat(await page.locator('#email-hint').textContent()));
 
   await page.getByLabel('Trade union (optional)').fill('Unite');
   await page.getByLabel('Workplace (optional)').fill('Bus garage, Holloway');

@@ -110,7 +110,7 @@ function PledgeForm({ amount, currency, frequency }: { amount: string; currency:
         });
         const { fields, page } = splitUserErrors(mapped, fieldNames);
         setErrors(fields);
-        setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked below.', ...page] : page);
+        setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked above.', ...page] : page);
         const first = fieldNames.find((n) => fields[n]);
         if (first) document.getElementById(first)?.focus();
       },
@@ -172,7 +172,7 @@ function Payments({ member }: { member: ContributionsPage_payments$key }) {
   return (
     <>
       <table className="payments">
-        <caption className="muted">{data.contributionPayments?.totalCount} {data.contributionPayments?.totalCount === 1 ? 'payment' : 'payments'}, newest first</caption>
+        <caption className="muted">{data.contributionPayments?.totalCount} {data.contributionPayments?.totalCount === 1 ? 'payment' : 'payments'}, the latest recorded first</caption>
         <thead><tr><th scope="col">Paid on</th><th scope="col" className="amount">Amount</th><th scope="col">Reference</th></tr></thead>
         <tbody>
           {payments.map((p, i) => (

@@ -72,12 +72,15 @@ function Resign() {
   const [alert, setAlert] = useState<string[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => { if (confirming) heading.current?.focus(); }, [confirming]);
+  // One request, run in order: resign, then sign out everywhere (every token of the account stops working at once).
+  // Both in one request, because once resigned the member's token is refused, so a later signOut could not run.
   const [commit, inFlight] = useMutation<DataPageResignMutation>(graphql`
     mutation DataPageResignMutation($input: ResignMembershipInput!) {
       resignMembership(input: $input) {
         member { id status }
         errors { code message field }
       }
+      signOut(input: {}) { signedOutAt }
     }
   `);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -88,9 +91,10 @@ function Resign() {
       onCompleted: (response) => {
         const payload = response.resignMembership;
         if (payload.errors.length === 0) { void navigate('/me/resigned', { replace: true, state: { resigned: true } }); return; }
+        // not resigned, but signed out all the same: the sign-in page brings them back here to try again
         const split = splitUserErrors(payload.errors, ['reason']);
         setErrors(split.fields);
-        setAlert(split.page);
+        setAlert([...split.page, 'You have been signed out. Please sign in again to try once more.']);
       },
       onError: (error) => setAlert([requestFailed(error)]),
     });

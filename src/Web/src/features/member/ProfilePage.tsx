@@ -27,7 +27,7 @@ function useSaving(known: ReadonlyArray<string>) {
     const { fields, page } = splitUserErrors(userErrors, known);
     setErrors(fields);
     setSaved(null);
-    setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked below.', ...page] : page);
+    setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked above.', ...page] : page);
     const first = known.find((n) => fields[n]);
     if (first) document.getElementById(first)?.focus();
   };
@@ -101,10 +101,12 @@ function DetailsForm({ me }: { me: Me }) {
       variables: { input: { givenName: text('givenName'), familyName: text('familyName'), email, phone: text('phone'), postcode: text('postcode') } },
       onCompleted: (response) => {
         const payload = response.updateMyProfile;
-        const changedEmail = payload.member?.pendingEmail && payload.member.pendingEmail === email;
-        saving.done(payload.errors, changedEmail
+        const pending = !!payload.member?.pendingEmail && payload.member.pendingEmail === email;
+        // the server says whether a confirmation was mailed (only with mail on)
+        const mailed = pending && /sent/i.test(payload.message ?? '');
+        saving.done(payload.errors, mailed
           ? `Your details are saved. We sent a confirmation to the new address, ${email}: your email changes once you open the link in it. Until then we keep using your current address.`
-          : 'Your details are saved.');
+          : `Your details are saved.${payload.message ? ` ${payload.message}` : ''}`);
       },
       onError: saving.failed,
     });
@@ -118,7 +120,7 @@ function DetailsForm({ me }: { me: Me }) {
           <Input name="familyName" label="Last name" value={me.familyName} errors={saving.errors} autoComplete="family-name" />
         </div>
         <Input name="email" label="Email" type="email" value={me.email} errors={saving.errors} autoComplete="email"
-          hint={me.pendingEmail ? `Waiting for confirmation: ${me.pendingEmail}. Open the link we sent there to make it your email.` : 'A new address takes effect once you confirm it from a link we send to it.'} />
+          hint={me.pendingEmail ? `Waiting for confirmation: ${me.pendingEmail}. It becomes your email once confirmed from the link mailed to it.` : 'A new address takes effect once you confirm it from a link we send to it.'} />
         <div className="row row--2">
           <Input name="phone" label="Phone" type="tel" value={me.phone} errors={saving.errors} autoComplete="tel" optional />
           <Input name="postcode" label="Postcode" value={me.postcode} errors={saving.errors} autoComplete="postal-code" />

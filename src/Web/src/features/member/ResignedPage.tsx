@@ -3,8 +3,8 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { setToken } from '../../relay/token';
 
 /**
- * /me/resigned: where resigning leads (only from there: opened otherwise it goes to /me). The server refuses a
- * resigned member's tokens from then on, so signing out is forgetting the token here; the page says what happened.
+ * /me/resigned: where resigning leads (only from there: opened otherwise it goes to /me). Resigning signed the
+ * account out everywhere in the same request, so this page forgets the token here and says what happened.
  */
 export function ResignedPage() {
   const location = useLocation();
