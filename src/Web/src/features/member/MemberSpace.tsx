@@ -1,7 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { useSignedIn } from '../../ui/Layout';
-import { setToken } from '../../relay/token';
+import { getToken, setToken } from '../../relay/token';
 import './member.css';
 
 /** The member space's pages, in the order the sub-navigation shows them. */
@@ -30,8 +29,9 @@ function MemberNav() {
  */
 export function MemberSpace() {
   const location = useLocation();
-  const { signedIn } = useSignedIn();
-  if (!signedIn) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  // Read when the page renders, not subscribed to: signing out (Layout) forgets the token and then goes home,
+  // and this frame must not answer the forgetting with a redirect to the sign-in page first.
+  if (getToken() === null) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
   return (
     <>
       <MemberNav />
