@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery, useMutation, usePaginationFragment } from 'react-relay/hooks';
 import type { ContributionsPageQuery } from '../../__generated__/ContributionsPageQuery.graphql';
 import type { ContributionsPageMutation, ContributionFrequency } from '../../__generated__/ContributionsPageMutation.graphql';
 import type { ContributionsPage_payments$key } from '../../__generated__/ContributionsPage_payments.graphql';
 import type { ContributionsPagePaymentsQuery } from '../../__generated__/ContributionsPagePaymentsQuery.graphql';
-import { describedBy, FieldError, type FieldErrors } from '../../ui/Field';
 import { formatDate } from '../../ui/dates';
-import { requestFailed, splitUserErrors } from '../../ui/userErrors';
+import { ContributionFields, contributionFieldAlias } from '../join/ContributionFields';
 import { formatMoney, frequencyWords } from './format';
 import { SignInAgain } from './MemberSpace';
 import { SaveStatus } from './SaveStatus';
+import { useSaving } from './saving';
 import { ShowMore } from './ShowMore';
 
 const pageSize = 10;
@@ -75,9 +75,8 @@ export function ContributionsPage() {
   );
 }
 
-const fieldAlias: Record<string, string> = { 'contribution.amount': 'amount', 'contribution.currency': 'currency', contribution: 'amount' };
-
 function PledgeForm({ amount, currency, frequency }: { amount: string; currency: string; frequency: string }) {
+  const saving = useSaving(fieldNames, contributionFieldAlias);
   const [commit, inFlight] = useMutation<ContributionsPageMutation>(graphql`
     mutation ContributionsPageMutation($input: PledgeContributionInput!) {
       pledgeContribution(input: $input) {
@@ -86,14 +85,11 @@ function PledgeForm({ amount, currency, frequency }: { amount: string; currency:
       }
     }
   `);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    setSaved(null);
+    saving.starting();
     commit({
       variables: {
         input: {
@@ -101,53 +97,17 @@ function PledgeForm({ amount, currency, frequency }: { amount: string; currency:
           contributionFrequency: (text('contributionFrequency') || 'MONTHLY') as ContributionFrequency,
         },
       },
-      onCompleted: (response) => {
-        const payload = response.pledgeContribution;
-        if (payload.errors.length === 0) { setErrors({}); setAlert([]); setSaved('Your new pledge is saved. It counts from this month.'); return; }
-        const mapped = payload.errors.map((e) => {
-          const path = (e.field ?? []).filter((p): p is string => !!p && p !== 'input').join('.');
-          return { ...e, field: fieldAlias[path] ? [fieldAlias[path]] : e.field };
-        });
-        const { fields, page } = splitUserErrors(mapped, fieldNames);
-        setErrors(fields);
-        setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked above.', ...page] : page);
-        const first = fieldNames.find((n) => fields[n]);
-        if (first) document.getElementById(first)?.focus();
-      },
-      onError: (error) => setAlert([requestFailed(error)]),
+      onCompleted: (response) => saving.done(response.pledgeContribution.errors, 'Your new pledge is saved. It counts from this month.'),
+      onError: saving.failed,
     });
   };
   return (
     <form className="form" noValidate onSubmit={submit} aria-describedby="pledge-status">
       <h3>Change your pledge</h3>
       <p className="hint muted">Give what you can afford. A new pledge counts from this month.</p>
-      <div className="row row--3">
-        <div className="field" data-invalid={errors.amount ? 'true' : undefined}>
-          <label htmlFor="amount">Amount</label>
-          <input id="amount" name="amount" type="text" inputMode="decimal" required defaultValue={amount} {...describedBy('amount', errors)} />
-          <FieldError name="amount" errors={errors} />
-        </div>
-        <div className="field" data-invalid={errors.currency ? 'true' : undefined}>
-          <label htmlFor="currency">Currency</label>
-          <select id="currency" name="currency" defaultValue={currency} {...describedBy('currency', errors)}>
-            <option value="GBP">GBP (£)</option>
-            <option value="EUR">EUR (€)</option>
-            <option value="USD">USD ($)</option>
-          </select>
-          <FieldError name="currency" errors={errors} />
-        </div>
-        <div className="field" data-invalid={errors.contributionFrequency ? 'true' : undefined}>
-          <label htmlFor="contributionFrequency">How often</label>
-          <select id="contributionFrequency" name="contributionFrequency" defaultValue={frequency} {...describedBy('contributionFrequency', errors)}>
-            <option value="MONTHLY">Every month</option>
-            <option value="QUARTERLY">Every three months</option>
-            <option value="YEARLY">Every year</option>
-          </select>
-          <FieldError name="contributionFrequency" errors={errors} />
-        </div>
-      </div>
+      <ContributionFields errors={saving.errors} amount={amount} currency={currency} frequency={frequency} />
       <button type="submit" className="button" disabled={inFlight}>{inFlight ? 'Saving…' : 'Save pledge'}</button>
-      <SaveStatus id="pledge-status" alert={alert} saved={saved} />
+      <SaveStatus id="pledge-status" alert={saving.alert} saved={saving.saved} />
     </form>
   );
 }

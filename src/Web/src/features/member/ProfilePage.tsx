@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery, useMutation } from 'react-relay/hooks';
 import { Link } from 'react-router';
 import type { ProfilePageQuery } from '../../__generated__/ProfilePageQuery.graphql';
@@ -6,35 +6,10 @@ import type { ProfilePageProfileMutation } from '../../__generated__/ProfilePage
 import type { ProfilePageParticipationMutation } from '../../__generated__/ProfilePageParticipationMutation.graphql';
 import type { ProfilePagePreferencesMutation } from '../../__generated__/ProfilePagePreferencesMutation.graphql';
 import { describedBy, FieldError, type FieldErrors } from '../../ui/Field';
-import { requestFailed, splitUserErrors } from '../../ui/userErrors';
-import { interestChoices } from '../join/JoinPage';
+import { interestChoices } from '../join/interests';
 import { SignInAgain } from './MemberSpace';
 import { SaveStatus } from './SaveStatus';
-
-type UserErrors = ReadonlyArray<{ readonly code: string; readonly message: string; readonly field?: ReadonlyArray<string | null | undefined> | null }>;
-
-/**
- * One form's saving: its field errors, its page-level alert and its status message. `run` calls the mutation;
- * `done` turns its answer into those.
- */
-function useSaving(known: ReadonlyArray<string>) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alert, setAlert] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
-  const done = (userErrors: UserErrors | undefined, success: string) => {
-    if (!userErrors) { setAlert([requestFailed(null)]); setSaved(null); return; }
-    if (userErrors.length === 0) { setErrors({}); setAlert([]); setSaved(success); return; }
-    const { fields, page } = splitUserErrors(userErrors, known);
-    setErrors(fields);
-    setSaved(null);
-    setAlert(Object.keys(fields).length > 0 ? ['Nothing was saved: please check the fields marked above.', ...page] : page);
-    const first = known.find((n) => fields[n]);
-    if (first) document.getElementById(first)?.focus();
-  };
-  const failed = (error: Error) => { setSaved(null); setAlert([requestFailed(error)]); };
-  const starting = () => setSaved(null);
-  return { errors, alert, saved, done, failed, starting };
-}
+import { useSaving } from './saving';
 
 /** A labelled text input with a default value and its error. */
 function Input(props: { name: string; label: string; value: string | null | undefined; errors: FieldErrors; type?: 'text' | 'email' | 'tel'; autoComplete?: string; optional?: boolean; hint?: string }) {
@@ -156,9 +131,7 @@ function ParticipationForm({ me }: { me: Me }) {
       variables: { input: { union: text('union'), workplace: text('workplace'), interests: chosen, availability: text('availability') } },
       onCompleted: (response) => {
         const payload = response.updateMyParticipation;
-        // an error about one interest (interests.3) belongs to the interests
-        const errors = payload.errors.map((e) => ((e.field ?? []).some((f) => f?.startsWith('interests')) ? { ...e, field: ['interests'] } : e));
-        saving.done(errors, 'Your participation is saved.');
+        saving.done(payload.errors, 'Your participation is saved.');
       },
       onError: saving.failed,
     });
