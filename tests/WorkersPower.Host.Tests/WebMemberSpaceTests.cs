@@ -47,6 +47,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
             Line("DASHBOARD").ShouldContain(actionTitle);
             Line("DASHBOARD").ShouldContain("No notices");
             Line("ACTIONLINK").ShouldBe($"ACTIONLINK /campaigns/{slug}");
+            Line("NEXTACTIONS").ShouldBe($"NEXTACTIONS 5 6 | {actionTitle} | Picket, day 3 | Picket, day 4 | Picket, day 5 | Picket, day 6 | Picket, day 7");
 
             Line("PROFILEERROR").ShouldBe("PROFILEERROR Phone may hold only digits, spaces, +, -, ( and ), 6 to 32 characters. describedby=phone-error | Nothing was saved: please check the fields marked above.");
             Line("DETAILS").ShouldBe("DETAILS Your details are saved.");
@@ -104,20 +105,24 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
         }
     }
 
-    /// <summary>A campaign with an action the member signed up for: its title and the campaign's slug.</summary>
+    /// <summary>A campaign with six actions the member signed up for: the soonest one's title and the campaign's slug.</summary>
     private async Task<(string Title, string Slug)> SignUpForAnActionAsync(string admin, string memberToken)
     {
         var launched = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { campaign { id slug } errors { code message } } }",
             new { input = new { title = $"Save the bus routes {Guid.NewGuid():N}"[..27], summary = "Pickets at the depots.", goal = 100 } }, admin);
         launched.UserErrors("launchCampaign").ShouldBeEmpty(launched.Body);
         var title = $"Depot picket {Guid.NewGuid():N}"[..20];
-        var starts = DateTimeOffset.UtcNow.AddDays(2);
-        var scheduled = await fixture.Client.PostAsync("mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code message } } }",
-            new { input = new { campaignId = launched["launchCampaign.campaign.id"]!.GetValue<string>(), kind = "PICKET", title, startsAt = starts, endsAt = starts.AddHours(2), location = "Holloway bus garage" } }, admin);
-        scheduled.UserErrors("scheduleAction").ShouldBeEmpty(scheduled.Body);
-        var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
-            new { input = new { actionId = scheduled["scheduleAction.action.id"]!.GetValue<string>() } }, memberToken);
-        signedUp.UserErrors("signUpForAction").ShouldBeEmpty(signedUp.Body);
+        // six actions, the named one soonest: more than the dashboard's first page of five
+        for (var day = 2; day < 8; day++)
+        {
+            var starts = DateTimeOffset.UtcNow.AddDays(day);
+            var scheduled = await fixture.Client.PostAsync("mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code message } } }",
+                new { input = new { campaignId = launched["launchCampaign.campaign.id"]!.GetValue<string>(), kind = "PICKET", title = day == 2 ? title : $"Picket, day {day}", startsAt = starts, endsAt = starts.AddHours(2), location = "Holloway bus garage" } }, admin);
+            scheduled.UserErrors("scheduleAction").ShouldBeEmpty(scheduled.Body);
+            var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
+                new { input = new { actionId = scheduled["scheduleAction.action.id"]!.GetValue<string>() } }, memberToken);
+            signedUp.UserErrors("signUpForAction").ShouldBeEmpty(signedUp.Body);
+        }
         return (title, launched["launchCampaign.campaign.slug"]!.GetValue<string>());
     }
 }

@@ -3,6 +3,7 @@
 //   SIGNEDOUT <path>          where a member page sends someone not signed in
 //   MEMBERNAV <links>         the member space's sub-navigation, on every page (once per page: MEMBERNAV <page> ...)
 //   DASHBOARD | ...           the dashboard's text; ACTIONLINK <href> of the first next action's campaign link
+//   NEXTACTIONS <shown> <after Show more> | <titles>   the next actions, soonest first, a page at a time
 //   PROFILEERROR <message> describedby=<ids> | <alert>   a bad phone number: the API's error beside the field
 //   DETAILS <status>          after saving the personal details
 //   EMAILCHANGE <status> | <hint>   after asking for a new email address
@@ -85,6 +86,11 @@ try {
   await navLine('dashboard');
   console.log('DASHBOARD ' + here() + ' | ' + flat(await page.getByRole('main').textContent()));
   console.log('ACTIONLINK ' + await page.getByRole('region', { name: 'Your next actions' }).getByRole('link').first().getAttribute('href'));
+  const nextActions = page.getByRole('region', { name: 'Your next actions' }).locator('ul.cards').first().locator('> li');
+  const firstPage = await nextActions.count();
+  await page.getByRole('region', { name: 'Your next actions' }).getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('section[aria-labelledby="mine-title"] ul.cards:first-of-type > li').length > n, firstPage, { timeout: 30000 });
+  console.log(`NEXTACTIONS ${firstPage} ${await nextActions.count()} | ` + (await nextActions.locator('h3').allTextContents()).map(flat).join(' | '));
   await axe('dashboard');
   await narrow('dashboard');
   await shoot('member-dashboard');
