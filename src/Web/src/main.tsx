@@ -21,6 +21,13 @@ const ForgotPasswordPage = lazy(() => import('./features/account/ForgotPasswordP
 const ConfirmEmailPage = lazy(() => import('./features/account/ConfirmEmailPage').then((m) => ({ default: m.ConfirmEmailPage })));
 const UnsubscribePage = lazy(() => import('./features/account/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })));
 const ChangePasswordPage = lazy(() => import('./features/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+// The member space: its frame (sub-navigation, signed in only) and its pages.
+const MemberSpace = lazy(() => import('./features/member/MemberSpace').then((m) => ({ default: m.MemberSpace })));
+const ProfilePage = lazy(() => import('./features/member/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const ContributionsPage = lazy(() => import('./features/member/ContributionsPage').then((m) => ({ default: m.ContributionsPage })));
+const HistoryPage = lazy(() => import('./features/member/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const DataPage = lazy(() => import('./features/member/DataPage').then((m) => ({ default: m.DataPage })));
+const ResignedPage = lazy(() => import('./features/member/ResignedPage').then((m) => ({ default: m.ResignedPage })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -64,7 +71,14 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/" element={page(<HomePage />)} />
             <Route path="/join" element={page(<JoinPage />)} />
             <Route path="/sign-in" element={page(<SignInPage />)} />
-            <Route path="/me" element={page(<MePage />)} />
+            <Route path="/me" element={page(<MemberSpace />)}>
+              <Route index element={<MePage />} />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="contributions" element={<ContributionsPage />} />
+              <Route path="history" element={<HistoryPage />} />
+              <Route path="data" element={<DataPage />} />
+            </Route>
+            <Route path="/me/resigned" element={page(<ResignedPage />)} />
             <Route path="/programme" element={page(<StandingPage slug="the-programme" />)} />
             <Route path="/about" element={page(<StandingPage slug="about-us" />)} />
             <Route path="/pages/:slug" element={page(<StandingPage />)} />

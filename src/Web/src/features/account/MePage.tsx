@@ -1,11 +1,9 @@
-import { useEffect } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay/hooks';
-import { Link, Navigate, useLocation } from 'react-router';
 import type { MePageQuery, MembershipStatus } from '../../__generated__/MePageQuery.graphql';
 import { formatDate } from '../../ui/dates';
-import { getToken, setToken } from '../../relay/token';
-
-const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+import { SignInAgain } from '../member/MemberSpace';
+import { NextActions } from '../member/NextActions';
+import { Notices } from '../member/Notices';
 
 /** The standing in words a member understands. */
 const standing: Record<MembershipStatus, string> = {
@@ -16,15 +14,8 @@ const standing: Record<MembershipStatus, string> = {
   '%future added value': 'Unknown',
 };
 
-/** /me: signed in only (signed out → /sign-in, and back here afterwards). */
+/** /me, the member's dashboard (inside the member space, which sends the signed-out to sign in): standing, branch, their next actions, their notices. */
 export function MePage() {
-  const location = useLocation();
-  if (getToken() === null) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
-  return <Dashboard />;
-}
-
-/** The member's dashboard, read-only: standing, branch, the actions they signed up for, their notices. */
-function Dashboard() {
   const data = useLazyLoadQuery<MePageQuery>(
     graphql`
       query MePageQuery {
@@ -32,23 +23,18 @@ function Dashboard() {
           givenName familyName status statusReason joinedOn
           branch { name region }
           participation { actionsSignedUp actionsAttended campaigns }
-          notices(first: 10) { nodes { kind text createdAt action { id title } } }
+          ...Notices_member
         }
-        upcomingActions(first: 100) {
-          nodes { id title startsAt location mySignUp status campaign { title slug } }
-        }
+        ...NextActions_query
       }
     `,
     {},
     { fetchPolicy: 'store-and-network' },
   );
   const me = data.me;
-  // A token the server no longer accepts reads as anonymous: forget it and ask for a new sign-in.
-  useEffect(() => { if (!me) setToken(null); }, [me]);
-  if (!me) return <Navigate to="/sign-in?next=%2Fme" replace />;
+  // A token the server no longer links to a member: forget it and ask for a new sign-in.
+  if (!me) return <SignInAgain />;
 
-  const mine = data.upcomingActions.nodes.filter((a) => a.mySignUp === 'SIGNED_UP');
-  const notices = me.notices?.nodes ?? [];
   return (
     <>
       <title>{`${me.givenName} ${me.familyName} · Workers Power`}</title>
@@ -56,32 +42,9 @@ function Dashboard() {
       <div className="grid grid--2">
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">Your next actions</h2>
-          {mine.length === 0 ? (
-            <p className="muted">You have not signed up for any upcoming action. <Link to="/">See the current campaigns</Link>.</p>
-          ) : (
-            <ul className="cards">
-              {mine.map((a) => (
-                <li key={a.id} className="card">
-                  <h3>{a.title}</h3>
-                  <p className="meta"><time dateTime={a.startsAt}>{when.format(new Date(a.startsAt)).replace(',', '')}</time> · {a.location}</p>
-                  <p>Part of <Link to={`/campaigns/${a.campaign.slug}`}>{a.campaign.title}</Link></p>
-                </li>
-              ))}
-            </ul>
-          )}
+          <NextActions query={data} />
           <h2 id="notices-title" className="section-title">Notices</h2>
-          {notices.length === 0 ? <p className="muted">No notices: reminders and cancellations of your actions appear here.</p> : (
-            <ul className="cards" aria-labelledby="notices-title">
-              {notices.map((n, i) => (
-                <li key={`${n.createdAt}-${i}`} className="card">
-                  <p className="meta">
-                    {n.kind === 'ACTION_CANCELLED' ? 'Cancelled' : 'Reminder'} · <time dateTime={n.createdAt}>{formatDate(n.createdAt)}</time>
-                  </p>
-                  <p>{n.text}</p>
-                </li>
-              ))}
-            </ul>
-          )}
+          <Notices member={me} labelledBy="notices-title" />
         </section>
         <section aria-labelledby="membership-title">
           <h2 id="membership-title">Your membership</h2>

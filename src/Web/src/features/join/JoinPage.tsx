@@ -4,12 +4,8 @@ import type { JoinPageQuery } from '../../__generated__/JoinPageQuery.graphql';
 import type { JoinPageMutation, ContributionFrequency } from '../../__generated__/JoinPageMutation.graphql';
 import { describedBy, FieldError, TextField, type FieldErrors } from '../../ui/Field';
 import { requestFailed, splitUserErrors } from '../../ui/userErrors';
-
-const interestChoices = [
-  { value: 'rank-and-file', label: 'Rank-and-file union work' },
-  { value: 'palestine', label: 'Palestine solidarity' },
-  { value: 'anti-fascism', label: 'Opposing the far right' },
-] as const;
+import { ContributionFields, contributionFieldAlias } from './ContributionFields';
+import { interestChoices } from './interests';
 
 /** The names of the form's fields, as the API's UserError.field names them. */
 const fieldNames = [
@@ -22,8 +18,6 @@ const friendly: Record<string, string> = {
   acceptsProgramme: 'Joining means accepting the programme: please tick the box to accept it.',
   consentToContact: 'We can only hold your application if you agree that we store your details and contact you.',
 };
-
-const fieldAlias: Record<string, string> = { 'contribution.amount': 'amount', 'contribution.currency': 'currency', contribution: 'amount' };
 
 /** The join form: mobile first, every field labelled, the API's field errors next to their fields. */
 export function JoinPage() {
@@ -84,7 +78,7 @@ export function JoinPage() {
         if (!payload) { setAlert([requestFailed(graphQLErrors?.[0]?.message ? new Error(graphQLErrors[0].message) : null)]); return; }
         const mapped = payload.errors.map((e) => {
           const path = (e.field ?? []).filter((p): p is string => !!p && p !== 'input').join('.');
-          return { ...e, field: fieldAlias[path] ? [fieldAlias[path]] : e.field };
+          return { ...e, field: contributionFieldAlias[path] ? [contributionFieldAlias[path]] : e.field };
         });
         const { fields, page } = splitUserErrors(mapped, fieldNames);
         for (const name of Object.keys(friendly)) if (fields[name]) fields[name] = friendly[name] ?? fields[name];
@@ -149,31 +143,7 @@ export function JoinPage() {
         <fieldset className="field" {...describedBy('amount', errors, 'contribution-hint')}>
           <legend>Your regular contribution</legend>
           <span className="hint" id="contribution-hint">Members fund the organisation. Give what you can afford.</span>
-          <div className="row row--3">
-            <div className="field" data-invalid={errors.amount ? 'true' : undefined}>
-              <label htmlFor="amount">Amount</label>
-              <input id="amount" name="amount" type="text" inputMode="decimal" required defaultValue="" {...describedBy('amount', errors)} />
-              <FieldError name="amount" errors={errors} />
-            </div>
-            <div className="field" data-invalid={errors.currency ? 'true' : undefined}>
-              <label htmlFor="currency">Currency</label>
-              <select id="currency" name="currency" defaultValue="GBP" {...describedBy('currency', errors)}>
-                <option value="GBP">GBP (£)</option>
-                <option value="EUR">EUR (€)</option>
-                <option value="USD">USD ($)</option>
-              </select>
-              <FieldError name="currency" errors={errors} />
-            </div>
-            <div className="field" data-invalid={errors.contributionFrequency ? 'true' : undefined}>
-              <label htmlFor="contributionFrequency">How often</label>
-              <select id="contributionFrequency" name="contributionFrequency" defaultValue="MONTHLY" {...describedBy('contributionFrequency', errors)}>
-                <option value="MONTHLY">Every month</option>
-                <option value="QUARTERLY">Every three months</option>
-                <option value="YEARLY">Every year</option>
-              </select>
-              <FieldError name="contributionFrequency" errors={errors} />
-            </div>
-          </div>
+          <ContributionFields errors={errors} />
         </fieldset>
 
         <div className="field">
