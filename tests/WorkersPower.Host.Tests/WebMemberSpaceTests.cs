@@ -69,7 +69,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
 
             Line("RESIGNED").ShouldStartWith("RESIGNED /me/resigned | You have resigned");
             Line("RESIGNED").ShouldContain("you are now signed out");
-            Line("RESIGNED").ShouldEndWith("| Home | Join us | Sign in | token=null");
+            Line("RESIGNED").ShouldEndWith("| Home | Campaigns | Articles | Join us | Sign in | token=null");
             Line("AFTER").ShouldBe("AFTER /sign-in?next=%2Fme");
 
             foreach (var page in new[] { "dashboard", "profile-error", "profile", "contributions", "history", "data", "resign-confirm", "resigned" })
