@@ -12,16 +12,11 @@
 // usage: node account.mjs <base> <shots> activate <activate path> <email> <first password> <changed password>
 //        node account.mjs <base> <shots> reset <reset path> <email> <new password>
 //        node account.mjs <base> <shots> links <confirm-email path> <unsubscribe path>
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe as axeLine } from './browser.mjs';
 
 const [base, shots, mode, ...args] = process.argv.slice(2);
 const origin = new URL(base).origin;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
 const foreign = [];
@@ -33,9 +28,7 @@ try {
   page.on('request', (r) => { if (!r.url().startsWith('data:') && new URL(r.url()).origin !== origin) foreign.push(r.url()); });
   const url = (path) => new URL(path, base).toString();
   const axe = async (name) => {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+    await axeLine(page, name);
   };
   const shoot = async (name) => {
     for (const [w, h] of [[390, 844], [1280, 800]]) {

@@ -18,15 +18,10 @@
 // usage: node journey.mjs <base> <shots> apply <email> <branch id>
 //        node journey.mjs <base> <shots> member <activate path> <email> <password> <campaign title> <action title>
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe as axeLine } from './browser.mjs';
 
 const [base, shots, mode, ...rest] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const url = (path) => new URL(path, base).toString();
 const here = (page) => { const u = new URL(page.url()); return u.pathname + u.search; };
 const errors = [];
@@ -39,9 +34,7 @@ const newPage = async (name, options = {}) => {
   return page;
 };
 const look = async (page, name) => {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+  await axeLine(page, name);
   await page.screenshot({ path: `${shots}/journey-${name}.png`, fullPage: true });
 };
 const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 30000 });

@@ -22,15 +22,10 @@
 // Screenshots of every page at 390x844 and 1280x800 go to the folder given.
 // usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password> <a new email address>
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe as axeLine } from './browser.mjs';
 
 const [base, shots, email, password, newEmail] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
 try {
@@ -41,9 +36,7 @@ try {
   const url = (path) => new URL(path, base).toString();
   const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
   const axe = async (name) => {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+    await axeLine(page, name);
   };
   const shoot = async (name) => {
     for (const [w, h] of [[390, 844], [1280, 800]]) {

@@ -9,15 +9,10 @@
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of sign-in, sign-in-wrong and me at 390x844 and 1280x800 go to the folder given.
 // usage: node member.mjs http://host:port/ <screenshot folder> <email> <password>
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe as axeLine } from './browser.mjs';
 
 const [base, shots, email, password] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
 try {
@@ -27,9 +22,7 @@ try {
   let refusing = false; // in step 5 the browser itself logs the server's 401 for the refused token
   page.on('console', (m) => { if (m.type() === 'error' && !(refusing && /status of 401/.test(m.text()))) consoleErrors.push(m.text()); });
   const axe = async (name) => {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+    await axeLine(page, name);
   };
   const shoot = async (name) => {
     for (const [w, h] of [[390, 844], [1280, 800]]) {

@@ -23,16 +23,11 @@
 // Screenshots at 390x844 and 1280x800 go to the folder given.
 // usage: node public.mjs <base> <shots> <json: {email, password, adminEmail, adminPassword, campaign, slug, action,
 //   fullAction, lastPlaceAction, lastPlaceId, cancelAction, cancelId, otherToken, adminToken, search, pageSlug, pageTitle, aboutTitle, programmeTitle}>
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe } from './browser.mjs';
 
 const [base, shots, json] = process.argv.slice(2);
 const t = JSON.parse(json);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
 const url = (path) => new URL(path, base).toString();
@@ -40,11 +35,6 @@ const here = (page) => { const u = new URL(page.url()); return u.pathname + u.se
 const watch = (page, name) => {
   page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${name}: ${m.text()}`); });
-};
-const axe = async (page, name) => {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
 };
 const shoot = async (page, name) => {
   for (const [w, h] of [[390, 844], [1280, 800]]) {

@@ -8,15 +8,10 @@
 // Screenshots of each page at 390x844 and 1280x800 go to the folder given.
 //   ARTICLE ... / CAMPAIGN ...  the article and the campaign opened from the home page by their links
 // usage: node web.mjs http://host:port/ <screenshot folder> <email> [--home-only | <article title> <campaign title>]
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, flat, axe as axeLine } from './browser.mjs';
 
 const [base, shots, email, mode, campaignTitle] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
 try { journey: {
@@ -26,9 +21,7 @@ try { journey: {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
 
   const axe = async (name) => {
-    const result = await new AxeBuilder({ page }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+    await axeLine(page, name);
   };
   const shoot = async (name) => {
     for (const [w, h] of [[390, 844], [1280, 800]]) {

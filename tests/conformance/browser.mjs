@@ -1,0 +1,20 @@
+// What the browser tests share: Debian's chromium started headless through Playwright (no browser download),
+// text flattened for one-line output, and axe-core's serious and critical violations as one printed line.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Debian's chromium (CHROMIUM overrides the path), headless, without the sandbox (tests run as root) or background traffic. */
+export const launchChromium = () => chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** The text with its runs of white space made one space. */
+export const flat = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Prints "AXE <name> none", or the serious and critical violations axe-core finds on the page. */
+export async function axe(page, name) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  console.log(`AXE ${name} ` + (bad.length ? bad.map((v) => `${v.id}(${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join(' | ') : 'none'));
+}
