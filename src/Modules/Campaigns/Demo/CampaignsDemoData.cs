@@ -37,15 +37,15 @@ internal sealed class CampaignsDemoData : IDemoData
             ]),
         new("palestine", "Workers' action for Palestine",
             "No arms to Israel through our workplaces: workplace meetings, union motions and blockades of the arms trade, " +
-            "and a union bloc on every national march.", 200, 1000,
+            "and a union bloc on every national march.", 200, 1000, 16,
             [
                 new(ActionKind.Demonstration, "National march for Palestine: the trade union bloc", -92, 12, "Russell Square, London", null, 12, 11,
                     "A trade union bloc of over three hundred behind our banner; we met members of six union branches who want a workplace meeting.",
                     [new("in the union bloc", 300), new("papers sold", 85)], WithMo: true),
-                new(ActionKind.Stall, "Saturday stall: no arms to Israel", -33, 11, "Market Street, Manchester", 8, 6, 6,
+                new(ActionKind.Stall, "Street stall: no arms to Israel", -33, 11, "Market Street, Manchester", 8, 6, 6,
                     "412 signatures for the petition to stop the arms shipments through the port.",
                     [new("signatures", 412), new("papers sold", 37)]),
-                new(ActionKind.Stall, "Saturday stall", 5, 11, "Market Street, Manchester", 8, 5, WithMo: true),
+                new(ActionKind.Stall, "Street stall: stop the arms shipments", 5, 11, "Market Street, Manchester", 8, 5, WithMo: true),
                 new(ActionKind.Meeting, "Workplace meeting: no arms through our ports", 9, 19, "Avonmouth dock social club, Bristol", 30, 9),
                 new(ActionKind.Meeting, "Film screening and discussion", 12, 19, "Friends Meeting House, Manchester", 25, 4, WithMo: true,
                     CancelledBecause: "The venue pulled out under pressure; we will tell you the new venue and date as soon as we have them."),
@@ -53,7 +53,7 @@ internal sealed class CampaignsDemoData : IDemoData
             ]),
         new("stop-the-far-right", "Stop the far right",
             "Wherever the far right marches, we organise the unions and the communities they target to outnumber them, " +
-            "and we answer their lies about migrants in the workplaces and on the estates.", 80, 300,
+            "and we answer their lies about migrants in the workplaces and on the estates.", 80, 300, 14,
             [
                 new(ActionKind.Demonstration, "Counter-protest: they shall not pass", -44, 13, "George Square, Glasgow", null, 10, 9,
                     "We outnumbered the far right ten to one; union branches brought their banners and the rally they planned never got going.",
@@ -87,6 +87,7 @@ internal sealed class CampaignsDemoData : IDemoData
 
         foreach (var c in Campaigns)
         {
+            var pool = Enumerable.Range(0, Math.Min(c.Pool, others.Count)).Select(i => others[(turn + i * 5) % others.Count]).Distinct().ToList();
             var launchedAt = today.AddDays(-c.LaunchedDaysAgo).AddHours(11);
             Guid campaignId;
             await using (var session = store.LightweightSession())
@@ -115,7 +116,7 @@ internal sealed class CampaignsDemoData : IDemoData
 
                 // sign-ups between the scheduling and the start (or today), Mo first where Mo takes part, the others in turn
                 // (one whose suspension has reached Campaigns by then is refused, as the rules say, and the next one signs up)
-                var candidates = (a.WithMo ? [mo] : new List<Guid>()).Concat(Enumerable.Range(0, others.Count).Select(i => others[(turn + i) % others.Count]));
+                var candidates = (a.WithMo ? [mo] : new List<Guid>()).Concat(Enumerable.Range(0, pool.Count).Select(i => pool[(turn + i) % pool.Count]));
                 turn += 5;
                 var until = a.InDays < 0 ? starts.AddHours(-2) : now.AddMinutes(-10);
                 var signing = new List<Guid>();
@@ -187,7 +188,8 @@ internal sealed class CampaignsDemoData : IDemoData
     private static InvalidOperationException Refused(string what, IReadOnlyList<UserError> errors) =>
         new($"Demo {what} refused: " + string.Join("; ", errors.Select(e => e.Message)));
 
-    private sealed record DemoCampaign(string Slug, string Title, string Summary, int LaunchedDaysAgo, int Goal, DemoAction[] Actions);
+    /// <param name="Pool">How many of the members (besides Mo) take part in it: campaigns differ in who they reach.</param>
+    private sealed record DemoCampaign(string Slug, string Title, string Summary, int LaunchedDaysAgo, int Goal, int Pool, DemoAction[] Actions);
 
     /// <param name="InDays">Days from today (negative: in the past, with <paramref name="Attended"/> and an <paramref name="Outcome"/>).</param>
     /// <param name="SignUps">How many signed up (within <paramref name="Capacity"/>: a few places left where it is nearly full).</param>
