@@ -367,12 +367,14 @@ if selected pages; then
   (cd "$(dirname "$HOST_DLL")" && ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=demo" \
     Demo__Seed=true ASPNETCORE_URLS="http://127.0.0.1:$DEMO_PORT" exec dotnet "$HOST_DLL" >"$WORK/demo-host.log" 2>&1) &
   DEMO_PID=$!
+  demo_start_ns=$(date +%s%N)
   for ((i = 0; ; i++)); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$DEMO_PORT/health/ready")" == 200 ]] && break
     kill -0 "$DEMO_PID" 2>/dev/null || { tail -30 "$WORK/demo-host.log" >&2; fail "the demo host stopped"; }
     (( i > 1200 )) && { tail -30 "$WORK/demo-host.log" >&2; fail "the demo host was not ready (demo data loaded) within 120 s"; }
     sleep 0.1
   done
+  echo "   the demo host was ready (demo data loaded) $(( ($(date +%s%N) - demo_start_ns) / 1000000 )) ms after it started; $(grep -o 'loaded in [0-9.]* s' "$WORK/demo-host.log")"
   node tests/conformance/pages-bench.mjs "http://127.0.0.1:$DEMO_PORT" rank-and-file latest "$PAGE_RUNS" >"$WORK/pages.txt" \
     || { cat "$WORK/pages.txt" >&2; fail "the pages scenario failed"; }
   sed 's/^/   /' "$WORK/pages.txt"

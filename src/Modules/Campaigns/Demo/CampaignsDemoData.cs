@@ -20,7 +20,7 @@ internal sealed class CampaignsDemoData : IDemoData
     [
         new("rank-and-file", "Rank-and-file organising in the depots",
             "Building committees in every bus garage and depot that answer to the workers on the shop floor, not to the officials: " +
-            "the pay claim, the strike fund, and a bulletin on every shift.", 150, 150,
+            "the pay claim, the strike fund, and a bulletin on every shift.", 150, 150, 12,
             [
                 new(ActionKind.Meeting, "Founding meeting of the depot committees", -118, 19, "Unity Hall, Holloway Road, London", 40, 9, 8,
                     "Twenty-three drivers and engineers from four garages agreed to set up committees that report to the shop floor, not to the full-time officials.",
