@@ -23,7 +23,11 @@ internal sealed partial class DemoDataLoader(
         {
             await using var scope = services.CreateAsyncScope();
             foreach (var demo in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order))
+            {
+                var one = System.Diagnostics.Stopwatch.StartNew();
                 await demo.LoadAsync(scope.ServiceProvider, stoppingToken);
+                LogLoadedOne(logger, demo.GetType().Name, one.Elapsed.TotalSeconds);
+            }
             LogLoaded(logger, loading.Elapsed.TotalSeconds);
             state.Loaded();
         }
@@ -36,6 +40,9 @@ internal sealed partial class DemoDataLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place (loaded in {Seconds:0.0} s).")]
     private static partial void LogLoaded(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Demo} loaded in {Seconds:0.0} s.")]
+    private static partial void LogLoadedOne(ILogger logger, string demo, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed; the host stays not ready (/health/ready answers 503).")]
     private static partial void LogFailed(ILogger logger, Exception exception);
