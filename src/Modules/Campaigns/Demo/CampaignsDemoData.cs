@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace WorkersPower.Campaigns.Demo;
 
 /// <summary>
@@ -83,10 +85,12 @@ internal sealed class CampaignsDemoData : IDemoData
         var others = members.Where(m => m.DisplayName != Mo && m.Standing != MemberStanding.Suspended).Select(m => m.Id).ToList();
         var mo = members.First(m => m.DisplayName == Mo).Id;
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var turn = 0;
 
-        foreach (var c in Campaigns)
+        var reminders = new ConcurrentQueue<ISendMyself>();
+        // each campaign in its streams of its own, side by side; each starts its turn among the members elsewhere
+        await Task.WhenAll(Campaigns.Select(async (c, index) =>
         {
+            var turn = index * 30;
             var pool = Enumerable.Range(0, Math.Min(c.Pool, others.Count)).Select(i => others[(turn + i * 5) % others.Count]).Distinct().ToList();
             var launchedAt = today.AddDays(-c.LaunchedDaysAgo).AddHours(11);
             Guid campaignId;
@@ -110,8 +114,8 @@ internal sealed class CampaignsDemoData : IDemoData
                         session, new DemoClock(scheduledAt), cancellationToken);
                     actionId = scheduled.Id ?? throw Refused("action", scheduled.Errors);
                     await session.SaveChangesAsync(cancellationToken);
-                    // the reminder of an upcoming action, 24 hours before it starts
-                    if (a.InDays > 0) foreach (var reminder in outgoing.OfType<ISendMyself>()) await reminder.ApplyAsync(context);
+                    // the reminder of an upcoming action, 24 hours before it starts (sent on below, one at a time)
+                    if (a.InDays > 0) foreach (var reminder in outgoing.OfType<ISendMyself>()) reminders.Enqueue(reminder);
                 }
 
                 // sign-ups between the scheduling and the start (or today), Mo first where Mo takes part, the others in turn
@@ -150,7 +154,8 @@ internal sealed class CampaignsDemoData : IDemoData
                     await session.SaveChangesAsync(cancellationToken);
                 }
             }
-        }
+        }));
+        foreach (var reminder in reminders) await reminder.ApplyAsync(context);
 
         // Today: an upcoming action is cancelled; whoever signed up gets a notice (and, with mail on, a mail).
         foreach (var (c, a) in Campaigns.SelectMany(c => c.Actions.Where(a => a.CancelledBecause is not null).Select(a => (c, a))))
@@ -181,7 +186,7 @@ internal sealed class CampaignsDemoData : IDemoData
             if (DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"Campaigns' copies of the demo members did not arrive within 30 seconds ({members.Count} there).");
             seen = state;
-            await Task.Delay(500, ct);
+            await Task.Delay(250, ct);
         }
     }
 

@@ -87,21 +87,22 @@ internal sealed class MembershipDemoData : IDemoData
             branchIds.Add(created.Id ?? throw Refused("branch", created.Errors));
         }
 
-        var ids = new Dictionary<string, Guid>();
-        for (var i = 0; i < Members.Length; i++)
+        // each member's history is a stream of its own: four at a time
+        var ids = new ConcurrentDictionary<string, Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Members.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var m = Members[i];
             // joined some months ago, on a day of that month that varies from member to member
             var joined = today.AddMonths(-m.MonthsAgo).AddDays(-(i * 5 % 20)).AddHours(10 + i % 8);
             var email = i < Accounts.Length ? Accounts[i].Email : $"member{i - Accounts.Length + 1}@demo.workerspower.org";
-            var memberId = await JoinAsync(store, bus, mailer, m, email, branchIds[m.Branch], i, joined, cancellationToken);
-            ids[$"{m.Given} {m.Family}"] = memberId;
-            if (i < Accounts.Length) await ActivateAsync(store, hasher, memberId, Accounts[i].Password, Accounts[i].Roles, joined.AddDays(1), cancellationToken);
-            await PayAsync(store, m, memberId, joined, now, cancellationToken);
-        }
+            var memberId = await JoinAsync(store, bus, mailer, m, email, branchIds[m.Branch], i, joined, ct);
+            ids[m.Name] = memberId;
+            if (i < Accounts.Length) await ActivateAsync(store, hasher, memberId, Accounts[i].Password, Accounts[i].Roles, joined.AddDays(1), ct);
+            await PayAsync(store, m, memberId, joined, now, ct);
+        });
 
-        // Today: the arrears rules look at everyone (a warning at two months behind, a lapse at three), as their scheduled checks would.
-        foreach (var memberId in ids.Values)
+        // Today: the arrears rules look at whoever is two months behind or more (a warning at two, a lapse at three), as their scheduled checks would.
+        foreach (var memberId in Members.Where(m => m.MonthsBehind >= ContributionLedger.WarnAfterMonths).Select(m => ids[m.Name]))
         {
             await bus.InvokeAsync(new WarnOfArrears(memberId), cancellationToken);
             await bus.InvokeAsync(new CheckArrears(memberId), cancellationToken);
@@ -172,7 +173,7 @@ internal sealed class MembershipDemoData : IDemoData
 
     /// <summary>
     /// The member's payments: every month due today but the last <see cref="DemoMember.MonthsBehind"/>, the first on
-    /// joining, then up to three months at a time, each recorded on its day by the module's handler.
+    /// joining, then up to six months at a time, each recorded on its day by the module's handler.
     /// </summary>
     private static async Task PayAsync(IMembershipStore store, DemoMember m, Guid memberId, DateTimeOffset joined, DateTimeOffset now, CancellationToken ct)
     {
@@ -181,7 +182,7 @@ internal sealed class MembershipDemoData : IDemoData
         var treasurer = new Actor(Actor.System, null, [Roles.Treasurer], null);
         for (var month = 0; month < covered;)
         {
-            var months = month == 0 ? 1 : Math.Min(3, covered - month);
+            var months = month == 0 ? 1 : Math.Min(6, covered - month);
             var paidAt = month == 0 ? joined.AddHours(1) : new DateTimeOffset(joinMonth.AddMonths(month).AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
             await using var session = store.LightweightSession();
             var (paid, _) = await RecordContributionPaymentHandler.Handle(
@@ -201,5 +202,8 @@ internal sealed class MembershipDemoData : IDemoData
     private static InvalidOperationException Refused(string what, IReadOnlyList<UserError> errors) =>
         new($"Demo {what} refused: " + string.Join("; ", errors.Select(e => e.Message)));
 
-    private sealed record DemoMember(string Given, string Family, int Branch, int MonthsAgo, int MonthsBehind, string Union, string Workplace, string[] Interests, decimal Monthly);
+    private sealed record DemoMember(string Given, string Family, int Branch, int MonthsAgo, int MonthsBehind, string Union, string Workplace, string[] Interests, decimal Monthly)
+    {
+        public string Name => $"{Given} {Family}";
+    }
 }
