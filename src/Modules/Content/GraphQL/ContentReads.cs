@@ -7,32 +7,14 @@ internal static class ContentReads
 {
     public static IQuerySession Session(this IResolveFieldContext context) => context.Store().QuerySession();
 
-    /// <summary>
-    /// The module's store. A batch loader's fetch takes it from here when the loader is made, not from the context
-    /// when it runs: a resolver that awaits a load (a node resolver does) lets its context be recycled while a
-    /// later field's load of the same batch is still to run.
-    /// </summary>
+    /// <summary>The module's store: what a batch loader's fetch holds (see <see cref="BatchLoaderExtensions.LoadDocument"/>).</summary>
     private static IContentStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IContentStore>();
 
-    public static IDataLoaderResult<AuthorCopy?> LoadAuthor(this IResolveFieldContext context, Guid memberId)
-    {
-        var store = context.Store(); // now: the fetch may run once this field's context is recycled
-        return context.BatchLoaders().Get<Guid, AuthorCopy>("content.author", async (ids, ct) =>
-            {
-                await using var session = store.QuerySession();
-                return (await session.LoadManyAsync<AuthorCopy>(ct, ids)).ToDictionary(a => a.Id);
-            }).Load(memberId);
-    }
+    public static IDataLoaderResult<AuthorCopy?> LoadAuthor(this IResolveFieldContext context, Guid memberId) =>
+        context.LoadDocument<AuthorCopy>(context.Store(), "content.author", memberId, a => a.Id);
 
-    public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id)
-    {
-        var store = context.Store(); // now: the fetch may run once this field's context is recycled
-        return context.BatchLoaders().Get<Guid, Article>("content.article", async (ids, ct) =>
-            {
-                await using var session = store.QuerySession();
-                return (await session.LoadManyAsync<Article>(ct, ids)).ToDictionary(a => a.Id);
-            }).Load(id);
-    }
+    public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id) =>
+        context.LoadDocument<Article>(context.Store(), "content.article", id, a => a.Id);
 
     /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
     public static bool MaySee(Caller? caller, Article article) =>

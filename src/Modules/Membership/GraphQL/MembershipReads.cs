@@ -8,34 +8,14 @@ internal static class MembershipReads
 {
     public static IQuerySession Session(this IResolveFieldContext context) => context.Store().QuerySession();
 
-    /// <summary>
-    /// The module's store. A batch loader's fetch takes it from here when the loader is made, not from the context
-    /// when it runs: a resolver that awaits a load (a node resolver does) lets its context be recycled while a
-    /// later field's load of the same batch is still to run.
-    /// </summary>
+    /// <summary>The module's store: what a batch loader's fetch holds, never the context (see <see cref="BatchLoaderExtensions.LoadDocument"/>).</summary>
     private static IMembershipStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IMembershipStore>();
 
-    public static IDataLoaderResult<Branch?> LoadBranch(this IResolveFieldContext context, Guid id)
-    {
-        var store = context.Store(); // now: the fetch may run once this field's context is recycled
-        return context.BatchLoaders().Get<Guid, Branch>("membership.branch", async (ids, ct) =>
-            {
-                await using var session = store.QuerySession();
-                var branches = await session.LoadManyAsync<Branch>(ct, ids);
-                return branches.ToDictionary(b => b.Id);
-            }).Load(id);
-    }
+    public static IDataLoaderResult<Branch?> LoadBranch(this IResolveFieldContext context, Guid id) =>
+        context.LoadDocument<Branch>(context.Store(), "membership.branch", id, b => b.Id);
 
-    public static IDataLoaderResult<MemberProfile?> LoadMember(this IResolveFieldContext context, Guid id)
-    {
-        var store = context.Store(); // now: the fetch may run once this field's context is recycled
-        return context.BatchLoaders().Get<Guid, MemberProfile>("membership.member", async (ids, ct) =>
-            {
-                await using var session = store.QuerySession();
-                var members = await session.LoadManyAsync<MemberProfile>(ct, ids);
-                return members.ToDictionary(m => m.Id);
-            }).Load(id);
-    }
+    public static IDataLoaderResult<MemberProfile?> LoadMember(this IResolveFieldContext context, Guid id) =>
+        context.LoadDocument<MemberProfile>(context.Store(), "membership.member", id, m => m.Id);
 
     public static IDataLoaderResult<Account?> LoadAccountOfMember(this IResolveFieldContext context, Guid memberId)
     {
