@@ -28,29 +28,26 @@ public sealed class BrokenDemoData : IDemoData
         throw new InvalidOperationException("demo campaign refused on purpose");
 }
 
-public sealed class DemoGateFixture : PlatformFixture
+/// <summary>A host with Demo:Seed on, as build/run.sh starts it.</summary>
+public abstract class DemoSeedFixture : PlatformFixture
 {
-    public DemoGate Gate { get; } = new();
-
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
         settings["Demo:Seed"] = "true";
         return settings;
     }
+}
+
+public sealed class DemoGateFixture : DemoSeedFixture
+{
+    public DemoGate Gate { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IDemoData>(Gate);
 }
 
-public sealed class BrokenDemoFixture : PlatformFixture
+public sealed class BrokenDemoFixture : DemoSeedFixture
 {
-    protected override Dictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
-        settings["Demo:Seed"] = "true";
-        return settings;
-    }
-
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IDemoData, BrokenDemoData>();
 }
 
@@ -192,15 +189,8 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
 }
 
 /// <summary>A host with Demo:Seed on, ready once the demo data is loaded.</summary>
-public sealed class DemoDataFixture : PlatformFixture
+public sealed class DemoDataFixture : DemoSeedFixture
 {
-    protected override Dictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
-        settings["Demo:Seed"] = "true";
-        return settings;
-    }
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
