@@ -15,14 +15,20 @@
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
 #   BENCH_PORT         host port (5081; the baseline uses +1)
-#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members signups apply mail)
+#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members signups apply pages mail)
 #   BENCH_OUTPUT       where the report goes (bench/results.md)
 #   BENCH_MAIL_MEMBERS members who accept email in the mail scenario's branch (5000)
 #   BENCH_MAIL_CONNECTIONS  Mail:Smtp:Connections of the host in the mail scenario (4)
 #   BENCH_MAIL_TIMEOUT seconds the mail scenario waits for every mail before it fails (600)
+#   BENCH_PAGE_RUNS    loads of each web page per cache state in the pages scenario (20)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
-#                      one timed start, 200 mails; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
+#                      one timed start, 200 mails, 2 loads of each web page; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
+#
+# The pages scenario: the web client's campaign page and newest article of build/run.sh's demo data (loaded by a
+# second host, on a database of its own, with Demo:Seed on), each opened BENCH_PAGE_RUNS times in Debian's chromium
+# with a cold cache and as often with a warm one (tests/conformance/pages-bench.mjs): the browser's navigation timing
+# and the moment the main heading shows the page's data; median and p95 per page.
 #
 # The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
 # (sendMessageToMembers) to a branch of BENCH_MAIL_MEMBERS members who accept email; the local mail catcher
@@ -52,6 +58,7 @@ if [[ "$SMOKE" == 1 ]]; then
   HOST_PORT=${BENCH_PORT:-5581}
   MAIL_MEMBERS=${BENCH_MAIL_MEMBERS:-200}
   MAIL_TIMEOUT=${BENCH_MAIL_TIMEOUT:-120}
+  PAGE_RUNS=${BENCH_PAGE_RUNS:-2}
 else
   MEMBERS=${BENCH_MEMBERS:-100000}
   BRANCHES=${BENCH_BRANCHES:-50}
@@ -69,11 +76,13 @@ else
   HOST_PORT=${BENCH_PORT:-5081}
   MAIL_MEMBERS=${BENCH_MAIL_MEMBERS:-5000}
   MAIL_TIMEOUT=${BENCH_MAIL_TIMEOUT:-600}
+  PAGE_RUNS=${BENCH_PAGE_RUNS:-20}
 fi
 MAIL_CONNECTIONS=${BENCH_MAIL_CONNECTIONS:-4}
-ALL_SCENARIOS="baseline campaign articles members signups apply mail"
+ALL_SCENARIOS="baseline campaign articles members signups apply pages mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
+DEMO_PORT=$((HOST_PORT + 2))
 ACTIONS_PER_CAMPAIGN=20
 
 for key in $ONLY; do
@@ -84,13 +93,13 @@ selected() { [[ " $ONLY " == *" $1 "* ]]; }
 if [[ "$SMOKE" == 1 && "$(realpath -m "$OUTPUT")" == "$(realpath -m bench/results.md)" ]]; then
   echo "A smoke run does not write bench/results.md: its figures mean nothing" >&2; exit 2
 fi
-for port in "$HOST_PORT" "$BASELINE_PORT"; do
+for port in "$HOST_PORT" "$BASELINE_PORT" $(selected pages && echo "$DEMO_PORT"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use (BENCH_PORT chooses another)" >&2; exit 2; fi
 done
 
 WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
 chmod 755 "$WORK"
-HOST_PID="" BASELINE_PID="" CATCHER_PID=""
+HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID=""
 stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   HOST_PID=""
@@ -109,6 +118,7 @@ cleanup() {
   stop_host
   [[ -n "$BASELINE_PID" ]] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null || true
   [[ -n "$CATCHER_PID" ]] && kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
+  [[ -n "$DEMO_PID" ]] && kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null || true
   [[ -n "${PG_BIN:-}" ]] && pg_stop_cluster "$WORK/pg"
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
@@ -349,9 +359,32 @@ if selected articles; then
   done
 fi
 
+# The web pages in chromium, on the demo data: a second host on a database of its own, with Demo:Seed on.
+if selected pages; then
+  echo "== 6. The campaign and article pages in chromium, on build/run.sh's demo data ($PAGE_RUNS loads each, cold and warm cache)"
+  [[ -d tests/conformance/node_modules/playwright-core ]] || (cd tests/conformance && npm ci --prefer-offline --no-audit >/dev/null)
+  pg_create_database "$WORK/pg" "$PG_PORT" demo
+  (cd "$(dirname "$HOST_DLL")" && ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=demo" \
+    Demo__Seed=true ASPNETCORE_URLS="http://127.0.0.1:$DEMO_PORT" exec dotnet "$HOST_DLL" >"$WORK/demo-host.log" 2>&1) &
+  DEMO_PID=$!
+  demo_start_ns=$(date +%s%N)
+  for ((i = 0; ; i++)); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$DEMO_PORT/health/ready")" == 200 ]] && break
+    kill -0 "$DEMO_PID" 2>/dev/null || { tail -30 "$WORK/demo-host.log" >&2; fail "the demo host stopped"; }
+    (( i > 1200 )) && { tail -30 "$WORK/demo-host.log" >&2; fail "the demo host was not ready (demo data loaded) within 120 s"; }
+    sleep 0.1
+  done
+  echo "   the demo host was ready (demo data loaded) $(( ($(date +%s%N) - demo_start_ns) / 1000000 )) ms after it started; $(grep -o 'loaded in [0-9.]* s' "$WORK/demo-host.log")"
+  node tests/conformance/pages-bench.mjs "http://127.0.0.1:$DEMO_PORT" rank-and-file latest "$PAGE_RUNS" >"$WORK/pages.txt" \
+    || { cat "$WORK/pages.txt" >&2; fail "the pages scenario failed"; }
+  sed 's/^/   /' "$WORK/pages.txt"
+  kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null || true
+  DEMO_PID=""
+fi
+
 # The organisers' message: the host again, now with mail on, sending to the local catcher.
 if selected mail; then
-  echo "== 6. An organisers' message to $MAIL_MEMBERS members, delivered over SMTP ($MAIL_CONNECTIONS connections)"
+  echo "== 7. An organisers' message to $MAIL_MEMBERS members, delivered over SMTP ($MAIL_CONNECTIONS connections)"
   stop_host
   MAIL_DIR="$WORK/mail"
   SMTP_PORT=$(pg_free_port 2525)

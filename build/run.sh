@@ -6,6 +6,8 @@
 # addresses and the demo accounts comes once /health/ready answers 200, i.e. the demo data is in place.
 # With ConnectionStrings__Postgres set, that database is used and no cluster is started; with
 # Mail__Smtp__Host set, mail goes there and no catcher is started.
+# A data folder made with an older demo (build/demo-data.sh's DEMO_DATA_VERSION) is refused, with the words to
+# delete it: its database keeps the old demo data, since the demo is loaded only into an empty database.
 # Ctrl-C stops the host, the catcher and the cluster this script started.
 #   WP_DATA       where the cluster, the signing key and the mail are kept ($ROOT/.data)
 #   RUN_SMOKE=1   a smoke run (build/test.sh runs it): once the banner is out, check that GraphQL answers,
@@ -28,6 +30,10 @@ DATA=$(realpath -m "${WP_DATA:-$ROOT/.data}")
 mkdir -p "$DATA"
 # How a path under the data folder is shown: relative to the repository when it is inside it.
 shown() { if [[ "$1" == "$ROOT/"* ]]; then echo "${1#"$ROOT/"}"; else echo "$1"; fi; }
+source build/demo-data.sh
+if [[ "${Demo__Seed:-true}" == true && -z "${ConnectionStrings__Postgres:-}" ]]; then
+  SHOWN_DATA=$(shown "$DATA") demo_data_check "$DATA" || exit 1
+fi
 STARTED_CLUSTER=""
 HOST_PID=""
 CATCHER_PID=""
@@ -58,6 +64,8 @@ if [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
     echo "PostgreSQL already running in $(shown "$DATA/postgres") on port $PORT"
   else
     echo "Starting PostgreSQL in $(shown "$DATA/postgres") on port $PORT"
+    # a new database: the demo it gets is this version's
+    [[ -d "$DATA/postgres" ]] || demo_data_stamp "$DATA"
     pg_start_cluster "$DATA/postgres" "$PORT"
     STARTED_CLUSTER="$DATA/postgres"
   fi

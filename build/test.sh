@@ -76,7 +76,7 @@ done
 
 # Smoke runs of the scripts nothing else runs, so they cannot rot unseen: each is one test, passed when it
 # exits 0. Each starts and stops its own PostgreSQL cluster and host processes, on ports of its own (bench
-# 5581-5582, soak 5591, bench-cluster from 5700, run.sh free ones from 5600 and its mail catcher's from 2525
+# 5581-5583, soak 5591, bench-cluster from 5700, run.sh free ones from 5600 and its mail catcher's from 2525
 # and 8025), and writes its report (run.sh its data) to a temporary place. bench.sh runs last: it builds the
 # host with pre-generated code and then puts the ordinary build back.
 # (build/cluster.sh itself is exercised by WorkersPower.Faults.Tests' ClusterTests, and by bench-cluster.sh.)

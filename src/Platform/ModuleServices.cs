@@ -12,6 +12,16 @@ public interface IDemoData
     Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A clock stopped at one moment in the past. Demo data calls a module's own handler with it, in a session of its
+/// own, so that what happened months ago (a member joining, an action and its outcome, an article published) is
+/// decided by the same rules and carries its real date. Never registered in DI: only demo code uses it.
+/// </summary>
+public sealed class DemoClock(DateTimeOffset at) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => at;
+}
+
 public static class ModuleStoreExtensions
 {
     public static IDocumentStore Resolve(this ModuleStore store, IServiceProvider services) =>

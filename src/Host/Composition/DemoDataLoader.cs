@@ -18,12 +18,17 @@ internal sealed partial class DemoDataLoader(
         var started = new TaskCompletionSource();
         await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
+        var loading = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await using var scope = services.CreateAsyncScope();
             foreach (var demo in scope.ServiceProvider.GetServices<IDemoData>().OrderBy(d => d.Order))
+            {
+                var one = System.Diagnostics.Stopwatch.StartNew();
                 await demo.LoadAsync(scope.ServiceProvider, stoppingToken);
-            LogLoaded(logger);
+                LogLoadedOne(logger, demo.GetType().Name, one.Elapsed.TotalSeconds);
+            }
+            LogLoaded(logger, loading.Elapsed.TotalSeconds);
             state.Loaded();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -33,8 +38,11 @@ internal sealed partial class DemoDataLoader(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place.")]
-    private static partial void LogLoaded(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place (loaded in {Seconds:0.0} s).")]
+    private static partial void LogLoaded(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Demo} loaded in {Seconds:0.0} s.")]
+    private static partial void LogLoadedOne(ILogger logger, string demo, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed; the host stays not ready (/health/ready answers 503).")]
     private static partial void LogFailed(ILogger logger, Exception exception);

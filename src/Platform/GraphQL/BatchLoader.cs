@@ -94,6 +94,19 @@ public static class BatchLoaderExtensions
     /// <summary>The batch loaders of the request a resolver runs in.</summary>
     public static BatchLoaders BatchLoaders(this global::GraphQL.IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<BatchLoaders>();
+
+    /// <summary>
+    /// A document of <paramref name="store"/> by its id, batched per request under the name <paramref name="loader"/>.
+    /// The fetch holds the store, never the context: a resolver that awaits a load (a node resolver does) lets its
+    /// context be recycled while a later field's load of the same batch is still to run.
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadDocument<T>(this global::GraphQL.IResolveFieldContext context, IDocumentStore store, string loader, Guid id, Func<T, Guid> idOf)
+        where T : notnull =>
+        context.BatchLoaders().Get<Guid, T>(loader, async (ids, ct) =>
+        {
+            await using var session = store.QuerySession();
+            return (await session.LoadManyAsync<T>(ct, ids)).ToDictionary(idOf);
+        }).Load(id);
 }
 
 public static class DataLoaderResultExtensions

@@ -9,4 +9,11 @@ internal sealed class CampaignDirectory(ICampaignsStore store) : ICampaignDirect
         await using var session = store.QuerySession();
         return (await session.LoadAsync<Campaign>(campaignId, cancellationToken))?.Title;
     }
+
+    public async Task<Guid?> FindIdAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var found = await session.Query<Campaign>().Where(c => c.Slug == slug).Select(c => c.Id).ToListAsync(cancellationToken);
+        return found is [var id] ? id : null;
+    }
 }

@@ -5,22 +5,16 @@ namespace WorkersPower.Content.GraphQL;
 /// <summary>How the resolvers read: Content's query session, the per-request batch loaders and the visibility rule.</summary>
 internal static class ContentReads
 {
-    public static IQuerySession Session(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IContentStore>().QuerySession();
+    public static IQuerySession Session(this IResolveFieldContext context) => context.Store().QuerySession();
+
+    /// <summary>The module's store: what a batch loader's fetch holds (see <see cref="BatchLoaderExtensions.LoadDocument"/>).</summary>
+    private static IContentStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IContentStore>();
 
     public static IDataLoaderResult<AuthorCopy?> LoadAuthor(this IResolveFieldContext context, Guid memberId) =>
-        context.BatchLoaders().Get<Guid, AuthorCopy>("content.author", async (ids, ct) =>
-        {
-            await using var session = context.Session();
-            return (await session.LoadManyAsync<AuthorCopy>(ct, ids)).ToDictionary(a => a.Id);
-        }).Load(memberId);
+        context.LoadDocument<AuthorCopy>(context.Store(), "content.author", memberId, a => a.Id);
 
     public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id) =>
-        context.BatchLoaders().Get<Guid, Article>("content.article", async (ids, ct) =>
-        {
-            await using var session = context.Session();
-            return (await session.LoadManyAsync<Article>(ct, ids)).ToDictionary(a => a.Id);
-        }).Load(id);
+        context.LoadDocument<Article>(context.Store(), "content.article", id, a => a.Id);
 
     /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
     public static bool MaySee(Caller? caller, Article article) =>
