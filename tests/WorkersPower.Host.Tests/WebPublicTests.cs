@@ -40,8 +40,8 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
         const string word = "quokka";
         for (var i = 1; i <= 12; i++)
             await PublishArticleAsync(admin, i % 4 == 0 ? $"Dispatch {i:00}: the {word} strike" : $"Dispatch {i:00} from the picket lines");
-        await SavePageAsync(admin, "about-us", "About Workers Power", "We organise **rank-and-file** workers in every union.");
-        await SavePageAsync(admin, "the-programme", "The programme", "Our programme sets out the demands we fight for.");
+        await SavePageAsync(admin, "about", "About Workers Power", "We organise **rank-and-file** workers in every union.");
+        await SavePageAsync(admin, "programme", "The programme", "Our programme sets out the demands we fight for.");
         await SavePageAsync(admin, "how-we-organise", "How we organise", "Branches meet every week.");
 
         var shots = Directory.CreateTempSubdirectory("wp-web-public-").FullName;

@@ -13,7 +13,7 @@
 // (milliseconds; p95 is the nearest-rank 95th percentile). Exits non-zero when a page does not show its title within
 // 30 s, or logs a script error.
 // usage: node pages-bench.mjs http://host:port <campaign slug> <article slug, or "latest" for the newest article> <runs>
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 const [base, campaignSlug, articleSlug, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 10);
@@ -44,10 +44,7 @@ const pages = [
   { name: 'article', path: `/articles/${article.slug}`, title: article.title },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const errors = [];
 
 // Marks the moment (the next frame) the main heading shows the title; installed before any script of the page runs.

@@ -79,8 +79,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="data" element={<DataPage />} />
             </Route>
             <Route path="/me/resigned" element={page(<ResignedPage />)} />
-            <Route path="/programme" element={page(<StandingPage slug="the-programme" />)} />
-            <Route path="/about" element={page(<StandingPage slug="about-us" />)} />
+            <Route path="/programme" element={page(<StandingPage slug="programme" />)} />
+            <Route path="/about" element={page(<StandingPage slug="about" />)} />
             <Route path="/pages/:slug" element={page(<StandingPage />)} />
             <Route path="/articles" element={page(<ArticlesPage />)} />
             <Route path="/articles/:slug" element={page(<ArticlePage />)} />

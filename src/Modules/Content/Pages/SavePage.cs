@@ -3,7 +3,7 @@ namespace WorkersPower.Content.Pages;
 /// <summary>savePage: an editor creates a standing page, or revises it, by its slug.</summary>
 [Description("A standing page (about us, the programme, how to join): created when its slug is new, else revised.")]
 public sealed record SavePageInput(
-    [property: Description("The page's slug, e.g. \"the-programme\".")] string Slug,
+    [property: Description("The page's slug, e.g. \"programme\".")] string Slug,
     [property: Description("The title.")] string Title,
     [property: Description("The text in Markdown.")] string Body,
     [property: Description("The page's current version when revising (omit when creating).")] int? ExpectedVersion);
