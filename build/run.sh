@@ -161,7 +161,7 @@ else
 fi
 if [[ "$Demo__Seed" == true ]]; then cat <<ACCOUNTS
 
-  Demo accounts (sign in with the signIn mutation):
+  Demo accounts (sign in at $URL/sign-in, or with the signIn mutation):
     admin@demo.workerspower.org      ada-demo-pass-2026   ADMIN, MEMBER
     organiser@demo.workerspower.org  olu-demo-pass-2026   ORGANISER, MEMBER
     member@demo.workerspower.org     mo-demo-pass-2026    MEMBER
