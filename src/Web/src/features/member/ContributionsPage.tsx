@@ -10,7 +10,7 @@ import { formatMoney, frequencyWords } from './format';
 import { SignInAgain } from './MemberSpace';
 import { SaveStatus } from './SaveStatus';
 import { useSaving } from './saving';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 
 const pageSize = 10;
 const fieldNames = ['amount', 'currency', 'contributionFrequency'] as const;

@@ -105,7 +105,7 @@ function Resign() {
       {!confirming ? (
         <>
           <p className="form">If you want to leave Workers Power, you can resign here. You will be asked to confirm.</p>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>I want to resign…</button>
+          <button type="button" className="button button--light" onClick={() => setConfirming(true)}>I want to resign…</button>
         </>
       ) : (
         <form className="warning" noValidate onSubmit={submit} aria-labelledby="resign-confirm-title">
@@ -125,7 +125,7 @@ function Resign() {
           </div>
           <div className="button-row">
             <button type="submit" className="button" disabled={inFlight}>{inFlight ? 'Resigning…' : 'Yes, resign my membership'}</button>
-            <button type="button" className="button button--secondary" onClick={() => { setConfirming(false); setAlert([]); setErrors({}); }}>No, keep my membership</button>
+            <button type="button" className="button button--light" onClick={() => { setConfirming(false); setAlert([]); setErrors({}); }}>No, keep my membership</button>
           </div>
         </form>
       )}

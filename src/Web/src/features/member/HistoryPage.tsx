@@ -4,7 +4,7 @@ import type { HistoryPage_history$key } from '../../__generated__/HistoryPage_hi
 import type { HistoryPageHistoryQuery } from '../../__generated__/HistoryPageHistoryQuery.graphql';
 import { formatMoment } from './format';
 import { SignInAgain } from './MemberSpace';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 
 const pageSize = 10;
 

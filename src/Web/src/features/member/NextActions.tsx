@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { NextActions_query$key } from '../../__generated__/NextActions_query.graphql';
 import type { NextActionsPaginationQuery } from '../../__generated__/NextActionsPaginationQuery.graphql';
 import { formatWhen } from './format';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 
 const pageSize = 5;
 

@@ -2,7 +2,7 @@ import { graphql, usePaginationFragment } from 'react-relay/hooks';
 import type { Notices_member$key } from '../../__generated__/Notices_member.graphql';
 import type { NoticesPaginationQuery } from '../../__generated__/NoticesPaginationQuery.graphql';
 import { formatDate } from '../../ui/dates';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 
 const pageSize = 5;
 

@@ -6,7 +6,7 @@ import type { ArticlesPage_articles$key } from '../../__generated__/ArticlesPage
 import type { ArticlesPageSearchQuery } from '../../__generated__/ArticlesPageSearchQuery.graphql';
 import type { ArticlesPage_search$key } from '../../__generated__/ArticlesPage_search.graphql';
 import { ArticleSummary } from './ArticleSummary';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 import './public.css';
 
 const maxQuery = 200;
@@ -64,7 +64,7 @@ function Latest() {
     <section aria-labelledby="list-title">
       <h2 id="list-title">Latest articles</h2>
       <ArticleList ids={page.articles.edges.map((e) => e.node)} empty="No articles yet." />
-      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={() => loadNext(10)} />
+      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={10} />
     </section>
   );
 }
@@ -97,7 +97,7 @@ function SearchResults({ q }: { q: string }) {
       <h2 id="list-title">Search results</h2>
       <p role="status">{count === 0 ? `No articles match “${q}”.` : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${q}”.`}</p>
       <ArticleList ids={page.searchArticles.edges.map((e) => e.node)} empty="Try other words, or fewer." />
-      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={() => loadNext(10)} />
+      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={10} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import type { CampaignPageProgressSubscription } from '../../__generated__/Campa
 import { useSignedIn } from '../../ui/Layout';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignActionCard, refreshActions } from './CampaignActionCard';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 import './public.css';
 
 /** A campaign: summary, goal and live progress, and its upcoming actions with the places left and sign-up. */
@@ -74,7 +74,7 @@ function CampaignActions({ campaign, campaignId, slug }: { campaign: CampaignPag
           {actions.map((a) => <li key={a.id}><CampaignActionCard action={a} signedIn={signedIn} /></li>)}
         </ul>
       )}
-      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={() => loadNext(10)} label="Show more actions" />
+      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={10} label="Show more actions" />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { graphql, useLazyLoadQuery, usePaginationFragment } from 'react-relay/ho
 import type { CampaignsPageQuery } from '../../__generated__/CampaignsPageQuery.graphql';
 import type { CampaignsPage_campaigns$key } from '../../__generated__/CampaignsPage_campaigns.graphql';
 import { CampaignSummary } from './CampaignSummary';
-import { ShowMore } from './ShowMore';
+import { ShowMore } from '../../ui/ShowMore';
 import './public.css';
 
 /** The current campaigns, newest first, a page at a time. */
@@ -45,7 +45,7 @@ function CampaignList({ query }: { query: CampaignsPage_campaigns$key }) {
       {campaigns.length === 0 ? <p className="muted">No campaigns running just now.</p> : (
         <ul className="cards">{campaigns.map((c) => <li key={c.id}><CampaignSummary campaign={c} /></li>)}</ul>
       )}
-      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={() => loadNext(10)} label="Show more campaigns" />
+      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={10} label="Show more campaigns" />
     </>
   );
 }
