@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
+using Xunit.Abstractions;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Campaigns.Tests;
@@ -18,7 +19,7 @@ public sealed class WebSocketFixture : CampaignsFixture
 }
 
 /// <summary>The graphql-transport-ws protocol at /graphql, message by message.</summary>
-public sealed class WebSocketTests(WebSocketFixture fixture) : IClassFixture<WebSocketFixture>
+public sealed class WebSocketTests(WebSocketFixture fixture, ITestOutputHelper output) : IClassFixture<WebSocketFixture>
 {
     private async Task<WebSocket> ConnectAsync(string? protocol = "graphql-transport-ws")
     {
@@ -90,31 +91,101 @@ public sealed class WebSocketTests(WebSocketFixture fixture) : IClassFixture<Web
         ((int?)socket.CloseStatus).ShouldBe(4403);
     }
 
+    private const string ProgressSubscription = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }";
+
+    /// <summary>The progress loads of the node: SQL statements reading a campaign's progress row, inside a request or not.</summary>
+    private SqlCounter ProgressLoads() => new(fixture.ConnectionString, statementContains: "from campaigns.mt_doc_campaignprogress p where");
+
+    private async Task<List<WebSocket>> SubscribeAsync(string campaignId, int count, int expected)
+    {
+        var sockets = new List<WebSocket>();
+        for (var i = 0; i < count; i++)
+        {
+            var socket = await InitAsync(await ConnectAsync());
+            sockets.Add(socket);
+            await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = ProgressSubscription, variables = new { id = campaignId } } });
+            (await SignUpsAsync(socket)).ShouldBe(expected);
+        }
+        return sockets;
+    }
+
+    private static async Task<int> SignUpsAsync(WebSocket socket, int seconds = 10)
+    {
+        var message = await ReceiveAsync(socket, seconds);
+        message!["type"]!.GetValue<string>().ShouldBe("next", message.ToJsonString());
+        return message["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>();
+    }
+
     [Fact]
     public async Task One_change_costs_one_progress_query_on_the_node_whatever_the_number_of_subscribers()
     {
+        const int subscribers = 50;
         var organiser = await fixture.OrganiserAsync();
         var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
         var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId);
         var member = await fixture.MemberAsync();
-        var sockets = new List<WebSocket>();
+        var sockets = await SubscribeAsync(campaignId, subscribers, expected: 0);
         try
         {
-            for (var i = 0; i < 5; i++)
-            {
-                var socket = await InitAsync(await ConnectAsync());
-                sockets.Add(socket);
-                await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } } });
-                (await ReceiveAsync(socket))!["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(0);
-            }
             await Task.Delay(300); // the first values' loads are done
-            using var loads = new SqlCounter(fixture.ConnectionString, statementContains: "from campaigns.mt_doc_campaignprogress p where");
+            using var loads = ProgressLoads();
 
-            await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId);
-            foreach (var socket in sockets)
-                (await ReceiveAsync(socket))!["payload"]!["data"]!["campaignProgress"]!["signUps"]!.GetValue<int>().ShouldBe(1);
+            (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
+            foreach (var socket in sockets) (await SignUpsAsync(socket)).ShouldBe(1);
             await Task.Delay(300);
-            loads.Count.ShouldBe(1, "five subscribers, one change: one query");
+            output.WriteLine($"{subscribers} subscribers, one sign-up: {loads.Count} progress queries");
+            loads.Count.ShouldBe(1, $"{subscribers} subscribers, one change: one query");
+        }
+        finally
+        {
+            foreach (var socket in sockets) socket.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_burst_of_changes_reaches_every_subscriber_in_order_ending_on_the_last_value_with_at_most_one_query_per_change()
+    {
+        const int subscribers = 50, signUps = 20;
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
+        var actionIds = new List<string>();
+        for (var i = 0; i < signUps; i++) actionIds.Add(await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId));
+        var member = await fixture.MemberAsync();
+        var sockets = await SubscribeAsync(campaignId, subscribers, expected: 0);
+        try
+        {
+            await Task.Delay(300);
+            using var loads = ProgressLoads();
+
+            // all at once: the notices come while loads run, and are coalesced
+            var answers = await Task.WhenAll(actionIds.Select(id => CampaignsApi.SignUpAsync(fixture.Client, member.Token, id)));
+            foreach (var answer in answers) answer.UserErrors("signUpForAction").ShouldBeEmpty(answer.Body);
+
+            var deliveries = 0;
+            foreach (var socket in sockets)
+            {
+                // each value is newer than the one before, and the last one is the final count
+                var last = 0;
+                while (last < signUps)
+                {
+                    var value = await SignUpsAsync(socket);
+                    value.ShouldBeGreaterThan(last, "never an older value after a newer one, never the same one twice");
+                    last = value;
+                    deliveries++;
+                }
+            }
+            await Task.Delay(500);
+            var queries = loads.Count;
+            output.WriteLine($"{subscribers} subscribers, {signUps} concurrent sign-ups: {queries} progress queries, {deliveries} values delivered");
+            queries.ShouldBeLessThanOrEqualTo(signUps, "at most one query per change, whatever the number of subscribers");
+
+            // nothing after the final value (a late notice reloads, but an equal value is not sent again)
+            var more = sockets[0].ReceiveAsync(new byte[1024], CancellationToken.None);
+            (await Task.WhenAny(more, Task.Delay(500))).ShouldNotBe(more, "a value after the final one");
+
+            // one who joins now gets the current value first
+            var late = await SubscribeAsync(campaignId, 1, expected: signUps);
+            late.Single().Dispose();
         }
         finally
         {
