@@ -114,6 +114,19 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
         return PageAsync(session, filter, q => Keyset(q, key, descending), r => keyOf(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
+    /// <summary>
+    /// As the other <c>PageAsync</c>, but each row is read through <paramref name="select"/> (a Marten Select
+    /// projection: only the fields it names leave PostgreSQL), for lists that show less than the whole document;
+    /// <paramref name="keyOfRow"/> gives a row's value of <paramref name="key"/>, for its cursor.
+    /// </summary>
+    public Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Expression<Func<T, long>> key, bool descending, Expression<Func<T, TRow>> select, Func<TRow, long> keyOfRow, CancellationToken cancellationToken)
+        where T : class
+    {
+        return PageAsync<T, TRow>(session, filter, q => Keyset(q, key, descending).Select(select).ToList(),
+            r => keyOfRow(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
+    }
+
     /// <summary>As the other <c>PageAsync</c>, over a unique text key the list is ordered by, ascending.</summary>
     public Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
         Expression<Func<T, string>> key, CancellationToken cancellationToken) where T : class
@@ -122,12 +135,16 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
         return PageAsync(session, filter, q => Keyset(q, key), keyOf, cancellationToken);
     }
 
-    private async Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
-        Func<IBatchedQueryable<T>, IBatchedQueryable<T>> keyset, Func<T, string> key, CancellationToken cancellationToken) where T : class
+    private Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Func<IBatchedQueryable<T>, IBatchedQueryable<T>> keyset, Func<T, string> key, CancellationToken cancellationToken) where T : class =>
+        PageAsync<T, T>(session, filter, q => keyset(q).ToList(), key, cancellationToken);
+
+    private async Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Func<IBatchedQueryable<T>, Task<IReadOnlyList<TRow>>> fetch, Func<TRow, string> key, CancellationToken cancellationToken) where T : class
     {
         var batch = session.CreateBatchQuery();
         var total = filter(batch.Query<T>()).Count();
-        var rows = First == 0 ? Task.FromResult<IReadOnlyList<T>>([]) : keyset(filter(batch.Query<T>())).ToList();
+        var rows = First == 0 ? Task.FromResult<IReadOnlyList<TRow>>([]) : fetch(filter(batch.Query<T>()));
         await batch.Execute(cancellationToken).ConfigureAwait(false);
         return ToConnection(await rows.ConfigureAwait(false), key, (int)await total.ConfigureAwait(false));
     }

@@ -37,7 +37,7 @@ public sealed record ArticleUnpublished(Guid ArticleId, Guid By, DateTimeOffset 
 public sealed record ArticleArchived(Guid ArticleId, Guid By, DateTimeOffset At);
 
 /// <summary>An article or page as it stands (an inline projection of its stream).</summary>
-public sealed class Article
+public sealed class Article : IArticleView
 {
     public Guid Id { get; set; }
     [Marten.Schema.Version]
@@ -66,6 +66,8 @@ public sealed class Article
     public string SearchDocument { get; set; } = "";
 
     public ArticleContent Content => new(Title, Summary, Body, Tags, Visibility);
+
+    IReadOnlyList<string> IArticleView.Tags => Tags;
 
     internal void Set(ArticleContent c)
     {

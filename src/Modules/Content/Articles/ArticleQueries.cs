@@ -9,7 +9,10 @@ public sealed record ArticleFilter(
     [property: Description("Only PUBLIC or only MEMBERS articles.")] Visibility? Visibility,
     [property: Description("Editors: articles with this status (default PUBLISHED). Others always get published ones.")] ArticleStatus? Status);
 
-/// <summary>articles (the list, newest first) and article (one by its slug), with the one visibility rule (<see cref="ContentReads.MaySee"/>).</summary>
+/// <summary>
+/// articles (the list, newest first, each row an <see cref="ArticleListing"/>: no body unless asked for) and article (one by
+/// its slug, whole), with the one visibility rule (<see cref="ContentReads.MaySee"/>).
+/// </summary>
 internal sealed class ArticleQueries : ISchemaContributor
 {
     public void AddQueryFields(ObjectGraphType query)
@@ -28,7 +31,7 @@ internal sealed class ArticleQueries : ISchemaContributor
             .ResolveAsync(async ctx => await ctx.VisibleBySlugAsync(ArticleKind.Article));
     }
 
-    private static async Task<Connection<Article>> ArticlesPageAsync(IResolveFieldContext ctx)
+    private static async Task<Connection<ArticleListing>> ArticlesPageAsync(IResolveFieldContext ctx)
     {
         var page = PageRequest.From(ctx);
         var caller = Caller.From(ctx.User);
@@ -47,7 +50,7 @@ internal sealed class ArticleQueries : ISchemaContributor
             return q;
         }
         await using var session = ctx.Session();
-        return await page.PageAsync<Article>(session, Filtered, a => a.Sequence, descending: true, ctx.CancellationToken);
+        return await page.PageAsync(session, Filtered, a => a.Sequence, descending: true, ArticleListing.Of, r => r.Sequence, ctx.CancellationToken);
     }
 }
 

@@ -3,7 +3,7 @@ namespace WorkersPower.Content.Articles;
 /// <summary>
 /// PostgreSQL full-text search with English stemming over title, summary, tags and body (a GIN index on
 /// the same expression), ranked by ts_rank; websearch syntax gives "phrases", -exclusions and OR.
-/// Ranked results page by position (the cursor is the offset).
+/// Ranked results page by position (the cursor is the offset); each is an <see cref="ArticleListing"/> (no body unless asked for).
 /// </summary>
 internal sealed class ArticleSearch : ISchemaContributor
 {
@@ -15,7 +15,7 @@ internal sealed class ArticleSearch : ISchemaContributor
             .AllowAnonymous()
             .ResolveAsync(async ctx => await SearchAsync(ctx));
 
-    private static async Task<Connection<Article>> SearchAsync(IResolveFieldContext ctx)
+    private static async Task<Connection<ArticleListing>> SearchAsync(IResolveFieldContext ctx)
     {
         var text = ctx.GetArgument<string>("query").Trim();
         if (text.Length is < 1 or > 200) throw new ExecutionError("'query' must be 1 to 200 characters.") { Code = ErrorCodes.BadUserInput };
@@ -41,10 +41,11 @@ internal sealed class ArticleSearch : ISchemaContributor
             : (await session.AdvancedSql.QueryAsync<Hit>('^',
                 $"select json_build_object('Id', null, 'Total', count(*)) from content.mt_doc_article d where to_tsvector('english', d.search_document) @@ websearch_to_tsquery('english', ^) and d.kind = 'Article'{visible}",
                 ctx.CancellationToken, text))[0].Total;
-        var loaded = hits.Count == 0 ? [] : (await session.LoadManyAsync<Article>(ctx.CancellationToken, hits.Select(h => h.Id!.Value))).ToDictionary(a => a.Id);
+        var ids = hits.Select(h => h.Id!.Value).ToArray();
+        var loaded = ids.Length == 0 ? [] : (await session.Query<Article>().Where(a => ids.Contains(a.Id)).Select(ArticleListing.Of).ToListAsync(ctx.CancellationToken)).ToDictionary(a => a.Id);
         var rows = hits.Where(h => loaded.ContainsKey(h.Id!.Value)).Select((h, i) => (Article: loaded[h.Id!.Value], Position: offset + i + 1)).ToList();
         var connection = page.ToConnection(rows, r => r.Position.ToString(CultureInfo.InvariantCulture), total);
-        return new Connection<Article>(connection.Edges.Select(e => new Edge<Article>(e.Cursor, e.Node.Article)).ToList(),
+        return new Connection<ArticleListing>(connection.Edges.Select(e => new Edge<ArticleListing>(e.Cursor, e.Node.Article)).ToList(),
             connection.PageInfo with { HasPreviousPage = offset > 0 }, connection.TotalCount);
     }
 

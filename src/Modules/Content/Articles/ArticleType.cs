@@ -1,6 +1,6 @@
 namespace WorkersPower.Content.Articles;
 
-public sealed class ArticleType : ObjectGraphType<Article>
+public sealed class ArticleType : ObjectGraphType<IArticleView>
 {
     public const string TypeName = "Article";
 
@@ -16,7 +16,8 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Field(x => x.Slug).Description("Its address; stable once published.");
         Field(x => x.Title).Description("The title.");
         Field(x => x.Summary, nullable: true).Description("A short summary.");
-        Field(x => x.Body).Description("The text, in Markdown.");
+        Field<NonNullGraphType<StringGraphType>>("body").Description("The text, in Markdown.")
+            .Resolve(ctx => ctx.Source is Article whole ? whole.Body : ctx.LoadArticleBody(ctx.Source.Id)); // a list's row carries no body
         Field(x => x.Status).Description("Where it stands.");
         Field(x => x.Visibility).Description("Who may read it once published.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("Tags, lower case.").Resolve(ctx => ctx.Source.Tags);
@@ -30,7 +31,7 @@ public sealed class ArticleType : ObjectGraphType<Article>
             Name = "campaign",
             Description = "The campaign it belongs to, if any (resolved by the Campaigns module).",
             ResolvedType = new GraphQLTypeReference("Campaign"),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<Article, object?>(async ctx =>
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<IArticleView, object?>(async ctx =>
             {
                 if (ctx.Source.CampaignId is not { } id) return null;
                 var resolver = ctx.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == "Campaign");

@@ -16,6 +16,22 @@ internal static class ContentReads
     public static IDataLoaderResult<Article?> LoadArticle(this IResolveFieldContext context, Guid id) =>
         context.LoadDocument<Article>(context.Store(), "content.article", id, a => a.Id);
 
+    /// <summary>
+    /// An article's body alone (a list's rows carry none), batched per request: one query for every body a page
+    /// asks for, reading no other field. The list it came from already applied the visibility rule.
+    /// </summary>
+    public static IDataLoaderResult<string?> LoadArticleBody(this IResolveFieldContext context, Guid id)
+    {
+        var store = context.Store();
+        return context.BatchLoaders().Get<Guid, string>("content.article-body", async (ids, ct) =>
+        {
+            var wanted = ids.ToArray();
+            await using var session = store.QuerySession();
+            var bodies = await session.Query<Article>().Where(a => wanted.Contains(a.Id)).Select(a => new ArticleBody(a.Id, a.Body)).ToListAsync(ct);
+            return bodies.ToDictionary(b => b.Id, b => b.Body);
+        }).Load(id);
+    }
+
     /// <summary>The one visibility rule of every path: editors see all; members see published articles; everyone else published public ones.</summary>
     public static bool MaySee(Caller? caller, Article article) =>
         caller is { Edits: true }
