@@ -64,14 +64,15 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
         await WaitForSignUpsAsync(socket, 1);
 
-        // Cut every node's listening connection, as a database restart would; node B reconnects by itself.
-        var listener = fixture.Second.Services.GetRequiredService<ProgressListener>();
-        var before = listener.Connections;
+        // Cut every node's listening connection, as a database restart would; each node reconnects by itself
+        // (both are waited for, so that the tests after this one start with both nodes listening).
+        var listeners = new[] { fixture.Factory.Services, fixture.Second.Services }.Select(s => s.GetRequiredService<ProgressListener>()).ToList();
+        var before = listeners.Select(l => l.Connections).ToList();
         (await TerminateAsync(ProgressListener.ApplicationName)).ShouldBe(2, "one listening connection per node");
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (listener.Connections == before)
+        while (listeners[0].Connections == before[0] || listeners[1].Connections == before[1])
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("node B's listener did not reconnect");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("a node's listener did not reconnect");
             await Task.Delay(50);
         }
 
@@ -121,14 +122,13 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
                     await SubscribeAsync(socket, campaignId);
                     await WaitForSignUpsAsync(socket, 0);
                 }
-            await Task.Delay(300); // the first values' loads are done
             var streams = new[] { fixture.Factory.Services, fixture.Second.Services }.Select(s => s.GetRequiredService<ProgressStreams<ProgressView>>()).ToList();
-            var before = streams.Select(s => s.Loads).ToList();
+            var before = await SettledLoadsAsync(streams); // the first values' loads are done
             using var queries = new SqlCounter(fixture.ConnectionString, statementContains: "from campaigns.mt_doc_campaignprogress p where");
 
             (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
             foreach (var socket in sockets) await WaitForSignUpsAsync(socket, 1);
-            await Task.Delay(300);
+            await SettledLoadsAsync(streams);
             streams[0].Loads.ShouldBe(before[0] + 1, "node A: one load for its subscribers");
             streams[1].Loads.ShouldBe(before[1] + 1, "node B: one load for its subscribers");
             queries.Count.ShouldBe(2, $"{perNode} subscribers on each of two nodes, one change: one query per node");
@@ -180,6 +180,20 @@ public sealed class CrossNodeProgressTests(TwoNodeFixture fixture) : IClassFixtu
         type = "subscribe",
         payload = new { query = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }", variables = new { id = campaignId } },
     });
+
+    /// <summary>Each node's load count once no load has happened for half a second (at most 15 s): what is in flight is done.</summary>
+    private static async Task<List<long>> SettledLoadsAsync(List<ProgressStreams<ProgressView>> streams)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var last = streams.Select(s => (long)s.Loads).ToList();
+        while (true)
+        {
+            await Task.Delay(500);
+            var now = streams.Select(s => (long)s.Loads).ToList();
+            if (now.SequenceEqual(last) || DateTime.UtcNow > deadline) return now;
+            last = now;
+        }
+    }
 
     /// <summary>Terminates this database's connections with the given application name; returns how many.</summary>
     private async Task<long> TerminateAsync(string applicationName)
