@@ -2,7 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using WorkersPower.Campaigns.Campaigns;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Campaigns.Tests;
@@ -94,6 +96,19 @@ public sealed class WebSocketTests(WebSocketFixture fixture, ITestOutputHelper o
     private const string ProgressSubscription = "subscription($id: ID!) { campaignProgress(campaignId: $id) { signUps } }";
 
     /// <summary>The progress loads of the node: SQL statements reading a campaign's progress row, inside a request or not.</summary>
+    /// <summary>Returns once this node's progress loads have stopped for half a second (at most 15 s): what is in flight is done.</summary>
+    private async Task SettledAsync()
+    {
+        var streams = fixture.Services.GetRequiredService<ProgressStreams<ProgressView>>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        for (var last = streams.Loads; ; )
+        {
+            await Task.Delay(500);
+            if (streams.Loads == last || DateTime.UtcNow > deadline) return;
+            last = streams.Loads;
+        }
+    }
+
     private SqlCounter ProgressLoads() => new(fixture.ConnectionString, statementContains: "from campaigns.mt_doc_campaignprogress p where");
 
     private async Task<List<WebSocket>> SubscribeAsync(string campaignId, int count, int expected)
@@ -127,7 +142,7 @@ public sealed class WebSocketTests(WebSocketFixture fixture, ITestOutputHelper o
         var sockets = await SubscribeAsync(campaignId, subscribers, expected: 0);
         try
         {
-            await Task.Delay(300); // the first values' loads are done
+            await SettledAsync(); // the first values' loads are done
             using var loads = ProgressLoads();
 
             (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
@@ -154,7 +169,7 @@ public sealed class WebSocketTests(WebSocketFixture fixture, ITestOutputHelper o
         var sockets = await SubscribeAsync(campaignId, subscribers, expected: 0);
         try
         {
-            await Task.Delay(300);
+            await SettledAsync(); // the first values' loads are done
             using var loads = ProgressLoads();
 
             // all at once: the notices come while loads run, and are coalesced
