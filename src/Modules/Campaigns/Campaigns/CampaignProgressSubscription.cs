@@ -23,12 +23,15 @@ internal sealed class CampaignProgressSubscription : ISchemaContributor
             });
 
     /// <summary>Progress of every campaign asked for on the page, in one round trip.</summary>
-    public static IDataLoaderResult<ProgressView?> LoadProgress(IResolveFieldContext context, Guid campaignId) =>
-        context.BatchLoaders().Get<Guid, ProgressView>("campaigns.progress", async (ids, ct) =>
+    public static IDataLoaderResult<ProgressView?> LoadProgress(IResolveFieldContext context, Guid campaignId)
+    {
+        var store = context.RequestServices!.GetRequiredService<ICampaignsStore>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, ProgressView>("campaigns.progress", async (ids, ct) =>
         {
-            await using var session = context.Session();
+            await using var session = store.QuerySession();
             return await ProgressAsync(session, ids, ct);
         }).Load(campaignId);
+    }
 
     /// <summary>The live progress of campaigns for subscriptions: one load per change per campaign, whatever the number of subscribers.</summary>
     public static ProgressStreams<ProgressView> LiveProgress(CampaignProgressFeed feed, ICampaignsStore store) =>

@@ -45,17 +45,20 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
     /// The days with activity since <paramref name="since"/> of every campaign asked for on the page, newest
     /// first, in one round trip (one loader per window, as <c>days</c> may differ between fields).
     /// </summary>
-    private static IDataLoaderResult<IReadOnlyList<CampaignDay>?> LoadActivity(IResolveFieldContext context, Guid campaignId, DateOnly since) =>
-        context.BatchLoaders().Get<Guid, IReadOnlyList<CampaignDay>>($"campaigns.activity.{since:yyyy-MM-dd}", async (ids, ct) =>
+    private static IDataLoaderResult<IReadOnlyList<CampaignDay>?> LoadActivity(IResolveFieldContext context, Guid campaignId, DateOnly since)
+    {
+        var store = context.RequestServices!.GetRequiredService<ICampaignsStore>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, IReadOnlyList<CampaignDay>>($"campaigns.activity.{since:yyyy-MM-dd}", async (ids, ct) =>
         {
             var campaigns = ids.ToArray();
-            await using var session = context.Session();
+            await using var session = store.QuerySession();
             var days = await session.Query<CampaignDay>()
                 .Where(d => campaigns.Contains(d.CampaignId) && d.Day >= since)
                 .OrderByDescending(d => d.Day)
                 .ToListAsync(ct);
             return days.GroupBy(d => d.CampaignId).ToDictionary(g => g.Key, g => (IReadOnlyList<CampaignDay>)g.ToList());
         }).Load(campaignId);
+    }
 }
 
 public sealed class CampaignDayType : ObjectGraphType<CampaignDay>

@@ -57,19 +57,25 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
     }
 
     /// <summary>Someone else's participation: the read is recorded in Membership's audit (once per member per request, one write per batch).</summary>
-    private static IDataLoaderResult<object?> Recorded(IResolveFieldContext ctx, Guid memberId) =>
-        ctx.BatchLoaders().Get<Guid, bool>("campaigns.participation-read", async (ids, ct) =>
+    private static IDataLoaderResult<object?> Recorded(IResolveFieldContext ctx, Guid memberId)
+    {
+        // taken now: the fetch may run once this context is recycled
+        var user = ctx.User!;
+        var audit = ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>();
+        return ctx.BatchLoaders().Get<Guid, bool>("campaigns.participation-read", async (ids, ct) =>
         {
-            var user = ctx.User!;
             var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.FindAll(Claims.Role).Select(c => c.Value).ToList());
-            await ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>().RecordReadsAsync(reader, ids, ct);
+            await audit.RecordReadsAsync(reader, ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(memberId).Then(_ => (object?)Load(ctx, memberId));
+    }
 
-    private static IDataLoaderResult<ParticipationView?> Load(IResolveFieldContext ctx, Guid memberId) =>
-        ctx.BatchLoaders().Get<Guid, ParticipationView>("campaigns.participation", async (ids, ct) =>
+    private static IDataLoaderResult<ParticipationView?> Load(IResolveFieldContext ctx, Guid memberId)
+    {
+        var store = ctx.RequestServices!.GetRequiredService<ICampaignsStore>(); // the fetch may run once this context is recycled
+        return ctx.BatchLoaders().Get<Guid, ParticipationView>("campaigns.participation", async (ids, ct) =>
         {
-            await using var session = ctx.Session();
+            await using var session = store.QuerySession();
             var rows = await session.AdvancedSql.QueryAsync<ParticipationView>('^',
                 """
                 select json_build_object('MemberId', m.id,
@@ -82,6 +88,7 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
                 """, ct, ids.ToArray());
             return rows.ToDictionary(r => r.MemberId);
         }).Load(memberId);
+    }
 
     private static async Task<Connection<MemberNotice>?> NoticesAsync(IResolveFieldContext ctx, Guid memberId)
     {

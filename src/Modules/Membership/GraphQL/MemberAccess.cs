@@ -93,13 +93,15 @@ internal static class MemberAccess
     }
 
     /// <summary>Records, once per application per request, that the caller read a pending or rejected application's personal data.</summary>
-    public static IDataLoaderResult<bool> RecordApplicationRead(this IResolveFieldContext context, Actor actor, Guid applicationId) =>
-        context.BatchLoaders().Get<Guid, bool>("membership.application-read", async (ids, ct) =>
+    public static IDataLoaderResult<bool> RecordApplicationRead(this IResolveFieldContext context, Actor actor, Guid applicationId)
+    {
+        var audit = context.RequestServices!.GetRequiredService<PersonalDataAudit>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, bool>("membership.application-read", async (ids, ct) =>
         {
-            var audit = context.RequestServices!.GetRequiredService<PersonalDataAudit>();
             await audit.RecordApplicationReadsAsync(new Contracts.PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(applicationId);
+    }
 
     /// <summary>A contribution field: also readable by treasurers; reads by others than the member are recorded.</summary>
     public static async Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
@@ -112,11 +114,13 @@ internal static class MemberAccess
     }
 
     /// <summary>Records, once per member per request, that the caller read the member's personal data.</summary>
-    public static IDataLoaderResult<bool> RecordPersonalRead(this IResolveFieldContext context, Actor actor, Guid memberId) =>
-        context.BatchLoaders().Get<Guid, bool>("membership.personal-read", async (ids, ct) =>
+    public static IDataLoaderResult<bool> RecordPersonalRead(this IResolveFieldContext context, Actor actor, Guid memberId)
+    {
+        var audit = context.RequestServices!.GetRequiredService<Contracts.IPersonalDataAudit>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, bool>("membership.personal-read", async (ids, ct) =>
         {
-            var audit = context.RequestServices!.GetRequiredService<Contracts.IPersonalDataAudit>();
             await audit.RecordReadsAsync(new Contracts.PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles), ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(memberId);
+    }
 }
