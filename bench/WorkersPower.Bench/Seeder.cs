@@ -241,6 +241,20 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         }
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "signup-pairs.tsv"), pairs.ToString());
 
+        // The sign-up baseline's own lines "actionId/memberId": pairs neither seeded nor in signup-pairs.tsv, on
+        // actions without a capacity (so they never fill the places scenario 4 counts on), any member.
+        var baseline = new StringBuilder();
+        var baselineWritten = 0;
+        for (var round = 0; baselineWritten < 60_000 && round < plan.Actions; round++)
+            for (var m = 0; m < memberIds.Length && baselineWritten < 60_000; m++)
+            {
+                var a = (int)((m * 6151L + round * 99991L + 1) % plan.Actions);
+                if (a % 4 == 0 || Enumerable.Range(0, perAction).Any(j => SeededMember(a, j) == m) || !chosen.Add((a, m))) continue;
+                baseline.Append(actionIds[a]).Append('/').Append(memberIds[m]).Append('\n');
+                baselineWritten++;
+            }
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "signup-baseline-pairs.txt"), baseline.ToString());
+
         string TokenFor(Account account) => tokens.TryGetValue(account.Id, out var t) ? t
             : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion).AccessToken;
     }

@@ -9,6 +9,12 @@ public sealed record CommandResult(Guid? Id, IReadOnlyList<UserError> Errors)
     /// <summary>Something the caller should know about a change that succeeded (e.g. that it waits for confirmation).</summary>
     public string? Message { get; init; }
 
+    /// <summary>
+    /// What changed, as the handler just wrote it (e.g. the aggregate after its new events), so the caller can answer
+    /// with it instead of reading it again; null: the caller reads it itself.
+    /// </summary>
+    public object? Answer { get; init; }
+
     public static CommandResult Deny(string message) => new(null, []) { Forbidden = message };
 
     public static CommandResult Ok(Guid id) => new(id, []);

@@ -18,6 +18,8 @@ public sealed class CampaignsModule : IModule
         var store = services.AddMartenStore<ICampaignsStore>(o =>
             {
                 o.UseModuleDefaults(Schema, context.ConnectionString);
+                // Quick appends: no round trip for sequence numbers and stream state before a commit (no inline projection here reads them).
+                o.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
 
                 o.Projections.Add<CampaignProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<CampaignActionProjection>(ProjectionLifecycle.Inline);

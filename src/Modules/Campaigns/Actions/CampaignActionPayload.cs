@@ -12,6 +12,7 @@ public sealed record CampaignActionPayload(CampaignAction? Action) : Payload
     {
         var result = await ctx.InvokeAsync(command, Races);
         if (result.Id is not { } id) return new CampaignActionPayload((CampaignAction?)null) { Errors = result.Errors };
+        if (result.Answer is CampaignAction written) return new CampaignActionPayload(written);
         await using var session = ctx.Session();
         return new CampaignActionPayload(await session.LoadAsync<CampaignAction>(id, ctx.CancellationToken));
     }

@@ -24,14 +24,51 @@ public sealed record SignUpForAction(Guid ActionId, Guid MemberId)
 
 public static class SignUpForActionHandler
 {
-    public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(SignUpForAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// One round trip reads the action's stream for writing and Campaigns' copy of the member (a batched query);
+    /// the commit is the second (event, stream version and the inline projections in one batch) and the answer is
+    /// the aggregate just written (<see cref="CommandResult.Answer"/>), not read again. Live progress is told
+    /// after the commit straight to the notifier (see <see cref="NotifyProgressAfterCommit"/>), not through a
+    /// durable message (none for a caller without live subscribers, e.g. the demo data).
+    /// </summary>
+    public static async Task<CommandResult> Handle(SignUpForAction command, IDocumentSession session, ProgressNotifier? notifier, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        if (stream.Aggregate is not { } action) return (CommandResult.Refused(ActionRules.NoSuchAction), null);
-        var decision = command.Decide(action, await session.LoadAsync<CampaignMember>(command.MemberId, ct), clock.GetUtcNow());
+        var batch = session.CreateBatchQuery();
+        var fetching = batch.Events.FetchForWriting<CampaignAction>(command.ActionId);
+        var loading = batch.Load<CampaignMember>(command.MemberId);
+        await batch.Execute(ct);
+        var stream = await fetching;
+        if (stream.Aggregate is not { } action) return CommandResult.Refused(ActionRules.NoSuchAction);
+        var decision = command.Decide(action, await loading, clock.GetUtcNow());
         stream.AppendMany(decision.Events);
-        return (decision.ToResult(action.Id), decision.Events.Count > 0 ? new CampaignProgressChanged(action.CampaignId) : null);
+        if (decision.Events.Count == 0) return decision.ToResult(action.Id) with { Answer = decision.Accepted ? action : null };
+        // The answer: the action as the inline projection stores it (Apply is idempotent, should Marten apply the
+        // event to this same instance at the commit).
+        foreach (var e in decision.Events.OfType<SignedUpForAction>()) CampaignActionProjection.Apply(e, action);
+        if (notifier is not null) session.Listeners.Add(new NotifyProgressAfterCommit(notifier, action.CampaignId));
+        return decision.ToResult(action.Id) with { Answer = action };
     }
+}
+
+/// <summary>
+/// Tells live subscribers of the campaign's progress once the change is committed (never before: a subscriber
+/// that reloads on the notice must see it). Not a durable message: the notifier only queues the campaign for its
+/// next batched NOTIFY in memory, so a crash between the commit and that NOTIFY loses the notice either way; a
+/// lost notice is a missed live update, which the next change or a reconnecting subscriber's reload makes good.
+/// </summary>
+internal sealed class NotifyProgressAfterCommit(ProgressNotifier notifier, Guid campaignId) : IDocumentSessionListener
+{
+    public Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+    {
+        notifier.Notify(campaignId);
+        return Task.CompletedTask;
+    }
+
+    public Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token) => Task.CompletedTask;
+
+    public void DocumentLoaded(object id, object document) { }
+
+    public void DocumentAddedForStorage(object id, object document) { }
 }
 
 internal sealed class SignUpForActionField : IMutationField

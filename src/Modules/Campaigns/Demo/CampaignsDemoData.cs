@@ -129,7 +129,7 @@ internal sealed class CampaignsDemoData : IDemoData
                     if (signing.Count == a.SignUps) break;
                     var at = scheduledAt + (until - scheduledAt) * (signing.Count + 1) / (a.SignUps + 1);
                     await using var session = store.LightweightSession();
-                    var (signedUp, _) = await SignUpForActionHandler.Handle(new SignUpForAction(actionId, member), session, new DemoClock(at), cancellationToken);
+                    var signedUp = await SignUpForActionHandler.Handle(new SignUpForAction(actionId, member), session, null, new DemoClock(at), cancellationToken);
                     if (signedUp.Id is null && member != mo && signedUp.Errors is [{ Code: ErrorCodes.InvalidState }]) continue;
                     if (signedUp.Id is null) throw Refused("sign-up", signedUp.Errors);
                     await session.SaveChangesAsync(cancellationToken);
