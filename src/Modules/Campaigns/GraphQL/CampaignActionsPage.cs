@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Marten.Services.BatchQuerying;
 
-namespace WorkersPower.Campaigns.Campaigns;
+namespace WorkersPower.Campaigns.GraphQL;
 
 /// <summary>
 /// A campaign's <c>actions</c> (the campaign page): a page by start time and the total, in one round trip. For an
