@@ -6,8 +6,17 @@ namespace WorkersPower.Platform;
 /// </summary>
 public static class GlobalId
 {
-    public static string Encode(string typeName, Guid id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{typeName}:{id:N}"));
+    public static string Encode(string typeName, Guid id)
+    {
+        // one allocation (the id itself): the text is put together on the stack (type names are short ASCII)
+        var length = Encoding.UTF8.GetByteCount(typeName) + 33;
+        if (length > 256) return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{typeName}:{id:N}"));
+        Span<byte> text = stackalloc byte[length];
+        var written = Encoding.UTF8.GetBytes(typeName, text);
+        text[written++] = (byte)':';
+        id.TryFormat(text[written..], out _, "N");
+        return Base64Url.EncodeToString(text);
+    }
 
     /// <summary>Decodes any global id; false when the text is not one.</summary>
     public static bool TryDecode(string? globalId, out string typeName, out Guid id)

@@ -175,4 +175,54 @@ public sealed class ReactionsTests(CampaignsFixture fixture) : IClassFixture<Cam
         forFive.ShouldBeGreaterThan(0);
         forFifty.ShouldBe(forFive);
     }
+    [Fact]
+    public async Task The_campaign_page_reads_the_campaign_with_its_progress_then_its_actions_in_two_round_trips()
+    {
+        var organiser = await fixture.OrganiserAsync();
+        var (campaignId, slug) = await CampaignsApi.LaunchAsync(fixture, organiser.Token, goal: 40);
+        var actionId = await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddDays(2));
+        await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, startsAt: fixture.Clock.GetUtcNow().AddDays(3));
+        for (var i = 0; i < 3; i++) (await CampaignsApi.SignUpAsync(fixture.Client, (await fixture.MemberAsync()).Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
+        // src/Host/PersistedDocuments/CampaignPage.graphql
+        const string page = """
+            query CampaignPage($slug: String!) {
+              campaign(slug: $slug) {
+                id slug title summary goal status
+                progress { actionsScheduled signUps attendances participants goal }
+                actions(upcomingOnly: true, first: 20) { totalCount nodes { id kind title startsAt endsAt location capacity placesLeft signUpCount } }
+              }
+            }
+            """;
+
+        await fixture.Client.DataAsync(page, new { slug }); // warm: the connection pool
+        using var counter = new SqlCounter(fixture.ConnectionString);
+        var data = await fixture.Client.DataAsync(page, new { slug });
+        counter.Count.ShouldBe(2);
+
+        var campaign = data["campaign"]!;
+        campaign["slug"]!.GetValue<string>().ShouldBe(slug);
+        var progress = campaign["progress"]!;
+        progress["actionsScheduled"]!.GetValue<int>().ShouldBe(2);
+        progress["signUps"]!.GetValue<int>().ShouldBe(3);
+        progress["participants"]!.GetValue<int>().ShouldBe(3);
+        progress["goal"]!.GetValue<int>().ShouldBe(40);
+        campaign["actions"]!["totalCount"]!.GetValue<int>().ShouldBe(2);
+        (await fixture.Client.DataAsync(page, new { slug = "no-such-campaign" }))["campaign"].ShouldBeNull();
+
+        // anonymous callers' actions are read without the lists of members: the same page as a signed-in caller's
+        // (times to 10 µs: the read without lists takes them from PostgreSQL's timestamptz columns, whole
+        // documents from their JSON, where the test clock's ticks below a microsecond are kept)
+        static string Micro(System.Text.Json.Nodes.JsonNode page) => System.Text.RegularExpressions.Regex.Replace(page.ToJsonString(), @"(\.\d{5})\d+", "$1");
+        var signedIn = await fixture.Client.DataAsync(page, new { slug }, organiser.Token);
+        Micro(signedIn).ShouldBe(Micro(data));
+        const string Mine = "query($slug: String!) { campaign(slug: $slug) { actions(first: 5) { nodes { title signUpCount mySignUp outcome { summary } } } } }";
+        var member = await fixture.MemberAsync();
+        (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, actionId)).UserErrors("signUpForAction").ShouldBeEmpty();
+        var mine = await fixture.Client.DataAsync(Mine, new { slug }, member.Token);
+        mine["campaign"]!["actions"]!["nodes"]![0]!["mySignUp"]!.GetValue<string>().ShouldBe("SIGNED_UP");
+        mine["campaign"]!["actions"]!["nodes"]![0]!["signUpCount"]!.GetValue<int>().ShouldBe(4);
+        var anonymous = await fixture.Client.DataAsync(Mine, new { slug });
+        anonymous["campaign"]!["actions"]!["nodes"]![0]!["mySignUp"].ShouldBeNull();
+        anonymous["campaign"]!["actions"]!["nodes"]![0]!["signUpCount"]!.GetValue<int>().ShouldBe(4);
+    }
 }

@@ -116,6 +116,33 @@ public sealed class MembershipRoundTripTests(MembershipFixture fixture) : IClass
     }
 }
 
+public sealed class MembershipSearchRoundTripTests(MembershipFixture fixture) : IClassFixture<MembershipFixture>
+{
+    [Fact]
+    public async Task A_search_page_reads_its_members_with_the_hits_the_same_as_the_plain_list()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await MembershipApi.CreateBranchAsync(fixture.Client, admin);
+        for (var i = 0; i < 20; i++) await MembershipApi.JoinAsync(fixture, branch);
+        const string Page = "query($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { totalCount nodes { id givenName familyName email status roles } } }";
+        var search = new { branchId = branch, search = "rosa" };
+        await fixture.Client.DataAsync(Page, new { filter = search, first = 1 }, admin); // warm up
+        using var counter = new SqlCounter(fixture.ConnectionString);
+        await fixture.Client.DataAsync(Page, new { filter = search, first = 5 }, admin);
+        var five = counter.Count;
+        counter.Reset();
+        var twenty = (await fixture.Client.DataAsync(Page, new { filter = search, first = 20 }, admin))["members"]!;
+        var forTwenty = counter.Count;
+        var plain = (await fixture.Client.DataAsync(Page, new { filter = new { branchId = branch }, first = 20 }, admin))["members"]!;
+
+        twenty["nodes"]!.AsArray().Count.ShouldBe(20);
+        twenty["totalCount"]!.GetValue<int>().ShouldBe(20);
+        twenty.ToJsonString().ShouldBe(plain.ToJsonString());
+        five.ShouldBeGreaterThan(0);
+        forTwenty.ShouldBe(five);
+    }
+}
+
 public sealed class MembershipBackwardPagingTests(MembershipFixture fixture) : IClassFixture<MembershipFixture>
 {
     [Theory]

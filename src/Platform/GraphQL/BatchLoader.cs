@@ -34,6 +34,21 @@ public sealed class BatchLoader<TKey, TValue> where TKey : notnull
         }
     }
 
+    /// <summary>
+    /// Gives the loader a value read by another query of the same request (e.g. with the document it belongs to), so a
+    /// later <see cref="Load"/> of the key does not fetch it again; a key already asked for keeps what it has.
+    /// </summary>
+    public void Prime(TKey key, TValue? value)
+    {
+        lock (gate)
+        {
+            if (loaded.ContainsKey(key)) return;
+            var slot = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            slot.SetResult(value);
+            loaded[key] = slot;
+        }
+    }
+
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         List<(TKey Key, TaskCompletionSource<TValue?> Slot)> batch;

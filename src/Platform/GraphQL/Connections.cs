@@ -12,8 +12,28 @@ public interface IEdge
     object? NodeObject { get; }
 }
 
-public sealed record Edge<T>(string Cursor, T Node) : IEdge
+public sealed class Edge<T> : IEdge
 {
+    private readonly Func<T, string>? keyOf;
+    private string? cursor;
+
+    public Edge(string cursor, T node)
+    {
+        this.cursor = cursor;
+        Node = node;
+    }
+
+    /// <summary>An edge whose cursor is made from the node's key when asked for (most pages show no cursors).</summary>
+    internal Edge(T node, Func<T, string> keyOf)
+    {
+        Node = node;
+        this.keyOf = keyOf;
+    }
+
+    public T Node { get; }
+
+    public string Cursor => cursor ??= global::WorkersPower.Platform.GraphQL.Cursor.Encode(keyOf!(Node));
+
     object? IEdge.NodeObject => Node;
 }
 
@@ -127,6 +147,12 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
             r => keyOfRow(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
+    /// <summary>As the other <c>PageAsync</c> with a Select projection, over a unique text key the list is ordered by, ascending.</summary>
+    public Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
+        Expression<Func<T, string>> key, Expression<Func<T, TRow>> select, Func<TRow, string> keyOfRow, CancellationToken cancellationToken)
+        where T : class =>
+        PageAsync<T, TRow>(session, filter, q => Keyset(q, key).Select(select).ToList(), keyOfRow, cancellationToken);
+
     /// <summary>As the other <c>PageAsync</c>, over a unique text key the list is ordered by, ascending.</summary>
     public Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
         Expression<Func<T, string>> key, CancellationToken cancellationToken) where T : class
@@ -158,7 +184,7 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
         var more = rowsPlusOne.Count > First;
         var rows = rowsPlusOne.Take(First).ToList();
         if (Backward) rows.Reverse();
-        var edges = rows.Select(r => new Edge<T>(Cursor.Encode(key(r)), r)).ToList();
+        var edges = rows.Select(r => new Edge<T>(r, key)).ToList();
         var pageInfo = Backward
             ? new PageInfo(AfterKey is not null, more, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor)
             : new PageInfo(more, AfterKey is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);

@@ -23,14 +23,18 @@ internal sealed class CampaignProgressSubscription : ISchemaContributor
             });
 
     /// <summary>Progress of every campaign asked for on the page, in one round trip.</summary>
-    public static IDataLoaderResult<ProgressView?> LoadProgress(IResolveFieldContext context, Guid campaignId)
+    public static IDataLoaderResult<ProgressView?> LoadProgress(IResolveFieldContext context, Guid campaignId) =>
+        ProgressLoader(context).Load(campaignId);
+
+    /// <summary>The request's progress loader (see <see cref="CampaignQueries"/>: <c>campaign(slug)</c> primes it with what it read).</summary>
+    public static BatchLoader<Guid, ProgressView> ProgressLoader(IResolveFieldContext context)
     {
         var store = context.RequestServices!.GetRequiredService<ICampaignsStore>(); // the fetch may run once this context is recycled
         return context.BatchLoaders().Get<Guid, ProgressView>("campaigns.progress", async (ids, ct) =>
         {
             await using var session = store.QuerySession();
             return await ProgressAsync(session, ids, ct);
-        }).Load(campaignId);
+        });
     }
 
     /// <summary>The live progress of campaigns for subscriptions: one load per change per campaign, whatever the number of subscribers.</summary>

@@ -25,7 +25,7 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
             .Description("The campaign's actions by start time (cancelled ones included).")
             .Argument<BooleanGraphType>("upcomingOnly", "Only actions that have not started and are not cancelled.")
             .PageArguments()
-            .ResolveAsync(async ctx => await ActionQueries.ActionsPageAsync(ctx, ctx.Source.Id, null, ctx.GetArgument<bool?>("upcomingOnly") ?? false));
+            .ResolveAsync(async ctx => await CampaignActionsPage.PageAsync(ctx, ctx.Source.Id, ctx.GetArgument<bool?>("upcomingOnly") ?? false));
         Field<NonNullGraphType<CampaignProgressType>>("progress").Description("Live figures.")
             .Resolve(ctx => CampaignProgressSubscription.LoadProgress(ctx, ctx.Source.Id).Then(p => p ?? new ProgressView(ctx.Source.Id, 0, 0, 0, 0, ctx.Source.Goal)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignDayType>>>>("activity")

@@ -70,7 +70,7 @@ internal sealed class MemberQueries : ISchemaContributor
     /// <summary>
     /// A search (of names and emails, or of names only for callers who may not read every listed member's email):
     /// the trigram index finds the matches first (a materialised CTE keeps the planner from walking
-    /// the sort index instead), then they are sorted and paged; the total comes with the rows.
+    /// the sort index instead), then they are sorted and paged; the total and the page's documents come with the rows.
     /// </summary>
     private static async Task<Connection<MemberProfile>> SearchPageAsync(
         IQuerySession session, PageRequest page, string search, bool namesOnly, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
@@ -88,9 +88,12 @@ internal sealed class MemberQueries : ISchemaContributor
         var sql = $"""
             with m as materialized (
               select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
-            select json_build_object('Id', id, 'SortKey', sort_key, 'Total', total) from m
-            where {(page.AfterKey is null ? "true" : page.Backward ? "sort_key < ^" : "sort_key > ^")}
-            order by sort_key {(page.Backward ? "desc" : "asc")} limit ^
+            select json_build_object('Id', h.id, 'SortKey', h.sort_key, 'Total', h.total, 'Member', p.data, 'Version', p.mt_version)
+            from (select id, sort_key, total from m
+              where {(page.AfterKey is null ? "true" : page.Backward ? "sort_key < ^" : "sort_key > ^")}
+              order by sort_key {(page.Backward ? "desc" : "asc")} limit ^) h
+            join membership.mt_doc_memberprofile p on p.id = h.id
+            order by h.sort_key {(page.Backward ? "desc" : "asc")}
             """;
         var filterArgs = args.Count;
         if (page.AfterKey is not null) args.Add(page.AfterKey);
@@ -105,10 +108,14 @@ internal sealed class MemberQueries : ISchemaContributor
             var countSql = $"select json_build_object('Total', count(*)) from membership.mt_doc_memberprofile d where {where}";
             total = (await session.AdvancedSql.QueryAsync<SearchHit>('^', countSql, ct, [.. args.Take(filterArgs)]))[0].Total;
         }
-        var loaded = hits.Count == 0 ? [] : (await session.LoadManyAsync<MemberProfile>(ct, hits.Select(h => h.Id))).ToDictionary(m => m.Id);
-        var rows = hits.Where(h => loaded.ContainsKey(h.Id)).Select(h => loaded[h.Id]).ToList();
+        // the page's members come with the hits (one round trip, not a second to load them)
+        var rows = hits.Where(h => h.Member is not null).Select(h =>
+        {
+            h.Member!.Version = h.Version;
+            return h.Member;
+        }).ToList();
         return page.ToConnection(rows, m => m.SortKey, total);
     }
 
-    private sealed record SearchHit(Guid Id, string? SortKey, int Total);
+    private sealed record SearchHit(Guid Id, string? SortKey, int Total, MemberProfile? Member = null, long Version = 0);
 }
