@@ -76,8 +76,22 @@ if "pages" in selected:
         for key in ("runs", "shown_median", "shown_p95", "dcl_median", "dcl_p95", "response_median", "response_p95"):
             if not number(f, key, where) > 0:
                 problems.append(f"{where}: no figure for '{key}'")
+# --- subscriptions scenario: its SUBS line (bench/WorkersPower.Bench/Subscribers.cs) in subscriptions.txt ---
+subs = None
+if "subscriptions" in selected:
+    subs_lines = [fields(x) for x in read("subscriptions.txt") if x.startswith("SUBS ")]
+    if not subs_lines:
+        problems.append("subscriptions scenario: no SUBS line in subscriptions.txt")
+    else:
+        subs = subs_lines[0]
+        for key in ("subscribers", "connected", "signups", "ok", "samples", "p50_ms", "p99_ms", "max_ms", "missed", "host_cpu_ms", "client_cpu_ms"):
+            number(subs, key, "subscriptions scenario")
+        if subs.get("missed") != "0" or subs.get("connected") != subs.get("subscribers") or subs.get("ok") != subs.get("signups") or subs.get("samples") in (None, "0"):
+            problems.append(f"subscriptions scenario: incomplete ({subs})")
+    subs_load = read("subscriptions-load.txt")
+# --- end subscriptions scenario ---
 for key in selected:
-    if key in ("mail", "pages"):
+    if key in ("mail", "pages", "subscriptions"):
         continue
     if key not in NAMES:
         problems.append(f"unknown scenario '{key}'")
@@ -203,6 +217,26 @@ if lag:
     w(f"Lag after the sign-up scenario: {int(behind):,} events behind when the load stopped, current again {int(ms):,} ms later.\n")
 else:
     w("")
+
+# --- subscriptions scenario: report section ---
+if subs:
+    secs = float(subs["wall_ms"]) / 1000
+    w("## Live progress to WebSocket subscribers\n")
+    w(f"{int(subs['subscribers']):,} WebSockets (graphql-transport-ws, anonymous, from one client process on loopback) subscribed to one campaign's "
+      f"`campaignProgress` while {int(subs['ok']):,} members signed up for its actions over HTTP at {subs['rate']}/s "
+      f"(achieved {subs['achieved_rate']}/s; `signUpForAction` p50 {subs['mutation_p50_ms']} ms, p99 {subs['mutation_p99_ms']} ms). "
+      "Delivery latency: from the k-th sign-up's answer reaching the client (by then k sign-ups have committed) to each subscriber's "
+      "first value with at least k new sign-ups, per subscriber and sign-up (a value covering several sign-ups counts for each; "
+      f"a value that came before the answer counts as 0: {int(subs['early']):,} of {int(subs['samples']):,}). "
+      f"Subscribers connected in {int(subs['connect_ms']):,} ms.\n")
+    w("| Subscribers | Sign-ups/s | p50 ms | p90 ms | p99 ms | max ms | Values per subscriber (avg, min–max) | Messages | Ended on the final count |")
+    w("|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    w(f"| {int(subs['subscribers']):,} | {subs['rate']} | {subs['p50_ms']} | {subs['p90_ms']} | **{subs['p99_ms']}** | {subs['max_ms']} | "
+      f"{subs['deliveries_avg']} ({subs['deliveries_min']}–{subs['deliveries_max']}) | {int(subs['messages']):,} | {subs['final_ok']} of {subs['subscribers']} |\n")
+    w(f"CPU from the first sign-up until every subscriber had the final count ({secs:,.1f} s): the host "
+      f"{int(subs['host_cpu_ms']) / 1000:,.1f} s ({subs['host_cpu_pct']}% of one core), the subscribers' client {int(subs['client_cpu_ms']) / 1000:,.1f} s "
+      f"({subs['client_cpu_pct']}%); load average before and after: {' / '.join(' '.join(x.split()[:3]) for x in subs_load)}.\n")
+# --- end subscriptions scenario: report section ---
 
 if mail:
     w("## An organisers' message by email\n")
