@@ -224,6 +224,7 @@ if subs:
     w("## Live progress to WebSocket subscribers\n")
     w(f"{int(subs['subscribers']):,} WebSockets (graphql-transport-ws, anonymous, from one client process on loopback) subscribed to one campaign's "
       f"`campaignProgress` while {int(subs['ok']):,} members signed up for its actions over HTTP at {subs['rate']}/s "
+      f"(after {int(subs['warmup']):,} unmeasured ones at the same rate) "
       f"(achieved {subs['achieved_rate']}/s; `signUpForAction` p50 {subs['mutation_p50_ms']} ms, p99 {subs['mutation_p99_ms']} ms). "
       "Delivery latency: from the k-th sign-up's answer reaching the client (by then k sign-ups have committed) to each subscriber's "
       "first value with at least k new sign-ups, per subscriber and sign-up (a value covering several sign-ups counts for each; "

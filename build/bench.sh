@@ -24,6 +24,7 @@
 #   BENCH_SUBSCRIBERS  WebSocket subscribers in the subscriptions scenario (1000; smoke 20)
 #   BENCH_SUBSCRIPTION_RATE     sign-ups per second while they watch (100)
 #   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (20; smoke 2)
+#   BENCH_SUBSCRIPTION_WARMUP   seconds of unmeasured sign-ups at the same rate before them (5; smoke 1)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
 #                      one timed start, 200 mails, 2 loads of each web page; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
@@ -91,8 +92,10 @@ MAIL_CONNECTIONS=${BENCH_MAIL_CONNECTIONS:-4}
 # --- subscriptions scenario: settings ---
 if [[ "$SMOKE" == 1 ]]; then
   SUBSCRIBERS=${BENCH_SUBSCRIBERS:-20} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-2}
+  SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-1}
 else
   SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-20}
+  SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
 fi
 # --- end subscriptions scenario: settings ---
 ALL_SCENARIOS="baseline campaign articles members signups apply subscriptions pages mail"
@@ -390,7 +393,7 @@ if selected subscriptions; then
   echo "== 6a. campaignProgress to $SUBSCRIBERS WebSocket subscribers of one campaign, $SUBSCRIPTION_RATE sign-ups/s for $SUBSCRIPTION_SECONDS s"
   cat /proc/loadavg >"$WORK/subscriptions-load.txt"
   (cd "$WORK" && dotnet "$BENCH_DLL" subscribers "$URL" "$WORK/subscription-pairs.tsv" "$(cat "$WORK/subscription-campaign.txt")" \
-    "$SUBSCRIBERS" "$SUBSCRIPTION_RATE" "$SUBSCRIPTION_SECONDS" "$HOST_PID") >"$WORK/subscriptions.out" 2>&1 \
+    "$SUBSCRIBERS" "$SUBSCRIPTION_RATE" "$SUBSCRIPTION_SECONDS" "$HOST_PID" "$SUBSCRIPTION_WARMUP") >"$WORK/subscriptions.out" 2>&1 \
     || { cat "$WORK/subscriptions.out" >&2; tail -20 "$WORK/host.log" >&2; fail "the subscriptions scenario failed"; }
   grep '^SUBS ' "$WORK/subscriptions.out" >"$WORK/subscriptions.txt" || { cat "$WORK/subscriptions.out" >&2; fail "the subscriptions scenario printed no SUBS line"; }
   [[ "$(field missed "$(cat "$WORK/subscriptions.txt")")" == 0 ]] || fail "a subscriber missed the final count: $(cat "$WORK/subscriptions.txt")"

@@ -278,16 +278,16 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         var issuer = services.GetRequiredService<TokenIssuer>();
         await using var query = services.GetRequiredService<IMembershipStore>().QuerySession();
         var accounts = await query.Query<Account>().Where(x => x.MemberId != null).ToListAsync();
+        // Line n: action n mod A, so sign-ups in a row go to different actions (one action's sign-ups queue behind
+        // each other), and account (n div A + a share of the accounts per action): each (account, action) once.
         var pairs = new StringBuilder();
-        foreach (var action in actions)
+        for (var n = 0; n < accounts.Count * actions.Length; n++)
         {
-            var id = GlobalId.Encode("CampaignAction", action);
-            foreach (var account in accounts)
-            {
-                var token = tokens.TryGetValue(account.Id, out var t) ? t
-                    : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion).AccessToken;
-                pairs.Append(token).Append('\t').Append(id).Append('\n');
-            }
+            var a = n % actions.Length;
+            var account = accounts[(n / actions.Length + a * accounts.Count / actions.Length) % accounts.Count];
+            var token = tokens.TryGetValue(account.Id, out var t) ? t
+                : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion).AccessToken;
+            pairs.Append(token).Append('\t').Append(GlobalId.Encode("CampaignAction", actions[a])).Append('\n');
         }
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "subscription-pairs.tsv"), pairs.ToString());
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "subscription-campaign.txt"), GlobalId.Encode("Campaign", campaign));

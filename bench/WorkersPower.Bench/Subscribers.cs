@@ -31,7 +31,10 @@ internal static class Subscribers
         "subscription($campaignId: ID!) { campaignProgress(campaignId: $campaignId) { participants signUps actionsScheduled goal } }";
     private const string SignUp = "mutation($id: ID!) { signUpForAction(input: {actionId: $id}) { errors { code message } } }";
 
-    /// <summary>subscribers &lt;graphql url&gt; &lt;pairs.tsv&gt; &lt;campaign id&gt; &lt;subscribers&gt; &lt;sign-ups per second&gt; &lt;seconds&gt; [host pid]</summary>
+    /// <summary>
+    /// subscribers &lt;graphql url&gt; &lt;pairs.tsv&gt; &lt;campaign id&gt; &lt;subscribers&gt; &lt;sign-ups per second&gt; &lt;seconds&gt; [host pid [warm-up seconds]]:
+    /// the warm-up (default 0) runs sign-ups at the same rate to the same subscribers, unmeasured (the runtime's tiered JIT).
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var url = new Uri(args[1]);
@@ -41,8 +44,9 @@ internal static class Subscribers
         var rate = double.Parse(args[5], CultureInfo.InvariantCulture);
         var seconds = double.Parse(args[6], CultureInfo.InvariantCulture);
         var hostPid = args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 0;
+        var warmup = args.Length > 8 ? (int)Math.Round(rate * double.Parse(args[8], CultureInfo.InvariantCulture)) : 0;
         var total = (int)Math.Round(rate * seconds);
-        if (total > pairs.Length) return Fail($"{total} sign-ups asked for, {pairs.Length} pairs in {args[2]}");
+        if (warmup + total > pairs.Length) return Fail($"{warmup + total} sign-ups asked for, {pairs.Length} pairs in {args[2]}");
 
         // 1. Connect and subscribe, 50 at a time; each waits for its first value (the current one).
         var wsUrl = new UriBuilder(url) { Scheme = url.Scheme == "https" ? "wss" : "ws" }.Uri;
@@ -65,52 +69,29 @@ internal static class Subscribers
         var bases = clients.Select(c => c.Last).Distinct().ToArray();
         if (bases.Length != 1) return Fail($"the subscribers' first values differ: {string.Join(",", bases)}");
         var baseCount = bases[0];
-
-        // 2. Sign-ups at a steady rate, each answer timed.
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var answers = new long[total];
-        var ok = new bool[total];
-        var mutationTicks = new long[total];
-        var errors = new string?[total];
+
+        // 2a. The warm-up: the same, unmeasured; the measured sign-ups start once every subscriber has its last value.
+        if (warmup > 0)
+        {
+            var warm = await DriveAsync(http, url, pairs[..warmup], rate);
+            var warmOk = warm.Ok.Count(x => x);
+            var warmClock = Stopwatch.StartNew();
+            while (clients.Any(c => c.Failure is null && c.Last != baseCount + warmOk) && warmClock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+            if (clients.Any(c => c.Last != baseCount + warmOk || c.Failure is not null))
+                return Fail($"after the warm-up ({warmOk} of {warmup} sign-ups), not every subscriber had the count {baseCount + warmOk}");
+            baseCount += warmOk;
+            pairs = pairs[warmup..];
+        }
+
+        // 2b. Sign-ups at a steady rate, each answer timed.
         var hostCpu0 = CpuTicks(hostPid);
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
-        var tasks = new Task[total];
-        for (var i = 0; i < total; i++)
-        {
-            var due = start + (long)(i / rate * Stopwatch.Frequency);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
-            var index = i;
-            tasks[i] = Task.Run(async () =>
-            {
-                var sent = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url)
-                    {
-                        Content = new StringContent(JsonSerializer.Serialize(new { query = SignUp, variables = new { id = pairs[index][1] } }), Encoding.UTF8, "application/json"),
-                    };
-                    request.Headers.Authorization = new("Bearer", pairs[index][0]);
-                    using var response = await http.SendAsync(request);
-                    var body = await response.Content.ReadAsStringAsync();
-                    answers[index] = Stopwatch.GetTimestamp();
-                    mutationTicks[index] = answers[index] - sent;
-                    using var json = JsonDocument.Parse(body);
-                    ok[index] = response.StatusCode == HttpStatusCode.OK && !json.RootElement.TryGetProperty("errors", out _)
-                        && json.RootElement.GetProperty("data").GetProperty("signUpForAction").GetProperty("errors").GetArrayLength() == 0;
-                    if (!ok[index]) errors[index] = body.Length > 300 ? body[..300] : body;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
-                {
-                    errors[index] = e.Message;
-                }
-            });
-        }
-        await Task.WhenAll(tasks);
+        var (answers, ok, mutationTicks, errors) = await DriveAsync(http, url, pairs[..total], rate);
         var driven = Stopwatch.GetElapsedTime(start);
         var succeeded = ok.Count(x => x);
         var final = baseCount + succeeded;
@@ -150,7 +131,7 @@ internal static class Subscribers
 
         var failedSignUps = total - succeeded;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"SUBS subscribers={count} connected={connected} connect_ms={connectMs} base={baseCount} signups={total} ok={succeeded} failed={failedSignUps} " +
+            $"SUBS subscribers={count} connected={connected} connect_ms={connectMs} warmup={warmup} base={baseCount} signups={total} ok={succeeded} failed={failedSignUps} " +
             $"rate={rate:0.#} achieved_rate={succeeded / driven.TotalSeconds:0.0} drive_ms={driven.TotalMilliseconds:0} settle_ms={(settled - driven).TotalMilliseconds:0} " +
             $"samples={latencies.Count} p50_ms={Pct(latencies, 0.50):0.0} p90_ms={Pct(latencies, 0.90):0.0} p99_ms={Pct(latencies, 0.99):0.0} max_ms={(latencies.Count == 0 ? 0 : latencies[^1]):0.0} early={early} " +
             $"deliveries_avg={deliveries.Average():0.0} deliveries_min={deliveries.Min()} deliveries_max={deliveries.Max()} messages={messages} " +
@@ -165,6 +146,51 @@ internal static class Subscribers
             return Fail($"{missed} of {count} subscribers did not end on the final count {final} (e.g. at {first.Last}{(first.Failure is null ? "" : ", " + first.Failure)})");
         }
         return 0;
+    }
+
+    /// <summary>Sends one sign-up per pair, the i-th at i / rate seconds from now (not waiting for earlier answers); each answer timed.</summary>
+    private static async Task<(long[] Answers, bool[] Ok, long[] MutationTicks, string?[] Errors)> DriveAsync(HttpClient http, Uri url, string[][] pairs, double rate)
+    {
+        var total = pairs.Length;
+        var answers = new long[total];
+        var ok = new bool[total];
+        var mutationTicks = new long[total];
+        var errors = new string?[total];
+        var start = Stopwatch.GetTimestamp();
+        var tasks = new Task[total];
+        for (var i = 0; i < total; i++)
+        {
+            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            var index = i;
+            tasks[i] = Task.Run(async () =>
+            {
+                var sent = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, url)
+                    {
+                        Content = new StringContent(JsonSerializer.Serialize(new { query = SignUp, variables = new { id = pairs[index][1] } }), Encoding.UTF8, "application/json"),
+                    };
+                    request.Headers.Authorization = new("Bearer", pairs[index][0]);
+                    using var response = await http.SendAsync(request);
+                    var body = await response.Content.ReadAsStringAsync();
+                    answers[index] = Stopwatch.GetTimestamp();
+                    mutationTicks[index] = answers[index] - sent;
+                    using var json = JsonDocument.Parse(body);
+                    ok[index] = response.StatusCode == HttpStatusCode.OK && !json.RootElement.TryGetProperty("errors", out _)
+                        && json.RootElement.GetProperty("data").GetProperty("signUpForAction").GetProperty("errors").GetArrayLength() == 0;
+                    if (!ok[index]) errors[index] = body.Length > 300 ? body[..300] : body;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    errors[index] = e.Message;
+                }
+            });
+        }
+        await Task.WhenAll(tasks);
+        return (answers, ok, mutationTicks, errors);
     }
 
     private static double Pct(IReadOnlyList<double> sorted, double p) =>
