@@ -71,19 +71,19 @@ internal static class Subscribers
         var baseCount = bases[0];
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = TimeSpan.FromSeconds(60),
         };
 
         // 2a. The warm-up: the same, unmeasured; the measured sign-ups start once every subscriber has its last value.
         if (warmup > 0)
         {
             var warm = await DriveAsync(http, url, pairs[..warmup], rate);
-            var warmOk = warm.Ok.Count(x => x);
+            var stored = await StoredCountAsync(http, url);
             var warmClock = Stopwatch.StartNew();
-            while (clients.Any(c => c.Failure is null && c.Last != baseCount + warmOk) && warmClock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
-            if (clients.Any(c => c.Last != baseCount + warmOk || c.Failure is not null))
-                return Fail($"after the warm-up ({warmOk} of {warmup} sign-ups), not every subscriber had the count {baseCount + warmOk}");
-            baseCount += warmOk;
+            while (clients.Any(c => c.Failure is null && c.Last != stored) && warmClock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
+            if (clients.Any(c => c.Last != stored || c.Failure is not null))
+                return Fail($"after the warm-up ({warm.Ok.Count(x => x)} of {warmup} sign-ups), not every subscriber had the stored count {stored}");
+            baseCount = stored;
             pairs = pairs[warmup..];
         }
 
@@ -91,10 +91,11 @@ internal static class Subscribers
         var hostCpu0 = CpuTicks(hostPid);
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
-        var (answers, ok, mutationTicks, errors) = await DriveAsync(http, url, pairs[..total], rate);
+        var (answers, ok, mutationTicks, errors, retries) = await DriveAsync(http, url, pairs[..total], rate);
         var driven = Stopwatch.GetElapsedTime(start);
         var succeeded = ok.Count(x => x);
-        var final = baseCount + succeeded;
+        // the count as stored (a sign-up whose answer was lost may have committed all the same)
+        var final = await StoredCountAsync(http, url);
 
         // 3. Every subscriber must end on the final count (30 s at most).
         var waitClock = Stopwatch.StartNew();
@@ -135,7 +136,7 @@ internal static class Subscribers
             $"rate={rate:0.#} achieved_rate={succeeded / driven.TotalSeconds:0.0} drive_ms={driven.TotalMilliseconds:0} settle_ms={(settled - driven).TotalMilliseconds:0} " +
             $"samples={latencies.Count} p50_ms={Pct(latencies, 0.50):0.0} p90_ms={Pct(latencies, 0.90):0.0} p99_ms={Pct(latencies, 0.99):0.0} max_ms={(latencies.Count == 0 ? 0 : latencies[^1]):0.0} early={early} " +
             $"deliveries_avg={deliveries.Average():0.0} deliveries_min={deliveries.Min()} deliveries_max={deliveries.Max()} messages={messages} " +
-            $"missed={missed} final={final} final_ok={count - missed} " +
+            $"missed={missed} final={final} unacknowledged={final - baseCount - succeeded} final_ok={count - missed} retries={retries} " +
             $"mutation_p50_ms={Pct(mutationMs, 0.50):0.0} mutation_p99_ms={Pct(mutationMs, 0.99):0.0} " +
             $"host_cpu_ms={(hostPid > 0 ? hostCpuMs : -1)} host_cpu_pct={(hostPid > 0 ? hostCpuMs / settled.TotalMilliseconds * 100 : -1):0.0} " +
             $"client_cpu_ms={clientCpuMs} client_cpu_pct={clientCpuMs / settled.TotalMilliseconds * 100:0.0} wall_ms={settled.TotalMilliseconds:0}"));
@@ -149,8 +150,13 @@ internal static class Subscribers
     }
 
     /// <summary>Sends one sign-up per pair, the i-th at i / rate seconds from now (not waiting for earlier answers); each answer timed.</summary>
-    private static async Task<(long[] Answers, bool[] Ok, long[] MutationTicks, string?[] Errors)> DriveAsync(HttpClient http, Uri url, string[][] pairs, double rate)
+    /// <remarks>
+    /// A sign-up answered CONFLICT ("The action is busy: try again": the action's stream changed under it more often than
+    /// the server retries) is sent again at once, as the web client's user would, up to 10 times; its answer is the last one's.
+    /// </remarks>
+    private static async Task<(long[] Answers, bool[] Ok, long[] MutationTicks, string?[] Errors, int Retries)> DriveAsync(HttpClient http, Uri url, string[][] pairs, double rate)
     {
+        var retries = 0;
         var total = pairs.Length;
         var answers = new long[total];
         var ok = new bool[total];
@@ -167,30 +173,45 @@ internal static class Subscribers
             tasks[i] = Task.Run(async () =>
             {
                 var sent = Stopwatch.GetTimestamp();
-                try
+                for (var attempt = 0; attempt < 10; attempt++)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url)
+                    try
                     {
-                        Content = new StringContent(JsonSerializer.Serialize(new { query = SignUp, variables = new { id = pairs[index][1] } }), Encoding.UTF8, "application/json"),
-                    };
-                    request.Headers.Authorization = new("Bearer", pairs[index][0]);
-                    using var response = await http.SendAsync(request);
-                    var body = await response.Content.ReadAsStringAsync();
-                    answers[index] = Stopwatch.GetTimestamp();
-                    mutationTicks[index] = answers[index] - sent;
-                    using var json = JsonDocument.Parse(body);
-                    ok[index] = response.StatusCode == HttpStatusCode.OK && !json.RootElement.TryGetProperty("errors", out _)
-                        && json.RootElement.GetProperty("data").GetProperty("signUpForAction").GetProperty("errors").GetArrayLength() == 0;
-                    if (!ok[index]) errors[index] = body.Length > 300 ? body[..300] : body;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
-                {
-                    errors[index] = e.Message;
+                        if (attempt > 0) Interlocked.Increment(ref retries);
+                        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+                        {
+                            Content = new StringContent(JsonSerializer.Serialize(new { query = SignUp, variables = new { id = pairs[index][1] } }), Encoding.UTF8, "application/json"),
+                        };
+                        request.Headers.Authorization = new("Bearer", pairs[index][0]);
+                        using var response = await http.SendAsync(request);
+                        var body = await response.Content.ReadAsStringAsync();
+                        answers[index] = Stopwatch.GetTimestamp();
+                        mutationTicks[index] = answers[index] - sent;
+                        using var json = JsonDocument.Parse(body);
+                        ok[index] = response.StatusCode == HttpStatusCode.OK && !json.RootElement.TryGetProperty("errors", out _)
+                            && json.RootElement.GetProperty("data").GetProperty("signUpForAction").GetProperty("errors").GetArrayLength() == 0;
+                        errors[index] = ok[index] ? null : body.Length > 300 ? body[..300] : body;
+                        if (ok[index] || !body.Contains("\"CONFLICT\"", StringComparison.Ordinal)) break;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+                    {
+                        errors[index] = e.Message;
+                        break;
+                    }
                 }
             });
         }
         await Task.WhenAll(tasks);
-        return (answers, ok, mutationTicks, errors);
+        return (answers, ok, mutationTicks, errors, retries);
+    }
+
+    /// <summary>The subscription campaign's sign-ups as stored (the seeder's slug for it: bench-subscriptions).</summary>
+    private static async Task<int> StoredCountAsync(HttpClient http, Uri url)
+    {
+        using var response = await http.PostAsync(url, new StringContent(
+            "{\"query\":\"{ campaign(slug: \\\"bench-subscriptions\\\") { progress { signUps } } }\"}", Encoding.UTF8, "application/json"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("data").GetProperty("campaign").GetProperty("progress").GetProperty("signUps").GetInt32();
     }
 
     private static double Pct(IReadOnlyList<double> sorted, double p) =>
