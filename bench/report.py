@@ -231,7 +231,7 @@ if subs:
       "first value with at least k new sign-ups, per subscriber and sign-up (a value covering several sign-ups counts for each; "
       f"a value that came before the answer counts as 0: {int(subs['early']):,} of {int(subs['samples']):,}). "
       f"Subscribers connected in {int(subs['connect_ms']):,} ms.\n")
-    w("| Subscribers | Sign-ups/s | p50 ms | p90 ms | p99 ms | max ms | Values per subscriber (avg, min–max) | Messages | Ended on the final count |")
+    w("| Subscribers | Sign-ups/s | p50 ms | p90 ms | p99 ms | max ms | Values per subscriber during them (avg, min–max) | Messages | Ended on the final count |")
     w("|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     w(f"| {int(subs['subscribers']):,} | {subs['rate']} | {subs['p50_ms']} | {subs['p90_ms']} | **{subs['p99_ms']}** | {subs['max_ms']} | "
       f"{subs['deliveries_avg']} ({subs['deliveries_min']}–{subs['deliveries_max']}) | {int(subs['messages']):,} | {subs['final_ok']} of {subs['subscribers']} |\n")

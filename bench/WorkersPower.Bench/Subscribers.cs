@@ -88,6 +88,7 @@ internal static class Subscribers
         }
 
         // 2b. Sign-ups at a steady rate, each answer timed.
+        var before = clients.Select(c => c.Arrivals.Count).ToArray(); // values before them (the first, the warm-up's)
         var hostCpu0 = CpuTicks(hostPid);
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
@@ -124,7 +125,7 @@ internal static class Subscribers
         }
         latencies.Sort();
         var mutationMs = Enumerable.Range(0, total).Where(i => ok[i]).Select(i => mutationTicks[i] * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-        var deliveries = clients.Select(c => c.Arrivals.Count - 1).ToArray(); // values after the first (current) one
+        var deliveries = clients.Select((c, i) => c.Arrivals.Count - before[i]).ToArray(); // values during the measured sign-ups
         var messages = clients.Sum(c => (long)c.Messages);
 
         stop.Cancel();
