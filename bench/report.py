@@ -77,8 +77,22 @@ if "pages" in selected:
         for key in ("runs", "shown_median", "shown_p95", "dcl_median", "dcl_p95", "response_median", "response_p95"):
             if not number(f, key, where) > 0:
                 problems.append(f"{where}: no figure for '{key}'")
+# --- subscriptions scenario: its SUBS line (bench/WorkersPower.Bench/Subscribers.cs) in subscriptions.txt ---
+subs = None
+if "subscriptions" in selected:
+    subs_lines = [fields(x) for x in read("subscriptions.txt") if x.startswith("SUBS ")]
+    if not subs_lines:
+        problems.append("subscriptions scenario: no SUBS line in subscriptions.txt")
+    else:
+        subs = subs_lines[0]
+        for key in ("subscribers", "connected", "signups", "ok", "samples", "p50_ms", "p99_ms", "max_ms", "missed", "host_cpu_ms", "client_cpu_ms"):
+            number(subs, key, "subscriptions scenario")
+        if subs.get("missed") != "0" or subs.get("connected") != subs.get("subscribers") or subs.get("ok") != subs.get("signups") or subs.get("samples") in (None, "0"):
+            problems.append(f"subscriptions scenario: incomplete ({subs})")
+    subs_load = read("subscriptions-load.txt")
+# --- end subscriptions scenario ---
 for key in selected:
-    if key in ("mail", "pages"):
+    if key in ("mail", "pages", "subscriptions"):
         continue
     if key not in NAMES:
         problems.append(f"unknown scenario '{key}'")
@@ -212,6 +226,28 @@ if lag:
 else:
     w("")
 
+# --- subscriptions scenario: report section ---
+if subs:
+    secs = float(subs["wall_ms"]) / 1000
+    w("## Live progress to WebSocket subscribers\n")
+    w(f"{int(subs['subscribers']):,} WebSockets (graphql-transport-ws, anonymous, from one client process on loopback) subscribed to one campaign's "
+      f"`campaignProgress` while {int(subs['ok']):,} members signed up for its actions over HTTP at {subs['rate']}/s "
+      f"(after {int(subs['warmup']):,} unmeasured ones at the same rate) "
+      f"(achieved {subs['achieved_rate']}/s; `signUpForAction` p50 {subs['mutation_p50_ms']} ms, p99 {subs['mutation_p99_ms']} ms; "
+      f"{int(subs['retries']):,} sent again after a CONFLICT answer). "
+      "Delivery latency: from the k-th sign-up's answer reaching the client (by then k sign-ups have committed) to each subscriber's "
+      "first value with at least k new sign-ups, per subscriber and sign-up (a value covering several sign-ups counts for each; "
+      f"a value that came before the answer counts as 0: {int(subs['early']):,} of {int(subs['samples']):,}). "
+      f"Subscribers connected in {int(subs['connect_ms']):,} ms.\n")
+    w("| Subscribers | Sign-ups/s | p50 ms | p90 ms | p99 ms | max ms | Values per subscriber during them (avg, min–max) | Messages | Ended on the final count |")
+    w("|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    w(f"| {int(subs['subscribers']):,} | {subs['rate']} | {subs['p50_ms']} | {subs['p90_ms']} | **{subs['p99_ms']}** | {subs['max_ms']} | "
+      f"{subs['deliveries_avg']} ({subs['deliveries_min']}–{subs['deliveries_max']}) | {int(subs['messages']):,} | {subs['final_ok']} of {subs['subscribers']} |\n")
+    w(f"CPU from the first sign-up until every subscriber had the final count ({secs:,.1f} s): the host "
+      f"{int(subs['host_cpu_ms']) / 1000:,.1f} s ({subs['host_cpu_pct']}% of one core), the subscribers' client {int(subs['client_cpu_ms']) / 1000:,.1f} s "
+      f"({subs['client_cpu_pct']}%); load average before and after: {' / '.join(' '.join(x.split()[:3]) for x in subs_load)}.\n")
+# --- end subscriptions scenario: report section ---
+
 if mail:
     w("## An organisers' message by email\n")
     w(f"`sendMessageToMembers` from an admin to a branch of {mail['members']:,} members who accept email, on the host restarted "
@@ -238,7 +274,6 @@ if page_loads:
           f"{float(f['dcl_median']):,.0f} | {float(f['dcl_p95']):,.0f} | {float(f['response_median']):,.0f} | {float(f['response_p95']):,.0f} |")
     w("")
 
-subscriptions = None  # the subscription scenario's SUBS line, when it ran
 acknowledged = 0
 best_signups = 0.0
 for raw in read("all-runs.txt"):
@@ -291,10 +326,12 @@ if startups:
     row("Start-up to the first answered query < 1.5 s", f"{statistics.median(startups):,.0f} ms (median)", statistics.median(startups) < 1500)
 row("Resident memory idle < 120 MB", f"{idle_rss} MB", int(idle_rss) < 120)
 row("Resident memory after every scenario < 250 MB", f"{load_rss} MB", int(load_rss) < 250)
-if subscriptions:
-    s = subscriptions
-    row(f"{int(float(s['subscribers'])):,} subscribers of one campaign, {float(s['rate']):,.0f} sign-ups/s: delivery p99 < 250 ms, host CPU reported",
-        f"p99 {float(s['p99_ms']):,.0f} ms; host CPU {s.get('host_cpu_pct', '?')}%", float(s["p99_ms"]) < 250)
+if subs:
+    # p99 means something only when the asked rate was reached and the sign-ups were answered promptly: both shown.
+    met = float(subs["p99_ms"]) < 250 and float(subs["achieved_rate"]) >= 0.95 * float(subs["rate"])
+    row(f"{int(float(subs['subscribers'])):,} subscribers of one campaign, {float(subs['rate']):,.0f} sign-ups/s: delivery p99 < 250 ms, host CPU reported",
+        f"p99 {float(subs['p99_ms']):,.0f} ms at {float(subs['achieved_rate']):,.0f} sign-ups/s achieved (answers p50 {float(subs['mutation_p50_ms']):,.0f} ms); "
+        f"host CPU {subs['host_cpu_pct']}% of one core", met)
 if signup_check:
     row("No sign-up lost or duplicated", f"{duplicates} duplicated; counts {'match' if counted == events else 'differ'}; "
         f"stored {stored:,} ≥ acknowledged {acknowledged:,}", duplicates == 0 and counted == events and stored >= acknowledged)

@@ -15,12 +15,16 @@
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
 #   BENCH_PORT         host port (5081; the baseline uses +1)
-#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members signups apply pages mail)
+#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members baseline-signups signups apply subscriptions pages mail)
 #   BENCH_OUTPUT       where the report goes (bench/results.md)
 #   BENCH_MAIL_MEMBERS members who accept email in the mail scenario's branch (5000)
 #   BENCH_MAIL_CONNECTIONS  Mail:Smtp:Connections of the host in the mail scenario (4)
 #   BENCH_MAIL_TIMEOUT seconds the mail scenario waits for every mail before it fails (600)
 #   BENCH_PAGE_RUNS    loads of each web page per cache state in the pages scenario (20)
+#   BENCH_SUBSCRIBERS  WebSocket subscribers in the subscriptions scenario (1000; smoke 20)
+#   BENCH_SUBSCRIPTION_RATE     sign-ups per second while they watch (100)
+#   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (20; smoke 2)
+#   BENCH_SUBSCRIPTION_WARMUP   seconds of unmeasured sign-ups at the same rate before them (5; smoke 1)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
 #                      one timed start, 200 mails, 2 loads of each web page; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
@@ -29,6 +33,12 @@
 # second host, on a database of its own, with Demo:Seed on), each opened BENCH_PAGE_RUNS times in Debian's chromium
 # with a cold cache and as often with a warm one (tests/conformance/pages-bench.mjs): the browser's navigation timing
 # and the moment the main heading shows the page's data; median and p95 per page.
+#
+# The subscriptions scenario: BENCH_SUBSCRIBERS WebSockets (graphql-transport-ws, anonymous) subscribe to one
+# campaign's campaignProgress (a campaign of its own, seeded for it), then members sign up for its actions over HTTP
+# at BENCH_SUBSCRIPTION_RATE a second for BENCH_SUBSCRIPTION_SECONDS (bench/WorkersPower.Bench/Subscribers.cs):
+# delivery latency from each sign-up's answer to each subscriber's first value that includes it (p50, p99, max), and
+# the host's and the client's CPU. It fails when a sign-up fails or any subscriber does not end on the final count.
 #
 # The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
 # (sendMessageToMembers) to a branch of BENCH_MAIL_MEMBERS members who accept email; the local mail catcher
@@ -79,7 +89,16 @@ else
   PAGE_RUNS=${BENCH_PAGE_RUNS:-20}
 fi
 MAIL_CONNECTIONS=${BENCH_MAIL_CONNECTIONS:-4}
-ALL_SCENARIOS="baseline campaign articles members baseline-signups signups apply pages mail"
+# --- subscriptions scenario: settings ---
+if [[ "$SMOKE" == 1 ]]; then
+  SUBSCRIBERS=${BENCH_SUBSCRIBERS:-20} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-2}
+  SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-1}
+else
+  SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-20}
+  SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
+fi
+# --- end subscriptions scenario: settings ---
+ALL_SCENARIOS="baseline campaign articles members baseline-signups signups apply subscriptions pages mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
 DEMO_PORT=$((HOST_PORT + 2))
@@ -158,6 +177,15 @@ export ASPNETCORE_ENVIRONMENT=Production
 export GraphQL__MaxComplexity=100000
 # The application scenario sends thousands of applications from one address: lift the per-address limit.
 export Membership__Applications__PermitLimit=100000000
+# --- subscriptions scenario: limits ---
+# Every subscriber connects from 127.0.0.1: lift the host's sockets-per-address limit (GraphQL:MaxSocketsPerAddress)
+# above the subscriber count, and let this shell's children (host, client) hold a socket each plus their other files.
+export GraphQL__MaxSocketsPerAddress=$(( SUBSCRIBERS + 100 ))
+if selected subscriptions && (( $(ulimit -n) < SUBSCRIBERS * 2 + 1024 )); then
+  ulimit -n "$(( SUBSCRIBERS * 2 + 1024 ))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  (( $(ulimit -n) >= SUBSCRIBERS + 256 )) || fail "ulimit -n is $(ulimit -n): too low for $SUBSCRIBERS subscribers (raise the hard limit)"
+fi
+# --- end subscriptions scenario: limits ---
 
 echo "Building (Release)"
 # Left behind by a run that was killed outright: it must not go into the ordinary build.
@@ -362,6 +390,21 @@ if selected articles; then
     PAGES="$PAGES articles:$first:$commands"
   done
 fi
+
+# --- subscriptions scenario ---
+# Live progress: BENCH_SUBSCRIBERS WebSocket subscribers on one campaign while its sign-ups run (Subscribers.cs).
+if selected subscriptions; then
+  echo "== 6a. campaignProgress to $SUBSCRIBERS WebSocket subscribers of one campaign, $SUBSCRIPTION_RATE sign-ups/s for $SUBSCRIPTION_SECONDS s"
+  cat /proc/loadavg >"$WORK/subscriptions-load.txt"
+  (cd "$WORK" && dotnet "$BENCH_DLL" subscribers "$URL" "$WORK/subscription-pairs.tsv" "$(cat "$WORK/subscription-campaign.txt")" \
+    "$SUBSCRIBERS" "$SUBSCRIPTION_RATE" "$SUBSCRIPTION_SECONDS" "$HOST_PID" "$SUBSCRIPTION_WARMUP") >"$WORK/subscriptions.out" 2>&1 \
+    || { cat "$WORK/subscriptions.out" >&2; tail -20 "$WORK/host.log" >&2; fail "the subscriptions scenario failed"; }
+  grep '^SUBS ' "$WORK/subscriptions.out" >"$WORK/subscriptions.txt" || { cat "$WORK/subscriptions.out" >&2; fail "the subscriptions scenario printed no SUBS line"; }
+  [[ "$(field missed "$(cat "$WORK/subscriptions.txt")")" == 0 ]] || fail "a subscriber missed the final count: $(cat "$WORK/subscriptions.txt")"
+  cat /proc/loadavg >>"$WORK/subscriptions-load.txt"
+  sed 's/^/   /' "$WORK/subscriptions.txt"
+fi
+# --- end subscriptions scenario ---
 
 # The web pages in chromium, on the demo data: a second host on a database of its own, with Demo:Seed on.
 if selected pages; then

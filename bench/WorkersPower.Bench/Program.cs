@@ -12,6 +12,8 @@ using WorkersPower.Platform;
 //       loads the data set through the platform's own Marten configuration and prints SEED lines
 //   rebuild <projection>   rebuilds an asynchronous projection and prints a REBUILD line
 //   baseline <url>         serves the plain-Npgsql baseline of the campaign page
+//   subscribers <graphql url> <pairs.tsv> <campaign id> <subscribers> <rate> <seconds> [host pid [warm-up seconds]]
+//                          the subscription scenario (Subscribers.cs): prints a SUBS line
 switch (args.FirstOrDefault())
 {
     case "seed" when args.Length >= 2:
@@ -33,8 +35,10 @@ switch (args.FirstOrDefault())
     }
     case "baseline" when args.Length == 2:
         return await Baseline.RunAsync(args[1]);
+    case "subscribers" when args.Length is >= 7 and <= 9:
+        return await Subscribers.RunAsync(args);
     default:
-        Console.Error.WriteLine("usage: WorkersPower.Bench seed <outdir> [sizes...] | rebuild <projection> | baseline <url>");
+        Console.Error.WriteLine("usage: WorkersPower.Bench seed <outdir> [sizes...] | rebuild <projection> | baseline <url> | subscribers <graphql url> <pairs.tsv> <campaign id> <n> <rate> <seconds> [host pid]");
         return 2;
 }
 

@@ -59,6 +59,7 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         await Measure("articles", SeedArticlesAsync);
         if (plan.MailMembers > 0) await Measure("mail branch", SeedMailBranchAsync);
         await WriteSignUpPairsAsync();
+        await Measure("subscription campaign", SeedSubscriptionCampaignAsync);
     }
 
     private static async Task Measure(string part, Func<Task<long>> seed)
@@ -260,6 +261,52 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
     }
 
     private readonly Dictionary<Guid, string> tokens = [];
+
+    /// <summary>Actions of the subscription scenario's campaign.</summary>
+    private const int SubscriptionActions = 20;
+
+    /// <summary>
+    /// The subscription scenario's campaign: one campaign of its own (slug bench-subscriptions, not in
+    /// campaign-slugs.txt) with <see cref="SubscriptionActions"/> upcoming actions without a capacity and no sign-ups,
+    /// so its sign-ups never meet the sign-up scenario's pairs. Writes its global id to subscription-campaign.txt
+    /// and (member token, action) pairs for it, every account once per action, to subscription-pairs.tsv.
+    /// </summary>
+    private async Task<long> SeedSubscriptionCampaignAsync()
+    {
+        var campaign = Guid.CreateVersion7();
+        var actions = Enumerable.Range(0, SubscriptionActions).Select(_ => Guid.CreateVersion7()).ToArray();
+        var store = services.GetRequiredService<ICampaignsStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<Campaign>(campaign, new CampaignLaunched(campaign, "bench-subscriptions", "Subscription benchmark campaign",
+                "The subscription scenario's campaign: its progress is watched live while members sign up.", 1_000_000, Guid.Empty, null, now.AddDays(-30)));
+            var kinds = Enum.GetValues<ActionKind>();
+            for (var a = 0; a < actions.Length; a++)
+            {
+                var startsAt = now.AddDays(2 + a);
+                session.Events.StartStream<CampaignAction>(actions[a], new ActionScheduled(actions[a], campaign, kinds[a % kinds.Length], $"Subscription action {a}",
+                    startsAt, startsAt.AddHours(2), "Outside the gates", null, branchIds[a % branchIds.Length], Guid.Empty, now.AddDays(-20)));
+            }
+            await session.SaveChangesAsync();
+        }
+        var issuer = services.GetRequiredService<TokenIssuer>();
+        await using var query = services.GetRequiredService<IMembershipStore>().QuerySession();
+        var accounts = await query.Query<Account>().Where(x => x.MemberId != null).ToListAsync();
+        // Line n: action n mod A, so sign-ups in a row go to different actions (one action's sign-ups queue behind
+        // each other), and account (n div A + a share of the accounts per action): each (account, action) once.
+        var pairs = new StringBuilder();
+        for (var n = 0; n < accounts.Count * actions.Length; n++)
+        {
+            var a = n % actions.Length;
+            var account = accounts[(n / actions.Length + a * accounts.Count / actions.Length) % accounts.Count];
+            var token = tokens.TryGetValue(account.Id, out var t) ? t
+                : tokens[account.Id] = issuer.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion).AccessToken;
+            pairs.Append(token).Append('\t').Append(GlobalId.Encode("CampaignAction", actions[a])).Append('\n');
+        }
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "subscription-pairs.tsv"), pairs.ToString());
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "subscription-campaign.txt"), GlobalId.Encode("Campaign", campaign));
+        return 1 + actions.Length;
+    }
 
     private async Task<long> SeedArticlesAsync()
     {
