@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using WorkersPower.Campaigns.Campaigns;
 
 namespace WorkersPower.Campaigns.Tests;
@@ -103,6 +104,39 @@ public sealed class ProgressStreamsTests
         // the slow one gets its first value, then the latest (the ones in between are skipped)
         Next(slow).ShouldBe(new Progress(0));
         Next(slow).ShouldBe(new Progress(3));
+    }
+
+    [Fact]
+    public async Task A_busy_campaign_is_loaded_at_most_once_an_interval_and_its_subscribers_end_on_the_last_value()
+    {
+        var feed = new CampaignProgressFeed();
+        var campaignId = Guid.NewGuid();
+        var current = 0;
+        var loads = 0;
+        var streams = new ProgressStreams<Progress>(feed, (_, _) =>
+        {
+            Interlocked.Increment(ref loads);
+            return Task.FromResult(new Progress(Volatile.Read(ref current)));
+        }, TimeSpan.FromMilliseconds(250));
+        var received = new BlockingCollection<Progress>();
+        using var subscription = streams.Of(campaignId).Subscribe(new Observer(received));
+        Next(received).ShouldBe(new Progress(0));
+
+        // 40 changes over about 600 ms: with a load per change (instant loads, nothing to coalesce) 40 loads
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 1; i <= 40; i++)
+        {
+            Volatile.Write(ref current, i);
+            feed.Publish(campaignId);
+            await Task.Delay(15);
+        }
+        var spent = Stopwatch.GetElapsedTime(started);
+        var values = new List<Progress>();
+        while (values.LastOrDefault() != new Progress(40)) values.Add(Next(received));
+
+        values.Select(v => v.SignUps).ShouldBeInOrder(SortDirection.Ascending);
+        Volatile.Read(ref loads).ShouldBeLessThanOrEqualTo(2 + (int)Math.Ceiling(spent / TimeSpan.FromMilliseconds(250)),
+            $"one first load, then one per 250 ms at most over {spent.TotalMilliseconds:0} ms");
     }
 
     private static Progress Next(BlockingCollection<Progress> received)

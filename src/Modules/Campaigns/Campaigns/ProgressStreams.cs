@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>
@@ -8,11 +10,19 @@ namespace WorkersPower.Campaigns.Campaigns;
 /// late (a change already in the first value) or in bulk (the reload after the listener reconnected). Each
 /// subscriber is sent its values on its own (a slow client holds up nobody else; it gets the latest value
 /// when it is ready again). A campaign with no subscriber left costs nothing: its notices are not listened to.
+/// Loads of one campaign start at least <paramref name="interval"/> apart (100 ms unless given): changes that come
+/// sooner wait for the interval's end and share the next load, so a busy campaign sends each of its subscribers at
+/// most ten values a second, however many members sign up (a thousand subscribers and a hundred sign-ups a second
+/// are ten thousand values a second, not a hundred thousand), each at most one interval late.
 /// </summary>
-public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, CancellationToken, Task<T>> load)
+public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, CancellationToken, Task<T>> load, TimeSpan? interval = null)
 {
+    /// <summary>The least time between two loads of one campaign's progress on one node, unless another is given.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly CampaignProgressFeed feed = feed;
     private readonly Func<Guid, CancellationToken, Task<T>> load = load;
+    private readonly TimeSpan interval = interval ?? DefaultInterval;
     private readonly Dictionary<Guid, Hub> hubs = [];
     private readonly Lock gate = new();
     private long loads;
@@ -65,6 +75,7 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
         private readonly Lock loadGate = new();
         private bool dirty;
         private bool loading;
+        private long lastLoadStarted; // Stopwatch ticks; 0: never
 
         public Hub(ProgressStreams<T> streams, Guid campaignId)
         {
@@ -96,6 +107,15 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
         {
             while (true)
             {
+                // Not sooner than the interval after the last load: what changes meanwhile shares the next one.
+                if (lastLoadStarted != 0 && Stopwatch.GetElapsedTime(lastLoadStarted) is var since && since < streams.interval)
+                {
+                    try
+                    {
+                        await Task.Delay(streams.interval - since, stopping.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) { }
+                }
                 lock (loadGate)
                 {
                     if (!dirty || stopping.IsCancellationRequested)
@@ -106,6 +126,7 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
                     dirty = false;
                 }
                 Interlocked.Increment(ref streams.loads);
+                lastLoadStarted = Stopwatch.GetTimestamp();
                 try
                 {
                     var value = await streams.load(campaignId, stopping.Token).ConfigureAwait(false);
