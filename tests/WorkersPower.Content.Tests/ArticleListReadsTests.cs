@@ -75,4 +75,46 @@ public sealed class ArticleListReadsTests(ContentFixture fixture, ITestOutputHel
         var first = withBody["searchArticles"]!["nodes"]![0]!;
         first["body"]!.GetValue<string>().ShouldBe(BodyOf(int.Parse(first["title"]!.GetValue<string>()[^2..], CultureInfo.InvariantCulture)));
     }
+
+    [Fact]
+    public async Task Pages_forward_and_backward_cover_the_list_in_order_and_each_page_is_one_round_trip()
+    {
+        await SeedAsync();
+        const string Forward = "query($after: String) { articles(first: 7, after: $after, filter: { tag: \"longread\" }) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { title } } }";
+        const string Backward = "query($before: String) { articles(last: 7, before: $before, filter: { tag: \"longread\" }) { pageInfo { hasNextPage hasPreviousPage startCursor } nodes { title } } }";
+        var expected = Enumerable.Range(0, Articles).Select(i => $"Long read {Articles - 1 - i:00}").ToList();
+
+        var forward = new List<string>();
+        string? after = null;
+        using var statements = new SqlStatementLog(fixture.ConnectionString);
+        for (var pages = 0; ; pages++)
+        {
+            statements.Reset();
+            var page = (await fixture.Client.DataAsync(Forward, new { after }))["articles"]!;
+            statements.Statements.Count.ShouldBe(1, "the total and the page come together");
+            page["totalCount"]!.GetValue<int>().ShouldBe(Articles);
+            page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>().ShouldBe(after is not null);
+            forward.AddRange(page["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>()));
+            if (!page["pageInfo"]!["hasNextPage"]!.GetValue<bool>()) break;
+            after = page["pageInfo"]!["endCursor"]!.GetValue<string>();
+            pages.ShouldBeLessThan(5);
+        }
+        forward.ShouldBe(expected);
+
+        var backward = new List<string>();
+        string? before = null;
+        for (var pages = 0; ; pages++)
+        {
+            var page = (await fixture.Client.DataAsync(Backward, new { before }))["articles"]!;
+            backward.InsertRange(0, page["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>()));
+            if (!page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>()) break;
+            before = page["pageInfo"]!["startCursor"]!.GetValue<string>();
+            pages.ShouldBeLessThan(5);
+        }
+        backward.ShouldBe(expected);
+
+        (await fixture.Client.DataAsync("{ articles(first: 0, filter: { tag: \"longread\" }) { totalCount pageInfo { hasNextPage } nodes { title } } }"))["articles"]!
+            .ToJsonString().ShouldBe($"{{\"totalCount\":{Articles},\"pageInfo\":{{\"hasNextPage\":false}},\"nodes\":[]}}");
+        (await fixture.Client.PostAsync("{ articles(after: \"bm90IGEgY3Vyc29y\") { totalCount } }")).ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
+    }
 }
