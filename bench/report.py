@@ -212,6 +212,17 @@ w("## Host\n")
 w(f"Start-up to the first answered query (process start to a `{{ branches {{ id }} }}` answer, {len(startups)} start{'s' if len(startups) != 1 else ''}): "
   f"{', '.join(f'{s:,} ms' for s in startups)}; median {statistics.median(startups):,.0f} ms.  ")
 w(f"Resident memory: {idle_rss} MB idle after start-up, {load_rss} MB after every scenario.\n")
+# --- start-up section (issue 20): CPU time to the first answer and the parts of the resident set.
+startup_cpu = [int(x) for x in read("startups-cpu.txt")]
+if startup_cpu:
+    w(f"CPU time the host used to its first answer (user + system, all threads; less disturbed than the wall clock "
+      f"by other work on the machine): {', '.join(f'{c:,} ms' for c in startup_cpu)}; median {statistics.median(startup_cpu):,.0f} ms.  ")
+memory_parts = {x.split()[0]: dict(p.split(":") for p in x.split()[1:]) for x in read("memory.txt") if x.split()}
+if memory_parts:
+    w("Memory in MB (from smaps_rollup; Pss_Shmem is mostly the runtime's double-mapped code and type data, "
+      "Pss_File the mapped assemblies, Pss_Anon the GC heap and native allocations): "
+      + "; ".join(f"{at}: " + ", ".join(f"{k} {v}" for k, v in parts.items()) for at, parts in memory_parts.items()) + ".\n")
+# --- end of the start-up section
 
 w("## Asynchronous projection\n")
 rebuild = [fields(x) for x in read("rebuild.txt") if x.startswith("REBUILD")]
