@@ -28,6 +28,9 @@ public static class HostComposition
         services.AddSingleton(new MessageEnvelopeEraser(connectionString));
         services.AddMail(configuration, builder.Environment);
 
+        // First of the hosted services: the GraphQL schema builds while the stores check theirs and Wolverine starts.
+        services.AddHostedService<SchemaWarmUp>();
+
         // Marten: the main store only holds Wolverine's envelope tables; each module has its own store and schema.
         services.AddMarten(o =>
             {
