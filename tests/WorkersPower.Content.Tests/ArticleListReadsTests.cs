@@ -117,4 +117,24 @@ public sealed class ArticleListReadsTests(ContentFixture fixture, ITestOutputHel
             .ToJsonString().ShouldBe($"{{\"totalCount\":{Articles},\"pageInfo\":{{\"hasNextPage\":false}},\"nodes\":[]}}");
         (await fixture.Client.PostAsync("{ articles(after: \"bm90IGEgY3Vyc29y\") { totalCount } }")).ErrorCodes.ShouldBe(["BAD_USER_INPUT"]);
     }
+
+    [Fact]
+    public async Task A_list_total_is_counted_once_in_a_while_and_a_change_on_this_node_shows_at_once()
+    {
+        await SeedAsync();
+        const string List = "{ articles(first: 3, filter: { tag: \"totals\" }) { totalCount nodes { title } } }";
+        await fixture.DraftAsync("Totals 1", tags: ["totals"], publish: true);
+        using var statements = new SqlStatementLog(fixture.ConnectionString);
+        (await fixture.Client.DataAsync(List))["articles"]!["totalCount"]!.GetValue<int>().ShouldBe(1);
+        statements.Statements.ShouldHaveSingleItem().ShouldContain("count(*)");
+
+        statements.Reset();
+        (await fixture.Client.DataAsync(List))["articles"]!["totalCount"]!.GetValue<int>().ShouldBe(1);
+        statements.Statements.ShouldHaveSingleItem().ShouldNotContain("count(*)", Case.Insensitive, "the total was kept");
+
+        await fixture.DraftAsync("Totals 2", tags: ["totals"], publish: true);
+        var after = (await fixture.Client.DataAsync(List))["articles"]!;
+        after["totalCount"]!.GetValue<int>().ShouldBe(2, "a commit on this node forgets the kept totals");
+        after["nodes"]!.AsArray().Count.ShouldBe(2);
+    }
 }

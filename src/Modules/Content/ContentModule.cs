@@ -15,9 +15,12 @@ public sealed class ContentModule : IModule
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        var totals = new ArticleTotals();
+        services.AddSingleton(totals);
         services.AddMartenStore<IContentStore>(o =>
             {
                 o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.Listeners.Add(totals);
                 o.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
                 o.Schema.For<Article>()
                     .UniqueIndex(x => x.Slug)

@@ -37,7 +37,8 @@ internal sealed class ArticleQueries : ISchemaContributor
     /// A page of the list and its total in one round trip, as plain SQL over the article table's duplicated columns:
     /// Marten's LINQ would be translated again on every request (about a quarter of what the list allocated), and
     /// the list is the public site's most read query. The rows carry only what <see cref="ArticleListing"/> holds
-    /// (the body stays in PostgreSQL), read as one JSON document: the total and the rows in the list's order.
+    /// (the body stays in PostgreSQL), read as one JSON document: the total and the rows in the list's order. The
+    /// total is counted at most every few seconds per list on each node (<see cref="ArticleTotals"/>).
     /// </summary>
     private static async Task<Connection<ArticleListing>> ArticlesPageAsync(IResolveFieldContext ctx)
     {
@@ -67,9 +68,15 @@ internal sealed class ArticleQueries : ISchemaContributor
         // Newest first; a backward page reads the other way from its cursor and is put back in order by ToConnection.
         var newestFirst = !page.Backward;
         var keyset = after is null ? "" : newestFirst ? " and d.sequence < ?" : " and d.sequence > ?";
+        // The total: this node's, when it counted the same list in the last few seconds (ArticleTotals)
+        var totals = ctx.RequestServices!.GetRequiredService<ArticleTotals>();
+        var list = $"{where}|{string.Join('|', values)}";
+        var generation = totals.Generation;
+        var counted = !totals.TryGet(list, out var known);
+        var total = counted ? $"(select count(*) from {ContentModule.Schema}.mt_doc_article d where {where})" : "CAST(? as integer)";
         var sql = $"""
             select json_build_object(
-              'Total', (select count(*) from {ContentModule.Schema}.mt_doc_article d where {where}),
+              'Total', {total},
               'Rows', coalesce((select json_agg(r.row order by r.sequence {(newestFirst ? "desc" : "asc")}) from (
                 select d.sequence, json_build_object('Id', d.id, 'Version', d.mt_version, 'Slug', d.data -> 'Slug', 'Title', d.data -> 'Title',
                   'Summary', d.data -> 'Summary', 'Tags', d.data -> 'Tags', 'Visibility', d.visibility, 'Status', d.status,
@@ -78,9 +85,10 @@ internal sealed class ArticleQueries : ISchemaContributor
                 from {ContentModule.Schema}.mt_doc_article d where {where}{keyset}
                 order by d.sequence {(newestFirst ? "desc" : "asc")} limit ?) r), '[]'))
             """;
-        object[] parameters = [.. values, .. values, .. after is { } a ? new object[] { a } : [], page.First == 0 ? 0 : page.First + 1];
+        object[] parameters = [.. counted ? values : [known], .. values, .. after is { } a ? new object[] { a } : [], page.First == 0 ? 0 : page.First + 1];
         await using var session = ctx.Session();
         var result = (await session.AdvancedSql.QueryAsync<ArticlePage>(sql, ctx.CancellationToken, parameters))[0];
+        if (counted) totals.Keep(list, result.Total, generation);
         return page.ToConnection(result.Rows, r => r.Sequence.ToString(CultureInfo.InvariantCulture), result.Total);
     }
 
