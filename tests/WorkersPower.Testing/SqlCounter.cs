@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Npgsql;
-
 namespace WorkersPower.Testing;
 
 /// <summary>
@@ -12,40 +9,19 @@ namespace WorkersPower.Testing;
 /// </summary>
 public sealed class SqlCounter : IDisposable
 {
-    private readonly ActivityListener listener;
-    private readonly string database;
+    private readonly IDisposable listening;
     private int count;
 
-    public SqlCounter(string connectionString, string? statementContains = null)
-    {
-        database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        listener = new ActivityListener
+    public SqlCounter(string connectionString, string? statementContains = null) =>
+        listening = NpgsqlActivities.Listen(connectionString, (statement, inRequest) =>
         {
-            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name != "Npgsql" || !activity.Tags.Any(t => t.Key is "db.name" or "db.namespace" && t.Value == database)) return;
-                if (statementContains is null ? InRequest(activity) : Statement(activity)?.Contains(statementContains, StringComparison.Ordinal) == true)
-                    Interlocked.Increment(ref count);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-    }
+            if (statementContains is null ? inRequest : statement?.Contains(statementContains, StringComparison.Ordinal) == true)
+                Interlocked.Increment(ref count);
+        });
 
     public int Count => Volatile.Read(ref count);
 
-    private static string? Statement(Activity activity) =>
-        activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string;
-
-    private static bool InRequest(Activity activity)
-    {
-        for (var a = activity.Parent; a is not null; a = a.Parent)
-            if (a.Source.Name == "Microsoft.AspNetCore") return true;
-        return false;
-    }
-
     public void Reset() => Interlocked.Exchange(ref count, 0);
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => listening.Dispose();
 }

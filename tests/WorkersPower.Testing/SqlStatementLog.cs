@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using Npgsql;
 
 namespace WorkersPower.Testing;
 
@@ -12,26 +10,12 @@ namespace WorkersPower.Testing;
 /// </summary>
 public sealed class SqlStatementLog : IDisposable
 {
-    private readonly ActivityListener listener;
-    private readonly string database;
+    private readonly IDisposable listening;
     private readonly ConcurrentQueue<string> inRequest = new(), background = new();
 
-    public SqlStatementLog(string connectionString)
-    {
-        database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name != "Npgsql" || !activity.Tags.Any(t => t.Key is "db.name" or "db.namespace" && t.Value == database)) return;
-                var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
-                (InRequest(activity) ? inRequest : background).Enqueue(text);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-    }
+    public SqlStatementLog(string connectionString) =>
+        listening = NpgsqlActivities.Listen(connectionString, (statement, underRequest) =>
+            (underRequest ? inRequest : background).Enqueue(statement ?? "(no statement text)"));
 
     /// <summary>The statements sent under a request, in order (a batch is one entry: one round trip).</summary>
     public IReadOnlyList<string> Statements => [.. inRequest];
@@ -39,18 +23,11 @@ public sealed class SqlStatementLog : IDisposable
     /// <summary>The statements sent outside any request meanwhile.</summary>
     public IReadOnlyList<string> Background => [.. background];
 
-    private static bool InRequest(Activity activity)
-    {
-        for (var a = activity.Parent; a is not null; a = a.Parent)
-            if (a.Source.Name == "Microsoft.AspNetCore") return true;
-        return false;
-    }
-
     public void Reset()
     {
         inRequest.Clear();
         background.Clear();
     }
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => listening.Dispose();
 }
