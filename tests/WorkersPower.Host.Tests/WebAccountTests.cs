@@ -49,9 +49,7 @@ public sealed class WebAccountTests(RealMailFixture fixture) : IClassFixture<Rea
     [Fact]
     public async Task In_chromium_a_new_member_activates_from_the_invitation_mail_changes_and_resets_their_password_confirms_a_new_address_and_unsubscribes()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var email = MembershipApi.UniqueEmail("web-account");
         var applicationId = await MembershipApi.ApplyAsync(fixture.Client, email);
         var approved = await fixture.Client.PostAsync(MembershipApi.Approve, new { input = new { applicationId, branchId = await fixture.BranchAsync() } }, await fixture.AdminTokenAsync());

@@ -65,9 +65,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
     [Fact]
     public async Task In_chromium_a_person_finds_the_join_form_from_the_home_page_sees_a_field_error_beside_its_field_and_applies()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var token = await fixture.AdminTokenAsync();
         await fixture.BranchAsync();
         var title = $"Bus drivers walk out {Guid.NewGuid():N}"[..28];
@@ -119,9 +117,7 @@ public sealed class WebClientTests(RealServerFixture fixture) : IClassFixture<Re
     [Fact]
     public async Task In_chromium_a_member_signs_in_sees_their_branch_and_next_action_on_their_dashboard_and_signs_out()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var admin = await fixture.AdminTokenAsync();
         var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
         var branchName = (await fixture.Client.DataAsync("{ me { branch { name } } }", token: member.Token))["me"]!["branch"]!["name"]!.GetValue<string>();

@@ -26,9 +26,7 @@ public sealed class WebJourneyTests(RealMailFixture fixture) : IClassFixture<Rea
     [Fact]
     public async Task In_chromium_a_new_person_applies_is_approved_activates_signs_in_changes_participation_signs_up_seen_live_downloads_their_data_and_signs_out()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var admin = await fixture.AdminTokenAsync();
         var branchName = $"Archway {Guid.NewGuid():N}"[..16];
         var branchId = await MembershipApi.CreateBranchAsync(fixture.Client, admin, branchName);

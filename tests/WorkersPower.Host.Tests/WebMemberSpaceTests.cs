@@ -15,9 +15,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task In_chromium_a_member_looks_after_their_membership_page_by_page_and_resigns_last()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var admin = await fixture.AdminTokenAsync();
         var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
         var branchName = (await fixture.Client.DataAsync("{ me { branch { name } } }", token: member.Token))["me"]!["branch"]!["name"]!.GetValue<string>();

@@ -21,9 +21,7 @@ public sealed class WebPublicTests(RealServerFixture fixture) : IClassFixture<Re
     [Fact]
     public async Task In_chromium_a_member_signs_up_on_a_campaign_page_and_a_signed_out_visitor_sees_the_count_move_live_and_the_articles_page_and_search()
     {
-        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
-        NodeScript.RequirePackage("playwright-core");
-        NodeScript.RequirePackage("@axe-core/playwright");
+        NodeScript.RequireChromiumAndAxe();
         var admin = await fixture.AdminTokenAsync();
         var branch = await fixture.BranchAsync();
         var member = await MemberApi.JoinAsync(fixture, branch);

@@ -12,6 +12,14 @@ public static class NodeScript
     public static void RequirePackage(string package) =>
         Directory.Exists(Path.Combine(Folder, "node_modules", package)).ShouldBeTrue($"Run `npm ci` in tests/conformance (build/test.sh does): {package} is missing.");
 
+    /// <summary>Fails clearly when the browser tests cannot run: Debian's chromium, playwright-core and axe-core.</summary>
+    public static void RequireChromiumAndAxe()
+    {
+        File.Exists(Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium").ShouldBeTrue("Debian's chromium package is needed (build/test.sh installs it).");
+        RequirePackage("playwright-core");
+        RequirePackage("@axe-core/playwright");
+    }
+
     public static Process Start(string script, params string[] arguments) =>
         Process.Start(new ProcessStartInfo("node", [script, .. arguments])
         {

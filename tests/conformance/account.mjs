@@ -12,7 +12,7 @@
 // usage: node account.mjs <base> <shots> activate <activate path> <email> <first password> <changed password>
 //        node account.mjs <base> <shots> reset <reset path> <email> <new password>
 //        node account.mjs <base> <shots> links <confirm-email path> <unsubscribe path>
-import { launchChromium, flat, axe as axeLine } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
 const [base, shots, mode, ...args] = process.argv.slice(2);
 const origin = new URL(base).origin;
@@ -27,16 +27,8 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith('data:') && new URL(r.url()).origin !== origin) foreign.push(r.url()); });
   const url = (path) => new URL(path, base).toString();
-  const axe = async (name) => {
-    await axeLine(page, name);
-  };
-  const shoot = async (name) => {
-    for (const [w, h] of [[390, 844], [1280, 800]]) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-  };
+  const axe = (name) => axeLine(page, name);
+  const shoot = (name) => screenshots(page, shots, name);
   // 320 px wide: nothing scrolls sideways
   const narrow = async (name) => {
     await page.setViewportSize({ width: 320, height: 700 });

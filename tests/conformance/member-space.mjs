@@ -22,7 +22,7 @@
 // Screenshots of every page at 390x844 and 1280x800 go to the folder given.
 // usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password> <a new email address>
 import { readFile } from 'node:fs/promises';
-import { launchChromium, flat, axe as axeLine } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
 const [base, shots, email, password, newEmail] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -35,16 +35,8 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   const url = (path) => new URL(path, base).toString();
   const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
-  const axe = async (name) => {
-    await axeLine(page, name);
-  };
-  const shoot = async (name) => {
-    for (const [w, h] of [[390, 844], [1280, 800]]) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-  };
+  const axe = (name) => axeLine(page, name);
+  const shoot = (name) => screenshots(page, shots, name);
   const memberNav = page.getByRole('navigation', { name: 'My membership' });
   const navLine = async (name) => {
     const links = memberNav.getByRole('link');

@@ -9,7 +9,7 @@
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of sign-in, sign-in-wrong and me at 390x844 and 1280x800 go to the folder given.
 // usage: node member.mjs http://host:port/ <screenshot folder> <email> <password>
-import { launchChromium, flat, axe as axeLine } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
 const [base, shots, email, password] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -21,16 +21,8 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   let refusing = false; // in step 5 the browser itself logs the server's 401 for the refused token
   page.on('console', (m) => { if (m.type() === 'error' && !(refusing && /status of 401/.test(m.text()))) consoleErrors.push(m.text()); });
-  const axe = async (name) => {
-    await axeLine(page, name);
-  };
-  const shoot = async (name) => {
-    for (const [w, h] of [[390, 844], [1280, 800]]) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-  };
+  const axe = (name) => axeLine(page, name);
+  const shoot = (name) => screenshots(page, shots, name);
   const nav = async () => (await page.getByRole('navigation', { name: 'Main' }).getByRole('listitem').allTextContents()).map(flat).join(' | ');
 
   // 1. /me signed out goes to the sign-in page

@@ -23,7 +23,7 @@
 // Screenshots at 390x844 and 1280x800 go to the folder given.
 // usage: node public.mjs <base> <shots> <json: {email, password, adminEmail, adminPassword, campaign, slug, action,
 //   fullAction, lastPlaceAction, lastPlaceId, cancelAction, cancelId, otherToken, adminToken, search, pageSlug, pageTitle, aboutTitle, programmeTitle}>
-import { launchChromium, flat, axe } from './browser.mjs';
+import { launchChromium, flat, axe, screenshots } from './browser.mjs';
 
 const [base, shots, json] = process.argv.slice(2);
 const t = JSON.parse(json);
@@ -36,13 +36,7 @@ const watch = (page, name) => {
   page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${name}: ${m.text()}`); });
 };
-const shoot = async (page, name) => {
-  for (const [w, h] of [[390, 844], [1280, 800]]) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-};
+const shoot = (page, name) => screenshots(page, shots, name);
 // at 320 px wide nothing makes the page scroll sideways
 const narrow = async (page, name) => {
   await page.setViewportSize({ width: 320, height: 700 });

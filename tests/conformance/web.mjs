@@ -8,7 +8,7 @@
 // Screenshots of each page at 390x844 and 1280x800 go to the folder given.
 //   ARTICLE ... / CAMPAIGN ...  the article and the campaign opened from the home page by their links
 // usage: node web.mjs http://host:port/ <screenshot folder> <email> [--home-only | <article title> <campaign title>]
-import { launchChromium, flat, axe as axeLine } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
 const [base, shots, email, mode, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -20,16 +20,8 @@ try { journey: {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
 
-  const axe = async (name) => {
-    await axeLine(page, name);
-  };
-  const shoot = async (name) => {
-    for (const [w, h] of [[390, 844], [1280, 800]]) {
-      await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${shots}/${name}-${w}x${h}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-  };
+  const axe = (name) => axeLine(page, name);
+  const shoot = (name) => screenshots(page, shots, name);
 
   // 1. the home page: its data loaded (the sections' headings, and an article or "no articles")
   await page.goto(base, { waitUntil: 'load' });
