@@ -46,7 +46,10 @@ public static class TestPostgres
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's own pool: clearing every pool would close the idle connections of other fixtures'
+        // hosts running in parallel (a test that cuts a pooled connection on purpose then finds none to cut).
+        // The hosts' other pools on this database are closed by the server with the drop.
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 

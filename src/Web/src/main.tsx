@@ -28,6 +28,11 @@ const ContributionsPage = lazy(() => import('./features/member/ContributionsPage
 const HistoryPage = lazy(() => import('./features/member/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const DataPage = lazy(() => import('./features/member/DataPage').then((m) => ({ default: m.DataPage })));
 const ResignedPage = lazy(() => import('./features/member/ResignedPage').then((m) => ({ default: m.ResignedPage })));
+// The role areas: each one chunk, loaded when opened (never in the first load).
+const OrganiseArea = lazy(() => import('./features/organise/OrganiseArea').then((m) => ({ default: m.OrganiseArea })));
+const EditorArea = lazy(() => import('./features/editor/EditorArea').then((m) => ({ default: m.EditorArea })));
+const TreasuryArea = lazy(() => import('./features/treasury/TreasuryArea').then((m) => ({ default: m.TreasuryArea })));
+const AdminArea = lazy(() => import('./features/admin/AdminArea').then((m) => ({ default: m.AdminArea })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -92,6 +97,10 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/confirm-email" element={page(<ConfirmEmailPage />)} />
             <Route path="/unsubscribe" element={page(<UnsubscribePage />)} />
             <Route path="/account/password" element={page(<ChangePasswordPage />)} />
+            <Route path="/organise/*" element={page(<OrganiseArea />)} />
+            <Route path="/editor/*" element={page(<EditorArea />)} />
+            <Route path="/treasury/*" element={page(<TreasuryArea />)} />
+            <Route path="/admin/*" element={page(<AdminArea />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -43,3 +43,26 @@ export function subscribeToken(listener: () => void): () => void {
   listeners.add(listener);
   return () => { listeners.delete(listener); };
 }
+
+export type Role = 'MEMBER' | 'ORGANISER' | 'TREASURER' | 'EDITOR' | 'ADMIN';
+
+let rolesOf: { token: string | null; roles: ReadonlyArray<Role> } = { token: null, roles: [] };
+
+/**
+ * The roles in the held token's "role" claims (none when signed out). Only for what the screens offer (the
+ * menu, the role areas): the server decides every request by its own check of the token.
+ */
+export function getRoles(): ReadonlyArray<Role> {
+  const token = getToken();
+  if (token === rolesOf.token) return rolesOf.roles;
+  let roles: Role[] = [];
+  try {
+    const payload = token?.split('.')[1];
+    if (payload) {
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: string | string[] };
+      roles = ([] as string[]).concat(claims.role ?? []) as Role[];
+    }
+  } catch { roles = []; }
+  rolesOf = { token, roles };
+  return roles;
+}
