@@ -35,6 +35,15 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
         var (rejectId, _) = await ApplyAsync(branchId, rejectName);
         var suspendId = await MemberOfAsync(admin, branchId, suspendName);
         var moveId = await MemberOfAsync(admin, branchId, moveName);
+        // eight changes of standing before the organiser's two: more than a page of history
+        for (var i = 0; i < 4; i++)
+        {
+            foreach (var (mutation, input) in new[] { ("suspendMember", "SuspendMemberInput"), ("reinstateMember", "ReinstateMemberInput") })
+            {
+                var changed = await MemberApi.MutateAsync(fixture, mutation, input, new { memberId = suspendId, reason = $"Round {i + 1}" }, admin);
+                changed.UserErrors(mutation).ShouldBeEmpty(changed.Body);
+            }
+        }
 
         var shots = Directory.CreateTempSubdirectory("wp-web-organise-").FullName;
         try
@@ -84,13 +93,14 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
             Line("REJECTERROR").ShouldBe("REJECTERROR Please give a reason: it is kept with the record. describedby=reject-reason-hint reject-reason-error");
             Line("REJECTED").ShouldStartWith("REJECTED Rejected on ");
             Line("REJECTED").ShouldEndWith("The reason kept with it: We could not reach them at the address they gave.");
-            Line("SEARCH").ShouldBe($"SEARCH /organise/members | Showing 1 of 1 member. | {suspendName.Item2}, {suspendName.Item1} Active 0 {branchName}");
+            Line("SEARCH").ShouldBe($"SEARCH /organise/members | Showing 1 of 1 member. | {suspendName.Item2}, {suspendName.Item1} Active 0");
             Line("STANDINGFILTER").ShouldBe("STANDINGFILTER /organise/members?status=SUSPENDED | No member matches.");
             Line("MEMBER").ShouldStartWith($"MEMBER {Name(suspendName)} | Active · {branchName} · member since ");
             Line("SUSPENDED").ShouldStartWith($"SUSPENDED {Name(suspendName)} is suspended. The reason is in their history. | Suspended | ");
             Line("SUSPENDED").ShouldContain("Crossed the picket line on 3 March.");
             Line("REINSTATED").ShouldStartWith($"REINSTATED {Name(suspendName)} is reinstated and active again. The reason is in their history. | Active | ");
             Line("REINSTATED").ShouldContain("Apologised to the branch meeting.");
+            Line("HISTORY").ShouldBe("HISTORY 10 12 | Showing 12 of 12 changes, newest first.");
             Line("MOVED").ShouldBe($"MOVED Member moved | {Name(moveName)} now belongs to {otherBranchName}. Their new branch's organisers look after them from now on, so their page is closed to you.");
             Line("PREVIEW").ShouldBe($"PREVIEW This message will reach {reach} members who accept email. | Send to {reach} members");
             Line("SENT").ShouldBe($"SENT Sent to {reach} members: {segment}. The mails go out over the next few minutes. | Branch meeting on Thursday | {Line("SENT").Split(" | ")[2]}");

@@ -14,6 +14,7 @@
 //   STANDINGFILTER <path> | <count>
 //   MEMBER <h1> | <meta>                    a member's page
 //   SUSPENDED <status> | <badge> | <newest history item>; REINSTATED likewise
+//   HISTORY <items> <items after Show more> | <count>
 //   MOVED <h1> | <status>                   after moving a member to another branch
 //   PREVIEW <count text> | <send button>; SENT <status> | <newest sent message>
 //   DENIED <role> | <h1> | <alert> | mutations=<buttons with data-mutation> | organise-in-menu=<bool>
@@ -61,6 +62,11 @@ try {
     await p.getByLabel('Password').fill(password);
     await p.getByRole('button', { name: 'Sign in' }).click();
   };
+  // a search's answer is in: every row found names the person searched for
+  const found = (name) => page.waitForFunction((n) => {
+    const names = [...document.querySelectorAll('table tbody th')].map((t) => t.textContent);
+    return names.length > 0 && names.every((t) => t.includes(n));
+  }, name, { timeout: 30000 });
   const status = (p, text) => p.getByRole('status').filter({ hasText: text }).first();
 
   // 1. signed out, /organise asks for a sign-in and comes back
@@ -131,7 +137,7 @@ try {
   await page.getByLabel('Name or email').fill(family);
   await page.getByRole('button', { name: 'Find members' }).click();
   const rows = page.getByRole('table').getByRole('row');
-  await page.waitForFunction((name) => [...document.querySelectorAll('table tbody th')].some((t) => t.textContent.includes(name)), family, { timeout: 30000 });
+  await found(family);
   console.log(`SEARCH ${here()} | ${flat(await main().getByRole('status').first().textContent())} | ${(await rows.allInnerTexts()).slice(1).map(flat).join(' | ')}`);
   await screen('members');
   await page.getByLabel('Standing').selectOption('SUSPENDED');
@@ -140,6 +146,7 @@ try {
   console.log(`STANDINGFILTER ${here()} | ${flat(await main().getByRole('status').first().textContent())}`);
   await page.getByLabel('Standing').selectOption('');
   await page.getByRole('button', { name: 'Find members' }).click();
+  await found(family);
   await page.getByRole('table').getByRole('link', { name: family }).click();
   await h1(suspendName);
   console.log(`MEMBER ${flat(await page.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main().locator('p.meta').nth(1).textContent())}`);
@@ -163,6 +170,12 @@ try {
   await page.getByRole('button', { name: 'Suspend…' }).waitFor({ timeout: 30000 });
   await page.getByRole('list', { name: 'Changes, newest first' }).getByText(/Apologised/).first().waitFor({ timeout: 30000 });
   console.log(`REINSTATED ${flat(await status(page, 'is reinstated').textContent())} | ${flat(await main().locator('.status-badge').first().textContent())} | ${await newest()}`);
+  // the history, a page at a time
+  const history = page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem');
+  const firstPage = await history.count();
+  await page.getByRole('region', { name: 'History' }).getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('ol.people-history > li').length > n, firstPage, { timeout: 30000 });
+  console.log(`HISTORY ${firstPage} ${await history.count()} | ${flat(await page.getByRole('region', { name: 'History' }).getByRole('status').textContent())}`);
 
   // 8. move another member to another branch
   await areaNav.getByRole('link', { name: 'Members' }).click();
@@ -170,6 +183,7 @@ try {
   const moveFamily = moveName.split(' ').slice(1).join(' ');
   await page.getByLabel('Name or email').fill(moveFamily);
   await page.getByRole('button', { name: 'Find members' }).click();
+  await found(moveFamily);
   await page.getByRole('table').getByRole('link', { name: moveFamily }).click();
   await h1(moveName);
   await page.getByRole('button', { name: 'Move to another branch…' }).click();

@@ -39,7 +39,7 @@ export function MemberActions({ member: m, branches, onChanged, onMoved }: {
     <section className="member-actions" aria-labelledby="actions-title">
       <h2 id="actions-title">Standing and branch</h2>
       <p className="saved" role="status" hidden={!done}>{done}</p>
-      <div className="action-steps">
+      <div className="action-row">
         {m.status === 'ACTIVE' || m.status === 'LAPSED' ? (
           <ConfirmWithReason id="suspend" openLabel="Suspend…" title={`Suspend ${name}`}
             explain="A suspended member keeps their record but takes no part until reinstated. The reason goes into their history, which they can read."
@@ -57,8 +57,8 @@ export function MemberActions({ member: m, branches, onChanged, onMoved }: {
               `${name} is reinstated and active again. The reason is in their history.`)} />
         ) : null}
         {m.status === 'RESIGNED' ? <p className="muted">They resigned: their standing cannot change here. To come back they apply again.</p> : null}
+        <TransferStep member={m} branches={branches} onMoved={(branch) => { setDone(`${name} now belongs to ${branch}.`); onMoved(branch); }} />
       </div>
-      <TransferStep member={m} branches={branches} onMoved={(branch) => { setDone(`${name} now belongs to ${branch}.`); onMoved(branch); }} />
     </section>
   );
 }

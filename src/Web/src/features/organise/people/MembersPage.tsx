@@ -85,7 +85,7 @@ export function MembersPage() {
         <button type="submit" className="button button--small">Find members</button>
       </form>
       <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-        <Members filter={filter} />
+        <Members filter={filter} showBranch={admin} />
       </Suspense>
     </>
   );
@@ -104,7 +104,7 @@ function BranchFilter({ value }: { value: string | null }) {
   );
 }
 
-function Members({ filter }: { filter: MemberFilter }) {
+function Members({ filter, showBranch }: { filter: MemberFilter; showBranch: boolean }) {
   const query = useLazyLoadQuery<MembersPageQuery>(
     graphql`
       query MembersPageQuery($filter: MemberFilter) {
@@ -114,10 +114,11 @@ function Members({ filter }: { filter: MemberFilter }) {
     { filter },
     { fetchPolicy: 'store-and-network' },
   );
-  return <MemberList query={query} />;
+  return <MemberList query={query} showBranch={showBranch} />;
 }
 
-function MemberList({ query }: { query: MembersPage_list$key }) {
+/** The members found, a page at a time; the branch column only for admins (an organiser's are all of their branch). */
+function MemberList({ query, showBranch }: { query: MembersPage_list$key; showBranch: boolean }) {
   const { data, hasNext, loadNext, isLoadingNext } = usePaginationFragment<MembersPageListQuery, MembersPage_list$key>(
     graphql`
       fragment MembersPage_list on Query
@@ -140,14 +141,14 @@ function MemberList({ query }: { query: MembersPage_list$key }) {
       <div className="table-scroll">
         <table className="data-table">
           <caption className="people-hidden">Members, by family name</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Standing</th><th scope="col" className="number">Months behind</th><th scope="col">Branch</th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Standing</th><th scope="col" className="number">Months behind</th>{showBranch ? <th scope="col">Branch</th> : null}</tr></thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.id}>
                 <th scope="row"><Link to={`/organise/members/${encodeURIComponent(m.id)}`}>{m.familyName}, {m.givenName}</Link></th>
                 <td>{standingWords[m.status] ?? m.status}</td>
                 <td className="number">{m.monthsInArrears ?? '—'}</td>
-                <td>{m.branch.name}</td>
+                {showBranch ? <td>{m.branch.name}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -138,10 +138,10 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
           <div className="row row--2">
             <div className="field">
               <label htmlFor="segment-branch">Members of</label>
+              {admin ? null : <span className="hint" id="segment-branch-hint">Your own branch.</span>}
               <select id="segment-branch" name="segment-branch" defaultValue={branches[0]?.id} aria-describedby={admin ? undefined : 'segment-branch-hint'}>
                 {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
               </select>
-              {admin ? null : <span className="hint" id="segment-branch-hint">Organisers write to their own branch.</span>}
             </div>
             <div className="field">
               <label htmlFor="segment-standing">Standing</label>
