@@ -49,7 +49,8 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
         try
         {
             var (exitCode, text) = await NodeScript.RunAsync("organise.mjs", fixture.ServerAddress!.ToString(), shots, MemberApi.Password,
-                organiser.Email, member.Email, treasurer.Email, Name(approveName), Name(rejectName), Name(suspendName), Name(moveName), otherBranchName);
+                organiser.Email, member.Email, treasurer.Email, Name(approveName), Name(rejectName), Name(suspendName), Name(moveName), otherBranchName,
+                PlatformFixture.AdminEmail, PlatformFixture.AdminPassword);
             await File.WriteAllTextAsync(Path.Combine(shots, "output.txt"), text); // kept with the screenshots (WP_KEEP_SCREENSHOTS)
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
@@ -118,6 +119,9 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
             // a member and a treasurer: the console is closed and offers nothing
             foreach (var role in new[] { "member", "treasurer" })
                 Line($"DENIED {role}").ShouldBe($"DENIED {role} | Organise | This part is for organisers. Your account does not hold that role; if you think it should, ask an admin. | mutations=0 organise-in-menu=false");
+
+            // an admin sees every branch's members and acts on them
+            Line("ADMIN").ShouldBe($"ADMIN {moveName.Item2}, {moveName.Item1} Active 0 {otherBranchName} | Suspend… | Move to another branch…");
 
             foreach (var screen in Screens.Append("denied"))
                 Line($"AXE {screen}").ShouldBe($"AXE {screen} none");

@@ -18,14 +18,16 @@
 //   MOVED <h1> | <status>                   after moving a member to another branch
 //   PREVIEW <count text> | <send button>; SENT <status> | <newest sent message>
 //   DENIED <role> | <h1> | <alert> | mutations=<buttons with data-mutation> | organise-in-menu=<bool>
+//   ADMIN <row found> | <buttons on that member's page>   an admin, on a member of another branch
 //   MUTATIONS <page> <data-mutation values, or none>  on every organiser screen
 //   AXE <page> ..., SIDEWAYS <page> (320 px), PAGEERRORS ..., CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
 // usage: node organise.mjs <base> <shots> <password> <organiser email> <member email> <treasurer email>
 //        <applicant to approve> <applicant to reject> <member to suspend> <member to move> <branch to move to>
+//        <admin email> <admin password>
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
-const [base, shots, password, organiserEmail, memberEmail, treasurerEmail, approveName, rejectName, suspendName, moveName, otherBranch] = process.argv.slice(2);
+const [base, shots, password, organiserEmail, memberEmail, treasurerEmail, approveName, rejectName, suspendName, moveName, otherBranch, adminEmail, adminPassword] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -57,13 +59,13 @@ try {
   // every screen: axe, no sideways scroll at 320 px, its mutations, screenshots at both sizes
   const screen = async (name) => { await axe(name); await narrow(name); await mutations(name); await shoot(`organise-${name}`); };
   const areaNav = page.getByRole('navigation', { name: 'Organise' });
-  const signIn = async (p, email) => {
+  const signIn = async (p, email, secret = password) => {
     await p.getByLabel('Email').fill(email);
-    await p.getByLabel('Password').fill(password);
+    await p.getByLabel('Password').fill(secret);
     await p.getByRole('button', { name: 'Sign in' }).click();
   };
   // a search's answer is in: every row found names the person searched for
-  const found = (name) => page.waitForFunction((n) => {
+  const found = (name, p = page) => p.waitForFunction((n) => {
     const names = [...document.querySelectorAll('table tbody th')].map((t) => t.textContent);
     return names.length > 0 && names.every((t) => t.includes(n));
   }, name, { timeout: 30000 });
@@ -228,6 +230,21 @@ try {
     }
     await other.context().close();
   }
+
+  // 11. an admin: every branch's members (with their branch), and the actions on a member of another branch
+  const adminPage = await newPage();
+  await adminPage.goto(url('/sign-in?next=%2Forganise%2Fmembers'), { waitUntil: 'load' });
+  await h1('Sign in', adminPage);
+  await signIn(adminPage, adminEmail, adminPassword);
+  await h1('Members', adminPage);
+  await adminPage.getByLabel('Name or email').fill(moveFamily);
+  await adminPage.getByRole('button', { name: 'Find members' }).click();
+  await found(moveFamily, adminPage);
+  const adminRow = flat((await adminPage.getByRole('table').getByRole('row').allInnerTexts())[1]);
+  await adminPage.getByRole('table').getByRole('link', { name: moveFamily }).click();
+  await h1(moveName, adminPage);
+  console.log(`ADMIN ${adminRow} | ${(await adminPage.getByRole('main').getByRole('button').allInnerTexts()).map(flat).join(' | ')}`);
+  await adminPage.context().close();
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));

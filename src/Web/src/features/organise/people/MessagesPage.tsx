@@ -65,6 +65,7 @@ function segmentOf(form: HTMLFormElement): MessageSegmentInput {
 }
 
 function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: boolean }) {
+  const organiser = useHasRole('ORGANISER');
   const environment = useRelayEnvironment();
   const [preview, setPreview] = useState<{ key: string; count: number } | null>(null);
   const [counting, setCounting] = useState(false);
@@ -174,7 +175,7 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
         </div>
         <div className="field" data-invalid={errors.body ? 'true' : undefined}>
           <label htmlFor="body">Message</label>
-          <span className="hint" id="body-hint">Plain text; line breaks are kept. It is signed with your branch's name.</span>
+          <span className="hint" id="body-hint">Plain text; line breaks are kept. {organiser ? 'It is signed with your branch\'s name.' : 'It is signed “organisers”.'}</span>
           <textarea id="body" name="body" maxLength={20000} required className="message-body" {...describedBy('body', errors, 'body-hint')} />
           <FieldError name="body" errors={errors} />
         </div>
