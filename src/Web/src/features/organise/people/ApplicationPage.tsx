@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay/hooks';
 import { Link, useParams } from 'react-router';
 import type { ApplicationPageQuery } from '../../../__generated__/ApplicationPageQuery.graphql';
@@ -87,11 +87,17 @@ type Branch = { readonly id: string; readonly name: string };
 function Decision({ application: a, branches, myBranch }: { application: Application; branches: ReadonlyArray<Branch>; myBranch: Branch | null }) {
   const admin = useHasRole('ADMIN');
   const [approved, setApproved] = useState<{ memberId: string; name: string; branch: string; token: string | null } | null>(null);
+  // the form that was used is gone: what happens next takes the focus
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (approved) said.current?.focus(); }, [approved]);
+  const wasPending = useRef(a.status === 'PENDING');
+  const rejected = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { if (wasPending.current && a.status === 'REJECTED') rejected.current?.focus(); }, [a.status]);
   if (approved) {
     return (
       <section aria-labelledby="decision-title" className="form-section">
         <h2 id="decision-title">Decision</h2>
-        <div className="saved" role="status">
+        <div className="saved" role="status" tabIndex={-1} ref={said}>
           <p>{approved.name} is now a member of {approved.branch}.</p>
           {approved.token
             ? <p>Mail is off on this platform, so no invitation was mailed. Pass this single-use invitation code on to them (it works for 7 days and is shown only now): <code className="token">{approved.token}</code></p>
@@ -114,7 +120,7 @@ function Decision({ application: a, branches, myBranch }: { application: Applica
     return (
       <section aria-labelledby="decision-title" className="form-section">
         <h2 id="decision-title">Decision</h2>
-        <p role="status">Rejected{a.decidedAt ? <> on <time dateTime={a.decidedAt}>{formatMoment(a.decidedAt)}</time></> : null}. The reason kept with it: {a.rejectionReason ?? '—'}</p>
+        <p role="status" tabIndex={-1} ref={rejected}>Rejected{a.decidedAt ? <> on <time dateTime={a.decidedAt}>{formatMoment(a.decidedAt)}</time></> : null}. The reason kept with it: {a.rejectionReason ?? '—'}</p>
       </section>
     );
   }

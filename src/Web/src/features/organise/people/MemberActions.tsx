@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql } from 'react-relay/hooks';
 import type { MemberActionsSuspendMutation } from '../../../__generated__/MemberActionsSuspendMutation.graphql';
 import type { MemberActionsReinstateMutation } from '../../../__generated__/MemberActionsReinstateMutation.graphql';
@@ -18,6 +18,9 @@ export function MemberActions({ member: m, branches, onChanged, onMoved }: {
   member: Member; branches: ReadonlyArray<Branch>; onChanged: () => void; onMoved: (branch: string) => void;
 }) {
   const [done, setDone] = useState<string | null>(null);
+  // the step that was used is gone: what happened takes the focus
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { if (done) said.current?.focus(); }, [done]);
   const name = `${m.givenName} ${m.familyName}`;
   const [suspend] = useCommit<MemberActionsSuspendMutation>(graphql`
     mutation MemberActionsSuspendMutation($input: SuspendMemberInput!) {
@@ -38,7 +41,7 @@ export function MemberActions({ member: m, branches, onChanged, onMoved }: {
   return (
     <section className="member-actions" aria-labelledby="actions-title">
       <h2 id="actions-title">Standing and branch</h2>
-      <p className="saved" role="status" hidden={!done}>{done}</p>
+      <p className="saved" role="status" tabIndex={-1} ref={said} hidden={!done}>{done}</p>
       <div className="action-row">
         {m.status === 'ACTIVE' || m.status === 'LAPSED' ? (
           <ConfirmWithReason id="suspend" openLabel="Suspend…" title={`Suspend ${name}`}

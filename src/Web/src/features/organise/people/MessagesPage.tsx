@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fetchQuery, graphql, useLazyLoadQuery, usePaginationFragment, useRelayEnvironment } from 'react-relay/hooks';
 import { ConnectionHandler } from 'relay-runtime';
 import type { MessagesPageQuery } from '../../../__generated__/MessagesPageQuery.graphql';
@@ -72,6 +72,9 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string[]>([]);
   const [sent, setSent] = useState<string | null>(null);
+  // the send button is gone once sent: what happened takes the focus
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => { if (sent) said.current?.focus(); }, [sent]);
   const [send, inFlight] = useCommit<MessagesPageSendMutation>(graphql`
     mutation MessagesPageSendMutation($input: SendMessageToMembersInput!, $connections: [ID!]!) {
       sendMessageToMembers(input: $input) {
@@ -191,7 +194,7 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
             </button>
           ) : null}
         </div>
-        <p className="saved" role="status" hidden={!sent}>{sent}</p>
+        <p className="saved" role="status" tabIndex={-1} ref={said} hidden={!sent}>{sent}</p>
       </form>
     </section>
   );
