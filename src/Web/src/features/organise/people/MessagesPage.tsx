@@ -16,7 +16,8 @@ import { standingWords, useCommit } from './common';
 import './people.css';
 
 const pageSize = 10;
-const fields = ['subject', 'body', 'segment'] as const;
+// the segment's errors have no one field to sit beside: they go to the form's alert
+const fields = ['subject', 'body'] as const;
 
 /** /organise/messages: write by email to a segment of the branch, see how many it reaches, send; what was sent before. */
 export function MessagesPage() {
@@ -183,7 +184,9 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
           <FieldError name="body" errors={errors} />
         </div>
         <p className="preview-count" role="status">
-          {counting ? 'Counting…' : preview ? `This message will reach ${preview.count} ${preview.count === 1 ? 'member' : 'members'} who accept email.` : ''}
+          {counting ? 'Counting…' : !preview ? '' : preview.count === 0
+            ? 'Nobody in this segment accepts email, so there is no one to send it to.'
+            : `This message will reach ${preview.count} ${preview.count === 1 ? 'member' : 'members'} who accept email.`}
         </p>
         {alert.length > 0 ? <div className="alert" role="alert">{alert.map((m) => <p key={m}>{m}</p>)}</div> : null}
         <div className="button-row">
