@@ -68,8 +68,9 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
             var suspended = MemberApi.Node(await MemberApi.MemberAsync(fixture, suspendId, admin, "status statusReason history(first: 3) { nodes { summary } }"));
             suspended["status"]!.GetValue<string>().ShouldBe("ACTIVE");
             suspended["statusReason"]!.GetValue<string>().ShouldBe("Apologised to the branch meeting.");
-            var moved = MemberApi.Node(await MemberApi.MemberAsync(fixture, moveId, admin, "branch { name }"));
+            var moved = MemberApi.Node(await MemberApi.MemberAsync(fixture, moveId, admin, "branch { name } history(first: 1) { nodes { summary } }"));
             moved["branch"]!["name"]!.GetValue<string>().ShouldBe(otherBranchName);
+            moved["history"]!["nodes"]![0]!["summary"]!.GetValue<string>().ShouldBe("Moved to another branch: Moved to Leeds for work");
             var reach = (await fixture.Client.DataAsync("query($segment: MessageSegmentInput!) { messageRecipientCount(segment: $segment) }", new { segment = new { branchId } }, admin))["messageRecipientCount"]!.GetValue<int>();
             reach.ShouldBeGreaterThan(3);
             var sent = (await fixture.Client.DataAsync("{ organiserMessages(first: 1) { nodes { subject body recipientCount segment } } }", token: organiser.Token))["organiserMessages"]!["nodes"]![0]!;

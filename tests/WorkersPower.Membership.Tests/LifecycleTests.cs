@@ -86,9 +86,11 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
         var (a, b) = await BranchesAsync();
         var organiser = await MemberApi.JoinAsync(fixture, a, "ORGANISER");
         var member = await MemberApi.JoinAsync(fixture, a);
-        var moved = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b }, organiser.Token);
+        var moved = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b, reason = "Moved to Leeds for work" }, organiser.Token);
         moved.UserErrors("transferMember").ShouldBeEmpty();
         moved["transferMember.member.branch.id"]!.GetValue<string>().ShouldBe(b);
+        var history = await MemberApi.MemberAsync(fixture, member.MemberId, await fixture.AdminTokenAsync(), "history(first: 1) { nodes { type summary } }");
+        history.Data!["node"]!["history"]!["nodes"]![0]!["summary"]!.GetValue<string>().ShouldBe("Moved to another branch: Moved to Leeds for work");
         var same = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b }, await fixture.AdminTokenAsync());
         same.UserErrors("transferMember").Single().Code.ShouldBe("INVALID_STATE");
         var unknown = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput",

@@ -72,6 +72,14 @@ public static class ErasureScenario
         activated.UserErrors("activateAccount").ShouldBeEmpty(activated.Body);
         var token = activated["activateAccount.accessToken"]!.GetValue<string>();
 
+        // moved to another branch and back, the reasons naming them (the history keeps transfer reasons)
+        var elsewhere = await MembershipApi.CreateBranchAsync(client, admin);
+        foreach (var (into, why) in new[] { (elsewhere, $"{given} {family} moved for work"), (branch, $"{given} {family} came back") })
+        {
+            var moved = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId, branchId = into, reason = why }, admin);
+            moved.UserErrors("transferMember").ShouldBeEmpty(moved.Body);
+        }
+
         // renamed, with a new email asked for
         var update = await MemberApi.MutateAsync(fixture, "updateMyProfile", "UpdateMyProfileInput", new { familyName = renamed, email }, token, "member { id }");
         update.UserErrors("updateMyProfile").ShouldBeEmpty(update.Body);

@@ -190,6 +190,7 @@ try {
   await h1(moveName);
   await page.getByRole('button', { name: 'Move to another branch…' }).click();
   await page.getByLabel('Branch they move to').selectOption({ label: otherBranch });
+  await page.getByLabel('Why do they move?').fill('Moved to Leeds for work');
   await page.getByRole('button', { name: 'Move member' }).click();
   await h1('Member moved');
   console.log(`MOVED ${flat(await page.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main().getByRole('status').first().textContent())}`);

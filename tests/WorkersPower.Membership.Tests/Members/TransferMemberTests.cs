@@ -25,5 +25,15 @@ public sealed class TransferMemberTests
     }
 
     [Fact]
+    public void The_reason_is_kept_trimmed_and_at_most_1000_characters()
+    {
+        new TransferMember(Id, OtherBranch, Organiser, "  Moved to Leeds for work ").Decide(With(), true, Now).Events
+            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now, "Moved to Leeds for work")]);
+        new TransferMember(Id, OtherBranch, Organiser, new string('x', 1001)).Decide(With(), true, Now).Refusal().Field.ShouldBe(["input", "reason"]);
+        new TransferMember(Id, OtherBranch, Organiser, "   ").Decide(With(), true, Now).Events
+            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now)]);
+    }
+
+    [Fact]
     public void An_erased_member_is_not_found() => When(Erased, OtherBranch, Admin).ShouldBeNotFound();
 }

@@ -31,7 +31,7 @@ internal static class MemberHistory
         MembershipLapsed l => new("LAPSED", e.Timestamp, $"Lapsed: contributions {l.MonthsInArrears} months in arrears.", e.Version),
         MembershipRestored => new("RESTORED", e.Timestamp, "Active again: contributions paid up.", e.Version),
         MembershipRenewed => new("REJOINED", e.Timestamp, "Rejoined: a new application was approved.", e.Version),
-        MemberTransferred => new("TRANSFERRED", e.Timestamp, "Moved to another branch.", e.Version),
+        MemberTransferred t => new("TRANSFERRED", e.Timestamp, t.Reason is null ? "Moved to another branch." : $"Moved to another branch: {t.Reason}", e.Version),
         MemberRoleGranted g => new("ROLE_GRANTED", e.Timestamp, $"Granted the {g.Role} role.", e.Version),
         MemberRoleRevoked v => new("ROLE_REVOKED", e.Timestamp, $"The {v.Role} role was revoked.", e.Version),
         MemberProfileUpdated => new("PROFILE_UPDATED", e.Timestamp, "Personal details changed.", e.Version),

@@ -63,7 +63,7 @@ public sealed record MembershipRenewed(
     DateTimeOffset At);
 
 /// <summary>The member moved to another branch.</summary>
-public sealed record MemberTransferred(Guid MemberId, Guid FromBranchId, Guid ToBranchId, Guid By, DateTimeOffset At);
+public sealed record MemberTransferred(Guid MemberId, Guid FromBranchId, Guid ToBranchId, Guid By, DateTimeOffset At, string? Reason = null);
 
 /// <summary>An admin granted a role to the member's account.</summary>
 public sealed record MemberRoleGranted(Guid MemberId, string Role, Guid By, DateTimeOffset At);

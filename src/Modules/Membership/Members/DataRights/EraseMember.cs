@@ -161,6 +161,7 @@ public static class EraseMemberHandler
         events.AddMaskingRuleForProtectedInformation<MembershipResigned>(e => e with { Reason = e.Reason is null ? null : ErasedText });
         events.AddMaskingRuleForProtectedInformation<MembershipSuspended>(e => e with { Reason = ErasedText });
         events.AddMaskingRuleForProtectedInformation<MembershipReinstated>(e => e with { Reason = ErasedText });
+        events.AddMaskingRuleForProtectedInformation<MemberTransferred>(e => e with { Reason = e.Reason is null ? null : ErasedText });
         events.AddMaskingRuleForProtectedInformation<ContributionPaymentRecorded>(e => e with { Reference = null });
     }
 }

@@ -1,21 +1,24 @@
 namespace WorkersPower.Membership.Members;
 
-/// <summary>transferMember: an organiser of the member's current branch (or an admin) moves a member to another branch.</summary>
-[Description("Which member, into which branch.")]
+/// <summary>transferMember: an organiser of the member's current branch (or an admin) moves a member to another branch, saying why.</summary>
+[Description("Which member, into which branch, and why.")]
 public sealed record TransferMemberInput(
     [property: Id, Description("The member's global id.")] string MemberId,
-    [property: Id, Description("The branch's global id.")] string BranchId);
+    [property: Id, Description("The branch's global id.")] string BranchId,
+    [property: Description("Why (up to 1000 characters; optional); kept in the member's history.")] string? Reason = null);
 
-public sealed record TransferMember(Guid MemberId, Guid BranchId, Actor Actor)
+public sealed record TransferMember(Guid MemberId, Guid BranchId, Actor Actor, string? Reason = null)
 {
-    /// <summary>The rules: only who manages the member; into a branch that exists and is another one.</summary>
+    /// <summary>The rules: only who manages the member; into a branch that exists and is another one; a reason of at most 1000 characters.</summary>
     public Decision Decide(MemberProfile? member, bool branchExists, DateTimeOffset now)
     {
         if (member is not { Erased: false }) return MemberRules.NotFound;
         if (!Actor.Manages(member)) return MemberRules.NotYours;
         if (!branchExists) return Decision.Refuse(UserError.NotFound("There is no such branch.", "input", "branchId"));
+        if (MemberRules.Reason(Reason, required: false) is { } bad) return Decision.Refuse(bad);
         if (member.BranchId == BranchId) return Decision.Refuse(UserError.InvalidState("The member is in that branch already."));
-        return Decision.Accept(new MemberTransferred(member.Id, member.BranchId, BranchId, Actor.AccountId, now));
+        var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+        return Decision.Accept(new MemberTransferred(member.Id, member.BranchId, BranchId, Actor.AccountId, now, reason));
     }
 }
 
@@ -40,6 +43,6 @@ internal sealed class TransferMemberField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<TransferMemberInput>();
-                return await MemberPayload.RunAsync(ctx, input.MemberId, (id, actor) => new TransferMember(id, GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty, actor));
+                return await MemberPayload.RunAsync(ctx, input.MemberId, (id, actor) => new TransferMember(id, GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty, actor, input.Reason));
             });
 }

@@ -77,15 +77,25 @@ function TransferStep({ member: m, branches, onMoved }: { member: Member; branch
   `);
   const others = branches.filter((b) => b.id !== m.branch.id);
   if (others.length === 0) return null;
-  if (!open) return <button type="button" className="button button--light" onClick={() => { setOpen(true); requestAnimationFrame(() => document.getElementById('transfer-branch')?.focus()); }}>Move to another branch…</button>;
+  if (!open) return <button type="button" className="button button--light" data-opens="transferMember" onClick={() => { setOpen(true); requestAnimationFrame(() => document.getElementById('transfer-branch')?.focus()); }}>Move to another branch…</button>;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const branchId = String(new FormData(event.currentTarget).get('transfer-branch') ?? '');
-    if (!branchId) { setErrors({ 'transfer-branch': 'Choose the branch they move to.' }); document.getElementById('transfer-branch')?.focus(); return; }
+    const form = new FormData(event.currentTarget);
+    const branchId = String(form.get('transfer-branch') ?? '');
+    const reason = String(form.get('transfer-reason') ?? '').trim();
+    const missing: FieldErrors = {};
+    if (!branchId) missing['transfer-branch'] = 'Choose the branch they move to.';
+    if (!reason) missing['transfer-reason'] = 'Say why they move: it goes into their history.';
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      document.getElementById(missing['transfer-branch'] ? 'transfer-branch' : 'transfer-reason')?.focus();
+      return;
+    }
     try {
-      const payload = (await transfer({ input: { memberId: m.id, branchId } })).transferMember;
+      const payload = (await transfer({ input: { memberId: m.id, branchId, reason } })).transferMember;
       if (payload.errors.length === 0) { setOpen(false); setErrors({}); setAlert([]); onMoved(others.find((b) => b.id === branchId)?.name ?? 'the new branch'); return; }
-      const split = splitUserErrors(payload.errors.map((e) => ((e.field ?? []).includes('branchId') ? { ...e, field: ['transfer-branch'] } : e)), ['transfer-branch']);
+      const split = splitUserErrors(payload.errors.map((e) => ((e.field ?? []).includes('branchId') ? { ...e, field: ['transfer-branch'] }
+        : (e.field ?? []).includes('reason') ? { ...e, field: ['transfer-reason'] } : e)), ['transfer-branch', 'transfer-reason']);
       setErrors(split.fields);
       setAlert(split.page);
     } catch (error) {
@@ -103,6 +113,12 @@ function TransferStep({ member: m, branches, onMoved }: { member: Member; branch
           {others.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
         </select>
         <FieldError name="transfer-branch" errors={errors} />
+      </div>
+      <div className="field" data-invalid={errors['transfer-reason'] ? 'true' : undefined}>
+        <label htmlFor="transfer-reason">Why do they move?</label>
+        <span className="hint" id="transfer-reason-hint">Up to 1,000 characters. It goes into their history, which they can read.</span>
+        <textarea id="transfer-reason" name="transfer-reason" maxLength={1000} rows={3} {...describedBy('transfer-reason', errors, 'transfer-reason-hint')} />
+        <FieldError name="transfer-reason" errors={errors} />
       </div>
       {alert.length > 0 ? <div className="alert" role="alert">{alert.map((a) => <p key={a}>{a}</p>)}</div> : null}
       <div className="button-row">

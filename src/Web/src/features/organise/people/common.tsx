@@ -61,7 +61,7 @@ export function ConfirmWithReason({ id, openLabel, title, explain, reasonLabel, 
   };
   if (!open) {
     return (
-      <button ref={opener} type="button" className="button button--light" onClick={() => { setOpen(true); requestAnimationFrame(() => document.getElementById(reasonId)?.focus()); }}>
+      <button ref={opener} type="button" className="button button--light" data-opens={mutation} onClick={() => { setOpen(true); requestAnimationFrame(() => document.getElementById(reasonId)?.focus()); }}>
         {openLabel}
       </button>
     );
