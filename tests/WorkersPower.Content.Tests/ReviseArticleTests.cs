@@ -23,7 +23,7 @@ public sealed class ReviseArticleTests
         revised.Content.Summary.ShouldBe(SomeContent().Summary);
         revised.Content.Body.ShouldBe("New body.");
         revised.Content.Tags.ShouldBe(["housing"]);
-        (revised.ArticleId, revised.Slug, revised.RestoredFrom, revised.By, revised.At).ShouldBe((Id, (string?)null, (int?)null, Account, Now));
+        (revised.ArticleId, revised.Slug, revised.RestoredFrom, revised.By, revised.At, revised.ByMemberId).ShouldBe((Id, (string?)null, (int?)null, Account, Now, (Guid?)Member));
         var after = Article(Drafted(), revised);
         (after.Body, after.Title, after.Slug).ShouldBe(("New body.", SomeContent().Title, "pickets-at-the-depot"));
     }

@@ -62,6 +62,7 @@ public sealed class WebEditorTests(RealServerFixture fixture) : IClassFixture<Re
             Line("THEIRCHANGES").ShouldBe("THEIRCHANGES Added: - no cuts");
             Line("RESOLVED").ShouldBe("RESOLVED Your changes are saved. | Draft Version 3. History and earlier versions");
             Line("VERSIONS").ShouldBe("VERSIONS 3 | 3 of 3 versions shown, newest first.");
+            Line("WHO").ShouldBe("WHO Rosa Worker | Rosa Worker | Rosa Worker"); // the editor, the other editor, the editor (MemberApi's people share a name)
             Line("DIFF").ShouldBe("DIFF Changes from version 1 to version 3 | Title unchanged: “Nurses walk out for safe staffing”. 2 lines added, 0 removed.");
             Line("RESTORED").ShouldBe("RESTORED Version 1 is restored: it is now the current text, as version 4. The versions in between stay in the history. | # Why we strike / We want: / - fair pay / - safe staffing");
             Line("REVIEW").ShouldBe("REVIEW It is in review: another editor can now publish it. | In review");

@@ -16,6 +16,7 @@
 //   THEIRCHANGES <added lines>                     "See what they changed"
 //   RESOLVED <status> | <version line>             after "Save mine over theirs"
 //   VERSIONS <rows> | <status>
+//   WHO <who made each version, newest first>
 //   DIFF <summary>                                 comparing version 1 with the newest
 //   RESTORED <status> | <first line of the text in the editor afterwards>
 //   REVIEW <status> | <badge>, PUBLISHED <status> | <badge>
@@ -161,6 +162,7 @@ try {
   const versions = page.getByRole('region', { name: 'Versions' });
   await versions.locator('tbody tr').first().waitFor(t);
   console.log(`VERSIONS ${await versions.locator('tbody tr').count()} | ${flat(await versions.getByRole('status').first().textContent())}`);
+  console.log(`WHO ${(await versions.locator('tbody tr td:nth-child(3)').allTextContents()).map(flat).join(' | ')}`);
   await page.getByLabel('From version').selectOption('1');
   await page.getByRole('button', { name: 'Compare' }).click();
   const diffSection = page.getByRole('region', { name: /^Changes from version 1/ });

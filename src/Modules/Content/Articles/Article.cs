@@ -30,7 +30,8 @@ public enum ArticleKind
 public sealed record ArticleContent(string Title, string? Summary, string Body, IReadOnlyList<string> Tags, Visibility Visibility);
 
 public sealed record ArticleDrafted(Guid ArticleId, ArticleKind Kind, string Slug, ArticleContent Content, Guid? CampaignId, Guid? AuthorMemberId, Guid By, DateTimeOffset At);
-public sealed record ArticleRevised(Guid ArticleId, ArticleContent Content, string? Slug, int? RestoredFrom, Guid By, DateTimeOffset At);
+/// <summary>A new version. <paramref name="ByMemberId"/>: the member who made it (null for an account without a member record, and in versions recorded before it was kept).</summary>
+public sealed record ArticleRevised(Guid ArticleId, ArticleContent Content, string? Slug, int? RestoredFrom, Guid By, DateTimeOffset At, Guid? ByMemberId = null);
 public sealed record ArticleSubmittedForReview(Guid ArticleId, Guid By, DateTimeOffset At);
 public sealed record ArticlePublished(Guid ArticleId, Guid By, DateTimeOffset At);
 public sealed record ArticleUnpublished(Guid ArticleId, Guid By, DateTimeOffset At);

@@ -34,7 +34,7 @@ public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string?
         if (slug is not null && article.EverPublished) errors.Add(new UserError(ErrorCodes.InvalidState, "The slug of a published article never changes.", ["input", "slug"]));
         else if (slug is not null && ArticleRules.SlugError(slug, takenSlugs) is { } slugError) errors.Add(slugError);
         if (errors.Count > 0) return Decision.Refuse(errors);
-        return Decision.Accept(new ArticleRevised(article.Id, ArticleRules.Clean(content), slug, null, Caller.AccountId, now));
+        return Decision.Accept(new ArticleRevised(article.Id, ArticleRules.Clean(content), slug, null, Caller.AccountId, now, Caller.MemberId));
     }
 }
 

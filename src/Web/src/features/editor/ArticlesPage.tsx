@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ArticlesPageEditorQuery, ArticleStatus } from '../../__generated__/ArticlesPageEditorQuery.graphql';
 import type { ArticlesPage_editorArticles$key } from '../../__generated__/ArticlesPage_editorArticles.graphql';
 import { ShowMore } from '../../ui/ShowMore';
-import { formatWhen, statuses, statusWord } from './shared';
+import { formatWhen, statuses } from './shared';
 
 const pageSize = 20;
 
@@ -45,7 +45,7 @@ function List({ status, label }: { status: ArticleStatus; label: string }) {
         @argumentDefinitions(status: { type: "ArticleStatus!" }, count: { type: "Int", defaultValue: 20 }, cursor: { type: "String" }) {
         articles(filter: { status: $status }, first: $count, after: $cursor) @connection(key: "EditorArticles_articles", filters: ["filter"]) {
           totalCount
-          edges { node { id title status visibility updatedAt publishedAt tags } }
+          edges { node { id title visibility updatedAt } }
         }
       }
     `,
@@ -59,13 +59,12 @@ function List({ status, label }: { status: ArticleStatus; label: string }) {
       {rows.length > 0 ? (
         <div className="table-scroll">
           <table className="data-table">
-            <thead><tr><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Who may read it</th><th scope="col">Last changed</th></tr></thead>
+            <thead><tr><th scope="col">Title</th><th scope="col">Readers</th><th scope="col">Last changed</th></tr></thead>
             <tbody>
               {rows.map((a) => (
                 <tr key={a.id}>
                   <td><Link to={`/editor/articles/${encodeURIComponent(a.id)}`}>{a.title}</Link></td>
-                  <td><span className="status-badge">{statusWord(a.status)}</span></td>
-                  <td>{a.visibility === 'MEMBERS' ? 'Members' : 'Everyone'}</td>
+                  <td className="nowrap">{a.visibility === 'MEMBERS' ? 'Members' : 'Everyone'}</td>
                   <td><time dateTime={a.updatedAt}>{formatWhen(a.updatedAt)}</time></td>
                 </tr>
               ))}

@@ -8,7 +8,7 @@ import { DiffView } from './DiffView';
 import { formatWhen, isConflict, SaveStatus, useSaving } from './shared';
 
 /**
- * An article's or page's history: every version (when, its title, whether it was a restore), a comparison of any
+ * An article's or page's history: every version (when, by whom, its title, whether it was a restore), a comparison of any
  * two (articleDiff) and restoring one as a new version (restoreArticleRevision, confirmed).
  */
 export function History({ article: key, kind }: { article: History_article$key; kind: 'article' | 'page' }) {
@@ -24,7 +24,7 @@ export function History({ article: key, kind }: { article: History_article$key; 
       @argumentDefinitions(count: { type: "Int", defaultValue: 20 }, cursor: { type: "String" }) {
       revisions(first: $count, after: $cursor) @connection(key: "History_revisions") {
         totalCount
-        edges { node { version revisedAt restoredFrom title } }
+        edges { node { version revisedAt restoredFrom title revisedBy { displayName } } }
       }
     }
   `, article as History_revisions$key);
@@ -79,17 +79,18 @@ export function History({ article: key, kind }: { article: History_article$key; 
         <p role="status">{`${rows.length} of ${data.revisions.totalCount} versions shown, newest first.`}</p>
         <div className="table-scroll">
           <table className="data-table">
-            <thead><tr><th scope="col">Version</th><th scope="col">Saved</th><th scope="col">Title</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">Version</th><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Title</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.version}>
                   <td className="number">{r.version}</td>
                   <td><time dateTime={r.revisedAt}>{formatWhen(r.revisedAt)}</time>{r.restoredFrom ? <><br /><span className="muted">Restored from version {r.restoredFrom}</span></> : null}</td>
+                  <td>{r.revisedBy?.displayName ?? <span className="muted">Not known</span>}</td>
                   <td>{r.title}</td>
                   <td>
                     {r.version === newest ? <span className="muted">Current text</span>
                       : archived ? null
-                      : <button type="button" className="button button--small button--light" aria-expanded={restoring === r.version} onClick={() => { saving.clear(); setRestoring(r.version); }}>Restore version {r.version}…</button>}
+                      : <button type="button" className="button button--small button--light nowrap" aria-expanded={restoring === r.version} aria-label={`Restore version ${r.version}…`} onClick={() => { saving.clear(); setRestoring(r.version); }}>Restore…</button>}
                   </td>
                 </tr>
               ))}
