@@ -162,7 +162,7 @@ try {
   const versions = page.getByRole('region', { name: 'Versions' });
   await versions.locator('tbody tr').first().waitFor(t);
   console.log(`VERSIONS ${await versions.locator('tbody tr').count()} | ${flat(await versions.getByRole('status').first().textContent())}`);
-  console.log(`WHO ${(await versions.locator('tbody tr td:nth-child(3)').allTextContents()).map(flat).join(' | ')}`);
+  console.log(`WHO ${(await versions.locator('tbody .who').allTextContents()).map(flat).join(' | ')}`);
   await page.getByLabel('From version').selectOption('1');
   await page.getByRole('button', { name: 'Compare' }).click();
   const diffSection = page.getByRole('region', { name: /^Changes from version 1/ });

@@ -193,7 +193,7 @@ function EditArticle({ article }: { article: Article }) {
       ) : null}
       {archived ? <p className="alert">This article is archived: it is kept with its history, but can no longer be changed or published.</p> : null}
       <form className="form editor-form" noValidate onSubmit={submit} aria-describedby="article-status">
-        <ArticleFields draft={draft} onChange={setDraft} errors={saving.errors}
+        <ArticleFields draft={draft} onChange={(next) => { saving.edited(draft, next); setDraft(next); }} errors={saving.errors}
           campaign={<p className="hint">{article.campaign ? <>Part of the campaign “{article.campaign.title}”.</> : 'Not part of a campaign.'} The campaign is set when the draft is first saved.</p>} />
         {archived ? null : (
           <div className="actions">

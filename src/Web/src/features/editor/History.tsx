@@ -79,14 +79,16 @@ export function History({ article: key, kind }: { article: History_article$key; 
         <p role="status">{`${rows.length} of ${data.revisions.totalCount} versions shown, newest first.`}</p>
         <div className="table-scroll">
           <table className="data-table">
-            <thead><tr><th scope="col">Version</th><th scope="col">Saved</th><th scope="col">By</th><th scope="col">Title</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">Version</th><th scope="col">Made</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.version}>
                   <td className="number">{r.version}</td>
-                  <td><time dateTime={r.revisedAt}>{formatWhen(r.revisedAt)}</time>{r.restoredFrom ? <><br /><span className="muted">Restored from version {r.restoredFrom}</span></> : null}</td>
-                  <td>{r.revisedBy?.displayName ?? <span className="muted">Not known</span>}</td>
-                  <td>{r.title}</td>
+                  <td>
+                    <time dateTime={r.revisedAt}>{formatWhen(r.revisedAt)}</time> by <span className="who">{r.revisedBy?.displayName ?? 'someone not known'}</span>
+                    {r.restoredFrom ? <><br /><span className="muted">Restored from version {r.restoredFrom}</span></> : null}
+                    <br /><span className="muted">Title: {r.title}</span>
+                  </td>
                   <td>
                     {r.version === newest ? <span className="muted">Current text</span>
                       : archived ? null

@@ -46,7 +46,7 @@ export function NewArticlePage() {
       <h1>New article</h1>
       <p>Write the article and save it as a draft. Nobody but the editors sees it until it is published.</p>
       <form className="form editor-form" noValidate onSubmit={submit} aria-describedby="draft-status">
-        <ArticleFields draft={draft} onChange={setDraft} errors={saving.errors}
+        <ArticleFields draft={draft} onChange={(next) => { saving.edited(draft, next); setDraft(next); }} errors={saving.errors}
           campaign={<CampaignSelect value={campaignId} onChange={setCampaignId} errors={saving.errors} />} />
         <div className="actions">
           <button type="submit" className="button" data-mutation="draftArticle" disabled={inFlight}>{inFlight ? 'Saving…' : 'Save draft'}</button>

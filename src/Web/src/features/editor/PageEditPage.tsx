@@ -106,9 +106,9 @@ function EditPage({ slug, page }: { slug: string; page: Page | null }) {
       ) : null}
       <form className="form editor-form" noValidate onSubmit={submit} aria-describedby="page-status">
         <div className="editor-meta">
-          <TextInput name="title" label="Title" value={draft.title} onChange={(title) => setDraft({ ...draft, title })} errors={saving.errors} />
+          <TextInput name="title" label="Title" value={draft.title} onChange={(title) => { saving.edited(draft, { ...draft, title }); setDraft({ ...draft, title }); }} errors={saving.errors} />
         </div>
-        <BodyEditor body={draft.body} onBody={(body) => setDraft({ ...draft, body })} errors={saving.errors}
+        <BodyEditor body={draft.body} onBody={(body) => { saving.edited(draft, { ...draft, body }); setDraft({ ...draft, body }); }} errors={saving.errors}
           preview={<Preview title={draft.title} body={draft.body} />} />
         <div className="actions">
           <button type="submit" className="button" data-mutation="savePage" disabled={inFlight}>{inFlight ? 'Saving…' : 'Save page'}</button>

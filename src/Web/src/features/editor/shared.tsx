@@ -48,7 +48,12 @@ export function useSaving(known: ReadonlyArray<string>) {
   };
   const failed = (error: Error) => { setSaved(null); setAlert([`${requestFailed(error)} Your text is still here.`]); };
   const clear = () => { setSaved(null); setAlert([]); setErrors({}); };
-  return { errors, alert, saved, done, failed, clear, setSaved, setAlert };
+  /** The fields whose values changed since the last answer lose their error (the rest keep theirs until the next save). */
+  const edited = <T extends Record<string, unknown>>(before: T, after: T) => {
+    const changed = Object.keys(after).filter((k) => before[k] !== after[k] && errors[k]);
+    if (changed.length > 0) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !changed.includes(k))));
+  };
+  return { errors, alert, saved, done, failed, clear, edited, setSaved, setAlert };
 }
 
 /** A form's page-level errors (role=alert) or, after a save, its status message (role=status). */
