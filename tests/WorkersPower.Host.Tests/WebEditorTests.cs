@@ -34,11 +34,15 @@ public sealed class WebEditorTests(RealServerFixture fixture) : IClassFixture<Re
                 new { input = new { slug = "about", title = "About Workers Power", body = "We are a union of working people." } }, admin);
             created.UserErrors("savePage").ShouldBeEmpty(created.Body);
         }
+        var campaignTitle = $"Safe staffing now {Guid.NewGuid():N}"[..24];
+        var launched = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { errors { code message } } }",
+            new { input = new { title = campaignTitle, summary = "Staffing levels on every ward.", goal = 100 } }, admin);
+        launched.UserErrors("launchCampaign").ShouldBeEmpty(launched.Body);
         var shots = Directory.CreateTempSubdirectory("wp-web-editor-").FullName;
         try
         {
             var (exitCode, text) = await NodeScript.RunAsync("editor.mjs", fixture.ServerAddress!.ToString(), shots, MemberApi.Password,
-                editor.Email, member.Email, organiser.Email, other.Token);
+                editor.Email, member.Email, organiser.Email, other.Token, campaignTitle);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
@@ -65,11 +69,12 @@ public sealed class WebEditorTests(RealServerFixture fixture) : IClassFixture<Re
             Line("WHO").ShouldBe("WHO Rosa Worker | Rosa Worker | Rosa Worker"); // the editor, the other editor, the editor (MemberApi's people share a name)
             Line("DIFF").ShouldBe("DIFF Changes from version 1 to version 3 | Title unchanged: “Nurses walk out for safe staffing”. 2 lines added, 0 removed.");
             Line("RESTORED").ShouldBe("RESTORED Version 1 is restored: it is now the current text, as version 4. The versions in between stay in the history. | # Why we strike / We want: / - fair pay / - safe staffing");
+            Line("CAMPAIGN").ShouldBe($"CAMPAIGN Your changes are saved. | {campaignTitle}");
             Line("REVIEW").ShouldBe("REVIEW It is in review: another editor can now publish it. | In review");
             Line("PUBLISHED").ShouldStartWith("PUBLISHED It is published: the people it is meant for can read it at /articles/nurses-walk-out-for-safe-staffing");
             Line("PUBLISHED").ShouldEndWith("| Published");
             Line("ARCHIVECONFIRM").ShouldBe("ARCHIVECONFIRM Archive this article? | It comes off the site if it is published, and can never be changed, published or restored again. Its history is kept.");
-            Line("PUBLIC").ShouldMatch($"^PUBLIC /articles/nurses-walk-out-for-safe-staffing[-0-9]* \\| {Title} \\| Why we strike \\| fair pay, safe staffing$");
+            Line("PUBLIC").ShouldMatch($"^PUBLIC /articles/nurses-walk-out-for-safe-staffing[-0-9]* \\| {Title} \\| Why we strike \\| fair pay, safe staffing \\| Part of the campaign {campaignTitle}\\.$");
             Line("LISTED").ShouldContain(Title);
             Line("PAGES").ShouldStartWith("PAGES Standing pages | ");
             Line("PAGES").ShouldContain("About us");
@@ -86,15 +91,16 @@ public sealed class WebEditorTests(RealServerFixture fixture) : IClassFixture<Re
             foreach (var size in new[] { "390x844", "1280x800" })
                 new FileInfo(Path.Combine(shots, $"{page}-{size}.png")).Length.ShouldBeGreaterThan(10_000);
 
-            // what the server holds: published, six versions (draft, theirs, ours over theirs, the restore, review, publication),
-            // the restore made from version 1, and the about page with the editor's paragraph
+            // what the server holds: published at version 8 (the draft, theirs, ours over theirs, the restore, a version moved
+            // into the campaign, review, publication), the restore made from version 1, and the about page with the editor's paragraph
             var slug = Line("PUBLIC").Split(' ')[1]["/articles/".Length..];
             var article = (await fixture.Client.DataAsync(
-                "query($slug: String!) { article(slug: $slug) { status version body revisions { nodes { version restoredFrom } } } }", new { slug }, editor.Token))["article"]!;
+                "query($slug: String!) { article(slug: $slug) { status version body campaign { title } revisions { nodes { version restoredFrom } } } }", new { slug }, editor.Token))["article"]!;
             article["status"]!.GetValue<string>().ShouldBe("PUBLISHED");
-            article["version"]!.GetValue<int>().ShouldBe(6);
+            article["version"]!.GetValue<int>().ShouldBe(8);
+            article["campaign"]!["title"]!.GetValue<string>().ShouldBe(campaignTitle);
             article["body"]!.GetValue<string>().ShouldBe("# Why we strike\n\nWe want:\n\n- fair pay\n- safe staffing");
-            article["revisions"]!["nodes"]!.AsArray().Select(r => (r!["version"]!.GetValue<int>(), r["restoredFrom"]?.GetValue<int>())).ShouldBe([(4, 1), (3, null), (2, null), (1, null)]);
+            article["revisions"]!["nodes"]!.AsArray().Select(r => (r!["version"]!.GetValue<int>(), r["restoredFrom"]?.GetValue<int>())).ShouldBe([(5, null), (4, 1), (3, null), (2, null), (1, null)]);
             var page2 = (await fixture.Client.DataAsync("{ page(slug: \"about\") { body } }", token: editor.Token))["page"]!;
             page2["body"]!.GetValue<string>().ShouldEndWith("We meet every Thursday at the community centre.");
         }

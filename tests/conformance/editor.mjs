@@ -19,18 +19,19 @@
 //   WHO <who made each version, newest first>
 //   DIFF <summary>                                 comparing version 1 with the newest
 //   RESTORED <status> | <first line of the text in the editor afterwards>
+//   CAMPAIGN <status> | <the campaign chosen>      the article moved into a campaign and saved
 //   REVIEW <status> | <badge>, PUBLISHED <status> | <badge>
 //   ARCHIVECONFIRM <heading> | <words>             the archive step's confirmation (kept, not archived)
-//   PUBLIC <path> | <h1> | <h2> | <list items>     the public page
+//   PUBLIC <path> | <h1> | <h2> | <list items> | <its campaign>   the public page
 //   LISTED <titles of the published tab>
 //   PAGES <h1> | <rows>
 //   PAGESAVED <status>, PAGEHISTORY <rows>, PAGEPUBLIC <has the new paragraph>
 //   AXE <page> ..., SIDEWAYS <page> (page scrolls sideways at 320 px), PAGEERRORS ..., CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node editor.mjs <base> <shots> <password> <editor email> <member email> <organiser email> <other editor's token>
+// usage: node editor.mjs <base> <shots> <password> <editor email> <member email> <organiser email> <other editor's token> <a campaign's title>
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
-const [base, shots, password, editorEmail, memberEmail, organiserEmail, otherToken] = process.argv.slice(2);
+const [base, shots, password, editorEmail, memberEmail, organiserEmail, otherToken, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -182,7 +183,11 @@ try {
   await page.getByRole('heading', { level: 1, name: 'Edit article' }).waitFor(t);
   console.log(`RESTORED ${restoredStatus} | ${(await page.getByLabel('Text', { exact: true }).inputValue()).split('\n').filter(Boolean).join(' / ')}`);
 
-  // 6. the workflow: review, publish; archiving asks first (kept here)
+  // 6. into a campaign; then the workflow: review, publish; archiving asks first (kept here)
+  await page.getByLabel('Campaign (optional)').selectOption({ label: campaignTitle });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('#article-status').filter({ hasText: 'Your changes are saved.' }).waitFor(t);
+  console.log(`CAMPAIGN ${flat(await page.locator('#article-status').textContent())} | ${flat(await page.getByLabel('Campaign (optional)').locator('option:checked').textContent())}`);
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await page.locator('#article-status').filter({ hasText: 'in review' }).waitFor(t);
   await page.locator('.status-badge').filter({ hasText: 'In review' }).waitFor(t);
@@ -202,7 +207,7 @@ try {
   await page.getByRole('link', { name: 'The public page' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor(t);
   const main = page.getByRole('main');
-  console.log(`PUBLIC ${publicHref} | ${flat(await main.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main.getByRole('heading', { level: 2 }).first().textContent())} | ${(await main.locator('ul:not(.tags) > li').allTextContents()).map(flat).join(', ')}`);
+  console.log(`PUBLIC ${publicHref} | ${flat(await main.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main.getByRole('heading', { level: 2 }).first().textContent())} | ${(await main.locator('ul:not(.tags) > li').allTextContents()).map(flat).join(', ')} | ${flat(await main.getByText('Part of the campaign').textContent())}`);
 
   // 7. the published tab lists it
   await page.goto(url('/editor?status=published'), { waitUntil: 'load' });

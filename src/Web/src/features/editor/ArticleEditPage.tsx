@@ -9,6 +9,7 @@ import type { ArticleEditPagePublishMutation } from '../../__generated__/Article
 import type { ArticleEditPageUnpublishMutation } from '../../__generated__/ArticleEditPageUnpublishMutation.graphql';
 import type { ArticleEditPageArchiveMutation } from '../../__generated__/ArticleEditPageArchiveMutation.graphql';
 import { ArticleFields, type ArticleDraft } from './ArticleFields';
+import { CampaignSelect } from './CampaignSelect';
 import { ConflictPanel } from './ConflictPanel';
 import { isConflict, SaveStatus, statusWord, tagList, useSaving, type UserErrors } from './shared';
 
@@ -18,7 +19,7 @@ const conflictQuery = graphql`
       __typename
       ... on Article {
         id slug title summary body tags visibility status version updatedAt publishedAt
-        campaign { title }
+        campaign { id title }
         revisions(first: 50) { nodes { version } }
       }
     }
@@ -31,7 +32,7 @@ const articleQuery = graphql`
       __typename
       ... on Article {
         id slug title summary body tags visibility status version updatedAt publishedAt
-        campaign { title }
+        campaign { id title }
       }
     }
   }
@@ -39,7 +40,7 @@ const articleQuery = graphql`
 
 type Article = Extract<NonNullable<ArticleEditPageQuery$data['node']>, { __typename: 'Article' }>;
 
-const known = ['title', 'summary', 'body', 'tags', 'visibility'];
+const known = ['title', 'summary', 'body', 'tags', 'visibility', 'campaignId'];
 
 const draftOf = (a: Article): ArticleDraft => ({
   title: a.title, summary: a.summary ?? '', body: a.body, tags: a.tags.join(', '), visibility: a.visibility === 'MEMBERS' ? 'MEMBERS' : 'PUBLIC',
@@ -71,16 +72,18 @@ function EditArticle({ article }: { article: Article }) {
   const [draft, setDraft] = useState<ArticleDraft>(() => draftOf(article));
   const [savedDraft, setSavedDraft] = useState<ArticleDraft>(() => draftOf(article));
   const [baseVersion, setBaseVersion] = useState(article.version);
+  const [campaignId, setCampaignId] = useState(article.campaign?.id ?? '');
+  const [savedCampaignId, setSavedCampaignId] = useState(article.campaign?.id ?? '');
   const [conflict, setConflict] = useState<{ theirs: number | null; revisions: ReadonlyArray<number> } | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [notice, setNotice] = useState<string | null>(initialSaved);
   const conflictRef = useRef<HTMLHeadingElement>(null);
-  const dirty = !same(draft, savedDraft);
+  const dirty = !same(draft, savedDraft) || campaignId !== savedCampaignId;
 
   const [revise, revising] = useMutation<ArticleEditPageReviseMutation>(graphql`
     mutation ArticleEditPageReviseMutation($input: ReviseArticleInput!) {
       reviseArticle(input: $input) {
-        article { id slug title summary body tags visibility status version updatedAt }
+        article { id slug title summary body tags visibility status version updatedAt campaign { id title } }
         errors { code message field }
       }
     }
@@ -112,10 +115,13 @@ function EditArticle({ article }: { article: Article }) {
     saving.clear();
     setNotice(null);
     const sent = draft;
+    const sentCampaign = campaignId;
     revise({
       variables: { input: {
         articleId: article.id, expectedVersion: expected, title: sent.title, summary: sent.summary, body: sent.body,
         tags: tagList(sent.tags), visibility: sent.visibility,
+        // only a change of campaign is sent ("" takes it out of its campaign); omitted, it stays
+        campaignId: sentCampaign !== savedCampaignId ? sentCampaign : null,
       } },
       onCompleted: (response) => {
         const payload = response.reviseArticle;
@@ -123,6 +129,7 @@ function EditArticle({ article }: { article: Article }) {
         if (saving.done(payload.errors, 'Your changes are saved.') && payload.article) {
           setBaseVersion(payload.article.version);
           setSavedDraft(sent);
+          setSavedCampaignId(sentCampaign);
           setConflict(null);
         }
       },
@@ -143,6 +150,8 @@ function EditArticle({ article }: { article: Article }) {
     const theirs = draftOf(article);
     setDraft(theirs);
     setSavedDraft(theirs);
+    setCampaignId(article.campaign?.id ?? '');
+    setSavedCampaignId(article.campaign?.id ?? '');
     setBaseVersion(article.version);
     setConflict(null);
     saving.clear();
@@ -194,7 +203,7 @@ function EditArticle({ article }: { article: Article }) {
       {archived ? <p className="alert">This article is archived: it is kept with its history, but can no longer be changed or published.</p> : null}
       <form className="form editor-form" noValidate onSubmit={submit} aria-describedby="article-status">
         <ArticleFields draft={draft} onChange={(next) => { saving.edited(draft, next); setDraft(next); }} errors={saving.errors}
-          campaign={<p className="hint">{article.campaign ? <>Part of the campaign “{article.campaign.title}”.</> : 'Not part of a campaign.'} The campaign is set when the draft is first saved.</p>} />
+          campaign={<CampaignSelect value={campaignId} onChange={setCampaignId} errors={saving.errors} current={article.campaign} />} />
         {archived ? null : (
           <div className="actions">
             <button type="submit" className="button" data-mutation="reviseArticle" disabled={busy}>{revising ? 'Saving…' : 'Save changes'}</button>

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { graphql, useLazyLoadQuery, useMutation } from 'react-relay/hooks';
+import { graphql, useMutation } from 'react-relay/hooks';
 import { useNavigate } from 'react-router';
-import type { NewArticlePageCampaignsQuery } from '../../__generated__/NewArticlePageCampaignsQuery.graphql';
 import type { NewArticlePageDraftMutation } from '../../__generated__/NewArticlePageDraftMutation.graphql';
-import { describedBy, FieldError, type FieldErrors } from '../../ui/Field';
 import { ArticleFields, type ArticleDraft } from './ArticleFields';
+import { CampaignSelect } from './CampaignSelect';
 import { SaveStatus, tagList, useSaving } from './shared';
 
 const known = ['title', 'summary', 'body', 'tags', 'visibility', 'campaignId'];
@@ -54,29 +53,5 @@ export function NewArticlePage() {
         <SaveStatus id="draft-status" alert={saving.alert} saved={saving.saved} />
       </form>
     </>
-  );
-}
-
-/** The campaign an article belongs to: chosen among the active campaigns, or none. */
-function CampaignSelect({ value, onChange, errors }: { value: string; onChange: (id: string) => void; errors: FieldErrors }) {
-  const { campaigns } = useLazyLoadQuery<NewArticlePageCampaignsQuery>(
-    graphql`
-      query NewArticlePageCampaignsQuery {
-        campaigns(first: 50) { nodes { id title } }
-      }
-    `,
-    {},
-    { fetchPolicy: 'store-and-network' },
-  );
-  return (
-    <div className="field" data-invalid={errors.campaignId ? 'true' : undefined}>
-      <label htmlFor="campaignId">Campaign (optional)</label>
-      <span className="hint" id="campaignId-hint">The article shows on the campaign's page. It is set when the draft is first saved.</span>
-      <select id="campaignId" name="campaignId" value={value} onChange={(e) => onChange(e.target.value)} {...describedBy('campaignId', errors, 'campaignId-hint')}>
-        <option value="">No campaign</option>
-        {campaigns.nodes.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-      </select>
-      <FieldError name="campaignId" errors={errors} />
-    </div>
   );
 }

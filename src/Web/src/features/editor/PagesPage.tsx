@@ -46,14 +46,13 @@ export function PagesPage() {
       <p>The pages that stay: the programme everyone who joins accepts, and who we are. A change shows on the site as soon as it is saved.</p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th scope="col">Page</th><th scope="col">Title</th><th scope="col">Last changed</th><th scope="col">On the site</th></tr></thead>
+          <thead><tr><th scope="col">Page</th><th scope="col">Title</th><th scope="col">Last changed</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.slug}>
-                <td><Link to={`/editor/pages/${r.slug}`}>{r.name}</Link></td>
+                <td className="nowrap"><Link to={`/editor/pages/${r.slug}`}>{r.name}</Link></td>
                 <td>{r.page ? r.page.title : <span className="muted">Not written yet</span>}</td>
                 <td>{r.page ? <time dateTime={r.page.updatedAt}>{formatWhen(r.page.updatedAt)}</time> : null}</td>
-                <td>{r.page ? <Link to={publicPath(r.slug)}>{publicPath(r.slug)}</Link> : null}</td>
               </tr>
             ))}
           </tbody>
