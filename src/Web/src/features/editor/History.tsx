@@ -85,7 +85,7 @@ export function History({ article: key, kind }: { article: History_article$key; 
                 <tr key={r.version}>
                   <td className="number">{r.version}</td>
                   <td>
-                    <time dateTime={r.revisedAt}>{formatWhen(r.revisedAt)}</time> by <span className="who">{r.revisedBy?.displayName ?? 'someone not known'}</span>
+                    <time dateTime={r.revisedAt}>{formatWhen(r.revisedAt)}</time> by <span className="who">{r.revisedBy?.displayName ?? 'someone not on record'}</span>
                     {r.restoredFrom ? <><br /><span className="muted">Restored from version {r.restoredFrom}</span></> : null}
                     <br /><span className="muted">Title: {r.title}</span>
                   </td>
