@@ -129,6 +129,19 @@ public sealed class ArticleTests(ContentFixture fixture) : IClassFixture<Content
         var revisions = await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Article { revisions { nodes { version title restoredFrom } } } } }", new { id }, editor.Token);
         revisions["node"]!["revisions"]!["nodes"]!.AsArray().Select(n => n!["version"]!.GetValue<int>()).ShouldBe([3, 2, 1]);
         revisions["node"]!["revisions"]!["nodes"]![0]!["restoredFrom"]!.GetValue<int>().ShouldBe(1);
+        // who made each version, by their byline: the author drafted it, the editor revised and restored it (here the same
+        // person; Content learns the name from Membership's MemberJoined, which may arrive a moment after the join)
+        const string Who = "query($id: ID!) { node(id: $id) { ... on Article { author { displayName } revisions { nodes { revisedBy { displayName } } } } } }";
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var who = (await fixture.Client.DataAsync(Who, new { id }, editor.Token))["node"]!;
+        while (who["author"] is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            who = (await fixture.Client.DataAsync(Who, new { id }, editor.Token))["node"]!;
+        }
+        var byline = who["author"]!["displayName"]!.GetValue<string>();
+        byline.ShouldNotBeNullOrWhiteSpace();
+        who["revisions"]!["nodes"]!.AsArray().Select(n => n!["revisedBy"]?["displayName"]?.GetValue<string>()).ShouldBe([byline, byline, byline]);
         var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
         (await fixture.Client.PostAsync("query($id: ID!) { articleDiff(articleId: $id, from: 1, to: 2) { toTitle } }", new { id }, member.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }

@@ -23,7 +23,7 @@ public sealed class RestoreArticleRevisionTests
     public void An_earlier_version_becomes_current_as_a_new_version_that_says_which_it_restored()
     {
         var restored = When(2, 1).Events.ShouldHaveSingleItem().ShouldBeOfType<ArticleRevised>();
-        restored.ShouldBe(new ArticleRevised(Id, First, null, 1, Account, Now));
+        restored.ShouldBe(new ArticleRevised(Id, First, null, 1, Account, Now, Member));
         var after = Article(Drafted(content: First), new ArticleRevised(Id, Second, null, null, Account, Now.AddDays(-1)), restored);
         (after.Version, after.Title, after.Body).ShouldBe((3L, "History", First.Body));
     }

@@ -23,7 +23,7 @@ public sealed class ReviseArticleTests
         revised.Content.Summary.ShouldBe(SomeContent().Summary);
         revised.Content.Body.ShouldBe("New body.");
         revised.Content.Tags.ShouldBe(["housing"]);
-        (revised.ArticleId, revised.Slug, revised.RestoredFrom, revised.By, revised.At).ShouldBe((Id, (string?)null, (int?)null, Account, Now));
+        (revised.ArticleId, revised.Slug, revised.RestoredFrom, revised.By, revised.At, revised.ByMemberId).ShouldBe((Id, (string?)null, (int?)null, Account, Now, (Guid?)Member));
         var after = Article(Drafted(), revised);
         (after.Body, after.Title, after.Slug).ShouldBe(("New body.", SomeContent().Title, "pickets-at-the-depot"));
     }
@@ -68,5 +68,34 @@ public sealed class ReviseArticleTests
     {
         var errors = When(Article(Drafted()), Revise(1, title: " ", body: " ", summary: new string('s', ArticleRules.MaxSummary + 1))).Errors;
         errors.Select(e => string.Join('.', e.Field!)).ShouldBe(["input.title", "input.summary", "input.body"]);
+    }
+
+    [Fact]
+    public void A_new_campaign_is_recorded_after_the_new_version_and_an_empty_one_takes_the_article_out()
+    {
+        var campaign = Guid.NewGuid();
+        var moved = When(Article(Drafted()), Revise(1, body: "New body.") with { Campaign = new CampaignChange(campaign) });
+        moved.Events.Count.ShouldBe(2);
+        moved.Events[0].ShouldBeOfType<ArticleRevised>().Content.Body.ShouldBe("New body.");
+        moved.Events[1].ShouldBe(new ArticleCampaignChanged(Id, campaign, Account, Now));
+        var inCampaign = Article(Drafted(), moved.Events[0], moved.Events[1]);
+        (inCampaign.CampaignId, inCampaign.Version).ShouldBe((campaign, 3L));
+
+        // the same campaign again changes nothing but the version; none takes it out
+        RevisionOf(When(inCampaign, Revise(3) with { Campaign = new CampaignChange(campaign) }));
+        var removed = When(inCampaign, Revise(3) with { Campaign = new CampaignChange(null) });
+        removed.Events[1].ShouldBe(new ArticleCampaignChanged(Id, null, Account, Now));
+        Article(Drafted(), moved.Events[0], moved.Events[1], removed.Events[0], removed.Events[1]).CampaignId.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_campaign_that_does_not_exist_is_NOT_FOUND_and_changes_nothing()
+    {
+        var refusal = Revise(1, body: "New body.") with { Campaign = new CampaignChange(Guid.NewGuid()) };
+        var decision = refusal.Decide(Article(Drafted()), [], Now, campaignExists: false);
+        decision.Events.ShouldBeEmpty();
+        var error = decision.Refusal();
+        error.Code.ShouldBe(ErrorCodes.NotFound);
+        error.Field.ShouldBe(["input", "campaignId"]);
     }
 }

@@ -30,7 +30,10 @@ public enum ArticleKind
 public sealed record ArticleContent(string Title, string? Summary, string Body, IReadOnlyList<string> Tags, Visibility Visibility);
 
 public sealed record ArticleDrafted(Guid ArticleId, ArticleKind Kind, string Slug, ArticleContent Content, Guid? CampaignId, Guid? AuthorMemberId, Guid By, DateTimeOffset At);
-public sealed record ArticleRevised(Guid ArticleId, ArticleContent Content, string? Slug, int? RestoredFrom, Guid By, DateTimeOffset At);
+/// <summary>A new version. <paramref name="ByMemberId"/>: the member who made it (null for an account without a member record, and in versions recorded before it was kept).</summary>
+public sealed record ArticleRevised(Guid ArticleId, ArticleContent Content, string? Slug, int? RestoredFrom, Guid By, DateTimeOffset At, Guid? ByMemberId = null);
+/// <summary>The article moved to another campaign (<paramref name="CampaignId"/>), or out of its campaign (null).</summary>
+public sealed record ArticleCampaignChanged(Guid ArticleId, Guid? CampaignId, Guid By, DateTimeOffset At);
 public sealed record ArticleSubmittedForReview(Guid ArticleId, Guid By, DateTimeOffset At);
 public sealed record ArticlePublished(Guid ArticleId, Guid By, DateTimeOffset At);
 public sealed record ArticleUnpublished(Guid ArticleId, Guid By, DateTimeOffset At);
@@ -106,6 +109,12 @@ public sealed class ArticleProjection : SingleStreamProjection<Article, Guid>
     {
         a.Set(e.Content);
         if (e.Slug is not null) a.Slug = e.Slug;
+        a.UpdatedAt = e.At;
+    }
+
+    public static void Apply(ArticleCampaignChanged e, Article a)
+    {
+        a.CampaignId = e.CampaignId;
         a.UpdatedAt = e.At;
     }
 

@@ -14,6 +14,8 @@ public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
         Field<NonNullGraphType<EnumerationGraphType<Visibility>>>("visibility").Description("The visibility then.").Resolve(ctx => ctx.Source.Content.Visibility);
         Field(x => x.RevisedAt).Description("When this version was made.");
         Field(x => x.RestoredFrom, nullable: true).Description("The version this one restored, if it was a restore.");
+        Field<AuthorType>("revisedBy").Description("Who made this version, by their public byline (null when not known, or when their data was erased).")
+            .Resolve(ctx => ctx.Source.ByMemberId is { } id ? ctx.LoadAuthor(id).Then(a => a is { Erased: false } ? a : null) : null);
     }
 }
 

@@ -1,6 +1,7 @@
 namespace WorkersPower.Content.Articles;
 
-public sealed record ArticleRevision(int Version, ArticleContent Content, DateTimeOffset RevisedAt, int? RestoredFrom);
+/// <summary>One version as it was made: <paramref name="ByMemberId"/> is who made it (the author for the first), when known.</summary>
+public sealed record ArticleRevision(int Version, ArticleContent Content, DateTimeOffset RevisedAt, int? RestoredFrom, Guid? ByMemberId = null);
 
 /// <summary>Every version of an article, read back from its stream (drafts and revisions carry the whole content).</summary>
 public static class ArticleRevisions
@@ -13,8 +14,8 @@ public static class ArticleRevisions
         {
             switch (e.Data)
             {
-                case ArticleDrafted d: revisions.Add(new((int)e.Version, d.Content, e.Timestamp, null)); break;
-                case ArticleRevised r: revisions.Add(new((int)e.Version, r.Content, e.Timestamp, r.RestoredFrom)); break;
+                case ArticleDrafted d: revisions.Add(new((int)e.Version, d.Content, e.Timestamp, null, d.AuthorMemberId)); break;
+                case ArticleRevised r: revisions.Add(new((int)e.Version, r.Content, e.Timestamp, r.RestoredFrom, r.ByMemberId)); break;
             }
         }
         return revisions;

@@ -16,7 +16,7 @@ public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion
             return Decision.Refuse(new UserError(ErrorCodes.Conflict, $"The article is at version {article.Version}, not {ExpectedVersion}: reload it.", ["input", "expectedVersion"]));
         if (revisions.FirstOrDefault(r => r.Version == Version) is not { } revision)
             return Decision.Refuse(UserError.NotFound($"There is no version {Version}.", "input", "version"));
-        return Decision.Accept(new ArticleRevised(article.Id, revision.Content, null, Version, Caller.AccountId, now));
+        return Decision.Accept(new ArticleRevised(article.Id, revision.Content, null, Version, Caller.AccountId, now, Caller.MemberId));
     }
 }
 
