@@ -13,6 +13,7 @@ import { ShowMore } from '../../../ui/ShowMore';
 import { requestFailed } from '../../../ui/userErrors';
 import { SaveStatus } from '../../member/SaveStatus';
 import { useSaving } from '../../member/saving';
+import { useHasRole } from '../../../ui/console/AreaFrame';
 import { plural, when } from './format';
 
 /**
@@ -213,6 +214,7 @@ type Candidate = { readonly memberId: string; readonly displayName: string; read
 /** Someone who came without signing up: found by name (names and branches only; each search is recorded), then checked in. */
 function WalkIn({ actionId, ...checkIn }: { actionId: string } & CheckIn) {
   const environment = useRelayEnvironment();
+  const admin = useHasRole('ADMIN');
   const [error, setError] = useState<string | null>(null);
   const [found, setFound] = useState<ReadonlyArray<Candidate> | null>(null);
   const [searching, setSearching] = useState(false);
@@ -242,7 +244,7 @@ function WalkIn({ actionId, ...checkIn }: { actionId: string } & CheckIn) {
       <form className="form" noValidate onSubmit={submit} role="search" aria-label="Find a member by name">
         <div className="field" data-invalid={error ? 'true' : undefined}>
           <label htmlFor="walkin">Their name</label>
-          <span className="hint" id="walkin-hint">Members of your branch, and anyone taking part in this campaign. Each search is recorded.</span>
+          <span className="hint" id="walkin-hint">{admin ? 'Any member.' : 'Members of your branch, and anyone taking part in this campaign.'} Only names and branches are shown; each search is recorded.</span>
           <input id="walkin" name="walkin" type="search" autoComplete="off" {...describedBy('walkin', error ? { walkin: error } : {}, 'walkin-hint')} />
           <FieldError name="walkin" errors={error ? { walkin: error } : {}} />
         </div>
