@@ -56,6 +56,7 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));
         services.AddSingleton<CampaignProgressFeed>();
         services.AddSingleton(s => CampaignProgressSubscription.LiveProgress(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
+        services.AddSingleton(s => ActionCountsSubscription.LiveCounts(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
         // Live progress crosses nodes through PostgreSQL's LISTEN/NOTIFY (one path, one node or many).
         services.AddSingleton(s => new ProgressNotifier(context.ConnectionString, s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressNotifier>>()));
         services.AddHostedService(s => s.GetRequiredService<ProgressNotifier>());

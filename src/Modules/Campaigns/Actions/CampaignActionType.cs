@@ -39,6 +39,7 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
             .DeprecationReason("Unbounded (thousands for a national demonstration): use signUps, which pages.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx => await SignUpReads.AllAsync(ctx, ctx.Source));
+        WalkInCandidateType.AddTo(this);
     }
 }
 

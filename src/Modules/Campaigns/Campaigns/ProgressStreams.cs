@@ -31,15 +31,22 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
     public long Loads => Interlocked.Read(ref loads);
 
     /// <summary>The progress of one campaign as an observable.</summary>
-    public IObservable<T> Of(Guid campaignId) => new CampaignStream(this, campaignId);
+    public IObservable<T> Of(Guid campaignId) => new CampaignStream(this, campaignId, campaignId);
 
-    private IDisposable Subscribe(Guid campaignId, IObserver<T> observer)
+    /// <summary>
+    /// The value of one part of a campaign (e.g. one action's counts, <paramref name="key"/> its id) as an observable:
+    /// loaded by its key, reloaded on every change of <paramref name="campaignId"/>'s progress (a value equal to the
+    /// last one sent is not sent again, so a change elsewhere in the campaign sends nothing).
+    /// </summary>
+    public IObservable<T> Of(Guid key, Guid campaignId) => new CampaignStream(this, key, campaignId);
+
+    private IDisposable Subscribe(Guid key, Guid campaignId, IObserver<T> observer)
     {
         var subscriber = new Subscriber(observer);
         Hub? hub;
         lock (gate)
         {
-            if (!hubs.TryGetValue(campaignId, out hub)) hubs[campaignId] = hub = new Hub(this, campaignId);
+            if (!hubs.TryGetValue(key, out hub)) hubs[key] = hub = new Hub(this, key, campaignId);
             hub.Subscribers.Add(subscriber);
         }
         hub.Reload();
@@ -49,7 +56,7 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
             lock (gate)
             {
                 if (!hub.Subscribers.Remove(subscriber) || hub.Subscribers.Count > 0) return;
-                hubs.Remove(campaignId);
+                hubs.Remove(key);
             }
             hub.Stop();
         });
@@ -60,16 +67,16 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
         lock (gate) return [.. hub.Subscribers];
     }
 
-    private sealed class CampaignStream(ProgressStreams<T> streams, Guid campaignId) : IObservable<T>
+    private sealed class CampaignStream(ProgressStreams<T> streams, Guid key, Guid campaignId) : IObservable<T>
     {
-        public IDisposable Subscribe(IObserver<T> observer) => streams.Subscribe(campaignId, observer);
+        public IDisposable Subscribe(IObserver<T> observer) => streams.Subscribe(key, campaignId, observer);
     }
 
-    /// <summary>One campaign's subscribers on this node and its one load at a time.</summary>
+    /// <summary>One key's (a campaign's, or a part's of one) subscribers on this node and its one load at a time.</summary>
     private sealed class Hub
     {
         private readonly ProgressStreams<T> streams;
-        private readonly Guid campaignId;
+        private readonly Guid key;
         private readonly IDisposable listening;
         private readonly CancellationTokenSource stopping = new();
         private readonly Lock loadGate = new();
@@ -77,10 +84,10 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
         private bool loading;
         private long lastLoadStarted; // Stopwatch ticks; 0: never
 
-        public Hub(ProgressStreams<T> streams, Guid campaignId)
+        public Hub(ProgressStreams<T> streams, Guid key, Guid campaignId)
         {
             this.streams = streams;
-            this.campaignId = campaignId;
+            this.key = key;
             listening = streams.feed.Listen(campaignId, Reload);
         }
 
@@ -129,7 +136,7 @@ public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, Can
                 lastLoadStarted = Stopwatch.GetTimestamp();
                 try
                 {
-                    var value = await streams.load(campaignId, stopping.Token).ConfigureAwait(false);
+                    var value = await streams.load(key, stopping.Token).ConfigureAwait(false);
                     foreach (var subscriber in streams.SubscribersOf(this)) subscriber.Offer(value);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }

@@ -1,0 +1,150 @@
+using WorkersPower.Testing;
+
+namespace WorkersPower.Host.Tests;
+
+/// <summary>
+/// The organiser's console, campaigns side, in a real headless Chromium driven by Playwright
+/// (tests/conformance/organise-campaigns.mjs) with two organisers' browsers: one launches, edits, schedules, moves,
+/// cancels, concludes and reopens a campaign, then at an action checks in two people who signed up and a walk-in
+/// found by name while the other's screen on the same action shows the count move without a reload; then records
+/// the outcome. A member opening the console is told it is not theirs.
+/// </summary>
+public sealed class WebCampaignsConsoleTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
+{
+    private static readonly string[] Screens =
+        ["campaigns-list", "campaign-cancel-confirm", "campaign-detail", "at-the-action-watching", "at-the-action", "campaign-progress", "campaigns-member"];
+
+    private const string Search = "query($id: ID!, $search: String!) { node(id: $id) { ... on CampaignAction { walkInCandidates(search: $search) { displayName } } } }";
+
+    [Fact]
+    public async Task In_chromium_two_organisers_run_a_campaign_and_watch_the_count_move_at_an_action()
+    {
+        NodeScript.RequireChromiumAndAxe();
+        var admin = await fixture.AdminTokenAsync();
+        var branch = await fixture.BranchAsync();
+        var organiser1 = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
+        var organiser2 = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
+        var member = await MemberApi.JoinAsync(fixture, branch);
+        var suffix = new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5).ToArray()).PadRight(5, 'x');
+
+        // three members with names: two will sign up, one will walk in (their names checked through a probe action of an admin's campaign)
+        var probe = await LaunchAsync(admin, $"Probe {suffix}");
+        var probeAction = await ScheduleAsync(admin, probe.Id, "Probe", DateTimeOffset.UtcNow.AddDays(10), null);
+        var ada = await NamedMemberAsync(branch, "Ada", "Picketline", probeAction, admin);
+        var ben = await NamedMemberAsync(branch, "Ben", "Strikefund", probeAction, admin);
+        await NamedMemberAsync(branch, "Cleo", "Walkabout", probeAction, admin);
+
+        // a campaign of organiser 1's with an action starting in a minute (its outcome can be recorded once it started), made through the API
+        var apiTitle = $"Save the night buses {suffix}";
+        var (campaignId, slug) = await LaunchAsync(organiser1.Token, apiTitle);
+        var actionId = await ScheduleAsync(organiser1.Token, campaignId, "Picket at the garage", DateTimeOffset.UtcNow.AddSeconds(60), 30);
+        foreach (var m in new[] { ada, ben })
+        {
+            var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
+                new { input = new { actionId } }, m.Token);
+            signedUp.UserErrors("signUpForAction").ShouldBeEmpty(signedUp.Body);
+        }
+
+        var shots = Directory.CreateTempSubdirectory("wp-web-campaigns-").FullName;
+        try
+        {
+            var (exitCode, text) = await NodeScript.RunAsync("organise-campaigns.mjs", fixture.ServerAddress!.ToString(), shots,
+                organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug);
+            exitCode.ShouldBe(0, text);
+            var lines = text.Split('\n');
+            string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
+
+            Line("LIST").ShouldContain(apiTitle);
+            var newTitle = $"Clean air at the depots {suffix}";
+            Line("LAUNCHED").ShouldBe($"LAUNCHED /organise/campaigns/clean-air-at-the-depots-{suffix} | {newTitle}");
+            Line("SCHEDULED").ShouldBe("SCHEDULED The action is scheduled: members can sign up for it now, and those signed up get a reminder the day before. | Stall at the market");
+            Line("EDITED").ShouldBe("EDITED The campaign is saved.");
+            Line("RESCHEDULED").ShouldStartWith("RESCHEDULED The action is moved. Everyone signed up is told the new time and place. | Stall · ");
+            Line("RESCHEDULED").ShouldEndWith("· Ridley Road, by the station");
+            Line("CANCELERROR").ShouldMatch(@"^CANCELERROR Give the reason: the members signed up receive it\. describedby=\S+-reason-error$");
+            Line("CANCELLED").ShouldBe("CANCELLED The action is cancelled. Everyone signed up is told, with your reason. | Cancelled The market is closed for repairs that day. | Actions (1) buttons=");
+            Line("CONCLUDED").ShouldBe("CONCLUDED The campaign is concluded. | Concluded");
+            Line("REOPENED").ShouldBe("REOPENED The campaign is running again. | Running");
+
+            Line("COUNT 0").ShouldBe("COUNT 0 0 checked in · 2 signed up · 28 places left");
+            Line("COUNT 1").ShouldBe("COUNT 1 1 checked in · 2 signed up · 28 places left");
+            Line("COUNT 2").ShouldBe("COUNT 2 2 checked in · 2 signed up · 28 places left");
+            Line("RELOADED").ShouldBe("RELOADED false");
+            Line("WATCHLIST").ShouldBe("WATCHLIST Ada Picketline Checked in | Ben Strikefund Checked in");
+            Line("FILTER").ShouldBe("FILTER Ben Strikefund");
+            Line("WALKINERROR").ShouldBe("WALKINERROR Type at least 2 letters of the name. describedby=walkin-hint walkin-error");
+            var branchName = (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Branch { name } } }", new { id = branch }))["node"]!["name"]!.GetValue<string>();
+            Line("WALKIN").ShouldBe($"WALKIN Cleo Walkabout {branchName}");
+            Line("WALKINDONE").ShouldBe("WALKINDONE 3 checked in · 2 signed up · 28 places left");
+            Line("OUTCOME").ShouldStartWith("OUTCOME The outcome is recorded. | Forty drivers stopped to talk; the depot manager came out to listen.");
+            Line("OUTCOME").ShouldContain("Papers sold");
+            Line("OUTCOME").ShouldContain("Signatures");
+            Line("FIGURES").ShouldBe("FIGURES 3 taking part of a goal of 20 2 sign-ups 3 checked in 1 action");
+            Line("CHART").ShouldMatch(@"^CHART Sign-ups and check-ins per day \(last 30 days\) rows=1 \| \w{3} \d{1,2} \w{3} 2 3$");
+            Line("MEMBER").ShouldBe("MEMBER This part is for organisers. Your account does not hold that role; if you think it should, ask an admin. mutations=0");
+
+            foreach (var screen in Screens)
+                Line($"AXE {screen}").ShouldBe($"AXE {screen} none");
+            lines.ShouldNotContain(l => l.StartsWith("SIDEWAYS", StringComparison.Ordinal), text);
+            lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
+            lines.ShouldNotContain(l => l.StartsWith("CONSOLE", StringComparison.Ordinal), text);
+            foreach (var screen in Screens)
+            foreach (var size in new[] { "390x844", "1280x800" })
+                new FileInfo(Path.Combine(shots, $"{screen}-{size}.png")).Length.ShouldBeGreaterThan(10_000);
+
+            // what the screens did, as the API holds it
+            var action = (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on CampaignAction { attendanceCount outcome { summary counts { name value } } } } }",
+                new { id = actionId }, admin))["node"]!;
+            action["attendanceCount"]!.GetValue<int>().ShouldBe(3);
+            action["outcome"]!["counts"]!.AsArray().Select(c => (c!["name"]!.GetValue<string>(), c["value"]!.GetValue<int>())).ShouldBe([("Papers sold", 12), ("Signatures", 40)]);
+            var campaign = (await fixture.Client.DataAsync("query($slug: String!) { campaign(slug: $slug) { goal status actions { nodes { status cancelReason } } } }",
+                new { slug = $"clean-air-at-the-depots-{suffix}" }))["campaign"]!;
+            campaign["goal"]!.GetValue<int>().ShouldBe(60);
+            campaign["status"]!.GetValue<string>().ShouldBe("ACTIVE");
+            campaign["actions"]!["nodes"]![0]!["cancelReason"]!.GetValue<string>().ShouldBe("The market is closed for repairs that day.");
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("WP_KEEP_SCREENSHOTS") is null) Directory.Delete(shots, recursive: true);
+        }
+    }
+
+    private async Task<(string Id, string Slug)> LaunchAsync(string token, string title)
+    {
+        var launched = await fixture.Client.PostAsync("mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { campaign { id slug } errors { code message } } }",
+            new { input = new { title, summary = "Night routes keep night workers moving.", goal = 20 } }, token);
+        launched.UserErrors("launchCampaign").ShouldBeEmpty(launched.Body);
+        return (launched["launchCampaign.campaign.id"]!.GetValue<string>(), launched["launchCampaign.campaign.slug"]!.GetValue<string>());
+    }
+
+    private async Task<string> ScheduleAsync(string token, string campaignId, string title, DateTimeOffset starts, int? capacity)
+    {
+        var scheduled = await fixture.Client.PostAsync("mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code message } } }",
+            new { input = new { campaignId, kind = "PICKET", title, startsAt = starts, endsAt = starts.AddHours(2), location = "Holloway bus garage", capacity } }, token);
+        scheduled.UserErrors("scheduleAction").ShouldBeEmpty(scheduled.Body);
+        return scheduled["scheduleAction.action.id"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A member of the branch with this name, once Campaigns' copy of them has it (a rename heard before Campaigns heard
+    /// the member join would be lost: renamed again until it shows).
+    /// </summary>
+    private async Task<MemberApi.Person> NamedMemberAsync(string branch, string givenName, string familyName, string actionId, string admin)
+    {
+        var person = await MemberApi.JoinAsync(fixture, branch);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var renamed = await fixture.Client.PostAsync("mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { errors { code message } } }",
+                new { input = new { givenName, familyName } }, person.Token);
+            renamed.UserErrors("updateMyProfile").ShouldBeEmpty(renamed.Body);
+            for (var i = 0; i < 20; i++)
+            {
+                var found = await fixture.Client.DataAsync(Search, new { id = actionId, search = $"{givenName} {familyName}" }, admin);
+                if (found["node"]!["walkInCandidates"]!.AsArray().Count > 0) return person;
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"Campaigns never heard that {givenName} {familyName} joined.");
+    }
+}

@@ -1,0 +1,206 @@
+// Organisers run a campaign in the web client's console, in Debian's chromium (headless, through Playwright), and
+// print what they see:
+//   LIST <titles>                     /organise/campaigns: the running campaigns
+//   LAUNCHED <path> | <h1>            after launching a campaign from the list page
+//   SCHEDULED <status> | <titles>     after scheduling an action on it
+//   EDITED <status>                   after changing its goal
+//   RESCHEDULED <status> | <meta>     after moving the new action
+//   CANCELERROR <message> describedby=<ids>   cancelling without a reason
+//   CANCELLED <status> | <item text>  after cancelling it with a reason
+//   CONCLUDED <status> | <badge>      after concluding (with its confirmation); REOPENED <status> | <badge>
+//   FIGURES <text>                    the campaign's live figures; CHART <caption> rows=<table rows>
+//   COUNT <n> <organiser 2's count line>   organiser 2's screen on the same action as organiser 1 checks people in (no reload)
+//   RELOADED <true|false>             whether organiser 2's page was reloaded meanwhile
+//   WATCHLIST <entries>               organiser 2's list of people signed up, moments later
+//   FILTER <names>                    the list filtered by a name
+//   WALKINERROR <message>             a search of one letter
+//   WALKIN <names and branches>       the members found by name; WALKINDONE <organiser 2's count line>
+//   OUTCOME <status> | <recorded>     after recording the outcome
+//   MEMBER <alert> mutations=<n>      a member opening /organise/campaigns
+//   AXE <page> ...; SIDEWAYS <page>; PAGEERRORS ...; CONSOLE ...
+// Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
+// usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug>
+import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
+
+const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug] = process.argv.slice(2);
+const browser = await launchChromium();
+const errors = [];
+const consoleErrors = [];
+const url = (path) => new URL(path, base).toString();
+
+async function signedIn(email, path) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.goto(url(path), { waitUntil: 'load' });
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30000 });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+const narrow = async (page, name) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  if (wide) console.log(`SIDEWAYS ${name}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+};
+const check = async (page, name) => { await axeLine(page, name); await narrow(page, name); await screenshots(page, shots, name); };
+
+/** A datetime-local value days from now at the given hour (the browser runs in this machine's time zone). */
+const local = (days, hour) => {
+  const d = new Date(Date.now() + days * 86400000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
+};
+
+try {
+  // 1. the campaigns, and launching one
+  const one = await signedIn(email1, '/organise/campaigns');
+  await one.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor({ timeout: 30000 });
+  const list = one.getByRole('region', { name: /Running campaigns/ });
+  await list.getByRole('listitem').first().waitFor({ timeout: 30000 });
+  console.log('LIST ' + (await list.getByRole('heading', { level: 3 }).allTextContents()).map(flat).join(' | '));
+  await check(one, 'campaigns-list');
+
+  const title = `Clean air at the depots ${suffix}`;
+  await one.getByLabel('Title').fill(title);
+  await one.getByLabel('What it is about').fill('Drivers breathe diesel all day. We want electric buses and filters now.');
+  await one.getByLabel(/^Goal/).fill('50');
+  await one.getByRole('button', { name: 'Launch the campaign' }).click();
+  await one.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 30000 });
+  console.log('LAUNCHED ' + new URL(one.url()).pathname + ' | ' + flat(await one.getByRole('heading', { level: 1 }).textContent()));
+
+  // 2. its page: schedule, edit, reschedule, cancel with a reason, conclude and reopen
+  const schedule = one.getByRole('form', { name: 'Schedule an action' });
+  await schedule.getByLabel('Kind of action').selectOption('STALL');
+  await schedule.getByLabel('Title (optional)').fill('Stall at the market');
+  await schedule.getByLabel('Starts').fill(local(2, 10));
+  await schedule.getByLabel('Ends').fill(local(2, 12));
+  await schedule.getByLabel('Where').fill('Ridley Road market');
+  await schedule.getByRole('button', { name: 'Schedule the action' }).click();
+  await one.locator('#schedule-status').getByText(/scheduled/).waitFor({ timeout: 30000 });
+  const actions = one.getByRole('region', { name: /^Actions/ });
+  await actions.getByRole('heading', { level: 3, name: 'Stall at the market' }).waitFor({ timeout: 30000 });
+  console.log('SCHEDULED ' + flat(await one.locator('#schedule-status').textContent()) + ' | ' + (await actions.locator('.item-list h3').allTextContents()).map(flat).join(' | '));
+
+  const edit = one.getByRole('region', { name: 'Edit the campaign' });
+  await edit.getByLabel(/^Goal/).fill('60');
+  await edit.getByRole('button', { name: 'Save the campaign' }).click();
+  await one.locator('#edit-status').getByText(/saved/).waitFor({ timeout: 30000 });
+  console.log('EDITED ' + flat(await one.locator('#edit-status').textContent()));
+
+  const stall = actions.getByRole('article', { name: 'Stall at the market' });
+  await stall.getByRole('button', { name: 'Reschedule' }).click();
+  const move = stall.getByRole('form', { name: 'Reschedule' });
+  await move.getByLabel('Where').fill('Ridley Road, by the station');
+  await move.getByRole('button', { name: 'Move the action' }).click();
+  await move.getByText(/is moved/).waitFor({ timeout: 30000 });
+  await stall.getByText('Ridley Road, by the station').waitFor({ timeout: 30000 });
+  console.log('RESCHEDULED ' + flat(await move.locator('[role="status"]').textContent()) + ' | ' + flat(await stall.locator('p.muted').first().textContent()));
+
+  await stall.getByRole('button', { name: 'Cancel…' }).click();
+  const cancel = stall.getByRole('form', { name: 'Cancel Stall at the market' });
+  await cancel.getByRole('button', { name: 'Cancel the action' }).click();
+  await cancel.locator('.field-error').waitFor({ timeout: 30000 });
+  const reason = cancel.getByLabel('Reason the members will receive');
+  console.log('CANCELERROR ' + flat(await cancel.locator('.field-error').textContent()) + ' describedby=' + await reason.getAttribute('aria-describedby'));
+  await reason.fill('The market is closed for repairs that day.');
+  await axeLine(one, 'campaign-cancel-confirm');
+  await screenshots(one, shots, 'campaign-cancel-confirm');
+  await cancel.getByRole('button', { name: 'Cancel the action' }).click();
+  await stall.locator('.saved').getByText(/is cancelled/).waitFor({ timeout: 30000 });
+  await stall.getByText('The market is closed for repairs that day.').first().waitFor({ timeout: 30000 });
+  console.log('CANCELLED ' + flat(await stall.locator('.saved').textContent()) + ' | ' + flat(await stall.locator(':scope > p').nth(1).textContent())
+    + ' | ' + flat(await actions.getByRole('heading', { level: 2 }).textContent()) + ' buttons=' + (await stall.getByRole('button').allTextContents()).join(','));
+
+  await one.getByRole('button', { name: 'Conclude the campaign…' }).click();
+  await one.getByRole('button', { name: 'Yes, conclude it' }).click();
+  await one.locator('#standing-status').getByText(/concluded/).waitFor({ timeout: 30000 });
+  console.log('CONCLUDED ' + flat(await one.locator('#standing-status').textContent()) + ' | ' + flat(await one.locator('.status-badge').first().textContent()));
+  await one.getByRole('button', { name: 'Reopen the campaign' }).click();
+  await one.locator('#standing-status').getByText(/running again/).waitFor({ timeout: 30000 });
+  console.log('REOPENED ' + flat(await one.locator('#standing-status').textContent()) + ' | ' + flat(await one.locator('.status-badge').first().textContent()));
+  await check(one, 'campaign-detail');
+
+  // 3. at the action: organiser 1 checks in while organiser 2 watches the same action
+  await one.goto(url(`/organise/actions/${encodeURIComponent(actionId)}`), { waitUntil: 'load' });
+  await one.getByRole('heading', { level: 2, name: /^Signed up/ }).waitFor({ timeout: 30000 });
+  const two = await signedIn(email2, `/organise/actions/${encodeURIComponent(actionId)}`);
+  await two.getByRole('heading', { level: 2, name: /^Signed up/ }).waitFor({ timeout: 30000 });
+  await two.evaluate(() => { window.__notReloaded = true; });
+  const countOf = async () => flat(await two.locator('#counts').textContent());
+  // the subscription is live once its first value came: wait for both screens to have subscribed
+  await one.waitForTimeout(1500);
+  console.log('COUNT 0 ' + await countOf());
+  const people = one.getByRole('region', { name: /^Signed up/ });
+  const names = (await people.locator('.person__name').allTextContents()).map(flat);
+  await people.getByRole('button', { name: `Check in ${names[0]}` }).click();
+  await two.locator('#counts').getByText(/^1 checked in/).waitFor({ timeout: 15000 });
+  console.log('COUNT 1 ' + await countOf());
+  await people.getByRole('button', { name: `Check in ${names[1]}` }).click();
+  await two.locator('#counts').getByText(/^2 checked in/).waitFor({ timeout: 15000 });
+  console.log('COUNT 2 ' + await countOf());
+  console.log('RELOADED ' + !(await two.evaluate(() => window.__notReloaded === true)));
+  // organiser 2's list shows them checked in too, moments later
+  const watched = two.getByRole('region', { name: /^Signed up/ });
+  await watched.locator('.checked').nth(1).waitFor({ timeout: 15000 });
+  console.log('WATCHLIST ' + (await watched.locator('.person').allInnerTexts()).map(flat).join(' | '));
+
+  await one.getByLabel('Find a name on the list').fill(names[1].split(' ')[0].toLowerCase());
+  console.log('FILTER ' + (await people.locator('.person__name').allTextContents()).map(flat).join(' | '));
+  await one.getByLabel('Find a name on the list').fill('');
+
+  const walkIn = one.getByRole('region', { name: 'Someone who did not sign up' });
+  await walkIn.getByLabel('Their name').fill('C');
+  await walkIn.getByRole('button', { name: 'Find' }).click();
+  await walkIn.locator('#walkin-error').waitFor({ timeout: 30000 });
+  console.log('WALKINERROR ' + flat(await walkIn.locator('#walkin-error').textContent()) + ' describedby=' + await walkIn.getByLabel('Their name').getAttribute('aria-describedby'));
+  await walkIn.getByLabel('Their name').fill(walkInName.split(' ')[1].slice(0, 6).toLowerCase());
+  await walkIn.getByRole('button', { name: 'Find' }).click();
+  await walkIn.getByRole('list', { name: 'Members found' }).waitFor({ timeout: 30000 });
+  console.log('WALKIN ' + (await walkIn.locator('.person__name').allInnerTexts()).map(flat).join(' | '));
+  await walkIn.getByRole('button', { name: `Check in ${walkInName}` }).click();
+  await two.locator('#counts').getByText(/^3 checked in/).waitFor({ timeout: 15000 });
+  console.log('WALKINDONE ' + await countOf());
+  await check(two, 'at-the-action-watching');
+
+  const outcome = one.getByRole('region', { name: 'Outcome' });
+  // the form shows once the action has started (it was scheduled to start a minute after the test began)
+  await outcome.getByLabel('How it went').waitFor({ timeout: 120000 });
+  await outcome.getByLabel('How it went').fill('Forty drivers stopped to talk; the depot manager came out to listen.');
+  await outcome.getByLabel('What was counted').first().fill('Papers sold');
+  await outcome.getByLabel('How many').first().fill('12');
+  await outcome.getByLabel('What was counted').nth(1).fill('Signatures');
+  await outcome.getByLabel('How many').nth(1).fill('40');
+  await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+  await one.locator('#outcome-status').getByText(/recorded/).waitFor({ timeout: 30000 });
+  await one.locator('#outcome-recorded').waitFor({ timeout: 30000 });
+  console.log('OUTCOME ' + flat(await one.locator('#outcome-status').textContent()) + ' | ' + flat(await one.locator('#outcome-recorded').innerText()));
+  await check(one, 'at-the-action');
+
+  // 4. the action's campaign: live figures and the chart of sign-ups and check-ins per day (built a moment later)
+  await one.goto(url(`/organise/campaigns/${slug}`), { waitUntil: 'load' });
+  await one.getByRole('heading', { level: 2, name: 'Progress' }).waitFor({ timeout: 30000 });
+  const chartRows = one.locator('.chart tbody tr');
+  for (let i = 0; i < 30 && (await chartRows.count()) === 0; i++) {
+    await one.waitForTimeout(500);
+    await one.reload({ waitUntil: 'load' });
+    await one.getByRole('heading', { level: 2, name: 'Progress' }).waitFor({ timeout: 30000 });
+  }
+  console.log('FIGURES ' + flat(await one.locator('.figures').innerText()));
+  console.log('CHART ' + flat(await one.locator('.chart figcaption').textContent()) + ' rows=' + await chartRows.count() + ' | ' + flat(await chartRows.first().innerText()));
+  await check(one, 'campaign-progress');
+
+  // 5. a member is told the console is not theirs, with nothing to act on
+  const member = await signedIn(memberEmail, '/organise/campaigns');
+  await member.getByRole('alert').waitFor({ timeout: 30000 });
+  console.log('MEMBER ' + flat(await member.getByRole('alert').textContent()) + ' mutations=' + await member.locator('[data-mutation]').count());
+  await check(member, 'campaigns-member');
+} finally {
+  if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
+  if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));
+  await browser.close();
+}
