@@ -61,6 +61,7 @@ export function FindMember({ onChoose }: { onChoose: (id: string) => void }) {
     if (mode === 'id' && text.length < 8) return refuse('Paste the whole member id.');
     setErrors({});
     setAlert(null);
+    setFound(null);
     setSearching(true);
     const ask: Promise<{ members: ReadonlyArray<Found>; total: number }> =
       mode === 'name'

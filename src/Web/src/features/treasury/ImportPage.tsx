@@ -128,7 +128,7 @@ export function ImportPage() {
             ) : null}
           </div>
           {checked !== null && !current ? <p className="muted">The text changed since it was checked: check it again before recording.</p> : null}
-          <Outcome id="import-status" alert={alert} done={checked ? summary(checked) : null} />
+          <Outcome id="import-status" alert={alert} done={checked ? summary(checked) : null} warn={checked !== null && !checked.report.applied && (checked.report.refused > 0 || !checked.dryRun)} />
         </div>
       </section>
       {checked ? (

@@ -18,7 +18,7 @@ export function ReportTable({ rows }: { rows: ReadonlyArray<Row> }) {
   if (rows.length === 0) return <p className="muted">The file has no rows.</p>;
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="The report (scrolls sideways on a small screen)">
         <table className="data-table">
           <caption className="muted">{shown < rows.length ? `Rows 1 to ${shown} of ${rows.length}` : `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`} (the header is line 1)</caption>
           <thead>
@@ -63,12 +63,12 @@ function Block({ rows }: { rows: ReadonlyArray<Row> }) {
     <tbody>
       {rows.map((r) => (
         <tr key={r.line} className={r.status === 'REFUSED' ? 'report-row--refused' : undefined}>
-          <td className="number">{r.line}</td>
+          <td className="number nowrap">{r.line}</td>
           <td>{r.memberId ? names.get(r.memberId) ?? 'A member you cannot see' : <span className="muted">None</span>}</td>
-          <td className="number">{r.amount ? formatMoney(r.amount) : ''}</td>
-          <td>{r.paidOn ? <time dateTime={String(r.paidOn)}>{formatDate(String(r.paidOn))}</time> : ''}</td>
-          <td><span className="status-badge">{statusWords[r.status] ?? r.status}</span></td>
-          <td>{r.message}</td>
+          <td className="number nowrap">{r.amount ? formatMoney(r.amount) : ''}</td>
+          <td className="nowrap">{r.paidOn ? <time dateTime={String(r.paidOn)}>{formatDate(String(r.paidOn))}</time> : ''}</td>
+          <td className="nowrap"><span className="status-badge">{statusWords[r.status] ?? r.status}</span></td>
+          <td className="message">{r.message}</td>
         </tr>
       ))}
     </tbody>
