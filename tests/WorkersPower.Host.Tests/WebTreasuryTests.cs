@@ -57,6 +57,7 @@ public sealed class WebTreasuryTests(RealServerFixture fixture) : IClassFixture<
             Line("PAID").ShouldEndWith(" by Rosa Worker (reference BANK-REC-1). Arrears now: up to date. | Up to date");
             Line("MUTATIONS record").ShouldBe("MUTATIONS record recordContributionPayment");
 
+            Line("CSVERROR").ShouldBe("CSVERROR The header lacks the column(s): member. describedby=csv-hint csv-error");
             Line("LOADED").ShouldBe("LOADED statement.csv is loaded into the text below (4 lines): check it, and fix any row there. same=true");
             Line("CHECK").ShouldBe("CHECK Checked: 2 rows to record, 0 skipped, 1 refused. Nothing is recorded while any row is refused: fix line 4 in the text, then check again. | record=0");
             var day = Rows("CHECK")[0].Split(" | ")[3];

@@ -7,6 +7,7 @@
 //   BYEMAIL <h2> | <facts>      the member a whole email address (in capitals) names
 //   PAYERROR <message> describedby=<ids>   an amount that is not one
 //   PAID <status> | <arrears>   after recording the payment
+//   CSVERROR <message> describedby=<ids>   a pasted text without a member column: the API's error beside the text
 //   LOADED <status> same=<the text area holds the file>
 //   CHECK <status> | record=<"Record the payments" buttons>   the dry run of the file with a bad row
 //   ROW <line> | <member> | <amount> | <paid on> | <result> | <message>   the report's rows (CHECK1/CHECK2/APPLIED)
@@ -102,6 +103,10 @@ try {
   // 4. the import: a file with a bad row, checked (refused, nothing to record), fixed in the text, checked, recorded
   await areaNav.getByRole('link', { name: 'Import payments' }).click();
   await page.getByRole('heading', { level: 1, name: 'Import payments' }).waitFor({ timeout: 30000 });
+  await page.getByLabel('The file’s text').fill('date,amount\n2026-11-02,5.00\n');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('#csv-error').waitFor({ timeout: 30000 });
+  console.log('CSVERROR ' + flat(await page.locator('#csv-error').textContent()) + ' describedby=' + await page.getByLabel('The file’s text').getAttribute('aria-describedby'));
   await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByText(/statement\.csv is loaded/).waitFor({ timeout: 30000 });
   console.log('LOADED ' + flat(await page.getByText(/statement\.csv is loaded/).textContent()) + ' same=' + ((await page.getByLabel('The file’s text').inputValue()) === csv));

@@ -1,4 +1,4 @@
-import { Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery, useMutation } from 'react-relay/hooks';
 import type { RecordPaymentPageMemberQuery } from '../../__generated__/RecordPaymentPageMemberQuery.graphql';
 import type { RecordPaymentPageMutation } from '../../__generated__/RecordPaymentPageMutation.graphql';
@@ -48,13 +48,16 @@ function ChosenMember({ id }: { id: string }) {
     { id },
     { fetchPolicy: 'store-and-network' },
   );
+  // the member just chosen: focus moves to them, so a keyboard or screen reader user is taken to the form
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, []);
   if (node?.__typename !== 'Member') return <p className="alert" role="alert">This member cannot be found any more.</p>;
   const name = `${node.givenName} ${node.familyName}`;
   const pledge = node.contribution && node.contributionFrequency
     ? `${formatMoney(node.contribution)} ${frequencyWords[node.contributionFrequency] ?? ''}` : 'No pledge recorded';
   return (
     <section className="treasury-section" aria-labelledby="chosen-title">
-      <h2 id="chosen-title">{name}</h2>
+      <h2 id="chosen-title" tabIndex={-1} ref={heading}>{name}</h2>
       <dl className="facts">
         <dt>Branch</dt><dd>{node.branch.name}</dd>
         <dt>Standing</dt><dd>{standingWords[node.status] ?? node.status}</dd>

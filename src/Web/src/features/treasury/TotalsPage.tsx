@@ -90,8 +90,8 @@ export function TotalsPage() {
                   return (
                     <tr key={b.id}>
                       <th scope="row">{b.name}</th>
-                      <td className="number">{s.money.size === 0 ? formatMoney({ amount: '0', currency: currencies[0] ?? 'GBP' }) : moneyWords(s.money)}</td>
-                      <td className="number">{s.payments}</td>
+                      <td className="number nowrap">{s.money.size === 0 ? formatMoney({ amount: '0', currency: currencies[0] ?? 'GBP' }) : moneyWords(s.money)}</td>
+                      <td className="number nowrap">{s.payments}</td>
                     </tr>
                   );
                 })}
