@@ -3,7 +3,8 @@
 //   MENU <who> <links>          the main menu's links (treasurer, member, editor)
 //   AREANAV <links> current=<link>   the treasury's sub-navigation
 //   FINDPARTIAL <status>        part of an email address finds nobody
-//   BYID <h2> | <facts>         the member a pasted member id names
+//   BYNAME <status> | <found>   part of a name
+//   BYID <h2> | <facts>         the member a pasted member id (the bare number, with dashes) names
 //   BYEMAIL <h2> | <facts>      the member a whole email address (in capitals) names
 //   PAYERROR <message> describedby=<ids>   an amount that is not one
 //   PAID <status> | <arrears>   after recording the payment
@@ -17,7 +18,7 @@
 //   DENIED <who> <path> | <h1> | <alert> | mutations=<count>
 //   AXE <page> ...; SIDEWAYS <page> (at 320 px); PAGEERRORS ..., CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node treasury.mjs <base> <shots> <password> <treasurer email> <member1 email> <member2 id> <branch name> <csv> <fixed csv> <member email> <editor email>
+// usage: node treasury.mjs <base> <shots> <password> <treasurer email> <member1 email> <member2's bare id> <branch name> <csv> <fixed csv> <member email> <editor email>
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
 const [base, shots, password, treasurerEmail, member1Email, member2Id, branchName, csv, fixedCsv, memberEmail, editorEmail] = process.argv.slice(2);
@@ -76,6 +77,9 @@ try {
   await t.axe('find');
   await t.narrow('find');
   await t.shoot('treasury-find');
+  await findBy('Name', 'Part of their name', 'zetk');
+  await page.locator('.found-status').getByText(/found/).waitFor({ timeout: 30000 });
+  console.log('BYNAME ' + flat(await page.locator('.found-status').textContent()) + ' | ' + (await page.locator('ul.found li > span').allTextContents()).map(flat).join(' | '));
   await findBy('Member id', 'Their member id', member2Id);
   await page.locator('#chosen-title').waitFor({ timeout: 30000 });
   console.log('BYID ' + await chosenLine());
