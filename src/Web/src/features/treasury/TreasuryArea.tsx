@@ -1,5 +1,8 @@
 import { Route, Routes } from 'react-router';
 import { AreaFrame } from '../../ui/console/AreaFrame';
+import { ImportPage } from './ImportPage';
+import { RecordPaymentPage } from './RecordPaymentPage';
+import { TotalsPage } from './TotalsPage';
 
 /** The treasury (/treasury/*): record a payment, import a bank statement, contributions per branch per month. */
 export function TreasuryArea() {
@@ -10,6 +13,9 @@ export function TreasuryArea() {
         { to: '/treasury/import', label: 'Import payments' },
         { to: '/treasury/totals', label: 'Contributions' },
       ]} />}>
+        <Route index element={<RecordPaymentPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="totals" element={<TotalsPage />} />
       </Route>
     </Routes>
   );
