@@ -42,12 +42,12 @@ export function BranchesPage() {
       <FoundBranch />
       <section className="admin-section" aria-labelledby="branches-title">
         <h2 id="branches-title">The branches</h2>
-        <p className="meta" role="status">{sorted.length === 1 ? '1 branch' : `${sorted.length} branches`}, by name.</p>
+        <p className="meta" role="status">{sorted.length === 1 ? '1 branch' : `${sorted.length} branches`}, by name; members are those active now.</p>
         <p className="saved" id="renamed-status" role="status" hidden={!renamed}>{renamed}</p>
         <div className="table-scroll admin-table">
           <table className="data-table branches-table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Region</th><th scope="col" className="number">Active members</th><th scope="col"><span className="visually-hidden">Change</span></th></tr>
+              <tr><th scope="col">Name</th><th scope="col">Region</th><th scope="col" className="number">Members</th><th scope="col"><span className="visually-hidden">Change</span></th></tr>
             </thead>
             <tbody>
               {sorted.map((b) => (

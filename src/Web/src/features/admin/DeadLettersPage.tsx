@@ -132,7 +132,6 @@ function Letters({ list }: { list: DeadLettersPage_list$key }) {
                 <th scope="col">What was to be done</th>
                 <th scope="col">Why it failed</th>
                 <th scope="col">When, and replays</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -146,6 +145,10 @@ function Letters({ list }: { list: DeadLettersPage_list$key }) {
                     <td>
                       <p className="letter__what">{what}</p>
                       <p className="letter__detail">By {partOf(l.queue)} · {l.messageType}</p>
+                      <div className="actions letter__actions">
+                        <button type="button" className="button button--small" data-mutation="replayDeadLetters" disabled={busy || l.replayable} onClick={() => doReplay([l.id])}>Replay<span className="visually-hidden">: {what}</span></button>
+                        <button type="button" className="button button--small button--light" disabled={busy} onClick={() => { setStatus(null); setConfirming([l.id]); }}>Discard…<span className="visually-hidden"> {what}</span></button>
+                      </div>
                     </td>
                     <td>
                       <p className="letter__what">{failureOf(l.exceptionType)}</p>
@@ -156,12 +159,6 @@ function Letters({ list }: { list: DeadLettersPage_list$key }) {
                       {l.failedAt ? <p className="letter__detail">Gave up <time dateTime={l.failedAt}>{formatMoment(l.failedAt)}</time></p> : null}
                       {l.replayable ? <span className="status-badge">Replay under way</span> : null}
                       <p className="letter__detail">{l.replayCount === 0 ? 'Not replayed before' : `Replayed ${l.replayCount === 1 ? 'once' : `${l.replayCount} times`} before`}</p>
-                    </td>
-                    <td>
-                      <div className="actions">
-                        <button type="button" className="button button--small" data-mutation="replayDeadLetters" disabled={busy || l.replayable} onClick={() => doReplay([l.id])}>Replay<span className="visually-hidden">: {what}</span></button>
-                        <button type="button" className="button button--small button--light" disabled={busy} onClick={() => { setStatus(null); setConfirming([l.id]); }}>Discard…<span className="visually-hidden"> {what}</span></button>
-                      </div>
                     </td>
                   </tr>
                 );
