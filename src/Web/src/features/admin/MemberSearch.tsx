@@ -1,4 +1,4 @@
-import { Suspense, useId, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay/hooks';
 import type { MemberSearchQuery } from '../../__generated__/MemberSearchQuery.graphql';
 import { describedBy, FieldError, type FieldErrors } from '../../ui/Field';
@@ -18,11 +18,20 @@ export function MemberSearch({ name, label, hint, chosen, onChoose, clearLabel =
   const [term, setTerm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
+  // focus follows the choice: to the chosen member once chosen, back to the search field once cleared
+  const moved = useRef(false);
+  const chosenRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    if (chosen) chosenRef.current?.focus(); else document.getElementById(name)?.focus();
+  }, [chosen, name]);
+  const choose = (member: ChosenMember | null) => { moved.current = true; onChoose(member); };
   if (chosen) {
     return (
       <div className="picker__chosen">
-        <p>{label}: <strong>{chosen.name}</strong> ({chosen.branch})</p>
-        <button type="button" className="button button--small button--light" onClick={() => { onChoose(null); setTerm(null); }}>{clearLabel}</button>
+        <p ref={chosenRef} tabIndex={-1}>{label}: <strong>{chosen.name}</strong> ({chosen.branch})</p>
+        <button type="button" className="button button--small button--light" onClick={() => { choose(null); setTerm(null); }}>{clearLabel}</button>
       </div>
     );
   }
@@ -48,7 +57,7 @@ export function MemberSearch({ name, label, hint, chosen, onChoose, clearLabel =
       {term ? (
         <AdminBoundary>
           <Suspense fallback={<p className="muted" role="status">Searching…</p>}>
-            <Results term={term} label={label} onChoose={onChoose} />
+            <Results term={term} label={label} onChoose={choose} />
           </Suspense>
         </AdminBoundary>
       ) : null}
