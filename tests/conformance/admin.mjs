@@ -15,8 +15,9 @@
 //   DISCARDED <status> | <rows left with the discarded probes>
 //   REPLAYED <status>
 //   GONE <rows with the replayed probe> | <list status>   after the replayed work was done
-//   AUDITREADER <status> | <rows>       reads by the organiser
-//   AUDITBOTH <status> | <rows>         reads by the organiser of one member's data
+//   AUDITREADER <status> rows=<rows>    reads by the organiser (a first page)
+//   AUDITMORE <status> rows=<rows> more=<Show more buttons> | oldest: <last row>   after Show more
+//   AUDITBOTH <status> | <first row>    reads by the organiser of one member's data
 //   AUDITMEMBER <status>                reads of that member's data by anyone
 //   ERASECONFIRM <panel>
 //   ERASEERROR <error> describedby=<ids>
@@ -182,10 +183,15 @@ try {
   const rows = async () => (await page.getByRole('region', { name: 'Reads, newest first' }).locator('tbody tr').allInnerTexts()).map((t) => flat(t).replace(/^\w{3} \d{1,2} \w{3} \d{4} \d{2}:\d{2} /, '')).join(' / ');
   await choose('Read by', `Organiser${suffix}`, `Organiser${suffix}`);
   await page.getByRole('region', { name: 'Reads, newest first' }).locator('p.meta[role="status"]', { hasText: `by Olu Organiser${suffix}` }).waitFor(wait);
-  console.log(`AUDITREADER ${flat(await readsStatus.innerText())} | ${await rows()}`);
+  const readRows = page.getByRole('region', { name: 'Reads, newest first' }).locator('tbody tr');
+  console.log(`AUDITREADER ${flat(await readsStatus.innerText())} rows=${await readRows.count()}`);
+  await page.getByRole('region', { name: 'Reads, newest first' }).getByRole('button', { name: 'Show more' }).click();
+  await page.getByRole('region', { name: 'Reads, newest first' }).locator('p.meta[role="status"]', { hasText: 'Showing 23 of 23' }).waitFor(wait);
+  const all = await rows();
+  console.log(`AUDITMORE ${flat(await readsStatus.innerText())} rows=${await readRows.count()} more=${await page.getByRole('button', { name: 'Show more' }).count()} | oldest: ${all.split(' / ').pop()}`);
   await choose('Whose data', `Read${suffix}`, `Read${suffix}`);
   await page.getByRole('region', { name: 'Reads, newest first' }).locator('p.meta[role="status"]', { hasText: `of Rita Read${suffix}` }).waitFor(wait);
-  console.log(`AUDITBOTH ${flat(await readsStatus.innerText())} | ${await rows()}`);
+  console.log(`AUDITBOTH ${flat(await readsStatus.innerText())} | ${(await rows()).split(' / ')[0]}`);
   await axe('audit');
   await narrow(page, 'audit');
   await shoot('admin-audit');
