@@ -1,6 +1,6 @@
 namespace WorkersPower.Membership.Members;
 
-/// <summary>personalDataReads: who read whose personal data (admins).</summary>
+/// <summary>personalDataReads: who read whose personal data (admins), by reader, by member or application.</summary>
 internal sealed class PersonalDataReadQueries : ISchemaContributor
 {
     public void AddQueryFields(ObjectGraphType query) =>
@@ -8,6 +8,7 @@ internal sealed class PersonalDataReadQueries : ISchemaContributor
             .Description("Who read whose personal data (members' and applicants'), newest first (admins).")
             .Argument<IdGraphType>("memberId", "Only reads of this member's data.")
             .Argument<IdGraphType>("applicationId", "Only reads of this (pending or rejected) application's data.")
+            .Argument<IdGraphType>("readerId", "Only reads by this reader: their member's global id (as reader.id) or their account id (as readerAccountId).")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -16,8 +17,11 @@ internal sealed class PersonalDataReadQueries : ISchemaContributor
                 // an unknown id lists nothing
                 var memberId = ctx.GetArgument<string?>("memberId") is { } m ? GlobalId.TryDecode(m, MemberType.TypeName) ?? Guid.Empty : (Guid?)null;
                 var applicationId = ctx.GetArgument<string?>("applicationId") is { } a ? GlobalId.TryDecode(a, MembershipApplicationType.TypeName) ?? Guid.Empty : (Guid?)null;
+                var reader = Reader(ctx.GetArgument<string?>("readerId"));
                 IBatchedQueryable<PersonalDataRead> Filtered(IBatchedQueryable<PersonalDataRead> q)
                 {
+                    if (reader is { Member: { } readerMember }) q = q.Where(r => r.ReaderMemberId == readerMember);
+                    if (reader is { Account: { } readerAccount }) q = q.Where(r => r.ReaderAccountId == readerAccount);
                     if (memberId is { } member) q = q.Where(r => r.MemberId == member);
                     if (applicationId is { } application) q = q.Where(r => r.ApplicationId == application);
                     return q;
@@ -25,6 +29,14 @@ internal sealed class PersonalDataReadQueries : ISchemaContributor
                 await using var session = ctx.Session();
                 return await page.PageAsync<PersonalDataRead>(session, Filtered, r => r.Sequence, descending: true, ctx.CancellationToken);
             });
+
+    /// <summary>The reader filter: a member's global id, else an account id (as readerAccountId shows it); anything else matches no one.</summary>
+    internal static (Guid? Member, Guid? Account)? Reader(string? id)
+    {
+        if (id is null) return null;
+        if (GlobalId.TryDecode(id, MemberType.TypeName) is { } member) return (member, null);
+        return (null, Guid.TryParseExact(id, "N", out var account) ? account : Guid.Empty);
+    }
 }
 
 public sealed class PersonalDataReadType : ObjectGraphType<PersonalDataRead>

@@ -1,5 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { AreaFrame } from '../../ui/console/AreaFrame';
+import { AuditPage } from './AuditPage';
+import { BranchesPage } from './BranchesPage';
+import { DeadLettersPage } from './DeadLettersPage';
+import { ErasePage } from './ErasePage';
+import { RolesPage } from './RolesPage';
+import './admin.css';
 
 /** The admin's room (/admin/*): branches, roles, dead letters, the audit of personal-data reads, erasure. */
 export function AdminArea() {
@@ -12,6 +18,11 @@ export function AdminArea() {
         { to: '/admin/audit', label: 'Audit' },
         { to: '/admin/erase', label: 'Erase a member' },
       ]} />}>
+        <Route index element={<BranchesPage />} />
+        <Route path="roles" element={<RolesPage />} />
+        <Route path="dead-letters" element={<DeadLettersPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="erase" element={<ErasePage />} />
       </Route>
     </Routes>
   );
