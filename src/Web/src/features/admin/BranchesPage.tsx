@@ -56,7 +56,7 @@ export function BranchesPage() {
                   <td>{b.region ?? <span className="muted">None given</span>}</td>
                   <td className="number">{b.memberCount}</td>
                   <td>
-                    <button type="button" className="button button--small button--light" onClick={() => { setRenamed(null); setEditing(b.id); }}>
+                    <button type="button" data-opens="renameBranch" className="button button--small button--light" onClick={() => { setRenamed(null); setEditing(b.id); }}>
                       Rename<span className="visually-hidden"> {b.name}</span>
                     </button>
                   </td>

@@ -120,7 +120,7 @@ function Letters({ list }: { list: DeadLettersPage_list$key }) {
       ) : null}
       <div className="toolbar">
         <button type="button" className="button button--small" data-mutation="replayDeadLetters" disabled={busy || chosen.length === 0} onClick={() => doReplay(chosen)}>Replay the selected ({chosen.length})</button>
-        <button type="button" className="button button--small button--light" disabled={busy || chosen.length === 0} onClick={() => { setStatus(null); setConfirming(chosen); }}>Discard the selected ({chosen.length})…</button>
+        <button type="button" data-opens="discardDeadLetters" className="button button--small button--light" disabled={busy || chosen.length === 0} onClick={() => { setStatus(null); setConfirming(chosen); }}>Discard the selected ({chosen.length})…</button>
         <button type="button" className="button button--small button--quiet" disabled={refreshing} onClick={refresh}>{refreshing ? 'Refreshing…' : 'Refresh the list'}</button>
       </div>
       {letters.length > 0 ? (
@@ -147,7 +147,7 @@ function Letters({ list }: { list: DeadLettersPage_list$key }) {
                       <p className="letter__detail">By {partOf(l.queue)} · {l.messageType}</p>
                       <div className="actions letter__actions">
                         <button type="button" className="button button--small" data-mutation="replayDeadLetters" disabled={busy || l.replayable} onClick={() => doReplay([l.id])}>Replay<span className="visually-hidden">: {what}</span></button>
-                        <button type="button" className="button button--small button--light" disabled={busy} onClick={() => { setStatus(null); setConfirming([l.id]); }}>Discard…<span className="visually-hidden"> {what}</span></button>
+                        <button type="button" data-opens="discardDeadLetters" className="button button--small button--light" disabled={busy} onClick={() => { setStatus(null); setConfirming([l.id]); }}>Discard…<span className="visually-hidden"> {what}</span></button>
                       </div>
                     </td>
                     <td>

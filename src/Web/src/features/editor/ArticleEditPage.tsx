@@ -210,7 +210,7 @@ function EditArticle({ article }: { article: Article }) {
             {status === 'DRAFT' || status === 'UNPUBLISHED' ? <button type="button" className="button button--light" data-mutation="submitArticleForReview" disabled={busy} onClick={doSubmit}>Submit for review</button> : null}
             {status === 'DRAFT' || status === 'IN_REVIEW' || status === 'UNPUBLISHED' ? <button type="button" className="button button--light" data-mutation="publishArticle" disabled={busy} onClick={doPublish}>Publish</button> : null}
             {status === 'PUBLISHED' ? <button type="button" className="button button--light" data-mutation="unpublishArticle" disabled={busy} onClick={doUnpublish}>Unpublish</button> : null}
-            <button type="button" className="button button--quiet" disabled={busy} aria-expanded={confirmArchive} onClick={() => setConfirmArchive(true)}>Archive…</button>
+            <button type="button" data-opens="archiveArticle" className="button button--quiet" disabled={busy} aria-expanded={confirmArchive} onClick={() => setConfirmArchive(true)}>Archive…</button>
           </div>
         )}
         {dirty && !archived ? <p className="muted">You have changes that are not saved yet.</p> : null}

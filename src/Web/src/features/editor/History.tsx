@@ -92,7 +92,7 @@ export function History({ article: key, kind }: { article: History_article$key; 
                   <td>
                     {r.version === newest ? <span className="muted">Current text</span>
                       : archived ? null
-                      : <button type="button" className="button button--small button--light nowrap" aria-expanded={restoring === r.version} aria-label={`Restore version ${r.version}…`} onClick={() => { saving.clear(); setRestoring(r.version); }}>Restore…</button>}
+                      : <button type="button" data-opens="restoreArticleRevision" className="button button--small button--light nowrap" aria-expanded={restoring === r.version} aria-label={`Restore version ${r.version}…`} onClick={() => { saving.clear(); setRestoring(r.version); }}>Restore…</button>}
                   </td>
                 </tr>
               ))}

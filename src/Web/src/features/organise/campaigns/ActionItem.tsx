@@ -40,8 +40,8 @@ export function ActionItem({ action }: { action: ActionItem_action$key }) {
         <Link className="button button--small" to={`/organise/actions/${encodeURIComponent(a.id)}`}>At the action</Link>
         {!cancelled && !started ? (
           <>
-            <button type="button" className="button button--small button--quiet" aria-expanded={open === 'reschedule'} onClick={() => setOpen(open === 'reschedule' ? null : 'reschedule')}>Reschedule</button>
-            <button type="button" className="button button--small button--quiet" aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>Cancel…</button>
+            <button type="button" data-opens="rescheduleAction" className="button button--small button--quiet" aria-expanded={open === 'reschedule'} onClick={() => setOpen(open === 'reschedule' ? null : 'reschedule')}>Reschedule</button>
+            <button type="button" data-opens="cancelAction" className="button button--small button--quiet" aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>Cancel…</button>
           </>
         ) : null}
       </div>

@@ -335,7 +335,7 @@ function Standing({ campaignId, status }: { campaignId: string; status: string }
       ) : (
         <>
           <p>When the campaign is over, conclude it: its actions and figures stay.</p>
-          <button type="button" className="button button--light" onClick={() => { setMessage({ alert: [], saved: null }); setConfirming(true); }}>Conclude the campaign…</button>
+          <button type="button" data-opens="concludeCampaign" className="button button--light" onClick={() => { setMessage({ alert: [], saved: null }); setConfirming(true); }}>Conclude the campaign…</button>
         </>
       )}
       <SaveStatus id="standing-status" alert={message.alert} saved={message.saved} />
