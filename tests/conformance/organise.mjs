@@ -176,7 +176,7 @@ try {
   const history = page.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem');
   const firstPage = await history.count();
   await page.getByRole('region', { name: 'History' }).getByRole('button', { name: 'Show more' }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('ol.people-history > li').length > n, firstPage, { timeout: 30000 });
+  await page.waitForFunction((n) => document.querySelectorAll('ol.history > li').length > n, firstPage, { timeout: 30000 });
   console.log(`HISTORY ${firstPage} ${await history.count()} | ${flat(await page.getByRole('region', { name: 'History' }).getByRole('status').textContent())}`);
 
   // 8. move another member to another branch

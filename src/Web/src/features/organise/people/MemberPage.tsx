@@ -1,20 +1,17 @@
 import { startTransition, useState } from 'react';
-import { graphql, useLazyLoadQuery, usePaginationFragment } from 'react-relay/hooks';
+import { graphql, useLazyLoadQuery } from 'react-relay/hooks';
 import { Link, useParams } from 'react-router';
 import type { MemberPageQuery } from '../../../__generated__/MemberPageQuery.graphql';
-import type { MemberPage_history$key } from '../../../__generated__/MemberPage_history.graphql';
-import type { MemberPageHistoryQuery } from '../../../__generated__/MemberPageHistoryQuery.graphql';
 import { useHasRole } from '../../../ui/console/AreaFrame';
 import { formatDate } from '../../../ui/dates';
-import { ShowMore } from '../../../ui/ShowMore';
 import { formatMoment, formatMoney, frequencyWords } from '../../member/format';
 import { interestChoices } from '../../join/interests';
 import { standingWords } from './common';
 import { MemberActions } from './MemberActions';
+import { MemberHistory } from '../../member/MemberHistory';
 import './people.css';
 
 const interestLabel = (value: string) => interestChoices.find((c) => c.value === value)?.label ?? value;
-const pageSize = 10;
 
 /** /organise/members/:id: a member's profile, participation, contributions and history; suspend, reinstate, transfer. */
 export function MemberPage() {
@@ -32,7 +29,7 @@ export function MemberPage() {
             participation { campaigns actionsSignedUp actionsAttended }
             contribution { amount currency } contributionFrequency monthsInArrears arrears { amount currency }
             contributionPayments(first: 3) { totalCount edges { node { paidOn amount { amount currency } reference } } }
-            ...MemberPage_history @alias
+            ...MemberHistory_member @alias
           }
         }
         branches { id name }
@@ -129,41 +126,8 @@ export function MemberPage() {
       </div>
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        {m.MemberPage_history ? <History member={m.MemberPage_history} /> : <p className="muted">Not available.</p>}
+        {m.MemberHistory_member ? <MemberHistory member={m.MemberHistory_member} /> : <p className="muted">Not available.</p>}
       </section>
-    </>
-  );
-}
-
-function History({ member }: { member: MemberPage_history$key }) {
-  const { data, hasNext, loadNext, isLoadingNext } = usePaginationFragment<MemberPageHistoryQuery, MemberPage_history$key>(
-    graphql`
-      fragment MemberPage_history on Member
-        @argumentDefinitions(count: { type: "Int", defaultValue: 10 }, cursor: { type: "String" })
-        @refetchable(queryName: "MemberPageHistoryQuery") {
-        history(first: $count, after: $cursor) @connection(key: "MemberPage_history") {
-          totalCount
-          edges { node { occurredAt summary } }
-        }
-      }
-    `,
-    member,
-  );
-  const events = data.history?.edges.map((e) => e.node) ?? [];
-  if (events.length === 0) return <p className="muted">Nothing recorded yet.</p>;
-  const total = data.history?.totalCount ?? events.length;
-  return (
-    <>
-      <p className="meta" role="status">Showing {events.length} of {total} {total === 1 ? 'change' : 'changes'}, newest first.</p>
-      <ol className="people-history" aria-label="Changes, newest first">
-        {events.map((e, i) => (
-          <li key={`${e.occurredAt}-${i}`}>
-            <p className="meta"><time dateTime={e.occurredAt}>{formatMoment(e.occurredAt)}</time></p>
-            <p>{e.summary}</p>
-          </li>
-        ))}
-      </ol>
-      <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={pageSize} />
     </>
   );
 }
