@@ -43,4 +43,12 @@ public sealed class RestoreArticleRevisionTests
         (refusal.Code, refusal.Message).ShouldBe((ErrorCodes.NotFound, "There is no version 7."));
         refusal.Field.ShouldBe(["input", "version"]);
     }
+
+    [Fact]
+    public void An_archived_article_is_not_restored_it_stays_archived_for_good()
+    {
+        var archived = Article(Drafted(content: First), new ArticleRevised(Id, Second, null, null, Account, Now.AddDays(-1)), Archived);
+        var refusal = new RestoreArticleRevision(Id, archived.Version, 1, Editor).Decide(archived, Versions, Now).Refusal();
+        (refusal.Code, refusal.Message).ShouldBe((ErrorCodes.InvalidState, "The article is archived."));
+    }
 }

@@ -9,9 +9,13 @@ public sealed record RestoreArticleRevisionInput(
 
 public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion, int Version, Caller Caller)
 {
-    /// <summary>The rules: made against the current version (else CONFLICT); the version to restore is one of <paramref name="revisions"/>.</summary>
+    /// <summary>
+    /// The rules: not an archived article (archived for good, as revising it is refused); made against the current
+    /// version (else CONFLICT); the version to restore is one of <paramref name="revisions"/>.
+    /// </summary>
     public Decision Decide(Article article, IReadOnlyList<ArticleRevision> revisions, DateTimeOffset now)
     {
+        if (article.Status == ArticleStatus.Archived) return Decision.Refuse(UserError.InvalidState("The article is archived."));
         if (article.Version != ExpectedVersion)
             return Decision.Refuse(new UserError(ErrorCodes.Conflict, $"The article is at version {article.Version}, not {ExpectedVersion}: reload it.", ["input", "expectedVersion"]));
         if (revisions.FirstOrDefault(r => r.Version == Version) is not { } revision)
