@@ -21,6 +21,7 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignOrganiserType>>>>("organisers")
             .Description("The organisers who launched it or scheduled its actions.")
             .Resolve(ctx => ctx.Source.OrganiserMemberIds.Select(id => new CampaignOrganiser(id)).ToList());
+        ViewerOrganises.AddTo(this);
         Field<NonNullGraphType<ConnectionType<CampaignActionType>>>("actions")
             .Description("The campaign's actions by start time (cancelled ones included).")
             .Argument<BooleanGraphType>("upcomingOnly", "Only actions that have not started and are not cancelled.")
