@@ -104,8 +104,8 @@ const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' 
 
 /** Why someone who does not run the campaign has nothing to do here but watch the counts. */
 function notOrganiser(organisers: ReadonlyArray<string>) {
-  const who = organisers.length === 0 ? 'admins' : `its organisers (${names.format(organisers)}) and admins`;
-  return `Only the campaign’s organisers check people in and record the outcome: ${who}. You can follow the counts here as they change.`;
+  const who = organisers.length === 0 ? 'admins and the campaign’s organisers' : `the campaign’s organisers (${names.format(organisers)}) and admins`;
+  return `Only ${who} check people in and record the outcome here. You can follow the counts as they change.`;
 }
 
 /** The counts in a polite live region, kept current by the actionCounts subscription (no reload). */

@@ -27,8 +27,8 @@ export function MessagesPage() {
       query MessagesPageQuery {
         me { id branch { id name } }
         branches { id name }
-        campaigns(first: 50) {
-          edges { node { id title viewerOrganises actions(first: 50) { edges { node { id title startsAt endsAt status } } } } }
+        campaigns(first: 20) {
+          edges { node { id title viewerOrganises actions(first: 20) { edges { node { id title startsAt endsAt status } } } } }
         }
         ...MessagesPage_sent
       }
