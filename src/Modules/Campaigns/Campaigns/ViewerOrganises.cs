@@ -16,11 +16,4 @@ public static class ViewerOrganises
     public static bool Of(Caller? caller, Campaign campaign) =>
         caller is not null && (caller.IsAdmin
             || (caller.Organises && caller.MemberId is { } me && campaign.OrganiserMemberIds.Contains(me)));
-
-    /// <summary>Adds the field to the campaign type.</summary>
-    public static void AddTo(ObjectGraphType<Campaign> type) =>
-        type.Field<NonNullGraphType<BooleanGraphType>>("viewerOrganises")
-            .Description("Whether you run this campaign: true for admins and for its organisers (who launched it or scheduled one of its actions, " +
-                "while holding the ORGANISER role), who check people in, look for walk-ins and message its participants; false for everyone else, signed out included.")
-            .Resolve(ctx => Of(Caller.From(ctx.User), ctx.Source));
 }
