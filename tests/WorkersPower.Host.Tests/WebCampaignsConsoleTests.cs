@@ -7,12 +7,14 @@ namespace WorkersPower.Host.Tests;
 /// (tests/conformance/organise-campaigns.mjs) with two organisers' browsers: one launches, edits, schedules, moves,
 /// cancels, concludes and reopens a campaign, then at an action checks in two people who signed up and a walk-in
 /// found by name while the other's screen on the same action shows the count move without a reload; then records
-/// the outcome. A member opening the console is told it is not theirs.
+/// the outcome; the other, of the same branch but not one of the campaign's organisers, is told who checks people in
+/// and is offered none of it. The first then writes to everyone taking part in the campaign (previewed, sent, and
+/// checked through the API). A member opening the console is told it is not theirs.
 /// </summary>
-public sealed class WebCampaignsConsoleTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
+public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFixture<RealMailFixture>
 {
     private static readonly string[] Screens =
-        ["campaigns-list", "campaign-cancel-confirm", "campaign-detail", "at-the-action-watching", "at-the-action", "campaign-progress", "campaigns-member"];
+        ["campaigns-list", "campaign-cancel-confirm", "campaign-detail", "at-the-action-watching", "at-the-action", "campaign-progress", "messages-campaign", "messages-campaign-sent", "campaigns-member"];
 
     private const string Search = "query($id: ID!, $search: String!) { node(id: $id) { ... on CampaignAction { walkInCandidates(search: $search) { displayName } } } }";
 
@@ -49,7 +51,7 @@ public sealed class WebCampaignsConsoleTests(RealServerFixture fixture) : IClass
         try
         {
             var (exitCode, text) = await NodeScript.RunAsync("organise-campaigns.mjs", fixture.ServerAddress!.ToString(), shots,
-                organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug);
+                organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug, apiTitle);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
@@ -79,8 +81,24 @@ public sealed class WebCampaignsConsoleTests(RealServerFixture fixture) : IClass
             Line("OUTCOME").ShouldStartWith("OUTCOME The outcome is recorded. | Forty drivers stopped to talk; the depot manager came out to listen.");
             Line("OUTCOME").ShouldContain("Papers sold");
             Line("OUTCOME").ShouldContain("Signatures");
+            // organiser 2 (same branch, not one of the campaign's organisers) was offered nothing the server refuses
+            var launcherName = (await fixture.Client.DataAsync("query($slug: String!) { campaign(slug: $slug) { organisers { displayName } } }", new { slug }))["campaign"]!["organisers"]!.AsArray().Single()!["displayName"]!.GetValue<string>();
+            Line("OUTSIDER").ShouldBe($"OUTSIDER Only the campaign’s organisers ({launcherName}) and admins check people in and record the outcome here. You can follow the counts as they change. | 3 checked in · 2 signed up · 28 places left checkins=0 outcomes=0 walkin=0 outcome=0");
+
             Line("FIGURES").ShouldBe("FIGURES 3 taking part of a goal of 20 2 sign-ups 3 checked in 1 action");
             Line("CHART").ShouldMatch(@"^CHART Sign-ups and check-ins per day \(last 30 days\) rows=1 \| \w{3} \d{1,2} \w{3} 2 3$");
+            Line("KINDS").ShouldBe("KINDS Members of a branch | Everyone taking part in a campaign | The people signed up for one action");
+            Line("CAMPAIGNS").ShouldBe($"CAMPAIGNS {newTitle} | {apiTitle}");
+            // the message to the campaign's participants, as the API holds it: the count previewed is the count sent
+            var reach = (await fixture.Client.DataAsync("query($segment: MessageSegmentInput!) { messageRecipientCount(segment: $segment) }", new { segment = new { campaignId } }, organiser1.Token))["messageRecipientCount"]!.GetValue<int>();
+            reach.ShouldBeGreaterThan(1);
+            Line("CAMPAIGNSENT").ShouldStartWith($"CAMPAIGNSENT Sent to {reach} members: ");
+            var sent = (await fixture.Client.DataAsync("{ organiserMessages(first: 1) { nodes { subject body recipientCount segment } } }", token: organiser1.Token))["organiserMessages"]!["nodes"]![0]!;
+            sent["subject"]!.GetValue<string>().ShouldBe("Thank you for the picket");
+            sent["body"]!.GetValue<string>().ShouldBe("Thank you for standing with the night drivers.\nThe next picket is on Friday.");
+            sent["recipientCount"]!.GetValue<int>().ShouldBe(reach);
+            Line("CAMPAIGNPREVIEW").ShouldBe($"CAMPAIGNPREVIEW This message will reach {reach} members who accept email. | Send to {reach} members");
+            Line("CAMPAIGNSENT").ShouldBe($"CAMPAIGNSENT Sent to {reach} members: {sent["segment"]!.GetValue<string>()}. The mails go out over the next few minutes.");
             Line("MEMBER").ShouldBe("MEMBER This part is for organisers. Your account does not hold that role; if you think it should, ask an admin. mutations=0");
 
             foreach (var screen in Screens)

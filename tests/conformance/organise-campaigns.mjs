@@ -16,13 +16,17 @@
 //   WALKINERROR <message>             a search of one letter
 //   WALKIN <names and branches>       the members found by name; WALKINDONE <organiser 2's count line>
 //   OUTCOME <status> | <recorded>     after recording the outcome
+//   OUTSIDER <sentence> | <count line> checkins=<n> outcomes=<n> walkin=<n> outcome=<n>   organiser 2, who does not run
+//                                     the campaign: who does, the counts, and the buttons, walk-in search and outcome form offered
+//   KINDS <choices>; CAMPAIGNS <options>   whom a message may go to, and the campaigns organiser 1 runs
+//   CAMPAIGNPREVIEW <count text> | <send button>; CAMPAIGNSENT <status>   a message to everyone taking part in a campaign
 //   MEMBER <alert> mutations=<n>      a member opening /organise/campaigns
 //   AXE <page> ...; SIDEWAYS <page>; PAGEERRORS ...; CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug>
+// usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug> <its title>
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
-const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug] = process.argv.slice(2);
+const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -180,6 +184,12 @@ try {
   await one.locator('#outcome-recorded').waitFor({ timeout: 30000 });
   console.log('OUTCOME ' + flat(await one.locator('#outcome-status').textContent()) + ' | ' + flat(await one.locator('#outcome-recorded').innerText()));
   await check(one, 'at-the-action');
+  // organiser 2, of the same branch, does not run this campaign: told who does, the counts, nothing refused offered
+  console.log('OUTSIDER ' + flat(await two.locator('#not-organiser').textContent()) + ' | ' + await countOf()
+    + ' checkins=' + await two.locator('[data-mutation="checkInAttendee"]').count()
+    + ' outcomes=' + await two.locator('[data-mutation="recordActionOutcome"]').count()
+    + ' walkin=' + await two.getByRole('search', { name: 'Find a member by name' }).count()
+    + ' outcome=' + await two.getByRole('region', { name: 'Outcome' }).count());
 
   // 4. the action's campaign: live figures and the chart of sign-ups and check-ins per day (built a moment later)
   await one.goto(url(`/organise/campaigns/${slug}`), { waitUntil: 'load' });
@@ -194,7 +204,31 @@ try {
   console.log('CHART ' + flat(await one.locator('.chart figcaption').textContent()) + ' rows=' + await chartRows.count() + ' | ' + flat(await chartRows.first().innerText()));
   await check(one, 'campaign-progress');
 
-  // 5. a member is told the console is not theirs, with nothing to act on
+  // 5. a message to everyone taking part in the campaign: how many it reaches, then sent
+  await one.goto(url('/organise/messages'), { waitUntil: 'load' });
+  await one.getByRole('heading', { level: 1, name: 'Messages' }).waitFor({ timeout: 30000 });
+  const kinds = one.getByRole('group', { name: 'Whom it goes to' }).getByRole('radio');
+  await kinds.first().waitFor({ timeout: 30000 });
+  const kindLabels = [];
+  for (const radio of await kinds.all()) kindLabels.push(flat(await one.locator(`label[for="${await radio.getAttribute('id')}"]`).textContent()));
+  console.log('KINDS ' + kindLabels.join(' | '));
+  await one.getByLabel('Everyone taking part in a campaign').check();
+  const chooser = one.getByLabel('Campaign', { exact: true });
+  console.log('CAMPAIGNS ' + (await chooser.locator('option').allTextContents()).map(flat).sort().join(' | '));
+  await chooser.selectOption({ label: campaignTitle });
+  await one.getByLabel('Subject').fill('Thank you for the picket');
+  await one.getByLabel('Message', { exact: true }).fill('Thank you for standing with the night drivers.\nThe next picket is on Friday.');
+  await one.getByRole('button', { name: 'How many will it reach?' }).click();
+  await one.waitForFunction(() => /will reach/.test(document.querySelector('.preview-count')?.textContent ?? ''), null, { timeout: 30000 });
+  const sendIt = one.getByRole('button', { name: /^Send to / });
+  console.log('CAMPAIGNPREVIEW ' + flat(await one.locator('.preview-count').textContent()) + ' | ' + flat(await sendIt.textContent()));
+  await check(one, 'messages-campaign');
+  await sendIt.click();
+  await one.locator('.saved:not([hidden]), form .alert').first().waitFor({ timeout: 30000 });
+  console.log('CAMPAIGNSENT ' + flat(await one.locator('.saved:not([hidden]), form .alert').first().textContent()));
+  await check(one, 'messages-campaign-sent');
+
+  // 6. a member is told the console is not theirs, with nothing to act on
   const member = await signedIn(memberEmail, '/organise/campaigns');
   await member.getByRole('alert').waitFor({ timeout: 30000 });
   console.log('MEMBER ' + flat(await member.getByRole('alert').textContent()) + ' mutations=' + await member.locator('[data-mutation]').count());

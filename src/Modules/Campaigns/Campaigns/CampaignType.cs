@@ -21,6 +21,10 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignOrganiserType>>>>("organisers")
             .Description("The organisers who launched it or scheduled its actions.")
             .Resolve(ctx => ctx.Source.OrganiserMemberIds.Select(id => new CampaignOrganiser(id)).ToList());
+        Field<NonNullGraphType<BooleanGraphType>>("viewerOrganises")
+            .Description("Whether you run this campaign: true for admins and for its organisers (who launched it or scheduled one of its actions, " +
+                "while holding the ORGANISER role), who check people in, look for walk-ins and message its participants; false for everyone else, signed out included.")
+            .Resolve(ctx => ViewerOrganises.Of(Caller.From(ctx.User), ctx.Source));
         Field<NonNullGraphType<ConnectionType<CampaignActionType>>>("actions")
             .Description("The campaign's actions by start time (cancelled ones included).")
             .Argument<BooleanGraphType>("upcomingOnly", "Only actions that have not started and are not cancelled.")

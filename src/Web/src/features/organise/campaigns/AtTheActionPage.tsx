@@ -25,7 +25,7 @@ export function AtTheActionPage() {
         node(id: $id) {
           ... on CampaignAction @alias(as: "action") {
             id title startsAt endsAt location status cancelReason capacity signUpCount attendanceCount placesLeft
-            campaign { slug title }
+            campaign { slug title viewerOrganises organisers { displayName } }
             outcome { summary counts { name value } recordedAt }
             ...AtTheActionPage_signUps
           }
@@ -57,6 +57,8 @@ export function AtTheActionPage() {
     );
   }
   const cancelled = action.status === 'CANCELLED';
+  // Check-in, the walk-in search and the outcome are for admins and the campaign's organisers (the server refuses others).
+  const organises = action.campaign.viewerOrganises;
 
   /** One tap: the person is checked in, the count moves (here through the answer, elsewhere through actionCounts). */
   const checkIn = (memberId: string, name: string) => {
@@ -89,12 +91,21 @@ export function AtTheActionPage() {
       <p className="muted"><time dateTime={action.startsAt}>{when(action.startsAt, action.endsAt)}</time> · {action.location}</p>
       {cancelled ? <p className="alert" role="alert">This action is cancelled{action.cancelReason ? `: ${action.cancelReason}` : '.'} Nobody can be checked in.</p> : null}
       <LiveCounts actionId={action.id} attendances={action.attendanceCount} signUps={action.signUpCount} placesLeft={action.placesLeft} />
+      {organises ? null : <p className="notice" id="not-organiser">{notOrganiser(action.campaign.organisers.map((o) => o.displayName))}</p>}
       {checkInError ? <p className="alert" role="alert">{checkInError}</p> : null}
-      <SignUpList action={action} attendances={action.attendanceCount} cancelled={cancelled} checkedIn={checkedIn} pending={pending} onCheckIn={checkIn} />
-      {cancelled ? null : <WalkIn actionId={action.id} checkedIn={checkedIn} pending={pending} onCheckIn={checkIn} />}
-      {cancelled ? null : <Outcome actionId={action.id} startsAt={action.startsAt} outcome={action.outcome} />}
+      <SignUpList action={action} attendances={action.attendanceCount} cancelled={cancelled} organises={organises} checkedIn={checkedIn} pending={pending} onCheckIn={checkIn} />
+      {cancelled || !organises ? null : <WalkIn actionId={action.id} checkedIn={checkedIn} pending={pending} onCheckIn={checkIn} />}
+      {cancelled || !organises ? null : <Outcome actionId={action.id} startsAt={action.startsAt} outcome={action.outcome} />}
     </>
   );
+}
+
+const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
+/** Why someone who does not run the campaign has nothing to do here but watch the counts. */
+function notOrganiser(organisers: ReadonlyArray<string>) {
+  const who = organisers.length === 0 ? 'admins and the campaign’s organisers' : `the campaign’s organisers (${names.format(organisers)}) and admins`;
+  return `Only ${who} check people in and record the outcome here. You can follow the counts as they change.`;
 }
 
 /** The counts in a polite live region, kept current by the actionCounts subscription (no reload). */
@@ -126,7 +137,7 @@ function LiveCounts({ actionId, attendances, signUps, placesLeft }: { actionId: 
 }
 
 
-function SignUpList({ action, attendances, cancelled, checkedIn, pending, onCheckIn }: { action: AtTheActionPage_signUps$key; attendances: number; cancelled: boolean } & CheckIn) {
+function SignUpList({ action, attendances, cancelled, organises, checkedIn, pending, onCheckIn }: { action: AtTheActionPage_signUps$key; attendances: number; cancelled: boolean; organises: boolean } & CheckIn) {
   const { data, loadNext, hasNext, isLoadingNext, refetch } = usePaginationFragment(
     graphql`
       fragment AtTheActionPage_signUps on CampaignAction
@@ -164,19 +175,19 @@ function SignUpList({ action, attendances, cancelled, checkedIn, pending, onChec
   const total = data.signUps?.totalCount ?? 0;
   return (
     <section className="console-section" aria-labelledby="list-title">
-      <h2 id="list-title">Signed up <span className="muted">({total})</span></h2>
+      <h2 id="list-title">{organises ? 'Signed up' : 'Signed up from your branch'} <span className="muted">({total})</span></h2>
       <div className="field">
         <label htmlFor="filter">Find a name on the list</label>
         {hasNext ? <span className="hint" id="filter-hint">Looks through the {entries.length} shown; show more to look through everyone.</span> : null}
         <input id="filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" aria-describedby={hasNext ? 'filter-hint' : undefined} aria-controls="signups" />
       </div>
-      {entries.length === 0 ? <p className="muted">Nobody has signed up yet. People who come anyway can be found below.</p> : null}
+      {entries.length === 0 ? <p className="muted">{organises ? 'Nobody has signed up yet. People who come anyway can be found below.' : 'Nobody you can see has signed up yet.'}</p> : null}
       {wanted && shown.length === 0 ? <p className="muted" role="status">Nobody on the list matches “{filter.trim()}”.</p> : null}
       <ul className="item-list" id="signups">
         {shown.map((e) => (
           <li key={e.memberId}>
             <Person memberId={e.memberId} name={e.displayName} attended={e.status === 'ATTENDED'} withdrawn={e.status === 'WITHDRAWN'}
-              cancelled={cancelled} checkedIn={checkedIn} pending={pending} onCheckIn={onCheckIn} />
+              cancelled={cancelled} checkInOffered={organises} checkedIn={checkedIn} pending={pending} onCheckIn={onCheckIn} />
           </li>
         ))}
       </ul>

@@ -67,15 +67,17 @@ export function WalkIn({ actionId, ...checkIn }: { actionId: string } & CheckIn)
 }
 
 /** One person: their name, and a check-in button until they are checked in. */
-export function Person({ memberId, name, branch, attended, withdrawn, cancelled, checkedIn, pending, onCheckIn }: {
+export function Person({ memberId, name, branch, attended, withdrawn, cancelled, checkInOffered = true, checkedIn, pending, onCheckIn }: {
   memberId: string; name: string; branch?: string | null; attended: boolean; withdrawn?: boolean; cancelled: boolean;
+  /** False for someone who may not check people in here (not one of the campaign's organisers): no button. */
+  checkInOffered?: boolean;
 } & CheckIn) {
   const done = attended || checkedIn.has(memberId);
   const busy = pending.has(memberId);
   return (
     <div className="person">
       <span className="person__name">{name}{branch ? <small>{branch}</small> : null}{withdrawn && !done ? <small>Withdrew</small> : null}</span>
-      {done ? <span className="checked">Checked in</span> : cancelled ? null : (
+      {done ? <span className="checked">Checked in</span> : cancelled || !checkInOffered ? null : (
         <button type="button" className="button" data-mutation="checkInAttendee" aria-label={`Check in ${name}`} aria-disabled={busy || undefined}
           onClick={() => onCheckIn(memberId, name)}>
           {busy ? 'Checking in…' : 'Check in'}

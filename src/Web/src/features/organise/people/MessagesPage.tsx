@@ -12,6 +12,7 @@ import { ShowMore } from '../../../ui/ShowMore';
 import { requestFailed, splitUserErrors } from '../../../ui/userErrors';
 import { formatMoment } from '../../member/format';
 import { interestChoices } from '../../join/interests';
+import { when } from '../campaigns/format';
 import { standingWords, useCommit } from './common';
 import './people.css';
 
@@ -26,6 +27,9 @@ export function MessagesPage() {
       query MessagesPageQuery {
         me { id branch { id name } }
         branches { id name }
+        campaigns(first: 20) {
+          edges { node { id title viewerOrganises actions(first: 20) { edges { node { id title startsAt endsAt status } } } } }
+        }
         ...MessagesPage_sent
       }
     `,
@@ -35,14 +39,18 @@ export function MessagesPage() {
   const admin = useHasRole('ADMIN');
   // Organisers write to their own branch; admins to any.
   const branches = admin ? data.branches : data.me?.branch ? [data.me.branch] : [];
+  // Those who run a campaign (its organisers, admins) also write to the people taking part in it, or in one of its actions.
+  const campaigns = data.campaigns.edges.map((e) => e.node).filter((c) => c.viewerOrganises).map((c) => ({
+    id: c.id, title: c.title, actions: c.actions.edges.map((a) => a.node).filter((a) => a.status !== 'CANCELLED'),
+  }));
   return (
     <>
       <title>Messages · Organise · Workers Power</title>
       <h1>Messages</h1>
       <p>Write by email to members. Only those who accept email receive it, each with a link to stop such mail. You may send up to five messages a day.</p>
-      {branches.length === 0
+      {branches.length === 0 && campaigns.length === 0
         ? <p className="alert" role="alert">You belong to no branch, so there is no one here you can write to. Ask an admin.</p>
-        : <Compose branches={branches} admin={admin} />}
+        : <Compose branches={branches} campaigns={campaigns} admin={admin} />}
       <section aria-labelledby="sent-title" className="form-section">
         <h2 id="sent-title">Sent</h2>
         <Sent query={data} />
@@ -52,10 +60,16 @@ export function MessagesPage() {
 }
 
 type Branch = { readonly id: string; readonly name: string };
+type Action = { readonly id: string; readonly title: string; readonly startsAt: string; readonly endsAt: string };
+type Organised = { readonly id: string; readonly title: string; readonly actions: ReadonlyArray<Action> };
+type Kind = 'branch' | 'campaign' | 'action';
 
 function segmentOf(form: HTMLFormElement): MessageSegmentInput {
   const values = new FormData(form);
   const text = (name: string) => String(values.get(name) ?? '').trim();
+  const kind = (text('segment-kind') || 'branch') as Kind;
+  if (kind === 'campaign') return { campaignId: text('segment-campaign') };
+  if (kind === 'action') return { actionId: text('segment-action') };
   const arrears = text('segment-arrears');
   return {
     branchId: text('segment-branch'),
@@ -65,8 +79,14 @@ function segmentOf(form: HTMLFormElement): MessageSegmentInput {
   };
 }
 
-function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: boolean }) {
+function Compose({ branches, campaigns, admin }: { branches: ReadonlyArray<Branch>; campaigns: ReadonlyArray<Organised>; admin: boolean }) {
   const organiser = useHasRole('ORGANISER');
+  const [kind, setKind] = useState<Kind>(branches.length > 0 ? 'branch' : 'campaign');
+  const kinds = ([
+    ['branch', 'Members of a branch', branches.length > 0],
+    ['campaign', 'Everyone taking part in a campaign', campaigns.length > 0],
+    ['action', 'The people signed up for one action', campaigns.some((c) => c.actions.length > 0)],
+  ] as const).filter(([, , offered]) => offered);
   const environment = useRelayEnvironment();
   const [preview, setPreview] = useState<{ key: string; count: number } | null>(null);
   const [counting, setCounting] = useState(false);
@@ -124,6 +144,7 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
         setSent(`Sent to ${payload.message.recipientCount} ${payload.message.recipientCount === 1 ? 'member' : 'members'}: ${payload.message.segment}. The mails go out over the next few minutes.`);
         setPreview(null);
         form.reset();
+        setKind(branches.length > 0 ? 'branch' : 'campaign');
         return;
       }
       const split = splitUserErrors(payload.errors, fields);
@@ -140,6 +161,38 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
       <form className="form" noValidate onSubmit={submit} onChange={(e) => { if ((e.target as HTMLElement).id.startsWith('segment-')) setPreview(null); }}>
         <fieldset className="field segment">
           <legend>Whom it goes to</legend>
+          {kinds.length > 1 ? (
+            <div className="segment-kinds">
+              {kinds.map(([value, label]) => (
+                <label key={value} className="check" htmlFor={`segment-kind-${value}`}>
+                  <input type="radio" id={`segment-kind-${value}`} name="segment-kind" value={value} checked={kind === value}
+                    onChange={() => setKind(value)} />
+                  {label}
+                </label>
+              ))}
+            </div>
+          ) : <input type="hidden" name="segment-kind" value={kind} />}
+          {kind === 'campaign' ? (
+            <div className="field">
+              <label htmlFor="segment-campaign">Campaign</label>
+              <span className="hint" id="segment-campaign-hint">Everyone signed up for any of its actions. Campaigns you run.</span>
+              <select id="segment-campaign" name="segment-campaign" defaultValue={campaigns[0]?.id} aria-describedby="segment-campaign-hint">
+                {campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              </select>
+            </div>
+          ) : kind === 'action' ? (
+            <div className="field">
+              <label htmlFor="segment-action">Action</label>
+              <span className="hint" id="segment-action-hint">Those signed up for it and those checked in; not those who withdrew.</span>
+              <select id="segment-action" name="segment-action" aria-describedby="segment-action-hint">
+                {campaigns.filter((c) => c.actions.length > 0).map((c) => (
+                  <optgroup key={c.id} label={c.title}>
+                    {c.actions.map((a) => <option key={a.id} value={a.id}>{a.title} ({when(a.startsAt, a.endsAt)})</option>)}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          ) : (
           <div className="row row--2">
             <div className="field">
               <label htmlFor="segment-branch">Members of</label>
@@ -171,6 +224,7 @@ function Compose({ branches, admin }: { branches: ReadonlyArray<Branch>; admin: 
               </select>
             </div>
           </div>
+          )}
         </fieldset>
         <div className="field" data-invalid={errors.subject ? 'true' : undefined}>
           <label htmlFor="subject">Subject</label>
