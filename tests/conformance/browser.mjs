@@ -27,3 +27,20 @@ export async function screenshots(page, dir, name) {
   }
   await page.setViewportSize({ width: 390, height: 844 });
 }
+
+/**
+ * A new phone-sized browser context signed in through the sign-in page that `path` sends a signed-out person to;
+ * its uncaught script errors and console errors go into the arrays given. Returns the page once "Sign in" is pressed.
+ */
+export async function signedInPage(browser, base, path, email, password, errors, consoleErrors) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.goto(new URL(path, base).toString(), { waitUntil: 'load' });
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30000 });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}

@@ -29,7 +29,7 @@
 //   AXE <page> ..., SIDEWAYS <page> (page scrolls sideways at 320 px), PAGEERRORS ..., CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
 // usage: node editor.mjs <base> <shots> <password> <editor email> <member email> <organiser email> <other editor's token> <a campaign's title>
-import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots, signedInPage } from './browser.mjs';
 
 const [base, shots, password, editorEmail, memberEmail, organiserEmail, otherToken, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -39,15 +39,7 @@ const url = (path) => new URL(path, base).toString();
 const t = { timeout: 30000 };
 
 async function person(email) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  await page.goto(url('/editor'), { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(t);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const page = await signedInPage(browser, base, '/editor', email, password, errors, consoleErrors);
   await page.waitForURL((u) => u.pathname === '/editor', t);
   return page;
 }

@@ -24,7 +24,7 @@
 //   AXE <page> ...; SIDEWAYS <page>; PAGEERRORS ...; CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
 // usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug> <its title>
-import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots, signedInPage } from './browser.mjs';
 
 const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -32,18 +32,7 @@ const errors = [];
 const consoleErrors = [];
 const url = (path) => new URL(path, base).toString();
 
-async function signedIn(email, path) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  await page.goto(url(path), { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30000 });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
+const signedIn = (email, path) => signedInPage(browser, base, path, email, password, errors, consoleErrors);
 
 const narrow = async (page, name) => {
   await page.setViewportSize({ width: 320, height: 700 });

@@ -19,7 +19,7 @@
 //   AXE <page> ...; SIDEWAYS <page> (at 320 px); PAGEERRORS ..., CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
 // usage: node treasury.mjs <base> <shots> <password> <treasurer email> <member1 email> <member2's bare id> <branch name> <csv> <fixed csv> <member email> <editor email>
-import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
+import { launchChromium, flat, axe as axeLine, screenshots, signedInPage } from './browser.mjs';
 
 const [base, shots, password, treasurerEmail, member1Email, member2Id, branchName, csv, fixedCsv, memberEmail, editorEmail] = process.argv.slice(2);
 const browser = await launchChromium();
@@ -29,18 +29,7 @@ try {
   const url = (path) => new URL(path, base).toString();
 
   /** A new browser context signed in (through the sign-in page) at the path given. */
-  const signedIn = async (email, path) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-    await page.goto(url(path), { waitUntil: 'load' });
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 30000 });
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return page;
-  };
+  const signedIn = (email, path) => signedInPage(browser, base, path, email, password, errors, consoleErrors);
   const tools = (page) => ({
     here: () => new URL(page.url()).pathname,
     axe: (name) => axeLine(page, name),

@@ -39,8 +39,7 @@ public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, Caller Actor)
     public bool TakesPartIn(CampaignAction action) =>
         action.SignedUp.Contains(MemberId) || action.Withdrawn.Contains(MemberId) || action.Attended.Contains(MemberId);
 
-    private bool MayCheckIn(Campaign? campaign) =>
-        Actor.IsAdmin || (Actor.Organises && Actor.MemberId is { } me && campaign is not null && campaign.OrganiserMemberIds.Contains(me));
+    private bool MayCheckIn(Campaign? campaign) => ViewerOrganises.Of(Actor, campaign);
 
     private bool MayCheckInMember(CampaignAction action, CheckInFacts facts) =>
         facts.Attendee is { Erased: false } attendee

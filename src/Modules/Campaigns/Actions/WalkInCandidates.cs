@@ -17,8 +17,7 @@ public static class WalkInSearch
     public const string Forbidden = "Only admins and the campaign's organisers (who launched it or scheduled its actions) look for walk-ins.";
 
     /// <summary>Who may search: admins, and the campaign's organisers while they hold the ORGANISER role (as <see cref="SignUpAccess"/>).</summary>
-    public static bool MaySearch(Caller caller, Campaign? campaign) =>
-        caller.IsAdmin || (caller.Organises && caller.MemberId is { } me && campaign is not null && campaign.OrganiserMemberIds.Contains(me));
+    public static bool MaySearch(Caller caller, Campaign? campaign) => ViewerOrganises.Of(caller, campaign);
 
     /// <summary>
     /// Which members a search may return, as <see cref="CheckInAttendee"/> would accept them: admins anyone not erased;

@@ -11,9 +11,10 @@ public static class ViewerOrganises
     /// <summary>
     /// True for admins, and for the campaign's organisers in <see cref="SignUps.SignUpAccess"/>'s sense (whoever
     /// launched it or scheduled one of its actions, while they hold the ORGANISER role); false for everyone else,
-    /// anonymous callers included.
+    /// anonymous callers included. The one rule of who runs a campaign: check-in and the walk-in search ask it too
+    /// (with no campaign found, only admins).
     /// </summary>
-    public static bool Of(Caller? caller, Campaign campaign) =>
+    public static bool Of(Caller? caller, Campaign? campaign) =>
         caller is not null && (caller.IsAdmin
-            || (caller.Organises && caller.MemberId is { } me && campaign.OrganiserMemberIds.Contains(me)));
+            || (caller.Organises && caller.MemberId is { } me && campaign is not null && campaign.OrganiserMemberIds.Contains(me)));
 }
