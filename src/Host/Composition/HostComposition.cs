@@ -83,12 +83,19 @@ public static class HostComposition
                     // A valid signature is not enough: the account must still exist, hold the roles and be in good standing.
                     OnTokenValidated = async context =>
                     {
+                        var grants = new List<Grant>();
                         foreach (var check in context.HttpContext.RequestServices.GetServices<ITokenSubjectCheck>())
-                            if (await check.RefusalAsync(context.Principal!, context.HttpContext.RequestAborted) is { } refusal)
+                        {
+                            var subject = await check.CheckAsync(context.Principal!, context.HttpContext.RequestAborted);
+                            if (subject.Refusal is { } refusal)
                             {
                                 context.Fail(refusal);
                                 return;
                             }
+                            grants.AddRange(subject.Grants);
+                        }
+                        // the grants held now, for Caller.Grants: added by the server, never read from the token
+                        context.Principal = GrantClaims.With(context.Principal!, grants);
                     },
                 };
             });

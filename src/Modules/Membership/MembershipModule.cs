@@ -22,6 +22,7 @@ public sealed class MembershipModule : IModule
                 o.Projections.Add<MembershipApplicationProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<MemberProfileProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<BranchProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<Grants.RoleGrantProjection>(ProjectionLifecycle.Inline);
 
                 o.Schema.For<MembershipApplication>().Duplicate(x => x.Sequence).Duplicate(x => x.Status);
                 o.Schema.For<PendingApplicationEmail>();
@@ -46,6 +47,7 @@ public sealed class MembershipModule : IModule
                     .Duplicate(x => x.PaidOn)
                     .Duplicate(x => x.Sequence)
                     .Duplicate(x => x.DuplicateKey);
+                o.Schema.For<Grants.RoleGrant>().Duplicate(x => x.MemberId);
                 o.Schema.For<PersonalDataRead>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
                 o.Schema.For<Messages.OrganiserMessage>().Duplicate(x => x.SenderAccountId!).Duplicate(x => x.SenderMemberId!).Duplicate(x => x.Sequence);
                 EraseMemberHandler.AddMaskingRules(o);

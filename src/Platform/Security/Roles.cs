@@ -5,6 +5,7 @@ public enum Role
 {
     MEMBER,
     ORGANISER,
+    CAMPAIGN_ORGANISER,
     TREASURER,
     EDITOR,
     ADMIN,
@@ -14,6 +15,8 @@ public static class Roles
 {
     public const string Member = nameof(Role.MEMBER);
     public const string Organiser = nameof(Role.ORGANISER);
+    /// <summary>Runs one campaign (granted on that campaign): its actions, check-in, its participants' names.</summary>
+    public const string CampaignOrganiser = nameof(Role.CAMPAIGN_ORGANISER);
     public const string Treasurer = nameof(Role.TREASURER);
     public const string Editor = nameof(Role.EDITOR);
     public const string Admin = nameof(Role.ADMIN);

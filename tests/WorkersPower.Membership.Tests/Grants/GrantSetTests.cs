@@ -71,16 +71,16 @@ public sealed class GrantSetTests
     [Fact]
     public void The_roles_are_the_distinct_roles_held_in_a_fixed_order() =>
         When(Grant(Roles.Admin), Grant(Roles.Organiser, OnBranch), Grant(Roles.Organiser, GrantScope.OfBranch(OtherBranch)),
-                Grant(GrantRoles.CampaignOrganiser, OnCampaign), Grant(Roles.Member), Grant(Roles.Editor, until: Now.AddTicks(-1)))
-            .Roles.ShouldBe([Roles.Member, Roles.Organiser, GrantRoles.CampaignOrganiser, Roles.Admin]);
+                Grant(GrantRoles.CampaignOrganiser, OnCampaign), Grant(Roles.Editor, until: Now.AddTicks(-1)))
+            .Roles.ShouldBe([Roles.Organiser, GrantRoles.CampaignOrganiser, Roles.Admin]);
 
     [Fact]
     public void The_answer_next_changes_at_the_soonest_end_of_an_active_grant()
     {
-        When(Grant(Roles.Editor, until: Now.AddDays(3)), Grant(Roles.Treasurer, until: Now.AddHours(2)), Grant(Roles.Member),
+        When(Grant(Roles.Editor, until: Now.AddDays(3)), Grant(Roles.Treasurer, until: Now.AddHours(2)), Grant(Roles.Organiser),
                 Grant(Roles.Admin, until: Now.AddHours(-1)))
             .EndsAt.ShouldBe(Now.AddHours(2));
-        When(Grant(Roles.Member), Grant(Roles.Editor)).EndsAt.ShouldBeNull();
+        When(Grant(Roles.Organiser), Grant(Roles.Editor)).EndsAt.ShouldBeNull();
         When().Roles.ShouldBeEmpty();
     }
 

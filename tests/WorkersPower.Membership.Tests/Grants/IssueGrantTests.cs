@@ -59,8 +59,8 @@ public sealed class IssueGrantTests
     [InlineData("EDITOR", "campaign", "input.campaignId")]
     [InlineData("ADMIN", "organisation", null)]
     [InlineData("ADMIN", "branch", "input.branchId")]
-    [InlineData("MEMBER", "organisation", null)]
-    [InlineData("MEMBER", "campaign", "input.campaignId")]
+    [InlineData("MEMBER", "organisation", "input.role")]
+    [InlineData("MEMBER", "campaign", "input.role")]
     public void Each_role_takes_its_scopes(string role, string scope, string? faultyField)
     {
         var decision = When(Command(role, branch: scope == "branch" ? Branch : null, campaign: scope == "campaign" ? Campaign : null));

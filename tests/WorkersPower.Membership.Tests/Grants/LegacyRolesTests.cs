@@ -14,9 +14,9 @@ public sealed class LegacyRolesTests
     private static (string, GrantScope) Of(RoleGranted g) => (g.Role, g.Scope);
 
     [Fact]
-    public void Every_role_becomes_an_organisation_wide_grant_but_ORGANISER_a_grant_on_the_own_branch() =>
+    public void Every_role_becomes_an_organisation_wide_grant_but_ORGANISER_a_grant_on_the_own_branch_and_MEMBER_none() =>
         When(["MEMBER", "ORGANISER", "TREASURER", "EDITOR", "ADMIN"]).Select(Of).ShouldBe([
-            (Roles.Member, GrantScope.Organisation), (Roles.Organiser, GrantScope.OfBranch(Branch)),
+            (Roles.Organiser, GrantScope.OfBranch(Branch)),
             (Roles.Treasurer, GrantScope.Organisation), (Roles.Editor, GrantScope.Organisation), (Roles.Admin, GrantScope.Organisation)]);
 
     [Fact]
@@ -30,22 +30,22 @@ public sealed class LegacyRolesTests
     [Fact]
     public void An_organiser_organises_each_campaign_they_launched_or_scheduled_an_action_of() =>
         When(["MEMBER", "ORGANISER"], Campaign, OtherCampaign, Campaign).Select(Of).ShouldBe([
-            (Roles.Member, GrantScope.Organisation), (Roles.Organiser, GrantScope.OfBranch(Branch)),
+            (Roles.Organiser, GrantScope.OfBranch(Branch)),
             (GrantRoles.CampaignOrganiser, GrantScope.OfCampaign(Campaign)), (GrantRoles.CampaignOrganiser, GrantScope.OfCampaign(OtherCampaign))]);
 
     [Fact]
     public void Who_no_longer_holds_ORGANISER_does_not_organise_their_old_campaigns_as_today() =>
-        When(["MEMBER", "EDITOR"], Campaign).Select(g => g.Role).ShouldBe([Roles.Member, Roles.Editor]);
+        When(["MEMBER", "EDITOR"], Campaign).Select(g => g.Role).ShouldBe([Roles.Editor]);
 
     [Fact]
-    public void Unknown_roles_are_left_out() => When(["MEMBER", "OWNER"]).Select(g => g.Role).ShouldBe([Roles.Member]);
+    public void Unknown_roles_are_left_out() => When(["MEMBER", "OWNER", "EDITOR"]).Select(g => g.Role).ShouldBe([Roles.Editor]);
 
     [Fact]
     public void Migrating_again_gives_the_same_grant_ids_one_per_role_and_scope()
     {
         var first = When(["MEMBER", "ORGANISER", "ADMIN"], Campaign).Select(g => g.GrantId).ToList();
         LegacyRoles.ToGrants(Member, ["MEMBER", "ORGANISER", "ADMIN"], Branch, [Campaign], Now.AddDays(1)).Select(g => g.GrantId).ShouldBe(first);
-        first.Distinct().Count().ShouldBe(4);
+        first.Distinct().Count().ShouldBe(3);
         LegacyRoles.ToGrants(Guid.NewGuid(), ["ADMIN"], Branch, [], Now).Single().GrantId.ShouldNotBeOneOf([.. first]);
     }
 }

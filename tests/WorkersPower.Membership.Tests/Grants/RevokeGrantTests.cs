@@ -57,8 +57,4 @@ public sealed class RevokeGrantTests
         When(own).Events.Count.ShouldBe(1);
         When(Grant(Roles.Editor), actor: self).Events.Count.ShouldBe(1);
     }
-
-    [Fact]
-    public void Every_member_keeps_MEMBER() =>
-        When(Grant(Roles.Member)).Refusal().Message.ShouldBe("Every member holds MEMBER: suspend or erase the member instead.");
 }

@@ -5,7 +5,7 @@ namespace WorkersPower.Host.GraphQL.WebSocket;
 /// <summary>
 /// The caller of one socket and the checks on its token: checked as on HTTP at connection_init, again before every
 /// operation (<see cref="HoldsAsync"/>) and every <see cref="GraphQLSettings.WebSocketRecheckInterval"/> (the account
-/// still exists, holds the token's roles, its member is in good standing); the socket is closed with 4403 at the
+/// still exists, holds the token's roles, its member is in good standing, and its current grants are read); the socket is closed with 4403 at the
 /// token's expiry or on a refusal, which ends its subscriptions.
 /// </summary>
 internal sealed class SocketToken(GraphQLWebSocketEndpoint endpoint, Func<int, string, Task> closeAsync, CancellationToken closing)
@@ -45,10 +45,16 @@ internal sealed class SocketToken(GraphQLWebSocketEndpoint endpoint, Func<int, s
             return false;
         }
         using var scope = endpoint.Scopes.CreateScope();
+        var grants = new List<Grant>();
         foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
         {
             string? refusal;
-            try { refusal = await check.RefusalAsync(User, closing); }
+            try
+            {
+                var subject = await check.CheckAsync(User, closing);
+                refusal = subject.Refusal;
+                grants.AddRange(subject.Grants);
+            }
             catch (OperationCanceledException) when (closing.IsCancellationRequested) { return false; }
             catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
             {
@@ -62,6 +68,8 @@ internal sealed class SocketToken(GraphQLWebSocketEndpoint endpoint, Func<int, s
                 return false;
             }
         }
+        // the operations that follow act with the grants held now (a revoked or ended one is gone within the check's cache time)
+        User = GrantClaims.With(User, grants);
         return true;
     }
 

@@ -1,13 +1,5 @@
 namespace WorkersPower.Membership.Grants;
 
-/// <summary>What a role grant reaches: the whole organisation, one branch, or one campaign.</summary>
-public enum GrantScopeKind
-{
-    Organisation,
-    Branch,
-    Campaign,
-}
-
 /// <summary>The scope of a grant: its kind and, for a branch or a campaign, that branch's or campaign's id.</summary>
 public sealed record GrantScope(GrantScopeKind Kind, Guid? Id = null)
 {
@@ -26,10 +18,13 @@ public sealed record GrantScope(GrantScopeKind Kind, Guid? Id = null)
         _ => null,
     };
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOrganisation => Kind == GrantScopeKind.Organisation;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public Guid? BranchId => Kind == GrantScopeKind.Branch ? Id : null;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public Guid? CampaignId => Kind == GrantScopeKind.Campaign ? Id : null;
 
     public override string ToString() => Kind == GrantScopeKind.Organisation ? "the whole organisation" : $"{Kind.ToString().ToLowerInvariant()} {Id}";
@@ -38,21 +33,24 @@ public sealed record GrantScope(GrantScopeKind Kind, Guid? Id = null)
 /// <summary>The roles a grant can carry, and which scope each takes.</summary>
 public static class GrantRoles
 {
-    /// <summary>Manages one campaign's actions and sees its participants' names (not yet in the served Role enum).</summary>
-    public const string CampaignOrganiser = "CAMPAIGN_ORGANISER";
+    /// <summary>Manages one campaign's actions and sees its participants' names.</summary>
+    public const string CampaignOrganiser = Roles.CampaignOrganiser;
 
-    /// <summary>Every role a grant can carry, in the order tokens and lists show them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Roles.Member, Roles.Organiser, CampaignOrganiser, Roles.Treasurer, Roles.Editor, Roles.Admin];
+    /// <summary>
+    /// Every role a grant can carry, in the order tokens and lists show them. MEMBER is not granted: every member
+    /// in good standing holds it by being one (suspension, resignation and erasure end it).
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = [Roles.Organiser, CampaignOrganiser, Roles.Treasurer, Roles.Editor, Roles.Admin];
 
     /// <summary>
     /// Whether <paramref name="role"/> may be granted on a scope of <paramref name="kind"/>: ORGANISER and TREASURER
-    /// organisation-wide or on a branch; CAMPAIGN_ORGANISER on a campaign only; EDITOR, ADMIN and MEMBER organisation-wide only.
+    /// organisation-wide or on a branch; CAMPAIGN_ORGANISER on a campaign only; EDITOR and ADMIN organisation-wide only; MEMBER never.
     /// </summary>
     public static bool Takes(string role, GrantScopeKind kind) => role switch
     {
         Roles.Organiser or Roles.Treasurer => kind is GrantScopeKind.Organisation or GrantScopeKind.Branch,
         CampaignOrganiser => kind == GrantScopeKind.Campaign,
-        Roles.Editor or Roles.Admin or Roles.Member => kind == GrantScopeKind.Organisation,
+        Roles.Editor or Roles.Admin => kind == GrantScopeKind.Organisation,
         _ => false,
     };
 

@@ -25,7 +25,8 @@ public sealed record IssueGrant(
         if (!hasAccount) return Decision.Refuse(UserError.NotFound("The member has no account.", "input", "memberId"));
         var errors = new List<UserError>();
         var scope = GrantScope.Of(BranchId, CampaignId);
-        if (!GrantRoles.All.Contains(Role)) errors.Add(UserError.Validation("input.role", $"There is no role {Role}."));
+        if (Role == Roles.Member) errors.Add(UserError.Validation("input.role", "Every member holds MEMBER by being a member: it is not granted."));
+        else if (!GrantRoles.All.Contains(Role)) errors.Add(UserError.Validation("input.role", $"There is no role {Role}."));
         else if (scope is null) errors.Add(UserError.Validation("input.campaignId", "Name a branch or a campaign, not both."));
         else if (!GrantRoles.Takes(Role, scope.Kind))
             errors.Add(UserError.Validation(ScopeField(scope), $"{Role} is granted on {GrantRoles.ScopesOf(Role)}."));

@@ -5,7 +5,7 @@ public sealed record RevokeGrant(Guid GrantId, string? Reason, Actor Actor)
 {
     /// <summary>
     /// The rules: admins only; a grant that exists and has not ended (revoked, expired or past its end date);
-    /// a reason (up to 1000 characters); never MEMBER (suspend or erase the member instead); never one's own
+    /// a reason (up to 1000 characters); never one's own
     /// organisation-wide ADMIN grant (another admin must, so there is always one).
     /// </summary>
     public Decision Decide(RoleGrant? grant, DateTimeOffset now)
@@ -14,8 +14,6 @@ public sealed record RevokeGrant(Guid GrantId, string? Reason, Actor Actor)
         if (grant is null) return Decision.Refuse(UserError.NotFound("There is no such grant.", "input", "grantId"));
         if (MemberRules.Reason(Reason, required: true) is { } bad) return Decision.Refuse(bad);
         if (grant.EndedBy(now)) return Decision.Refuse(UserError.InvalidState("The grant has ended already."));
-        if (grant.Role == Roles.Member)
-            return Decision.Refuse(UserError.InvalidState("Every member holds MEMBER: suspend or erase the member instead."));
         if (grant.Role == Roles.Admin && grant.Scope.IsOrganisation && Actor.MemberId == grant.MemberId)
             return Decision.Refuse(UserError.InvalidState("You cannot revoke your own ADMIN grant: ask another admin."));
         return Decision.Accept(new GrantRevoked(grant.Id, Actor.AccountId, Reason!.Trim(), now));

@@ -38,6 +38,9 @@ public sealed class RoleGrant
     /// <summary>Whether the grant has ended by <paramref name="at"/> (revoked, expired, or past its end date).</summary>
     public bool EndedBy(DateTimeOffset at) => EndsAt is { } end && end <= at;
 
+    /// <summary>The grant as the platform's rules read it (<see cref="Caller.Grants"/>).</summary>
+    public Grant ToPlatformGrant() => new(Id, Role, Scope.Kind, Scope.Id, Until);
+
     /// <summary>The same role on the same scope.</summary>
     public bool Grants(string role, GrantScope scope) => Role == role && Scope == scope;
 }

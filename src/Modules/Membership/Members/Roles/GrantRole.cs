@@ -17,6 +17,8 @@ public sealed record GrantRole(Guid MemberId, string Role, Actor Actor)
         if (!Actor.IsAdmin) return MemberRules.NotYours;
         if (member is not { Erased: false }) return MemberRules.NotFound;
         if (account is null) return Decision.Refuse(UserError.NotFound("The member has no account.", "input", "memberId"));
+        if (Role == Roles.CampaignOrganiser)
+            return Decision.Refuse(UserError.Validation("input.role", "CAMPAIGN_ORGANISER is granted on a campaign: name the campaign."));
         if (account.Roles.Contains(Role)) return Decision.Refuse(UserError.InvalidState($"The member holds {Role} already."));
         return Decision.Accept(new MemberRoleGranted(member.Id, Role, Actor.AccountId, now));
     }
@@ -24,17 +26,30 @@ public sealed record GrantRole(Guid MemberId, string Role, Actor Actor)
 
 public static class GrantRoleHandler
 {
-    /// <summary>Records the grant on the member and adds the role to the account (the next sign-in's token carries it).</summary>
-    public static async Task<CommandResult> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Records the grant on the member, adds the role to the account (the next sign-in's token carries it) and
+    /// records it as a grant without end: on the member's own branch for ORGANISER, on the whole organisation otherwise.
+    /// </summary>
+    public static async Task<CommandResult> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, AccountTokenCheck tokens, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, account, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var decision = command.Decide(stream.Aggregate, account, now);
         if (decision.Events.Count > 0)
         {
             account!.Roles.Add(command.Role);
             session.Update(account);
             stream.AppendMany(decision.Events);
+            if (command.Role != Roles.Member)
+            {
+                var scope = command.Role == Roles.Organiser ? Grants.GrantScope.OfBranch(stream.Aggregate!.BranchId) : Grants.GrantScope.Organisation;
+                var grantId = Guid.CreateVersion7();
+                session.Events.StartStream<Grants.RoleGrant>(grantId,
+                    new Grants.RoleGranted(grantId, command.MemberId, command.Role, scope, now, null, command.Actor.AccountId, null, now));
+            }
+            await session.SaveChangesAsync(ct);
+            tokens.Forget(account.Id);
         }
         return decision.ToResult(command.MemberId);
     }

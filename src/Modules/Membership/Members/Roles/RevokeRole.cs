@@ -22,17 +22,26 @@ public sealed record RevokeRole(Guid MemberId, string Role, Actor Actor)
 
 public static class RevokeRoleHandler
 {
-    /// <summary>Records the revocation on the member and removes the role from the account (from the next sign-in on).</summary>
-    public static async Task<CommandResult> Handle(RevokeRole command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Records the revocation on the member, removes the role from the account (tokens claiming it are refused within
+    /// seconds) and revokes every active grant of the role, whatever its scope.
+    /// </summary>
+    public static async Task<CommandResult> Handle(RevokeRole command, IDocumentSession session, TimeProvider clock, AccountTokenCheck tokens, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.MemberId == command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, account, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var decision = command.Decide(stream.Aggregate, account, now);
         if (decision.Events.Count > 0)
         {
             account!.Roles.Remove(command.Role);
             session.Update(account);
             stream.AppendMany(decision.Events);
+            var grants = await session.Query<Grants.RoleGrant>().Where(g => g.MemberId == command.MemberId && g.Role == command.Role).ToListAsync(ct);
+            foreach (var grant in grants.Where(g => g.ActiveAt(now)))
+                session.Events.Append(grant.Id, new Grants.GrantRevoked(grant.Id, command.Actor.AccountId, "The role was revoked (revokeRole).", now));
+            await session.SaveChangesAsync(ct);
+            tokens.Forget(account.Id);
         }
         return decision.ToResult(command.MemberId);
     }
