@@ -46,6 +46,7 @@ public sealed class ContentModule : IModule
 
         services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
         services.AddSingleton<IDemoData, ContentDemoData>();
+        services.AddSingleton<Membership.Contracts.IProgrammeRevisions, Pages.ProgrammeRevisions>(); // the programme's revisions, for the join form and members
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>

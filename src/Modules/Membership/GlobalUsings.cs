@@ -23,6 +23,7 @@ global using WorkersPower.Membership.Branches;
 global using WorkersPower.Membership.Contracts;
 global using WorkersPower.Membership.GraphQL;
 global using WorkersPower.Membership.Members;
+global using WorkersPower.Membership.Members.Ledger;
 global using WorkersPower.Platform;
 global using WorkersPower.Platform.GraphQL;
 global using WorkersPower.Platform.Mail;

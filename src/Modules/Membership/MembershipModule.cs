@@ -23,6 +23,7 @@ public sealed class MembershipModule : IModule
                 o.Projections.Add<MemberProfileProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<BranchProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<Grants.RoleGrantProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<MemberLedgerProjection>(ProjectionLifecycle.Inline); // consents and programme acceptances
 
                 o.Schema.For<MembershipApplication>().Duplicate(x => x.Sequence).Duplicate(x => x.Status);
                 o.Schema.For<PendingApplicationEmail>();
@@ -81,6 +82,8 @@ public sealed class MembershipModule : IModule
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
         services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
+        services.AddSingleton<IMemberDataExporter, LedgerDataExporter>();
+        services.AddHostedService<ConsentLedgerMigration>(); // after the store's schema changes: today's booleans become ledger entries
 
         services.AddScoped<RequestActor>();
         services.AddScoped<PersonalDataAudit>();

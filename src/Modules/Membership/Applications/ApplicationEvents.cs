@@ -31,7 +31,9 @@ public sealed record ApplicantDetails(
 /// <summary>Someone applied to join, accepting the programme and consenting to be contacted.</summary>
 /// <param name="PreviousMemberId">The record of a former (resigned) member with this email: approval renews that record.</param>
 /// <param name="BranchId">The branch the applicant chose, if any.</param>
-public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt, Guid? PreviousMemberId = null, Guid? BranchId = null);
+/// <param name="Programme">The programme revision the applicant accepted (null: applied before revisions were recorded, or no programme page existed).</param>
+public sealed record MembershipApplicationSubmitted(Guid ApplicationId, ApplicantDetails Applicant, DateTimeOffset SubmittedAt, Guid? PreviousMemberId = null, Guid? BranchId = null,
+    AcceptedProgramme? Programme = null);
 
 /// <summary>An organiser approved the application: a member record began in the branch.</summary>
 public sealed record MembershipApplicationApproved(Guid ApplicationId, Guid MemberId, Guid BranchId, Guid DecidedBy, DateTimeOffset DecidedAt);

@@ -16,15 +16,20 @@ public sealed record ApplyForMembershipInput(
     [property: InputType(typeof(NonNullGraphType<MoneyInputType>)), Description("The regular contribution pledged (more than zero, a known currency).")] Money Contribution,
     [property: InputType(typeof(NonNullGraphType<ContributionFrequencyEnum>)), Description("How often the contribution is paid.")] ContributionFrequency ContributionFrequency,
     [property: Description("Must be true: the organisation stores and uses these details.")] bool ConsentToContact,
-    [property: Id, Description("The branch the applicant wants to join (see branches); optional. Its organisers see the application; an unknown id is refused (NOT_FOUND).")] string? BranchId)
+    [property: Id, Description("The branch the applicant wants to join (see branches); optional. Its organisers see the application; an unknown id is refused (NOT_FOUND).")] string? BranchId,
+    [property: Id, Description("The programme page the form showed (page(slug: \"programme\").id), with programmeVersion; both or neither. Omitted (older forms): the version current at submission is recorded, marked as not shown by the form.")] string? ProgrammeId = null,
+    [property: Description("The programme page's version the form showed (page(slug: \"programme\").version): the applicant accepts that revision. A version the programme never had is refused (NOT_FOUND).")] int? ProgrammeVersion = null)
 {
     public override string ToString() => nameof(ApplyForMembershipInput); // personal data stays out of logs
 }
 
 public sealed record ApplyForMembership(string GivenName, string FamilyName, string Email, string? Phone, string Postcode, string? Union, string? Workplace,
     IReadOnlyList<string>? Interests, string? Message, bool AcceptsProgramme, Money Contribution, ContributionFrequency ContributionFrequency,
-    bool ConsentToContact, Guid? BranchId = null)
+    bool ConsentToContact, Guid? BranchId = null, Guid? ProgrammePageId = null, int? ProgrammeVersion = null)
 {
+    /// <summary>The programme's page and version do not name a revision of the programme.</summary>
+    public static readonly UserError NoSuchProgrammeVersion = UserError.NotFound("The programme has no such version: reload the form and read the programme again.", "input", "programmeVersion");
+
     /// <summary>Personal data stays out of logs (Wolverine logs a failed message with ToString).</summary>
     public override string ToString() => nameof(ApplyForMembership);
 
@@ -49,6 +54,8 @@ public sealed record ApplyForMembership(string GivenName, string FamilyName, str
         if (!AcceptsProgramme) rules.Fail("acceptsProgramme", "Joining means accepting the programme: acceptsProgramme must be true.");
         if (!ConsentToContact) rules.Fail("consentToContact", "We can only hold an application with consent to store and use these details: consentToContact must be true.");
         ApplyForMembershipHandler.ValidateContribution(rules, "contribution", Contribution);
+        if ((ProgrammePageId is null) != (ProgrammeVersion is null))
+            rules.Fail(ProgrammePageId is null ? "programmeId" : "programmeVersion", "Name the programme's page and its version together (or neither).");
         return rules.Errors;
     }
 
@@ -56,14 +63,19 @@ public sealed record ApplyForMembership(string GivenName, string FamilyName, str
     /// The rules: valid details (<see cref="Validate"/>) and a branch that exists, if one is chosen. When the email belongs to
     /// a current member (<paramref name="memberWithEmail"/> not resigned) or to an application already waiting, nothing is
     /// recorded and the answer is the same as a stored one's: it never tells whether an address belongs to a member or has
-    /// applied. A resigned member's application renews their record when approved.
+    /// applied. A resigned member's application renews their record when approved. The programme: the revision the form
+    /// named (<paramref name="programme"/>, read from Content for <see cref="ProgrammePageId"/> and <see cref="ProgrammeVersion"/>)
+    /// must be one the programme had, and is recorded as accepted (a revision older than the current one too: the member is
+    /// then asked to accept the new text); a form that names none records the revision current at submission, as not shown.
     /// </summary>
-    public Decision Decide(bool branchExists, bool applicationWaiting, MemberProfile? memberWithEmail, Guid applicationId, DateTimeOffset now)
+    public Decision Decide(bool branchExists, bool applicationWaiting, MemberProfile? memberWithEmail, Guid applicationId, DateTimeOffset now, ProgrammeRevision? programme = null)
     {
         if (Validate() is { Count: > 0 } errors) return Decision.Refuse(errors);
         if (BranchId is not null && !branchExists) return Decision.Refuse(BranchRules.NoSuchBranch);
+        if (ProgrammeVersion is not null && (programme is null || programme.PageId != ProgrammePageId)) return Decision.Refuse(NoSuchProgrammeVersion);
         if (applicationWaiting || memberWithEmail is { Status: not MembershipStatus.Resigned }) return Decision.Unchanged;
-        return Decision.Accept(Submission(applicationId, now, memberWithEmail?.Id));
+        var accepted = programme is null ? null : new AcceptedProgramme(programme.PageId, programme.Version, VersionShown: ProgrammeVersion is not null);
+        return Decision.Accept(Submission(applicationId, now, memberWithEmail?.Id) with { Programme = accepted });
     }
 
     /// <summary>
@@ -97,7 +109,7 @@ public static class ApplyForMembershipHandler
     /// which the answer never shows.
     /// </summary>
     public static async Task<(ApplyForMembershipResult, OutgoingMessages)> Handle(
-        ApplyForMembership command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
+        ApplyForMembership command, IDocumentSession session, Mailer mailer, IProgrammeRevisions programmes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
         if (command.Validate() is { Count: > 0 } invalid) return (new ApplyForMembershipResult(null, invalid), outgoing); // before any read
@@ -106,7 +118,11 @@ public static class ApplyForMembershipHandler
         var waiting = await session.LoadAsync<PendingApplicationEmail>(PendingApplicationEmail.IdOf(emailKey), cancellationToken) is not null;
         var member = waiting ? null : await session.Query<MemberProfile>().FirstOrDefaultAsync(m => m.EmailKey == emailKey, cancellationToken);
 
-        var decision = command.Decide(branchExists, waiting, member, Guid.CreateVersion7(), clock.GetUtcNow());
+        var programme = command is { ProgrammePageId: { } pageId, ProgrammeVersion: { } version }
+            ? await programmes.FindAsync(pageId, version, cancellationToken)
+            : await programmes.CurrentAsync(cancellationToken);
+
+        var decision = command.Decide(branchExists, waiting, member, Guid.CreateVersion7(), clock.GetUtcNow(), programme);
         if (!decision.Accepted) return (new ApplyForMembershipResult(null, decision.Errors), outgoing);
         if (mailer.Enabled && command.MailFor(decision, waiting, member) is { } mail) outgoing.Add(mail);
         if (decision.Events is not [MembershipApplicationSubmitted submitted]) return (NotStored(command, clock), outgoing);
@@ -168,8 +184,12 @@ internal sealed class ApplyForMembershipField : IMutationField
                 Guid? branchId = string.IsNullOrEmpty(input.BranchId)
                     ? null
                     : GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty; // a malformed id is an unknown branch
+                Guid? programmeId = string.IsNullOrEmpty(input.ProgrammeId)
+                    ? null
+                    : GlobalId.TryDecode(input.ProgrammeId, "Article") ?? Guid.Empty; // Content's page ids; a malformed one names no revision
                 var command = new ApplyForMembership(input.GivenName, input.FamilyName, input.Email, input.Phone, input.Postcode, input.Union, input.Workplace,
-                    input.Interests, input.Message, input.AcceptsProgramme, input.Contribution, input.ContributionFrequency, input.ConsentToContact, branchId);
+                    input.Interests, input.Message, input.AcceptsProgramme, input.Contribution, input.ContributionFrequency, input.ConsentToContact, branchId,
+                    programmeId, input.ProgrammeVersion);
                 var result = await ctx.InvokeAsync(command, Races, _ => ApplyForMembershipHandler.NotStored(command, services.GetRequiredService<TimeProvider>()));
                 if (result.Application is { } application) services.GetRequiredService<RequestActor>().SubmittedApplication(application.Id);
                 return new ApplyForMembershipPayload(result.Application) { Errors = result.Errors };

@@ -21,7 +21,8 @@ public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid Branc
     /// The rules: admins approve into any branch, an organiser an application they see into their own branch only;
     /// a pending application; a branch that exists. A former (resigned) member's record is renewed, with a new invitation
     /// only when their account was never activated; anyone else becomes a new member with a seven-day invitation, unless
-    /// an account has their email already. <paramref name="memberId"/>: the new member's id.
+    /// an account has their email already. <paramref name="memberId"/>: the new member's id. The application's consent to
+    /// contact (and email, for a new member) and its programme revision become ledger entries (source JOIN_FORM).
     /// </summary>
     public Decision Decide(MembershipApplication? application, ApprovalFacts facts, Guid memberId, DateTimeOffset now)
     {
@@ -38,7 +39,8 @@ public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid Branc
             var renewed = new MembershipRenewed(previousId, application.Id, BranchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
                 a.Contribution, a.ContributionFrequency, DecidedBy, now);
             var approved = new MembershipApplicationApproved(application.Id, previousId, BranchId, DecidedBy, now);
-            return facts.Account is { CanSignIn: true } ? Decision.Accept(approved, renewed) : Decision.Accept(approved, renewed, Invitation(previousId));
+            object[] rejoined = [approved, renewed, .. Ledger(previousId, newMember: false)];
+            return facts.Account is { CanSignIn: true } ? Decision.Accept(rejoined) : Decision.Accept([.. rejoined, Invitation(previousId)]);
         }
 
         if (facts.Account is not null)
@@ -49,13 +51,18 @@ public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid Branc
                 return Decision.Refuse(UserError.Conflict("Someone else decided this application at the same moment: reload it."));
             return Decision.Refuse(UserError.AlreadyExists("Someone with this email already has an account.", "input", "applicationId"));
         }
-        return Decision.Accept(
+        return Decision.Accept([
             new MembershipApplicationApproved(application.Id, memberId, BranchId, DecidedBy, now),
             new MembershipStarted(memberId, application.Id, BranchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
                 a.Union, a.Workplace, a.Interests, a.Contribution, a.ContributionFrequency, DecidedBy, now),
-            Invitation(memberId));
+            .. Ledger(memberId, newMember: true),
+            Invitation(memberId)]);
 
         AccountInvitationIssued Invitation(Guid member) => new(member, now + InvitationTokens.Lifetime, DecidedBy, now);
+
+        // the join form's consents and programme acceptance become the member's ledger entries, at the time of the application
+        IEnumerable<object> Ledger(Guid member, bool newMember) =>
+            [.. ConsentRules.FromJoinForm(member, newMember, application.SubmittedAt), .. ConsentRules.ProgrammeFromJoinForm(member, application.Programme, application.SubmittedAt)];
     }
 }
 

@@ -29,6 +29,9 @@ public sealed class MembershipApplication
     /// <summary>A resigned member's record this application would renew.</summary>
     public Guid? PreviousMemberId { get; set; }
 
+    /// <summary>The programme revision the applicant accepted (null: not recorded, see <see cref="MembershipApplicationSubmitted.Programme"/>).</summary>
+    public AcceptedProgramme? Programme { get; set; }
+
     public static readonly UserError NoSuchApplication = UserError.NotFound("There is no such application.", "input", "applicationId");
 
     /// <summary>The rule both decisions share: only a pending application can be decided.</summary>
@@ -54,6 +57,7 @@ public sealed class MembershipApplicationProjection : SingleStreamProjection<Mem
         SubmittedAt = e.SubmittedAt,
         PreviousMemberId = e.PreviousMemberId,
         BranchId = e.BranchId,
+        Programme = e.Programme,
     };
 
     public static void Apply(MembershipApplicationApproved e, MembershipApplication application)

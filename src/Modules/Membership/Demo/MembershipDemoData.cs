@@ -77,6 +77,7 @@ internal sealed class MembershipDemoData : IDemoData
 
         var bus = services.GetRequiredService<IMessageBus>();
         var mailer = services.GetRequiredService<Mailer>();
+        var programmes = services.GetRequiredService<IProgrammeRevisions>(); // none yet when Content's demo pages come later
         var hasher = services.GetRequiredService<IPasswordHasher<Account>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
@@ -95,7 +96,7 @@ internal sealed class MembershipDemoData : IDemoData
             // joined some months ago, on a day of that month that varies from member to member
             var joined = today.AddMonths(-m.MonthsAgo).AddDays(-(i * 5 % 20)).AddHours(10 + i % 8);
             var email = i < Accounts.Length ? Accounts[i].Email : $"member{i - Accounts.Length + 1}@demo.workerspower.org";
-            var memberId = await JoinAsync(store, bus, mailer, m, email, branchIds[m.Branch], i, joined, ct);
+            var memberId = await JoinAsync(store, bus, mailer, programmes, m, email, branchIds[m.Branch], i, joined, ct);
             ids[m.Name] = memberId;
             if (i < Accounts.Length) await ActivateAsync(store, hasher, memberId, Accounts[i].Password, Accounts[i].Roles, joined.AddDays(1), ct);
             await PayAsync(store, m, memberId, joined, now, ct);
@@ -132,14 +133,14 @@ internal sealed class MembershipDemoData : IDemoData
     }
 
     /// <summary>The member applies two days before <paramref name="joined"/> and is approved then, by the module's handlers on a clock stopped at each moment.</summary>
-    private static async Task<Guid> JoinAsync(IMembershipStore store, IMessageBus bus, Mailer mailer, DemoMember m, string email, Guid branchId, int seed,
+    private static async Task<Guid> JoinAsync(IMembershipStore store, IMessageBus bus, Mailer mailer, IProgrammeRevisions programmes, DemoMember m, string email, Guid branchId, int seed,
         DateTimeOffset joined, CancellationToken ct)
     {
         Guid applicationId;
         await using (var session = store.LightweightSession())
         {
             var (applied, _) = await ApplyForMembershipHandler.Handle(
-                Application(m.Given, m.Family, email, m.Union, m.Workplace, m.Interests, m.Monthly, seed), session, mailer, new DemoClock(joined.AddDays(-2)), ct);
+                Application(m.Given, m.Family, email, m.Union, m.Workplace, m.Interests, m.Monthly, seed), session, mailer, programmes, new DemoClock(joined.AddDays(-2)), ct);
             applicationId = applied.Application?.Id ?? throw Refused("application", applied.Errors);
             await session.SaveChangesAsync(ct);
         }

@@ -44,6 +44,12 @@ internal static class MemberHistory
         UnsubscribedFromEmail u => new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, u.Source == UnsubscribeSource.Link
             ? "Unsubscribed from email with the link in a mail (source: link)."
             : "Turned email off in the profile (source: profile).", e.Version),
+        ConsentChanged { Channel: ConsentChannel.Email, Given: false, Source: ConsentSource.UnsubscribeLink or ConsentSource.Profile } c =>
+            new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, c.Source == ConsentSource.UnsubscribeLink
+                ? "Unsubscribed from email with the link in a mail (source: link)."
+                : "Turned email off in the profile (source: profile).", e.Version),
+        ConsentChanged c => new(c.Given ? "CONSENT_GIVEN" : "CONSENT_WITHDRAWN", e.Timestamp, ConsentLedgerText.Describe(c), e.Version),
+        ProgrammeAccepted p => new("PROGRAMME_ACCEPTED", e.Timestamp, $"Accepted version {p.Version} of the programme ({ConsentLedgerText.Words(p.Source)}).", e.Version),
         ArrearsWarningIssued w => new("ARREARS_WARNING_ISSUED", e.Timestamp,
             $"Warned{(w.ByEmail ? " by email" : "")}: contributions {w.MonthsInArrears} months in arrears ({w.Owed.Amount:0.00} {w.Owed.Currency} owed); membership lapses at {ContributionLedger.LapseAfterMonths}.", e.Version),
         ContributionPledged p => new("CONTRIBUTION_PLEDGED", e.Timestamp, $"Pledged {p.Contribution.Amount:0.00} {p.Contribution.Currency} {p.Frequency.ToString().ToLowerInvariant()}.", e.Version),

@@ -160,6 +160,8 @@ public sealed class MemberProfileProjection : SingleStreamProjection<MemberProfi
 
     public static void Apply(UnsubscribedFromEmail _, MemberProfile m) => m.Communication = m.Communication with { Email = false };
 
+    public static void Apply(Ledger.ConsentChanged e, MemberProfile m) => m.Communication = Ledger.ConsentRules.Apply(m.Communication, e);
+
     public static void Apply(ArrearsWarningIssued _, MemberProfile m) => m.ArrearsWarnedFor = m.CoveredUntil;
 
     public static void Apply(ContributionPledged e, MemberProfile m)

@@ -163,6 +163,9 @@ public static class EraseMemberHandler
         events.AddMaskingRuleForProtectedInformation<MembershipReinstated>(e => e with { Reason = ErasedText });
         events.AddMaskingRuleForProtectedInformation<MemberTransferred>(e => e with { Reason = e.Reason is null ? null : ErasedText });
         events.AddMaskingRuleForProtectedInformation<ContributionPaymentRecorded>(e => e with { Reference = null });
+        // the ledger's entries name the member's own (deleted) account when made signed in; their document is deleted (MemberLedgerProjection)
+        events.AddMaskingRuleForProtectedInformation<ConsentChanged>(e => e with { By = null });
+        events.AddMaskingRuleForProtectedInformation<ProgrammeAccepted>(e => e with { By = null });
     }
 }
 

@@ -23,6 +23,7 @@ public enum UnsubscribeSource
 /// <summary>
 /// The member turned email off: from now on only mail about their membership or account reaches them (reminders and
 /// organisers' messages do not). <paramref name="Source"/> says where; the member can turn email on again in their profile.
+/// Recorded before the consent ledger; a change is now a <see cref="ConsentChanged"/> entry.
 /// </summary>
 public sealed record UnsubscribedFromEmail(Guid MemberId, UnsubscribeSource Source, DateTimeOffset At);
 
@@ -37,9 +38,13 @@ public sealed record UnsubscribeFromEmail(Guid MemberId, UnsubscribeSource Sourc
     public static readonly UserError InvalidLink = new(ErrorCodes.InvalidToken,
         "This unsubscribe link is not valid. Please use the link from the mail exactly as it is, or turn email off in your profile.", ["input", "token"]);
 
-    /// <summary>The rule: email on becomes off; already off, or nobody left to unsubscribe (unknown, erased), changes nothing.</summary>
+    /// <summary>The rule: email on becomes off; already off, or nobody left to unsubscribe (unknown, erased), changes nothing.
+    /// Recorded in the consent ledger: email withdrawn, from the link (nobody signed in) or the profile.</summary>
     public Decision Decide(MemberProfile? member, DateTimeOffset now) =>
-        member is { Erased: false, Communication.Email: true } ? Decision.Accept(new UnsubscribedFromEmail(member.Id, Source, now)) : Decision.Unchanged;
+        member is { Erased: false, Communication.Email: true }
+            ? Decision.Accept(new ConsentChanged(member.Id, ConsentChannel.Email, false,
+                Source == UnsubscribeSource.Link ? ConsentSource.UnsubscribeLink : ConsentSource.Profile, null, now))
+            : Decision.Unchanged;
 }
 
 public static class UnsubscribeFromEmailHandler

@@ -10,20 +10,15 @@ public sealed record UpdateMyCommunicationPreferencesInput(
 public sealed record UpdateMyCommunicationPreferences(Guid MemberId, bool Email, bool Sms, bool Post, Actor Actor)
 {
     /// <summary>
-    /// The rule: only the member themself. Turning email off is recorded as <see cref="UnsubscribedFromEmail"/> from the
-    /// profile (so the history says where consent was withdrawn), with the other preferences' change beside it when
-    /// they change too.
+    /// The rule: only the member themself. Each channel that changes is one entry of the consent ledger
+    /// (<see cref="ConsentChanged"/>, source PROFILE, by the member's account); nothing changes, nothing is recorded.
     /// </summary>
     public Decision Decide(MemberProfile? member, DateTimeOffset now)
     {
         if (member is not { Erased: false }) return MemberRules.NotFound;
         if (!Actor.IsSelf(member)) return MemberRules.NotYours;
-        var changed = new CommunicationPreferencesChanged(member.Id, Email, Sms, Post, Actor.AccountId, now);
-        if (!(member.Communication.Email && !Email)) return Decision.Accept(changed);
-        var unsubscribed = new UnsubscribedFromEmail(member.Id, UnsubscribeSource.Profile, now);
-        return member.Communication with { Email = false } == new CommunicationPreferences(Email, Sms, Post)
-            ? Decision.Accept(unsubscribed)
-            : Decision.Accept(unsubscribed, changed);
+        var changes = ConsentRules.Changes(member.Id, member.Communication, new CommunicationPreferences(Email, Sms, Post), ConsentSource.Profile, Actor.AccountId, now);
+        return changes.Count == 0 ? Decision.Unchanged : Decision.Accept([.. changes]);
     }
 }
 
