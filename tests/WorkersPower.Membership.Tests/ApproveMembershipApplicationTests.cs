@@ -19,11 +19,12 @@ public sealed class ApproveMembershipApplicationTests
     public void A_new_member_begins_in_the_branch_with_a_seven_day_invitation()
     {
         var decision = When(Application(Submitted(AppId)));
-        decision.Events.Count.ShouldBe(3);
+        decision.Events.Count.ShouldBe(5);
         decision.Events[0].ShouldBe(new MembershipApplicationApproved(AppId, NewMember, Branch, Admin.AccountId, Now));
         var started = decision.Events[1].ShouldBeOfType<MembershipStarted>();
         (started.MemberId, started.ApplicationId, started.BranchId, started.Email, started.Union).ShouldBe((NewMember, AppId, Branch, "rosa@example.org", "Unite"));
-        decision.Events[2].ShouldBe(new AccountInvitationIssued(NewMember, Now.AddDays(7), Admin.AccountId, Now));
+        decision.Events.OfType<WorkersPower.Membership.Members.Ledger.ConsentChanged>().Count().ShouldBe(2); // the join form's consents (Ledger/JoinLedgerTests)
+        decision.Events[4].ShouldBe(new AccountInvitationIssued(NewMember, Now.AddDays(7), Admin.AccountId, Now));
     }
 
     [Fact]
@@ -73,12 +74,12 @@ public sealed class ApproveMembershipApplicationTests
         var application = Application(Submitted(AppId, previousMemberId: formerId));
 
         var activated = When(application, BranchExists with { Previous = former, Account = new Account { Id = formerId, MemberId = formerId, PasswordHash = "hash" } });
-        activated.Events.Select(e => e.GetType()).ShouldBe([typeof(MembershipApplicationApproved), typeof(MembershipRenewed)]);
+        activated.Events.Select(e => e.GetType()).ShouldBe([typeof(MembershipApplicationApproved), typeof(MembershipRenewed), typeof(WorkersPower.Membership.Members.Ledger.ConsentChanged)]);
         activated.Events[0].ShouldBeOfType<MembershipApplicationApproved>().MemberId.ShouldBe(formerId);
 
         var never = When(application, BranchExists with { Previous = former, Account = new Account { Id = formerId, MemberId = formerId } });
-        never.Events[2].ShouldBe(new AccountInvitationIssued(formerId, Now.AddDays(7), Admin.AccountId, Now));
-        When(application, BranchExists with { Previous = former }).Events.Count.ShouldBe(3);
+        never.Events[3].ShouldBe(new AccountInvitationIssued(formerId, Now.AddDays(7), Admin.AccountId, Now));
+        When(application, BranchExists with { Previous = former }).Events.Count.ShouldBe(4);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using WorkersPower.Membership.Members;
+using WorkersPower.Membership.Members.Ledger;
 using static WorkersPower.Membership.Tests.AMember;
 
 namespace WorkersPower.Membership.Tests;
@@ -7,8 +8,13 @@ namespace WorkersPower.Membership.Tests;
 public sealed class UnsubscribeFromEmailTests
 {
     [Fact]
-    public void The_link_turns_email_off_and_says_where() =>
-        new UnsubscribeFromEmail(Id, UnsubscribeSource.Link).Decide(With(), Now).Events.ShouldBe([new UnsubscribedFromEmail(Id, UnsubscribeSource.Link, Now)]);
+    public void The_link_withdraws_email_consent_and_says_where_naming_no_account() =>
+        new UnsubscribeFromEmail(Id, UnsubscribeSource.Link).Decide(With(), Now).Events
+            .ShouldBe([new ConsentChanged(Id, ConsentChannel.Email, false, ConsentSource.UnsubscribeLink, null, Now)]);
+
+    [Fact]
+    public void Email_withdrawn_in_the_ledger_is_off_already() =>
+        new UnsubscribeFromEmail(Id, UnsubscribeSource.Link).Decide(With(new ConsentChanged(Id, ConsentChannel.Email, false, ConsentSource.Profile, Id, Now)), Now).Events.ShouldBeEmpty();
 
     [Fact]
     public void Email_already_off_changes_nothing() =>
