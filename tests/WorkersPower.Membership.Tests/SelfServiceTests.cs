@@ -73,7 +73,7 @@ public sealed class SelfServiceTests(MembershipFixture fixture) : IClassFixture<
         root.GetProperty("profile").GetProperty("email").GetString().ShouldBe(member.Email);
         root.GetProperty("account").GetProperty("roles")[0].GetString().ShouldBe("MEMBER");
         root.GetProperty("applications").GetArrayLength().ShouldBe(1);
-        root.GetProperty("history").GetArrayLength().ShouldBe(3);
+        root.GetProperty("history").GetArrayLength().ShouldBe(5); // joined, the join form's two consents, invited, activated
         root.GetProperty("contributions").GetProperty("payments").GetArrayLength().ShouldBe(0);
         (await fixture.Client.PostAsync("{ exportMyData }")).ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
     }
