@@ -74,7 +74,7 @@ public sealed class ApproveMembershipApplicationTests
         var application = Application(Submitted(AppId, previousMemberId: formerId));
 
         var activated = When(application, BranchExists with { Previous = former, Account = new Account { Id = formerId, MemberId = formerId, PasswordHash = "hash" } });
-        activated.Events.Select(e => e.GetType()).ShouldBe([typeof(MembershipApplicationApproved), typeof(MembershipRenewed), typeof(WorkersPower.Membership.Members.Ledger.ConsentChanged)]);
+        activated.Events.Select(e => e.GetType()).ShouldBe([typeof(MembershipApplicationApproved), typeof(WorkersPower.Membership.Members.Ledger.ConsentChanged), typeof(MembershipRenewed)]);
         activated.Events[0].ShouldBeOfType<MembershipApplicationApproved>().MemberId.ShouldBe(formerId);
 
         var never = When(application, BranchExists with { Previous = former, Account = new Account { Id = formerId, MemberId = formerId } });

@@ -39,7 +39,7 @@ public sealed record ApproveMembershipApplication(Guid ApplicationId, Guid Branc
             var renewed = new MembershipRenewed(previousId, application.Id, BranchId, a.GivenName, a.FamilyName, a.Email, a.Phone, a.Postcode,
                 a.Contribution, a.ContributionFrequency, DecidedBy, now);
             var approved = new MembershipApplicationApproved(application.Id, previousId, BranchId, DecidedBy, now);
-            object[] rejoined = [approved, renewed, .. Ledger(previousId, newMember: false)];
+            object[] rejoined = [approved, .. Ledger(previousId, newMember: false), renewed]; // rejoining is the latest news of the record
             return facts.Account is { CanSignIn: true } ? Decision.Accept(rejoined) : Decision.Accept([.. rejoined, Invitation(previousId)]);
         }
 

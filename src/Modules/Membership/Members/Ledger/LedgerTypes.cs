@@ -6,8 +6,9 @@ public sealed record ConsentState(ConsentChannel Channel, bool Given, ConsentEnt
     /// <summary>
     /// Every channel's consent: email, SMS and post as the member's preferences stand (<see cref="MemberProfile.Communication"/>,
     /// which the ledger's entries keep), the join form's consent to contact as its last entry; each with its entries, oldest first.
+    /// An erased member has none: their ledger is deleted with their data.
     /// </summary>
-    public static IReadOnlyList<ConsentState> Of(MemberProfile member, MemberLedger? ledger) =>
+    public static IReadOnlyList<ConsentState> Of(MemberProfile member, MemberLedger? ledger) => member.Erased ? [] :
     [
         .. Enum.GetValues<ConsentChannel>().Select(channel =>
         {
