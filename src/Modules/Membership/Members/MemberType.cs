@@ -72,8 +72,6 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
                 return await MemberHistory.PageAsync(ctx, ctx.Source);
             });
 
-        LedgerFields.AddTo(this); // consents and programmeAccepted (Members/Ledger)
-
         // Fields other modules add to Member (e.g. Campaigns' participation).
         foreach (var extension in extensions.Where(e => e.TypeName == TypeName)) extension.Extend(this, source => ((MemberProfile)source).Id);
     }

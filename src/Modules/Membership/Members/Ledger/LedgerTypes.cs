@@ -26,10 +26,13 @@ public sealed record ProgrammeAcceptanceView(ProgrammeAcceptanceEntry Latest, in
 }
 
 /// <summary>Member.consents and Member.programmeAccepted: personal, for the member, organisers of their branch and admins (reads by others recorded).</summary>
-internal static class LedgerFields
+internal sealed class LedgerFields : IObjectTypeExtension
 {
-    public static void AddTo(ObjectGraphType<MemberProfile> member)
+    public string TypeName => MemberType.TypeName;
+
+    public void Extend(IObjectGraphType type, Func<object, Guid> idOf)
     {
+        var member = (ObjectGraphType<MemberProfile>)type; // Membership's own type: its source is the member's profile
         member.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsentType>>>>("consents")
             .Description("The member's consents, one per channel (CONTACT, EMAIL, SMS, POST): whether each is given now and every change of it, with its source and time. " +
                 "Personal: the member, organisers of the member's branch and admins (reads by others are recorded); empty for everyone else.")
