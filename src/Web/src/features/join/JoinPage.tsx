@@ -21,10 +21,11 @@ const friendly: Record<string, string> = {
 
 /** The join form: mobile first, every field labelled, the API's field errors next to their fields. */
 export function JoinPage() {
-  const { branches } = useLazyLoadQuery<JoinPageQuery>(
+  const { branches, programme } = useLazyLoadQuery<JoinPageQuery>(
     graphql`
       query JoinPageQuery {
         branches { id name region }
+        programme: page(slug: "programme") { id version }
       }
     `,
     {},
@@ -62,6 +63,9 @@ export function JoinPage() {
           interests,
           branchId: optional('branchId'),
           acceptsProgramme: form.get('acceptsProgramme') === 'on',
+          // the exact revision of the programme this form linked to: the one the applicant accepts
+          programmeId: programme?.id ?? null,
+          programmeVersion: programme?.version ?? null,
           contribution: { amount: text('amount') || '0', currency: text('currency') || 'GBP' },
           contributionFrequency: (text('contributionFrequency') || 'MONTHLY') as ContributionFrequency,
           consentToContact: form.get('consentToContact') === 'on',
@@ -78,7 +82,8 @@ export function JoinPage() {
         if (!payload) { setAlert([requestFailed(graphQLErrors?.[0]?.message ? new Error(graphQLErrors[0].message) : null)]); return; }
         const mapped = payload.errors.map((e) => {
           const path = (e.field ?? []).filter((p): p is string => !!p && p !== 'input').join('.');
-          return { ...e, field: contributionFieldAlias[path] ? [contributionFieldAlias[path]] : e.field };
+          const alias = contributionFieldAlias[path] ?? (path.startsWith('programme') ? 'acceptsProgramme' : undefined);
+          return { ...e, field: alias ? [alias] : e.field };
         });
         const { fields, page } = splitUserErrors(mapped, fieldNames);
         for (const name of Object.keys(friendly)) if (fields[name]) fields[name] = friendly[name] ?? fields[name];
