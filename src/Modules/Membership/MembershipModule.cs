@@ -79,6 +79,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<PasswordResetRateLimiter>();
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
+        services.AddHostedService<Grants.LegacyRoleMigration>(); // before the host answers: today's roles become grants, once
         services.AddSingleton<IDemoData, MembershipDemoData>();
         services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
 
