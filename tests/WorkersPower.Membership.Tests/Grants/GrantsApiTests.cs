@@ -231,4 +231,40 @@ public sealed class GrantsApiTests(MembershipFixture fixture) : IClassFixture<Me
         MembershipApi.Strings(byRole["revokeRole.member.roles"]).ShouldBe(["MEMBER"]);
         byRole["revokeRole.member.grants.nodes"]!.AsArray().Select(n => n!["active"]!.GetValue<bool>()).ShouldAllBe(active => !active);
     }
+
+    [Fact]
+    public async Task Erasure_ends_the_members_grants_and_masks_their_reasons_in_documents_and_events()
+    {
+        var branch = await BranchAsync();
+        var member = await MemberApi.JoinAsync(fixture, branch);
+        var marker = $"Steward{Guid.NewGuid():N}";
+        var active = await GrantIdAsync(new { memberId = member.MemberId, role = "TREASURER", reason = $"{marker} keeps the books" });
+        var ended = await GrantIdAsync(new { memberId = member.MemberId, role = "EDITOR", reason = $"{marker} edits" });
+        var admin = await fixture.AdminTokenAsync();
+        (await MemberApi.MutateAsync(fixture, "revokeGrant", "RevokeGrantInput", new { grantId = ended, reason = $"{marker} stepped down" }, admin, "grant { id }"))
+            .UserErrors("revokeGrant").ShouldBeEmpty();
+
+        var erased = await fixture.Client.PostAsync("mutation($input: EraseMemberInput!) { eraseMember(input: $input) { errors { code } } }", new { input = new { memberId = member.MemberId } }, admin);
+        erased.UserErrors("eraseMember").ShouldBeEmpty();
+
+        var clock = Stopwatch.StartNew();
+        long found;
+        do
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+            await connection.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand(
+                "select (select count(*) from membership.mt_events where data::text like @m) + (select count(*) from membership.mt_doc_rolegrant where data::text like @m)", connection);
+            count.Parameters.AddWithValue("m", $"%{marker}%");
+            found = (long)(await count.ExecuteScalarAsync())!;
+            if (found > 0) await Task.Delay(200);
+        }
+        while (found > 0 && clock.Elapsed < TimeSpan.FromSeconds(20));
+        found.ShouldBe(0);
+        var grants = await fixture.Client.DataAsync("query($a: ID!, $e: ID!) { a: node(id: $a) { ... on RoleGrant { active reason } } e: node(id: $e) { ... on RoleGrant { reason revokeReason } } }",
+            new { a = active, e = ended }, admin);
+        grants["a"]!["active"]!.GetValue<bool>().ShouldBeFalse();
+        grants["a"]!["reason"]!.GetValue<string>().ShouldBe("(erased)");
+        grants["e"]!["revokeReason"]!.GetValue<string>().ShouldBe("(erased)");
+    }
 }
