@@ -48,6 +48,7 @@ public sealed class MembershipModule : IModule
                     .Duplicate(x => x.Sequence)
                     .Duplicate(x => x.DuplicateKey);
                 o.Schema.For<Grants.RoleGrant>().Duplicate(x => x.MemberId);
+                o.Schema.For<Grants.LegacyRoleMigrationRecord>();
                 o.Schema.For<PersonalDataRead>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
                 o.Schema.For<Messages.OrganiserMessage>().Duplicate(x => x.SenderAccountId!).Duplicate(x => x.SenderMemberId!).Duplicate(x => x.Sequence);
                 EraseMemberHandler.AddMaskingRules(o);
