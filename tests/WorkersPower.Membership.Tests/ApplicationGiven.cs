@@ -2,6 +2,7 @@ using JasperFx.Events;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
+using WorkersPower.Platform.Security;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Membership.Tests;
@@ -27,7 +28,9 @@ internal static class ApplicationGiven
                 new Money(5m, "GBP"), ContributionFrequency.Monthly, Guid.Empty, Now.AddYears(-2)),
             .. later]);
 
-    public static Actor Admin { get; } = new(Guid.NewGuid(), null, ["ADMIN"], null);
+    public static Actor Admin { get; } = new(Guid.NewGuid(), null, ["ADMIN"], []);
 
-    public static Actor Organiser(Guid? branchId) => new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], branchId);
+    /// <summary>An organiser by a grant on the branch (null: a token claiming ORGANISER without any grant, e.g. one just revoked).</summary>
+    public static Actor Organiser(Guid? branchId) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], branchId is { } b ? [new Grant(Guid.NewGuid(), "ORGANISER", GrantScopeKind.Branch, b, null)] : []);
 }

@@ -81,11 +81,15 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
     }
 
     [Fact]
-    public async Task An_organiser_transfers_a_member_out_of_their_branch()
+    public async Task An_organiser_of_both_branches_transfers_a_member_from_one_to_the_other()
     {
         var (a, b) = await BranchesAsync();
         var organiser = await MemberApi.JoinAsync(fixture, a, "ORGANISER");
         var member = await MemberApi.JoinAsync(fixture, a);
+        (await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b }, organiser.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        var onB = await MemberApi.MutateAsync(fixture, "grantRole", "RoleChangeInput", new { memberId = organiser.MemberId, role = "ORGANISER", branchId = b },
+            await fixture.AdminTokenAsync(), "grant { id }");
+        var grantOnB = onB["grantRole.grant.id"]!.GetValue<string>();
         var moved = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput", new { memberId = member.MemberId, branchId = b, reason = "Moved to Leeds for work" }, organiser.Token);
         moved.UserErrors("transferMember").ShouldBeEmpty();
         moved["transferMember.member.branch.id"]!.GetValue<string>().ShouldBe(b);
@@ -96,7 +100,9 @@ public sealed class LifecycleTests(MembershipFixture fixture) : IClassFixture<Me
         var unknown = await MemberApi.MutateAsync(fixture, "transferMember", "TransferMemberInput",
             new { memberId = member.MemberId, branchId = Platform.GlobalId.Encode("Branch", Guid.NewGuid()) }, await fixture.AdminTokenAsync());
         unknown.UserErrors("transferMember").Single().Code.ShouldBe("NOT_FOUND");
-        // now in b: the organiser of a no longer reaches them
+        // now in b: once the grant on b is revoked, the organiser of a no longer reaches them
+        (await MemberApi.MutateAsync(fixture, "revokeGrant", "RevokeGrantInput", new { grantId = grantOnB, reason = "Back to one branch" }, await fixture.AdminTokenAsync(), "grant { id }"))
+            .UserErrors("revokeGrant").ShouldBeEmpty();
         (await MemberApi.MemberAsync(fixture, member.MemberId, organiser.Token)).Data!["node"].ShouldBeNull();
     }
 

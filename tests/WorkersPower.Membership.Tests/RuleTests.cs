@@ -2,6 +2,7 @@ using WorkersPower.Membership.Accounts;
 using WorkersPower.Membership.Applications;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
+using WorkersPower.Platform.Security;
 
 namespace WorkersPower.Membership.Tests;
 
@@ -63,7 +64,7 @@ public sealed class RuleTests
         var applicant = Applicant();
         var application = new MembershipApplication { Id = Guid.NewGuid(), Status = ApplicationStatus.Pending, Applicant = applicant };
         var (memberId, branchId, decidedBy) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var admin = new Members.Actor(decidedBy, null, ["ADMIN"], null);
+        var admin = new Members.Actor(decidedBy, null, ["ADMIN"], []);
         var decision = new ApproveMembershipApplication(application.Id, branchId, admin).Decide(application, new ApprovalFacts(BranchExists: true), memberId, now);
         var approved = decision.Events.OfType<MembershipApplicationApproved>().Single();
         var started = decision.Events.OfType<Members.MembershipStarted>().Single();
@@ -79,9 +80,9 @@ public sealed class RuleTests
     public void Organisers_see_and_approve_applications_of_their_branch_and_pending_ones_without_one()
     {
         var (own, other) = (Guid.NewGuid(), Guid.NewGuid());
-        var organiser = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], own);
-        var admin = new Members.Actor(Guid.NewGuid(), null, ["ADMIN"], null);
-        var treasurer = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "TREASURER"], own);
+        var organiser = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], [new Grant(Guid.NewGuid(), "ORGANISER", GrantScopeKind.Branch, own, null)]);
+        var admin = new Members.Actor(Guid.NewGuid(), null, ["ADMIN"], []);
+        var treasurer = new Members.Actor(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "TREASURER"], [new Grant(Guid.NewGuid(), "TREASURER", GrantScopeKind.Branch, own, null)]);
         MembershipApplication App(ApplicationStatus status, Guid? branch) => new() { Status = status, BranchId = branch };
 
         organiser.SeesApplication(App(ApplicationStatus.Pending, own)).ShouldBeTrue();
@@ -97,7 +98,7 @@ public sealed class RuleTests
         organiser.MayApprove(App(ApplicationStatus.Pending, null), other).ShouldBeFalse();
         organiser.MayApprove(App(ApplicationStatus.Pending, other), own).ShouldBeFalse();
         admin.MayApprove(App(ApplicationStatus.Pending, other), own).ShouldBeTrue();
-        (organiser with { BranchId = null }).MayApprove(App(ApplicationStatus.Pending, null), own).ShouldBeFalse();
+        (organiser with { Grants = [] }).MayApprove(App(ApplicationStatus.Pending, null), own).ShouldBeFalse();
     }
 
     private static ApplicantDetails Applicant() => new("Rosa", "Worker", "rosa@example.org", null, "E1 6AN", null, null, [], null, new Money(5m, "GBP"), ContributionFrequency.Monthly);

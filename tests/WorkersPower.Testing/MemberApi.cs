@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace WorkersPower.Testing;
 
-/// <summary>People in roles, made through the real API: join, then an admin grants roles, then sign in again.</summary>
+/// <summary>
+/// People in roles, made through the real API: join, then an admin grants roles, then sign in again. ORGANISER is
+/// granted on the member's own branch (a grant without a branch would make them an organiser of every branch); the
+/// other roles organisation-wide.
+/// </summary>
 public static class MemberApi
 {
     public const string Password = "a long enough passphrase";
@@ -25,7 +29,7 @@ public static class MemberApi
         foreach (var role in roles)
         {
             var response = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
-                new { input = new { memberId, role } }, admin);
+                new { input = new { memberId, role, branchId = role == "ORGANISER" ? branchId : null } }, admin);
             response.UserErrors("grantRole").ShouldBeEmpty(response.Body);
         }
         var signIn = await fixture.Client.PostAsync(MembershipApi.SignIn, new { input = new { email, password = Password } });

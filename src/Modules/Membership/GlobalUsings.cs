@@ -21,6 +21,7 @@ global using WorkersPower.Membership.Accounts;
 global using WorkersPower.Membership.Applications;
 global using WorkersPower.Membership.Branches;
 global using WorkersPower.Membership.Contracts;
+global using WorkersPower.Membership.Grants;
 global using WorkersPower.Membership.GraphQL;
 global using WorkersPower.Membership.Members;
 global using WorkersPower.Membership.Members.Ledger;

@@ -49,6 +49,7 @@ public sealed class MembershipModule : IModule
                     .Duplicate(x => x.Sequence)
                     .Duplicate(x => x.DuplicateKey);
                 o.Schema.For<Grants.RoleGrant>().Duplicate(x => x.MemberId);
+                o.Schema.For<Grants.LegacyRoleMigrationRecord>();
                 o.Schema.For<PersonalDataRead>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
                 o.Schema.For<Messages.OrganiserMessage>().Duplicate(x => x.SenderAccountId!).Duplicate(x => x.SenderMemberId!).Duplicate(x => x.Sequence);
                 EraseMemberHandler.AddMaskingRules(o);
@@ -80,6 +81,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<PasswordResetRateLimiter>();
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
+        services.AddHostedService<Grants.LegacyRoleMigration>(); // before the host answers: today's roles become grants, once
         services.AddSingleton<IDemoData, MembershipDemoData>();
         services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
         services.AddSingleton<IMemberDataExporter, LedgerDataExporter>();

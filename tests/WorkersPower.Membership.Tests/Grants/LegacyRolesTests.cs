@@ -48,4 +48,27 @@ public sealed class LegacyRolesTests
         first.Distinct().Count().ShouldBe(3);
         LegacyRoles.ToGrants(Guid.NewGuid(), ["ADMIN"], Branch, [], Now).Single().GrantId.ShouldNotBeOneOf([.. first]);
     }
+
+    [Fact]
+    public void A_grant_starts_when_the_members_record_says_the_role_was_granted_and_is_recorded_now()
+    {
+        var since = new Dictionary<string, DateTimeOffset> { [Roles.Treasurer] = Now.AddMonths(-3), [Roles.Editor] = Now.AddDays(1) };
+        var grants = LegacyRoles.ToGrants(Member, ["MEMBER", "TREASURER", "EDITOR", "ADMIN"], Branch, [], Now, since);
+        grants.Select(g => (g.Role, g.From, g.At)).ShouldBe([
+            (Roles.Treasurer, Now.AddMonths(-3), Now), (Roles.Editor, Now, Now), (Roles.Admin, Now, Now)]); // never after the migration
+    }
+
+    [Fact]
+    public void The_record_says_a_role_was_granted_at_its_last_grant_not_revoked_since()
+    {
+        var by = Guid.NewGuid();
+        var since = LegacyRoles.GrantedSince([
+            new MemberRoleGranted(Member, Roles.Organiser, by, Now.AddDays(-30)),
+            new MemberRoleGranted(Member, Roles.Editor, by, Now.AddDays(-20)),
+            new MemberRoleRevoked(Member, Roles.Organiser, by, Now.AddDays(-10)),
+            new MemberRoleRevoked(Member, Roles.Editor, by, Now.AddDays(-9)),
+            new MemberRoleGranted(Member, Roles.Editor, by, Now.AddDays(-5)),
+        ]);
+        since.ShouldBe(new Dictionary<string, DateTimeOffset> { [Roles.Editor] = Now.AddDays(-5) });
+    }
 }

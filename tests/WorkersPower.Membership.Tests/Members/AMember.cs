@@ -1,6 +1,7 @@
 using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Members;
 using WorkersPower.Platform;
+using WorkersPower.Platform.Security;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Membership.Tests;
@@ -23,12 +24,31 @@ internal static class AMember
 
     public static MemberProfile Erased => With(new MemberDataErased(Id, Guid.NewGuid(), Now));
 
-    public static Actor Self { get; } = new(Guid.NewGuid(), Id, ["MEMBER"], Branch);
-    public static Actor Stranger { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER"], Branch);
-    public static Actor Organiser { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], Branch);
-    public static Actor OrganiserElsewhere { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ORGANISER"], OtherBranch);
-    public static Actor Treasurer { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "TREASURER"], OtherBranch);
-    public static Actor Admin { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ADMIN"], OtherBranch);
+    public static Actor Self { get; } = new(Guid.NewGuid(), Id, ["MEMBER"], []);
+    public static Actor Stranger { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER"], []);
+    /// <summary>An organiser of the member's branch (by a grant on it).</summary>
+    public static Actor Organiser { get; } = OrganiserOf(Branch);
+    /// <summary>An organiser of another branch only.</summary>
+    public static Actor OrganiserElsewhere { get; } = OrganiserOf(OtherBranch);
+    /// <summary>An organiser of two branches, the member's one of them.</summary>
+    public static Actor OrganiserOfBoth { get; } = OrganiserOf(OtherBranch, Branch);
+    /// <summary>An organiser of every branch (an organisation-wide grant).</summary>
+    public static Actor OrganiserEverywhere { get; } = Holding(GrantOn(Roles.Organiser, null));
+    /// <summary>A treasurer of every branch.</summary>
+    public static Actor Treasurer { get; } = Holding(GrantOn(Roles.Treasurer, null));
+    /// <summary>A treasurer of another branch than the member's.</summary>
+    public static Actor TreasurerElsewhere { get; } = Holding(GrantOn(Roles.Treasurer, OtherBranch));
+    public static Actor Admin { get; } = new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", "ADMIN"], [new Grant(Guid.NewGuid(), Roles.Admin, GrantScopeKind.Organisation, null, null)]);
+
+    public static Actor OrganiserOf(params Guid[] branches) => Holding([.. branches.Select(b => GrantOn(Roles.Organiser, b))]);
+
+    /// <summary>A member holding these grants (their token's roles: MEMBER and the grants' roles).</summary>
+    public static Actor Holding(params Grant[] grants) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), ["MEMBER", .. grants.Select(g => g.Role).Distinct()], grants);
+
+    /// <summary>A grant of the role on the branch (null: on the whole organisation), without end.</summary>
+    public static Grant GrantOn(string role, Guid? branch) =>
+        new(Guid.NewGuid(), role, branch is null ? GrantScopeKind.Organisation : GrantScopeKind.Branch, branch, null);
 
     public static void ShouldBeDenied(this Decision decision) => decision.Forbidden.ShouldNotBeNull();
 

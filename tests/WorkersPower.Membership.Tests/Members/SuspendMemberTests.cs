@@ -21,7 +21,7 @@ public sealed class SuspendMemberTests
     [Fact]
     public void Organisers_of_another_branch_treasurers_and_the_member_may_not()
     {
-        foreach (var actor in new[] { OrganiserElsewhere, Treasurer, Self, Organiser with { BranchId = null } })
+        foreach (var actor in new[] { OrganiserElsewhere, Treasurer, Self, Organiser with { Grants = [] } })
             When(With(), actor).ShouldBeDenied();
     }
 

@@ -8,14 +8,25 @@ namespace WorkersPower.Membership.Tests;
 public sealed class TransferMemberTests
 {
     private static Decision When(MemberProfile? member, Guid into, Actor? actor = null, bool branchExists = true) =>
-        new TransferMember(Id, into, actor ?? Organiser).Decide(member, branchExists, Now);
+        new TransferMember(Id, into, actor ?? OrganiserOfBoth).Decide(member, branchExists, Now);
 
     [Fact]
-    public void The_organiser_of_the_current_branch_moves_a_member_out() =>
-        When(With(), OtherBranch).Events.ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now)]);
+    public void An_organiser_of_both_branches_moves_a_member_from_one_to_the_other() =>
+        When(With(), OtherBranch).Events.ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, OrganiserOfBoth.AccountId, Now)]);
 
     [Fact]
-    public void The_organiser_of_the_branch_moved_into_may_not() => When(With(), OtherBranch, OrganiserElsewhere).ShouldBeDenied();
+    public void The_organiser_of_only_one_of_the_two_branches_may_not()
+    {
+        When(With(), OtherBranch, OrganiserElsewhere).ShouldBeDenied();
+        When(With(), OtherBranch, Organiser).ShouldBeDenied();
+    }
+
+    [Fact]
+    public void An_organisation_wide_organiser_and_an_admin_move_anyone()
+    {
+        When(With(), OtherBranch, OrganiserEverywhere).Accepted.ShouldBeTrue();
+        When(With(), OtherBranch, Admin).Accepted.ShouldBeTrue();
+    }
 
     [Fact]
     public void The_branch_must_exist_and_be_another_one()
@@ -27,11 +38,11 @@ public sealed class TransferMemberTests
     [Fact]
     public void The_reason_is_kept_trimmed_and_at_most_1000_characters()
     {
-        new TransferMember(Id, OtherBranch, Organiser, "  Moved to Leeds for work ").Decide(With(), true, Now).Events
-            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now, "Moved to Leeds for work")]);
-        new TransferMember(Id, OtherBranch, Organiser, new string('x', 1001)).Decide(With(), true, Now).Refusal().Field.ShouldBe(["input", "reason"]);
-        new TransferMember(Id, OtherBranch, Organiser, "   ").Decide(With(), true, Now).Events
-            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, Organiser.AccountId, Now)]);
+        new TransferMember(Id, OtherBranch, OrganiserOfBoth, "  Moved to Leeds for work ").Decide(With(), true, Now).Events
+            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, OrganiserOfBoth.AccountId, Now, "Moved to Leeds for work")]);
+        new TransferMember(Id, OtherBranch, OrganiserOfBoth, new string('x', 1001)).Decide(With(), true, Now).Refusal().Field.ShouldBe(["input", "reason"]);
+        new TransferMember(Id, OtherBranch, OrganiserOfBoth, "   ").Decide(With(), true, Now).Events
+            .ShouldBe([new MemberTransferred(Id, Branch, OtherBranch, OrganiserOfBoth.AccountId, Now)]);
     }
 
     [Fact]

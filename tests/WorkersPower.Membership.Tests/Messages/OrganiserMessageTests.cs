@@ -255,7 +255,7 @@ public sealed class OrganiserMessageTests(OrganiserMessagesFixture fixture) : IC
         var memberId = approved["approveMembershipApplication.member.id"]!.GetValue<string>();
         var invitation = await fixture.InvitationTokenAsync(email);
         (await fixture.Client.PostAsync(MembershipApi.Activate, new { input = new { invitationToken = invitation, password = MemberApi.Password } })).ShouldSucceed();
-        (await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code } } }", new { input = new { memberId, role = "ORGANISER" } }, admin)).ShouldSucceed();
+        (await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code } } }", new { input = new { memberId, role = "ORGANISER", branchId = branch } }, admin)).ShouldSucceed();
         var token = await fixture.SignInAsync(email, MemberApi.Password);
         await MemberApi.JoinAsync(fixture, branch);
 

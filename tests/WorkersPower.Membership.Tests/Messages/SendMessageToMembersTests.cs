@@ -124,7 +124,7 @@ public sealed class SendMessageToMembersTests
         MessageSegment.WhyNotBranch(Admin, Branch).ShouldBeNull();
         MessageSegment.WhyNotBranch(Treasurer, OtherBranch).ShouldNotBeNull();
         MessageSegment.WhyNotBranch(Self, Branch).ShouldNotBeNull();
-        MessageSegment.WhyNotBranch(Organiser with { BranchId = null }, Branch).ShouldNotBeNull();
+        MessageSegment.WhyNotBranch(Organiser with { Grants = [] }, Branch).ShouldNotBeNull();
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Security.Claims;
 namespace WorkersPower.Membership.Accounts;
 
 /// <summary>
-/// Refuses tokens whose account is gone, whose roles were revoked since the token was issued, that were
+/// Refuses tokens whose account is gone, that claim a role the account no longer holds (a member's roles are MEMBER
+/// and the roles of their active grants: a revoked or ended grant refuses the token; an account without a member
+/// record holds its <see cref="Account.Roles"/>), that were
 /// revoked (issued under a lower token version: a sign-out or a password change since), or whose
 /// member is suspended, resigned or erased. Answers are kept for a few seconds per account and role set,
 /// so a busy client costs one lookup per few seconds, and a change takes effect within that time.
@@ -37,10 +39,44 @@ public sealed class AccountTokenCheck(IMembershipStore store, TimeProvider clock
     /// </summary>
     public void Forget(Guid accountId)
     {
+        if (accountId == Guid.Empty) return;
         var prefix = $"{accountId:N}|";
         foreach (var key in answers.Keys)
             if (key.StartsWith(prefix, StringComparison.Ordinal)) answers.TryRemove(key, out _);
     }
+
+    /// <summary>
+    /// Forgets the account's cached answers once <paramref name="session"/> commits (a grant, a revocation or an expiry
+    /// recorded in it), so this node's next request of the account sees the change; nothing when it rolls back.
+    /// </summary>
+    public void ForgetAfterCommit(IDocumentSession session, Guid accountId)
+    {
+        if (accountId != Guid.Empty) session.Listeners.Add(new ForgetOnCommit(this, accountId));
+    }
+
+    private sealed class ForgetOnCommit(AccountTokenCheck check, Guid accountId) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            check.Forget(accountId);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// The roles a token issued now carries: MEMBER and the distinct roles of the member's active grants for a
+    /// member's account (its <see cref="Account.Roles"/> are no longer read: the grants replaced them); the account's
+    /// roles for an account without a member record (the bootstrap admin).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RolesForTokenAsync(IQuerySession session, Account account, DateTimeOffset now, CancellationToken ct)
+    {
+        if (account.MemberId is not { } memberId) return account.Roles;
+        var grants = await session.Query<Grants.RoleGrant>().Where(g => g.MemberId == memberId).ToListAsync(ct);
+        return HeldRoles(true, account.Roles, new Grants.GrantSet(grants, now));
+    }
+
+    private static IReadOnlyList<string> HeldRoles(bool isMember, IReadOnlyList<string> accountRoles, Grants.GrantSet grants) =>
+        isMember ? [Roles.Member, .. grants.Roles] : accountRoles;
 
     /// <summary>
     /// The account, its member's standing and the member's grants in one round trip (a request of a member not seen in
@@ -63,9 +99,11 @@ public sealed class AccountTokenCheck(IMembershipStore store, TimeProvider clock
             """, ct, accountId);
         if (rows is not [var account]) return (TokenSubject.Refused("The account no longer exists."), null);
         if (version < account.TokenVersion) return (TokenSubject.Refused("This token was revoked (signed out or password changed): sign in again."), null);
-        if (roles.Any(r => !account.Roles.Contains(r))) return (TokenSubject.Refused("Your roles have changed: sign in again."), null);
-        if (account.Status is { } status && StandingRefusal(account.Erased ?? false, status) is { } refusal) return (TokenSubject.Refused(refusal), null);
         var grants = new Grants.GrantSet(account.Grants ?? [], now);
+        // a member holds MEMBER and the roles of their active grants; an account without a member record its own roles
+        var held = HeldRoles(account.Status is not null, account.Roles, grants);
+        if (roles.Any(r => !held.Contains(r))) return (TokenSubject.Refused("Your roles have changed: sign in again."), null);
+        if (account.Status is { } status && StandingRefusal(account.Erased ?? false, status) is { } refusal) return (TokenSubject.Refused(refusal), null);
         return (new TokenSubject(null, grants.Active.Select(g => g.ToPlatformGrant()).ToList()), grants.EndsAt);
     }
 

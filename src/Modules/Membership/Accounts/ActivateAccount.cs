@@ -57,7 +57,7 @@ public static class ActivateAccountHandler
         // Optimistic concurrency on Account: a second activation racing with the same token fails here.
         session.Update(account);
         if (account.MemberId is { } memberId) session.Events.Append(memberId, [.. decision.Events]);
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account.Id, account.MemberId, await AccountTokenCheck.RolesForTokenAsync(session, account!, clock.GetUtcNow(), cancellationToken), account.TokenVersion), account.Id, account.MemberId, []);
     }
 }
 

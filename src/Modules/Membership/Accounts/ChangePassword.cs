@@ -65,7 +65,7 @@ public static class ChangePasswordHandler
         account.TokenVersion++;
         account.TokensRevokedAt = clock.GetUtcNow();
         session.Update(account);
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account.Id, account.MemberId, await AccountTokenCheck.RolesForTokenAsync(session, account!, clock.GetUtcNow(), cancellationToken), account.TokenVersion), account.Id, account.MemberId, []);
     }
 }
 

@@ -74,7 +74,7 @@ public static class ResetPasswordHandler
         // Optimistic concurrency on Account: a second reset racing with the same token fails here.
         session.Update(account);
         if (account.MemberId is { } id && decision.Events.Count > 0) session.Events.Append(id, [.. decision.Events]);
-        return new SignInResult(tokens.Issue(account.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account.Id, account.MemberId, await AccountTokenCheck.RolesForTokenAsync(session, account!, clock.GetUtcNow(), cancellationToken), account.TokenVersion), account.Id, account.MemberId, []);
     }
 }
 

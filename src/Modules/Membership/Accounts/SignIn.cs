@@ -36,7 +36,7 @@ public sealed record SignIn(string Email, string Password, string? ClientAddress
 public static class SignInHandler
 {
     public static async Task<SignInResult> Handle(
-        SignIn command, IDocumentSession session, IPasswordHasher<Account> hasher, SignInThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
+        SignIn command, IDocumentSession session, IPasswordHasher<Account> hasher, SignInThrottle throttle, TokenIssuer tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         var emailKey = Emails.Key(command.Email ?? "");
         var wait = throttle.RetryAfter(emailKey, command.ClientAddress);
@@ -60,7 +60,7 @@ public static class SignInHandler
         }
         var decision = command.Decide(wait, account, right, member);
         if (!decision.Accepted) return SignInResult.Refused([.. decision.Errors]);
-        return new SignInResult(tokens.Issue(account!.Id, account.MemberId, account.Roles, account.TokenVersion), account.Id, account.MemberId, []);
+        return new SignInResult(tokens.Issue(account!.Id, account.MemberId, await AccountTokenCheck.RolesForTokenAsync(session, account!, clock.GetUtcNow(), cancellationToken), account.TokenVersion), account.Id, account.MemberId, []);
     }
 
     private static readonly Lazy<string> DummyHash =

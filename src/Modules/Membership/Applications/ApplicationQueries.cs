@@ -5,7 +5,7 @@ internal sealed class ApplicationQueries : ISchemaContributor
 {
     public void AddQueryFields(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionType<MembershipApplicationType>>>("membershipApplications")
-            .Description("Join applications, newest first, optionally only those with a status. Admins see all; an organiser sees pending applications for their branch or for no branch, and decided ones of their branch. Reads of personal fields are recorded.")
+            .Description("Join applications, newest first, optionally only those with a status. Admins and organisation-wide organisers see all; an organiser sees the applications of the branches they organise, and pending ones for no branch. Reads of personal fields are recorded.")
             .Argument<ApplicationStatusEnum>("status", "Only applications with this status.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
@@ -16,15 +16,16 @@ internal sealed class ApplicationQueries : ISchemaContributor
         var actor = await ctx.RequireActorAsync();
         var page = PageRequest.From(ctx);
         var status = ctx.GetArgument<ApplicationStatus?>("status");
-        Guid? scope = null;
-        if (!actor.IsAdmin)
-            scope = actor.BranchId ?? throw MemberAccess.Forbidden("Organisers see the applications of their own branch, and you have no branch.");
+        // the branches organised (null: every branch, for admins and organisation-wide organisers)
+        Guid[]? scope = actor.OrganisesEveryBranch ? null : [.. actor.OrganisedBranches];
+        if (scope is [] && !actor.OrganisesSomeBranch)
+            throw MemberAccess.Forbidden("Organisers see the applications of the branches they organise, and you hold no ORGANISER grant.");
 
         IBatchedQueryable<MembershipApplication> Filtered(IBatchedQueryable<MembershipApplication> q)
         {
             if (status is { } s) q = q.Where(a => a.Status == s);
             // the rule of Actor.SeesApplication, in the query
-            if (scope is { } own) q = q.Where(a => a.BranchId == own || (a.Status == ApplicationStatus.Pending && a.BranchId == null));
+            if (scope is { } own) q = q.Where(a => (a.BranchId != null && own.Contains(a.BranchId.Value)) || (a.Status == ApplicationStatus.Pending && a.BranchId == null));
             return q;
         }
 

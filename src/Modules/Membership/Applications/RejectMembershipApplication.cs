@@ -13,7 +13,8 @@ public sealed record RejectMembershipApplication(Guid ApplicationId, string Reas
     /// <summary>
     /// The rules: a reason of up to 2000 characters; admins reject any application, an organiser one they see (for their
     /// branch or for no branch); a pending application. It belongs from now on to the branch the applicant chose, else to
-    /// the rejecting organiser's.
+    /// the branch the rejecting organiser organises when they organise exactly one (else to no branch: admins and
+    /// organisation-wide organisers see it).
     /// </summary>
     public Decision Decide(MembershipApplication? application, DateTimeOffset now)
     {
@@ -23,7 +24,7 @@ public sealed record RejectMembershipApplication(Guid ApplicationId, string Reas
         if (application is not null && !Actor.SeesApplication(application))
             return Decision.Deny("Organisers reject only applications they see: those for their branch or for no branch.");
         if (MembershipApplication.CheckDecidable(application) is { } refusal) return Decision.Refuse(refusal);
-        return Decision.Accept(new MembershipApplicationRejected(application!.Id, Reason.Trim(), DecidedBy, now, application.BranchId ?? Actor.BranchId));
+        return Decision.Accept(new MembershipApplicationRejected(application!.Id, Reason.Trim(), DecidedBy, now, application.BranchId ?? Actor.OnlyOrganisedBranch));
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class BranchType : ObjectGraphType<Branch>
             .Authorize()
             .Resolve(ctx => ctx.CountActiveMembers(ctx.Source.Id));
         Field<ListGraphType<NonNullGraphType<MonthlyContributionTotalType>>>("contributionTotals")
-            .Description("Contributions paid by the branch's members, per month and currency, oldest first (treasurers, admins and the branch's organisers; null for others).")
+            .Description("Contributions paid by the branch's members, per month and currency, oldest first (treasurers and organisers of the branch or of the whole organisation, and admins; null for others).")
             .Argument<IntGraphType>("months", "How many months back, this one included (1 to 60; default 12).")
             .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin, Roles.Organiser)
             .ResolveAsync(async ctx => await ContributionReads.BranchTotalsAsync(ctx));

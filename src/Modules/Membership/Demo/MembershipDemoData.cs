@@ -117,7 +117,8 @@ internal sealed class MembershipDemoData : IDemoData
                 MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, member.Id, member.Ledger, now);
                 foreach (var scheduled in outgoing.OfType<ISendMyself>()) await scheduled.ApplyAsync(context);
             }
-        var organiser = new Actor(ids["Olu Organiser"], ids["Olu Organiser"], [Roles.Member, Roles.Organiser], branchIds[0]);
+        var organiser = new Actor(ids["Olu Organiser"], ids["Olu Organiser"], [Roles.Member, Roles.Organiser],
+            [new Grant(Guid.Empty, Roles.Organiser, GrantScopeKind.Branch, branchIds[0], null)]);
         var suspended = await bus.InvokeAsync<CommandResult>(new SuspendMember(ids[Suspended], SuspensionReason, organiser), cancellationToken);
         if (suspended.Id is null) throw Refused("suspension", suspended.Errors);
 
@@ -156,7 +157,10 @@ internal sealed class MembershipDemoData : IDemoData
         }
     }
 
-    /// <summary>The three demo accounts: a password set directly (no invitation mail went out), activated the day after joining.</summary>
+    /// <summary>
+    /// The three demo accounts: a password set directly (no invitation mail went out), activated the day after joining,
+    /// with grants of their roles from then on (ORGANISER on the member's own branch, the others organisation-wide).
+    /// </summary>
     private static async Task ActivateAsync(IMembershipStore store, IPasswordHasher<Account> hasher, Guid memberId, string password, string[] roles,
         DateTimeOffset at, CancellationToken ct)
     {
@@ -169,6 +173,9 @@ internal sealed class MembershipDemoData : IDemoData
         account.Roles = [.. roles];
         session.Update(account);
         session.Events.Append(memberId, new AccountActivated(memberId, at));
+        var branchId = (await session.LoadAsync<MemberProfile>(memberId, ct))!.BranchId;
+        foreach (var granted in LegacyRoles.ToGrants(memberId, roles, branchId, [], at))
+            session.Events.StartStream<RoleGrant>(granted.GrantId, granted with { Reason = "Demo data" });
         await session.SaveChangesAsync(ct);
     }
 
@@ -180,7 +187,7 @@ internal sealed class MembershipDemoData : IDemoData
     {
         var joinMonth = ContributionLedger.MonthOf(DateOnly.FromDateTime(joined.UtcDateTime));
         var covered = ContributionLedger.MonthsBetween(joinMonth, DateOnly.FromDateTime(now.UtcDateTime)) - m.MonthsBehind;
-        var treasurer = new Actor(Actor.System, null, [Roles.Treasurer], null);
+        var treasurer = new Actor(Actor.System, null, [Roles.Treasurer], [new Grant(Guid.Empty, Roles.Treasurer, GrantScopeKind.Organisation, null, null)]);
         for (var month = 0; month < covered;)
         {
             var months = month == 0 ? 1 : Math.Min(6, covered - month);

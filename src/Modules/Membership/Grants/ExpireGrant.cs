@@ -17,3 +17,21 @@ public sealed record ExpireGrant(Guid GrantId)
         return Decision.Accept(new GrantExpired(grant.Id, now));
     }
 }
+
+public static class ExpireGrantHandler
+{
+    /// <summary>
+    /// Records the end in the grant's stream (its scheduled message, durable: it survives a restart) and drops this
+    /// node's cached token answers for the member's account; other nodes see the end at once anyway, as their cached
+    /// answers are kept no longer than the soonest end of a grant in them.
+    /// </summary>
+    public static async Task Handle(ExpireGrant message, IDocumentSession session, TimeProvider clock, AccountTokenCheck tokens, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<RoleGrant>(message.GrantId, ct);
+        var decision = message.Decide(stream.Aggregate, clock.GetUtcNow());
+        if (decision.Events.Count == 0) return;
+        stream.AppendMany(decision.Events);
+        var accountId = await session.Query<Account>().Where(a => a.MemberId == stream.Aggregate!.MemberId).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        tokens.ForgetAfterCommit(session, accountId);
+    }
+}

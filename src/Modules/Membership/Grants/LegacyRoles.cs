@@ -19,9 +19,14 @@ public static class LegacyRoles
     /// <param name="accountRoles">The account's roles today.</param>
     /// <param name="memberBranchId">The member's branch: where their ORGANISER role applies today.</param>
     /// <param name="organisedCampaigns">The campaigns the member launched or scheduled an action of.</param>
-    /// <param name="at">When the migration runs: the grants start then, and are recorded as granted by the platform.</param>
+    /// <param name="at">When the migration runs: the grants are recorded then, as granted by the platform, and start then unless <paramref name="since"/> says otherwise.</param>
+    /// <param name="since">
+    /// When the member's record says each role was granted (its last MemberRoleGranted not revoked since): a grant of that
+    /// role starts then (backdated, so answers about the past hold); roles it does not name start at <paramref name="at"/>.
+    /// </param>
     public static IReadOnlyList<RoleGranted> ToGrants(
-        Guid memberId, IEnumerable<string> accountRoles, Guid memberBranchId, IEnumerable<Guid> organisedCampaigns, DateTimeOffset at)
+        Guid memberId, IEnumerable<string> accountRoles, Guid memberBranchId, IEnumerable<Guid> organisedCampaigns, DateTimeOffset at,
+        IReadOnlyDictionary<string, DateTimeOffset>? since = null)
     {
         var roles = accountRoles.Distinct().ToList();
         var scopes = new List<(string Role, GrantScope Scope)>();
@@ -34,7 +39,23 @@ public static class LegacyRoles
         if (roles.Contains(Roles.Organiser))
             scopes.AddRange(organisedCampaigns.Distinct().Select(c => (GrantRoles.CampaignOrganiser, GrantScope.OfCampaign(c))));
         var reason = Reason(at);
-        return scopes.Select(s => new RoleGranted(GrantIdOf(memberId, s.Role, s.Scope), memberId, s.Role, s.Scope, at, null, Actor.System, reason, at)).ToList();
+        DateTimeOffset From(string role) => since is not null && since.TryGetValue(role, out var t) && t < at ? t : at;
+        return scopes.Select(s => new RoleGranted(GrantIdOf(memberId, s.Role, s.Scope), memberId, s.Role, s.Scope, From(s.Role), null, Actor.System, reason, at)).ToList();
+    }
+
+    /// <summary>
+    /// When each role was granted, as the member's events tell it: the time of the last <see cref="MemberRoleGranted"/>
+    /// of the role that no <see cref="MemberRoleRevoked"/> of it followed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, DateTimeOffset> GrantedSince(IEnumerable<object> memberEvents)
+    {
+        var since = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in memberEvents)
+        {
+            if (e is MemberRoleGranted granted) since[granted.Role] = granted.At;
+            else if (e is MemberRoleRevoked revoked) since.Remove(revoked.Role);
+        }
+        return since;
     }
 
     /// <summary>A grant id that depends only on the member, the role and the scope (the first 16 bytes of a SHA-256, as a version 8 UUID).</summary>

@@ -29,6 +29,11 @@ public sealed class RoleGrant
     public string? RevokeReason { get; set; }
     public DateTimeOffset? ExpiredAt { get; set; }
 
+    /// <summary>The order of lists of grants: by start, then id (unique, so it pages by keyset).</summary>
+    public string SortKey { get; set; } = "";
+
+    public static string SortKeyOf(DateTimeOffset from, Guid id) => $"{from.UtcTicks:D19}|{id:N}";
+
     /// <summary>When it ended or ends: its revocation, its recorded expiry or its end date, whichever comes first (null: no end yet).</summary>
     public DateTimeOffset? EndsAt => new[] { RevokedAt, ExpiredAt, Until }.Where(t => t is not null).Min();
 
@@ -58,6 +63,7 @@ public sealed class RoleGrantProjection : SingleStreamProjection<RoleGrant, Guid
         GrantedBy = e.By,
         Reason = e.Reason,
         GrantedAt = e.At,
+        SortKey = RoleGrant.SortKeyOf(e.From, e.GrantId),
     };
 
     public static void Apply(GrantRevoked e, RoleGrant grant)

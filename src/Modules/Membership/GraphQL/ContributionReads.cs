@@ -13,7 +13,7 @@ internal static class ContributionReads
     {
         var actor = await context.RequireActorAsync();
         var branch = context.Source;
-        if (!actor.IsAdmin && !actor.Has(Platform.Security.Roles.Treasurer) && actor.BranchId != branch.Id) return null;
+        if (!actor.TreasuresBranch(branch.Id) && !actor.OrganisesBranch(branch.Id)) return null;
         var months = context.GetArgument<int?>("months") ?? 12;
         if (months is < 1 or > 60) throw new ExecutionError("'months' must be between 1 and 60.") { Code = ErrorCodes.BadUserInput };
         var today = context.Today();

@@ -1,7 +1,7 @@
 namespace WorkersPower.Membership.GraphQL;
 
-/// <summary>The caller as an <see cref="Actor"/>, loaded once per request (a scoped service).</summary>
-internal sealed class RequestActor(IMembershipStore store, TimeProvider clock)
+/// <summary>The caller as an <see cref="Actor"/>, made once per request (a scoped service).</summary>
+internal sealed class RequestActor(TimeProvider clock)
 {
     private readonly Lock gate = new();
     private readonly HashSet<Guid> ownApplications = [];
@@ -22,21 +22,11 @@ internal sealed class RequestActor(IMembershipStore store, TimeProvider clock)
 
     public Task<Actor?> GetAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
     {
-        lock (gate) return actor ??= LoadAsync(user, ct);
+        lock (gate) return actor ??= Task.FromResult(Load(user));
     }
 
-    private async Task<Actor?> LoadAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
-    {
-        if (user.AccountId() is not { } accountId) return null;
-        var roles = user!.FindAll(Claims.Role).Select(c => c.Value).ToList();
-        Guid? branchId = null;
-        if (user.MemberId() is { } memberId)
-        {
-            await using var session = store.QuerySession();
-            branchId = (await session.LoadAsync<MemberProfile>(memberId, ct))?.BranchId;
-        }
-        return new Actor(accountId, user.MemberId(), roles, branchId);
-    }
+    /// <summary>The caller with the grants the token check found for this request (<see cref="Caller.From"/>): no extra round trip.</summary>
+    private static Actor? Load(System.Security.Claims.ClaimsPrincipal? user) => Caller.From(user) is { } caller ? Actor.Of(caller) : null;
 }
 
 internal static class MemberAccess
@@ -61,7 +51,7 @@ internal static class MemberAccess
         DateOnly.FromDateTime(context.RequestServices!.GetRequiredService<RequestActor>().Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// A personal field: its value for the member, organisers of their branch and admins (reads by others
+    /// A personal field: its value for the member, organisers of their branch (by a grant) and admins (reads by others
     /// than the member are recorded), null for everyone else.
     /// </summary>
     public static async Task<object?> PersonalAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)

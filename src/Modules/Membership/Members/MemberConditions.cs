@@ -12,11 +12,20 @@ public static class MemberConditions
     /// Not erased; of the branch (all branches when null); with the standing; at least a month in arrears (true) or
     /// paid up (false); with the interest (exact, trimmed).
     /// </summary>
-    public static IReadOnlyList<Expression<Func<MemberProfile, bool>>> Of(Guid? branchId, MembershipStatus? status, bool? inArrears, string? interest, DateOnly today)
+    public static IReadOnlyList<Expression<Func<MemberProfile, bool>>> Of(Guid? branchId, MembershipStatus? status, bool? inArrears, string? interest, DateOnly today) =>
+        Of(branchId is { } b ? [b] : null, status, inArrears, interest, today);
+
+    /// <summary>As <see cref="Of(Guid?, MembershipStatus?, bool?, string?, DateOnly)"/>, of any of the branches (all branches when null).</summary>
+    public static IReadOnlyList<Expression<Func<MemberProfile, bool>>> Of(IReadOnlyCollection<Guid>? branchIds, MembershipStatus? status, bool? inArrears, string? interest, DateOnly today)
     {
         var firstOfMonth = ContributionLedger.MonthOf(today);
         var conditions = new List<Expression<Func<MemberProfile, bool>>> { m => !m.Erased };
-        if (branchId is { } b) conditions.Add(m => m.BranchId == b);
+        if (branchIds is { Count: 1 }) { var b = branchIds.First(); conditions.Add(m => m.BranchId == b); }
+        else if (branchIds is not null)
+        {
+            var ids = branchIds.ToArray();
+            conditions.Add(m => ids.Contains(m.BranchId));
+        }
         if (status is { } s) conditions.Add(m => m.Status == s);
         if (inArrears == true) conditions.Add(m => m.CoveredUntil < firstOfMonth);
         if (inArrears == false) conditions.Add(m => m.CoveredUntil >= firstOfMonth);

@@ -3,19 +3,19 @@ namespace WorkersPower.Membership.Members;
 [Description("Narrows the members list; every given condition must hold.")]
 public sealed record MemberFilter
 {
-    [Id, Description("Only this branch (organisers: their own branch is the default and the only one allowed).")]
+    [Id, Description("Only this branch (organisers and treasurers with branch grants: one of their branches; without it, all of them).")]
     public string? BranchId { get; init; }
 
     [InputType(typeof(MembershipStatusEnum)), Description("Only members with this standing.")]
     public MembershipStatus? Status { get; init; }
 
-    [Description("Part of a name or email, any case (at least 2 characters). Emails are searched only where the caller may read every listed member's email (admins; organisers in their own branch); otherwise names only.")]
+    [Description("Part of a name or email, any case (at least 2 characters). Emails are searched only where the caller may read every listed member's email (admins; organisers within the branches they organise); otherwise names only.")]
     public string? Search { get; init; }
 
     [Description("true: only members at least a month in arrears; false: only those paid up.")]
     public bool? InArrears { get; init; }
 
-    [Description("Only members with this interest (exact, e.g. \"palestine\"). Only where the caller may read every listed member's interests (admins; organisers in their own branch): FORBIDDEN otherwise.")]
+    [Description("Only members with this interest (exact, e.g. \"palestine\"). Only where the caller may read every listed member's interests (admins; organisers within the branches they organise): FORBIDDEN otherwise.")]
     public string? Interest { get; init; }
 }
 
@@ -24,7 +24,7 @@ internal sealed class MemberQueries : ISchemaContributor
 {
     public void AddQueryFields(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionType<MemberType>>>("members")
-            .Description("Members by family name, then given name. Organisers see their own branch; treasurers and admins see everyone. Erased members are left out.")
+            .Description("Members by family name, then given name. Organisers and treasurers see the members of the branches their grants name (organisation-wide grants: everyone); admins see everyone. Erased members are left out.")
             .Argument<AutoRegisteringInputObjectGraphType<MemberFilter>>("filter", "Conditions every member listed meets.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Organiser, Roles.Treasurer, Roles.Admin)
@@ -35,36 +35,38 @@ internal sealed class MemberQueries : ISchemaContributor
         var actor = await ctx.RequireActorAsync();
         var page = PageRequest.From(ctx);
         var filter = ctx.GetArgument<MemberFilter?>("filter") ?? new MemberFilter();
-        Guid? branchId = null;
+        // the branches listed (null: every branch): the one asked for, within those the caller's grants reach
+        IReadOnlyList<Guid>? branchIds = actor.ListedBranches;
         if (filter.BranchId is not null)
-            branchId = GlobalId.TryDecode(filter.BranchId, BranchType.TypeName) ?? Guid.Empty; // an unknown id lists nobody
-        if (!actor.IsAdmin && !actor.Has(Roles.Treasurer))
         {
-            if (actor.BranchId is not { } own) throw MemberAccess.Forbidden("Organisers list the members of their own branch, and you have no branch.");
-            if (branchId is { } asked && asked != own) throw MemberAccess.Forbidden("Organisers list only the members of their own branch.");
-            branchId = own;
+            var asked = GlobalId.TryDecode(filter.BranchId, BranchType.TypeName) ?? Guid.Empty; // an unknown id lists nobody
+            if (branchIds is not null && !branchIds.Contains(asked))
+                throw MemberAccess.Forbidden("Organisers and treasurers list only the members of the branches they hold a grant on.");
+            branchIds = [asked];
         }
+        else if (branchIds is [])
+            throw MemberAccess.Forbidden("Organisers and treasurers list the members of the branches they hold a grant on, and you hold none.");
         var search = filter.Search?.Trim().ToLowerInvariant();
         if (search is { Length: < 2 or > 100 })
             throw new ExecutionError("'search' must be 2 to 100 characters.") { Code = ErrorCodes.BadUserInput };
         // Filters and search use only what the caller may read of every member listed: where the list reaches
         // members whose personal fields the caller may not read (a treasurer's list), the search matches names
         // only and an interest filter is refused.
-        var personal = actor.ReadsPersonalDataOfBranch(branchId);
+        var personal = actor.ReadsPersonalDataOfBranches(branchIds);
         if (!personal && !string.IsNullOrWhiteSpace(filter.Interest))
-            throw MemberAccess.Forbidden("Interests are personal data you may not read of every member in this list: filter by interest only among members of your own branch, as their organiser.");
+            throw MemberAccess.Forbidden("Interests are personal data you may not read of every member in this list: filter by interest only among members of the branches you organise.");
         var firstOfMonth = ContributionLedger.MonthOf(ctx.Today());
 
         IBatchedQueryable<MemberProfile> Filtered(IBatchedQueryable<MemberProfile> q)
         {
-            foreach (var condition in MemberConditions.Of(branchId, filter.Status, filter.InArrears, filter.Interest, ctx.Today())) q = q.Where(condition);
+            foreach (var condition in MemberConditions.Of(branchIds, filter.Status, filter.InArrears, filter.Interest, ctx.Today())) q = q.Where(condition);
             return q;
         }
 
         await using var session = ctx.Session();
         return string.IsNullOrEmpty(search)
             ? await page.PageAsync<MemberProfile>(session, Filtered, m => m.SortKey, ctx.CancellationToken)
-            : await SearchPageAsync(session, page, search, namesOnly: !personal, branchId, filter, firstOfMonth, ctx.CancellationToken);
+            : await SearchPageAsync(session, page, search, namesOnly: !personal, branchIds, filter, firstOfMonth, ctx.CancellationToken);
     }
 
     /// <summary>
@@ -73,14 +75,15 @@ internal sealed class MemberQueries : ISchemaContributor
     /// the sort index instead), then they are sorted and paged; the total and the page's documents come with the rows.
     /// </summary>
     private static async Task<Connection<MemberProfile>> SearchPageAsync(
-        IQuerySession session, PageRequest page, string search, bool namesOnly, Guid? branchId, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
+        IQuerySession session, PageRequest page, string search, bool namesOnly, IReadOnlyList<Guid>? branchIds, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
     {
         var where = new StringBuilder("d.erased is not true and d.search_text like ^");
         var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var args = new List<object> { pattern };
         // names only: the trigram index still narrows (a name match is a search_text match), the names decide
         if (namesOnly) { where.Append(" and lower((d.data ->> 'GivenName') || ' ' || (d.data ->> 'FamilyName')) like ^"); args.Add(pattern); }
-        if (branchId is { } b) { where.Append(" and d.branch_id = ^"); args.Add(b); }
+        if (branchIds is [var b]) { where.Append(" and d.branch_id = ^"); args.Add(b); }
+        else if (branchIds is not null) { where.Append(" and d.branch_id = any(^)"); args.Add(branchIds.ToArray()); }
         if (filter.Status is { } s) { where.Append(" and d.status = ^"); args.Add(s.ToString()); }
         if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
         if (filter.InArrears == false) { where.Append(" and d.covered_until >= ^"); args.Add(firstOfMonth); }

@@ -19,9 +19,14 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Field(x => x.GivenName).Description("Given name.");
         Field(x => x.FamilyName).Description("Family name.");
         Field<NonNullGraphType<MembershipStatusEnum>>("status").Description("The member's standing.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles").Description("The roles of the member's account.")
-            .Resolve(ctx => ctx.LoadAccountOfMember(ctx.Source.Id)
-                .Then(a => (a?.Roles ?? [Roles.Member]).Select(Enum.Parse<Role>).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles").Description("MEMBER and the roles the member holds now by a grant, on any scope (see grants for the scopes).")
+            .Resolve(ctx => ctx.LoadGrantsOfMember(ctx.Source.Id)
+                .Then(grants => (IReadOnlyList<Role>)[Role.MEMBER, .. new Grants.GrantSet(grants, ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()).Roles.Select(Enum.Parse<Role>)]));
+        Field<ConnectionType<Grants.RoleGrantType>>("grants")
+            .Description("The member's role grants, in the order they started, ended ones included (the member and admins; null for others).")
+            .PageArguments()
+            .ResolveAsync(async ctx => await ctx.ActorAsync() is { } actor && GrantReads.SeesGrantsOf(actor, ctx.Source.Id)
+                ? await GrantReads.PageAsync(ctx, ctx.Source.Id, null) : null);
         Field<NonNullGraphType<BranchType>>("branch").Description("The branch the member belongs to.")
             .Resolve(ctx => ctx.LoadBranch(ctx.Source.BranchId));
         Field(x => x.JoinedOn).Description("The day the member was first admitted.");

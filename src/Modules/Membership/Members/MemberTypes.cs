@@ -23,7 +23,8 @@ public sealed class RoleEnum : EnumerationGraphType<Role>
     public RoleEnum()
     {
         Name = "Role";
-        Description = "What an account may do: MEMBER, ORGANISER (applications, members, campaigns), TREASURER (contributions), EDITOR (content), ADMIN (everything).";
+        Description = "What an account may do, each role held by a grant on a scope (MEMBER: by being a member): ORGANISER (applications, members, campaigns of the branches granted, or of every branch), " +
+            "CAMPAIGN_ORGANISER (one campaign: its actions, check-in and its participants' names), TREASURER (contributions of the branches granted, or of every branch), EDITOR (content), ADMIN (everything).";
     }
 }
 

@@ -3,7 +3,7 @@ namespace WorkersPower.Membership.Messages;
 [Description("Whom an organisers' message goes to: exactly one of branchId, actionId and campaignId. standing, interest and inArrears narrow a branch's members. Only members who accept email are counted and receive it.")]
 public sealed record MessageSegmentInput
 {
-    [Id, Description("The members of this branch (organisers: their own branch only; admins: any).")]
+    [Id, Description("The members of this branch (organisers: a branch they organise; admins: any).")]
     public string? BranchId { get; init; }
 
     [Id, Description("The people signed up for this action (withdrawn ones left out, attendees in): for the organisers of its campaign and admins.")]
@@ -55,13 +55,12 @@ public sealed record MessageSegment(Guid? BranchId, Guid? ActionId, Guid? Campai
 
     /// <summary>
     /// Whether the actor may write to the members of <paramref name="branchId"/> (null: they may): admins to any
-    /// branch; an organiser to their own.
+    /// branch; an organiser to a branch they organise (by a grant on it or on the whole organisation).
     /// </summary>
     public static string? WhyNotBranch(Actor actor, Guid branchId) =>
-        actor.IsAdmin ? null
-        : !actor.Has(Roles.Organiser) ? "Only organisers and admins write to members."
-        : actor.BranchId is not { } own ? "Organisers write to the members of their own branch, and you have no branch."
-        : own != branchId ? "Organisers write only to the members of their own branch." : null;
+        actor.OrganisesBranch(branchId) ? null
+        : !actor.OrganisesSomeBranch ? "Only organisers and admins write to members."
+        : "Organisers write only to the members of the branches they organise.";
 
     /// <summary>The segment in words, with the branch's name (no personal data): e.g. <c>Members of North London, standing ACTIVE, in arrears</c>.</summary>
     public string DescribeBranch(string branchName)

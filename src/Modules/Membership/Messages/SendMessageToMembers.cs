@@ -70,7 +70,7 @@ public sealed record SendMessageToMembers(MessageSegment Segment, string Subject
             reached.Recipients, CleanSubject, CleanBody));
     }
 
-    /// <summary>How the mail names the sender after the organisation: an organiser's branch, else "organisers".</summary>
+    /// <summary>How the mail names the sender after the organisation: an organiser's branch (the one written to, else the one they organise), else "organisers".</summary>
     public static string SignatureOf(Actor sender, string? branchName) =>
         sender.Has(Roles.Organiser) && !string.IsNullOrWhiteSpace(branchName) ? branchName : "organisers";
 }
@@ -92,7 +92,7 @@ public static class SendMessageToMembersHandler
         var startOfDay = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var sender = command.Actor.AccountId;
         var sentToday = await session.Query<OrganiserMessage>().CountAsync(m => m.SenderAccountId == sender && m.SentAt >= startOfDay, ct);
-        var branchName = command.Actor.BranchId is { } branchId ? (await session.LoadAsync<Branch>(branchId, ct))?.Name : null;
+        var branchName = (command.Segment.BranchId ?? command.Actor.OnlyOrganisedBranch) is { } branchId ? (await session.LoadAsync<Branch>(branchId, ct))?.Name : null;
         var decision = command.Decide(audience, sentToday, limits.Value.MessagesPerOrganiserPerDay, mailer.Enabled,
             SendMessageToMembers.SignatureOf(command.Actor, branchName), now);
         if (decision.Events.OfType<OrganiserMessageSent>().SingleOrDefault() is not { } sent) return (decision.ToResult(Guid.Empty), outgoing);

@@ -20,8 +20,11 @@ public sealed record ImportContributionPayments(string Csv, bool DryRun, Actor A
 {
     public const int MaxRows = 5000;
 
-    /// <summary>Treasurers and admins import payments.</summary>
-    public bool Allowed => Actor.Has(Roles.Treasurer) || Actor.IsAdmin;
+    /// <summary>Treasurers (of a branch or of every branch) and admins import payments.</summary>
+    public bool Allowed => Actor.TreasuresSomeBranch;
+
+    /// <summary>Whose payments the actor records: members of a branch they treasure (every member for admins and organisation-wide treasurers).</summary>
+    public bool Reaches(MemberProfile member) => Actor.TreasuresBranch(member.BranchId);
 
     /// <summary>The first rule: a readable file with a header naming date, amount and member, and 1 to 5000 rows.</summary>
     public (IReadOnlyList<PaymentLine> Lines, UserError? Problem) Read()
@@ -43,18 +46,20 @@ public sealed record ImportContributionPayments(string Csv, bool DryRun, Actor A
 
     /// <summary>
     /// The rules of each row: a date, an amount, a member found by email or id (<paramref name="findMember"/>), a
-    /// payment that meets <see cref="ContributionPayment.Check"/>; the same payment twice in the file counts once.
+    /// payment that meets <see cref="ContributionPayment.Check"/>; the same payment twice in the file counts once. A member
+    /// outside <paramref name="reaches"/> (another branch than the treasurer's) is answered as no member, without saying
+    /// whether one exists.
     /// </summary>
-    public static IReadOnlyList<ImportRow> Match(IReadOnlyList<PaymentLine> lines, Func<string, MemberProfile?> findMember, DateTimeOffset now)
+    public static IReadOnlyList<ImportRow> Match(IReadOnlyList<PaymentLine> lines, Func<string, MemberProfile?> findMember, DateTimeOffset now, Func<MemberProfile, bool>? reaches = null)
     {
         var rows = new List<ImportRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var l in lines)
         {
-            var member = findMember(l.Member);
+            var member = findMember(l.Member) is { } found && (reaches is null || reaches(found)) ? found : null;
             if (!TryDate(l.Date, out var paidOn)) { rows.Add(new(l.Line, ImportRowStatus.Refused, $"'{l.Date}' is not a date (yyyy-mm-dd or dd/mm/yyyy).", member?.Id, null, null, null, l.Reference)); continue; }
             if (!TryAmount(l.Amount, out var value)) { rows.Add(new(l.Line, ImportRowStatus.Refused, $"'{l.Amount}' is not an amount.", member?.Id, null, null, paidOn, l.Reference)); continue; }
-            if (member is null || member.Erased) { rows.Add(new(l.Line, ImportRowStatus.Refused, "No member has this email or id.", null, value, null, paidOn, l.Reference)); continue; }
+            if (member is null || member.Erased) { rows.Add(new(l.Line, ImportRowStatus.Refused, reaches is null ? "No member has this email or id." : "No member whose payments you record has this email or id.", null, value, null, paidOn, l.Reference)); continue; }
             var money = new Money(value, l.Currency is { Length: > 0 } cur ? cur.ToUpperInvariant() : member.Ledger.Currency);
             if (ContributionPayment.Check(member, money, paidOn, l.Reference, now) is { } refusal)
                 rows.Add(new(l.Line, ImportRowStatus.Refused, refusal.Message, member.Id, value, money.Currency, paidOn, l.Reference));
@@ -104,7 +109,7 @@ public static class ImportContributionPaymentsHandler
         MemberProfile? Find(string cell) => IsEmail(cell) ? byEmail.GetValueOrDefault(Emails.Key(cell)) : MemberId(cell) is { } id ? byId.GetValueOrDefault(id) : null;
 
         var now = clock.GetUtcNow();
-        var rows = ImportContributionPayments.Match(lines, Find, now);
+        var rows = ImportContributionPayments.Match(lines, Find, now, command.Actor.TreasuresEveryBranch ? null : command.Reaches);
         var keys = rows.Where(r => r.Status == ImportRowStatus.Matched).Select(r => r.Key).ToArray();
         var recorded = keys.Length == 0 ? [] : (await session.Query<ContributionPayment>().Where(p => p.DuplicateKey.IsOneOf(keys)).Select(p => p.DuplicateKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var report = command.Decide(rows, recorded);

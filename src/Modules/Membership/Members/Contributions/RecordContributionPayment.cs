@@ -14,13 +14,14 @@ public sealed record RecordContributionPayment(Guid MemberId, Money Amount, Date
     public string DuplicateKey => ContributionPayment.KeyOf(MemberId, PaidOn, Amount.Amount, Reference);
 
     /// <summary>
-    /// The rules: treasurers and admins only; a payment that meets <see cref="ContributionPayment.Check"/> and was not
+    /// The rules: treasurers of the member's branch (or of every branch) and admins only; a payment that meets <see cref="ContributionPayment.Check"/> and was not
     /// recorded before (<paramref name="recordedBefore"/>). A lapsed member it brings to no arrears is active again.
     /// </summary>
     public Decision Decide(MemberProfile? member, bool recordedBefore, DateTimeOffset now)
     {
-        if (!Actor.Has(Roles.Treasurer) && !Actor.IsAdmin) return MemberRules.NotYours;
+        if (!Actor.TreasuresSomeBranch) return MemberRules.NotYours;
         if (member is not { Erased: false }) return MemberRules.NotFound;
+        if (!Actor.TreasuresBranch(member.BranchId)) return MemberRules.NotYours;
         if (ContributionPayment.Check(member, Amount, PaidOn, Reference, now) is { } refusal) return Decision.Refuse(refusal);
         if (recordedBefore) return Decision.Refuse(UserError.AlreadyExists("This payment (member, day, amount and reference) is recorded already.", "input"));
         return Decision.Accept([.. ContributionPayment.Pay(member, [(Amount, PaidOn, Reference)], ContributionPayment.ManualSource, Actor.AccountId, now)]);
@@ -59,7 +60,7 @@ internal sealed class RecordContributionPaymentField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<RecordContributionPaymentInput>>("recordContributionPayment",
-                "Record a payment received from a member (treasurers, admins). A lapsed member who is paid up becomes active again.", "The payment.")
+                "Record a payment received from a member (treasurers of the member's branch or of every branch, admins). A lapsed member who is paid up becomes active again.", "The payment.")
             .AuthorizeWithRoles(Roles.Treasurer, Roles.Admin)
             .ResolveAsync(async ctx =>
             {

@@ -56,6 +56,9 @@ public static class EraseMemberHandler
             payment.Reference = null;
             session.Update(payment);
         }
+        // Grants stay (who held which role when) and end now; their reasons (an admin's words about the member) are masked next.
+        foreach (var grant in await session.Query<RoleGrant>().Where(g => g.MemberId == member.Id).ToListAsync(ct))
+            if (grant.ActiveAt(now)) session.Events.Append(grant.Id, new GrantRevoked(grant.Id, command.Actor.AccountId, ErasedText, now));
         // Read records say who looked at whom: they stay, with no personal data in them.
         // Organisers' messages they sent stay too, without them (Messages/OrganiserMessage.cs).
         await Messages.OrganiserMessageErasure.ForgetSenderAsync(session, member.Id, ct);
@@ -85,9 +88,23 @@ public static class EraseMemberHandler
         personal.ExceptWith(["Erased", "member", "Erased member", ErasedText]);
         await envelopes.EraseAsync(command.MemberId, identifying, personal, ct);
 
+        // the member's grants: their reasons masked in the documents here, in their events below
+        var grantIds = new List<Guid>();
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var grant in await session.Query<RoleGrant>().Where(g => g.MemberId == command.MemberId).ToListAsync(ct))
+            {
+                grantIds.Add(grant.Id);
+                grant.Reason = grant.Reason is null ? null : ErasedText;
+                grant.RevokeReason = grant.RevokeReason is null ? null : ErasedText;
+                session.Update(grant);
+            }
+            await session.SaveChangesAsync(ct);
+        }
         await store.Advanced.ApplyEventDataMasking(m =>
         {
             m.IncludeStream(command.MemberId);
+            foreach (var id in grantIds) m.IncludeStream(id);
             foreach (var id in command.ApplicationIds) m.IncludeStream(id);
         }, ct);
     }
@@ -166,6 +183,8 @@ public static class EraseMemberHandler
         // the ledger's entries name the member's own (deleted) account when made signed in; their document is deleted (MemberLedgerProjection)
         events.AddMaskingRuleForProtectedInformation<ConsentChanged>(e => e with { By = null });
         events.AddMaskingRuleForProtectedInformation<ProgrammeAccepted>(e => e with { By = null });
+        events.AddMaskingRuleForProtectedInformation<RoleGranted>(e => e with { Reason = e.Reason is null ? null : ErasedText });
+        events.AddMaskingRuleForProtectedInformation<GrantRevoked>(e => e with { Reason = ErasedText });
     }
 }
 

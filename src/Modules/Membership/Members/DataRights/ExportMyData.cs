@@ -34,6 +34,7 @@ public static class MemberDataExport
         var applications = await session.LoadManyAsync<MembershipApplication>(ct, member.ApplicationIds.Count > 0 ? member.ApplicationIds : [member.ApplicationId]);
         var payments = await session.Query<ContributionPayment>().Where(p => p.MemberId == memberId).OrderBy(p => p.PaidOn).ToListAsync(ct);
         var events = await session.Events.FetchStreamAsync(memberId, token: ct);
+        var grants = await session.Query<RoleGrant>().Where(g => g.MemberId == memberId).ToListAsync(ct);
         var sections = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var exporter in exporters) sections[exporter.Section] = await exporter.ExportAsync(memberId, ct);
 
@@ -46,7 +47,11 @@ public static class MemberDataExport
                 member.Union, member.Workplace, member.Interests, member.Availability, communication = member.Communication,
                 contribution = member.Contribution, member.ContributionFrequency,
             },
-            account = account is null ? null : new { account.Email, account.Roles, account.CreatedAt, account.ActivatedAt },
+            account = account is null ? null : new { account.Email, Roles = (string[])[Roles.Member, .. new GrantSet(grants, now).Roles], account.CreatedAt, account.ActivatedAt },
+            grants = grants.OrderBy(g => g.SortKey, StringComparer.Ordinal).Select(g => new
+            {
+                g.Role, scope = g.Scope.Kind, scopeId = g.Scope.Id, g.From, g.Until, g.Reason, g.GrantedAt, g.RevokedAt, g.RevokeReason, g.ExpiredAt,
+            }),
             applications = applications.Select(a => new { a.SubmittedAt, a.Status, a.DecidedAt, a.RejectionReason, a.Applicant }),
             contributions = new
             {

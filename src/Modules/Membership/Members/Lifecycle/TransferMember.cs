@@ -1,6 +1,6 @@
 namespace WorkersPower.Membership.Members;
 
-/// <summary>transferMember: an organiser of the member's current branch (or an admin) moves a member to another branch, saying why.</summary>
+/// <summary>transferMember: an organiser of both the member's current branch and the new one (or an admin) moves a member to another branch, saying why.</summary>
 [Description("Which member, into which branch, and why.")]
 public sealed record TransferMemberInput(
     [property: Id, Description("The member's global id.")] string MemberId,
@@ -9,12 +9,16 @@ public sealed record TransferMemberInput(
 
 public sealed record TransferMember(Guid MemberId, Guid BranchId, Actor Actor, string? Reason = null)
 {
-    /// <summary>The rules: only who manages the member; into a branch that exists and is another one; a reason of at most 1000 characters.</summary>
+    /// <summary>
+    /// The rules: only who manages the member; into a branch that exists, that they organise too, and is another one;
+    /// a reason of at most 1000 characters.
+    /// </summary>
     public Decision Decide(MemberProfile? member, bool branchExists, DateTimeOffset now)
     {
         if (member is not { Erased: false }) return MemberRules.NotFound;
         if (!Actor.Manages(member)) return MemberRules.NotYours;
         if (!branchExists) return Decision.Refuse(UserError.NotFound("There is no such branch.", "input", "branchId"));
+        if (!Actor.OrganisesBranch(BranchId)) return Decision.Deny("Organisers transfer members only into a branch they organise too.");
         if (MemberRules.Reason(Reason, required: false) is { } bad) return Decision.Refuse(bad);
         if (member.BranchId == BranchId) return Decision.Refuse(UserError.InvalidState("The member is in that branch already."));
         var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
@@ -38,7 +42,7 @@ internal sealed class TransferMemberField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<MemberPayloadType, AutoRegisteringInputObjectGraphType<TransferMemberInput>>("transferMember",
-                "Move a member to another branch (organisers of the member's current branch, admins).", "What to change.")
+                "Move a member to another branch (organisers of both the member's current branch and the new one, admins).", "What to change.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {

@@ -8,14 +8,14 @@ using static WorkersPower.Membership.Tests.Grants.AGrant;
 namespace WorkersPower.Membership.Tests.Grants;
 
 /// <summary>Issuing a grant's rules, Given the member and their grants / When an admin grants / Then a grant or a refusal. No database.</summary>
-public sealed class IssueGrantTests
+public sealed class GrantRoleTests
 {
     private static readonly Guid NewGrant = Guid.NewGuid();
 
-    private static IssueGrant Command(string role, Guid? branch = null, Guid? campaign = null, DateTimeOffset? until = null, string? reason = null, Actor? actor = null) =>
+    private static GrantRole Command(string role, Guid? branch = null, Guid? campaign = null, DateTimeOffset? until = null, string? reason = null, Actor? actor = null) =>
         new(NewGrant, Member, role, branch, campaign, until, reason, actor ?? Admin);
 
-    private static Decision When(IssueGrant command, MemberProfile? member = null, bool hasAccount = true, bool scopeExists = true, params RoleGrant[] grants) =>
+    private static Decision When(GrantRole command, MemberProfile? member = null, bool hasAccount = true, bool scopeExists = true, params RoleGrant[] grants) =>
         command.Decide(member ?? With(), hasAccount, scopeExists, grants, Now);
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class IssueGrantTests
     public void The_member_exists_is_not_erased_and_has_an_account()
     {
         When(Command(Roles.Editor), Erased).ShouldBeNotFound();
-        new IssueGrant(NewGrant, Member, Roles.Editor, null, null, null, null, Admin).Decide(null, true, true, [], Now).ShouldBeNotFound();
+        new GrantRole(NewGrant, Member, Roles.Editor, null, null, null, null, Admin).Decide(null, true, true, [], Now).ShouldBeNotFound();
         var noAccount = When(Command(Roles.Editor), hasAccount: false).Refusal();
         noAccount.Code.ShouldBe(ErrorCodes.NotFound);
         noAccount.Field.ShouldBe(["input", "memberId"]);
