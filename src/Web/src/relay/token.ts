@@ -44,7 +44,7 @@ export function subscribeToken(listener: () => void): () => void {
   return () => { listeners.delete(listener); };
 }
 
-export type Role = 'MEMBER' | 'ORGANISER' | 'TREASURER' | 'EDITOR' | 'ADMIN';
+export type Role = 'MEMBER' | 'ORGANISER' | 'CAMPAIGN_ORGANISER' | 'TREASURER' | 'EDITOR' | 'ADMIN';
 
 let rolesOf: { token: string | null; roles: ReadonlyArray<Role> } = { token: null, roles: [] };
 

@@ -13,7 +13,7 @@ export function useSignedIn(): { signedIn: boolean; givenName: string | null } {
 
 /** The role areas, in menu order: each shown to the roles that may work in it (admins: all of them). */
 export const areas: ReadonlyArray<{ to: string; label: string; roles: ReadonlyArray<Role> }> = [
-  { to: '/organise', label: 'Organise', roles: ['ORGANISER', 'ADMIN'] },
+  { to: '/organise', label: 'Organise', roles: ['ORGANISER', 'CAMPAIGN_ORGANISER', 'ADMIN'] },
   { to: '/editor', label: 'Editing', roles: ['EDITOR', 'ADMIN'] },
   { to: '/treasury', label: 'Treasury', roles: ['TREASURER', 'ADMIN'] },
   { to: '/admin', label: 'Admin', roles: ['ADMIN'] },

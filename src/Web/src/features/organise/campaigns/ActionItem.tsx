@@ -9,8 +9,8 @@ import { SaveStatus } from '../../member/SaveStatus';
 import { useSaving } from '../../member/saving';
 import { isoOf, kindNames, localInput, plural, when } from './format';
 
-/** One of the campaign's actions: what, when, where, its counts; open the at-the-action screen, reschedule, cancel. */
-export function ActionItem({ action }: { action: ActionItem_action$key }) {
+/** One of the campaign's actions: what, when, where, its counts; open the at-the-action screen; reschedule, cancel (for those who run the campaign). */
+export function ActionItem({ action, manage }: { action: ActionItem_action$key; manage: boolean }) {
   const a = useFragment(
     graphql`
       fragment ActionItem_action on CampaignAction {
@@ -38,7 +38,7 @@ export function ActionItem({ action }: { action: ActionItem_action$key }) {
       )}
       <div className="button-row">
         <Link className="button button--small" to={`/organise/actions/${encodeURIComponent(a.id)}`}>At the action</Link>
-        {!cancelled && !started ? (
+        {manage && !cancelled && !started ? (
           <>
             <button type="button" data-opens="rescheduleAction" className="button button--small button--quiet" aria-expanded={open === 'reschedule'} onClick={() => setOpen(open === 'reschedule' ? null : 'reschedule')}>Reschedule</button>
             <button type="button" data-opens="cancelAction" className="button button--small button--quiet" aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>Cancel…</button>

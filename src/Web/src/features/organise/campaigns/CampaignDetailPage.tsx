@@ -13,14 +13,23 @@ import { EditForm, Standing } from './CampaignSettings';
 import { ScheduleForm } from './ScheduleForm';
 import { dayLabel } from './format';
 
-/** /organise/campaigns/:slug: edit, conclude or reopen a campaign; its live progress and activity; its actions. */
+/** Why the campaign's page offers no change to someone who does not run it, and who does. */
+function notRunning(organisers: ReadonlyArray<string>): string {
+  const who = organisers.length === 0 ? 'Nobody runs it at the moment' : `It is run by ${organisers.join(', ')}`;
+  return `You do not run this campaign, so you see it without changing it. ${who}; an admin can make you one of its campaign organisers.`;
+}
+
+/**
+ * /organise/campaigns/:slug: a campaign's live progress, activity and actions; for those who run it (its campaign
+ * organisers, admins) also edit, conclude or reopen it, and schedule, move or cancel its actions.
+ */
 export function CampaignDetailPage() {
   const { slug = '' } = useParams();
   const { campaign } = useLazyLoadQuery<CampaignDetailPageQuery>(
     graphql`
       query CampaignDetailPageQuery($slug: String!) {
         campaign(slug: $slug) {
-          id slug title summary goal status
+          id slug title summary goal status viewerOrganises organisers { displayName }
           progress { ...CampaignDetailPage_figures }
           activity(days: 30) { day signUps checkIns }
           ...CampaignDetailPage_actions
@@ -57,9 +66,12 @@ export function CampaignDetailPage() {
           series={[{ name: 'Sign-ups', values: days.map((d) => d.signUps) }, { name: 'Check-ins', values: days.map((d) => d.checkIns), colour: 'black' }]} />
         <p className="muted">The daily figures may take a moment to catch up with the latest sign-ups.</p>
       </section>
-      <Actions campaign={campaign} campaignId={campaign.id} />
-      <EditForm campaign={campaign} />
-      <Standing campaignId={campaign.id} status={campaign.status} />
+      {campaign.viewerOrganises ? null : (
+        <p className="notice">{notRunning(campaign.organisers.map((o) => o.displayName))}</p>
+      )}
+      <Actions campaign={campaign} campaignId={campaign.id} manage={campaign.viewerOrganises} />
+      {campaign.viewerOrganises ? <EditForm campaign={campaign} /> : null}
+      {campaign.viewerOrganises ? <Standing campaignId={campaign.id} status={campaign.status} /> : null}
     </>
   );
 }
@@ -103,7 +115,7 @@ function LiveFigures({ progress, campaignId }: { progress: CampaignDetailPage_fi
   );
 }
 
-function Actions({ campaign, campaignId }: { campaign: CampaignDetailPage_actions$key; campaignId: string }) {
+function Actions({ campaign, campaignId, manage }: { campaign: CampaignDetailPage_actions$key; campaignId: string; manage: boolean }) {
   const { data, loadNext, hasNext, isLoadingNext } = usePaginationFragment(
     graphql`
       fragment CampaignDetailPage_actions on Campaign
@@ -122,13 +134,13 @@ function Actions({ campaign, campaignId }: { campaign: CampaignDetailPage_action
   return (
     <section className="console-section" aria-labelledby="actions-title">
       <h2 id="actions-title">Actions <span className="muted">({data.actions.totalCount})</span></h2>
-      {actions.length === 0 ? <p className="muted">No actions yet: schedule the first one below.</p> : (
+      {actions.length === 0 ? <p className="muted">{manage ? 'No actions yet: schedule the first one below.' : 'No actions yet.'}</p> : (
         <ul className="item-list">
-          {actions.map((a) => <li key={a.id}><ActionItem action={a} /></li>)}
+          {actions.map((a) => <li key={a.id}><ActionItem action={a} manage={manage} /></li>)}
         </ul>
       )}
       <ShowMore hasNext={hasNext} isLoadingNext={isLoadingNext} loadNext={loadNext} count={20} label="Show more actions" />
-      <ScheduleForm campaignId={campaignId} connection={data.actions.__id} />
+      {manage ? <ScheduleForm campaignId={campaignId} connection={data.actions.__id} /> : null}
     </section>
   );
 }

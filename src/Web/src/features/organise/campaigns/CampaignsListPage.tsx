@@ -8,6 +8,7 @@ import { describedBy, FieldError } from '../../../ui/Field';
 import { ShowMore } from '../../../ui/ShowMore';
 import { SaveStatus } from '../../member/SaveStatus';
 import { useSaving } from '../../member/saving';
+import { useHasRole } from '../../../ui/console/AreaFrame';
 import { dayLabel } from './format';
 
 const statuses: ReadonlyArray<{ value: CampaignStatus; label: string }> = [
@@ -15,33 +16,61 @@ const statuses: ReadonlyArray<{ value: CampaignStatus; label: string }> = [
   { value: 'CONCLUDED', label: 'Concluded' },
 ];
 
-/** /organise/campaigns: the campaigns, running or concluded, a page at a time; launch a new one. */
+/**
+ * /organise/campaigns: the campaigns the signed-in member runs; for organisers of branches and admins also every
+ * campaign, running or concluded, a page at a time, and launching a new one.
+ */
 export function CampaignsListPage() {
+  // organisers of branches and admins see every campaign and launch new ones; a campaign organiser, theirs
+  const branches = useHasRole('ORGANISER', 'ADMIN');
   const [params, setParams] = useSearchParams();
   const status: CampaignStatus = params.get('status') === 'CONCLUDED' ? 'CONCLUDED' : 'ACTIVE';
   const data = useLazyLoadQuery<CampaignsListPageQuery>(
     graphql`
       query CampaignsListPageQuery($status: CampaignStatus!) {
+        me { grants(first: 100) { nodes { id active role scope { campaign { id slug title status } } } } }
         ...CampaignsListPage_campaigns @arguments(status: $status)
       }
     `,
     { status },
     { fetchPolicy: 'store-and-network' },
   );
+  // the campaigns the signed-in member runs: their active CAMPAIGN_ORGANISER grants
+  const mine = (data.me?.grants?.nodes ?? []).filter((g) => g.active && g.role === 'CAMPAIGN_ORGANISER' && g.scope.campaign)
+    .map((g) => g.scope.campaign!);
   return (
     <>
       <title>Campaigns · Organise · Workers Power</title>
       <h1>Campaigns</h1>
-      <div className="toolbar" role="group" aria-label="Which campaigns">
-        {statuses.map((s) => (
-          <button key={s.value} type="button" className={s.value === status ? 'button button--small' : 'button button--small button--quiet'}
-            aria-pressed={s.value === status} onClick={() => setParams(s.value === 'ACTIVE' ? {} : { status: s.value })}>
-            {s.label}
-          </button>
-        ))}
-      </div>
-      <CampaignList query={data} status={status} />
-      <LaunchForm />
+      {mine.length > 0 || !branches ? (
+        <section className="console-section" aria-labelledby="mine-title">
+          <h2 id="mine-title">Campaigns you run <span className="muted">({mine.length})</span></h2>
+          {mine.length === 0 ? <p className="muted">You run no campaign at the moment: an admin makes you one of a campaign’s organisers.</p> : (
+            <ul className="item-list">
+              {mine.map((c) => (
+                <li key={c.id}>
+                  <h3><Link to={`/organise/campaigns/${c.slug}`}>{c.title}</Link></h3>
+                  <p className="muted">{c.status === 'CONCLUDED' ? 'Concluded' : 'Running'}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      {branches ? (
+        <>
+          <div className="toolbar" role="group" aria-label="Which campaigns">
+            {statuses.map((s) => (
+              <button key={s.value} type="button" className={s.value === status ? 'button button--small' : 'button button--small button--quiet'}
+                aria-pressed={s.value === status} onClick={() => setParams(s.value === 'ACTIVE' ? {} : { status: s.value })}>
+                {s.label}
+              </button>
+            ))}
+          </div>
+          <CampaignList query={data} status={status} />
+          <LaunchForm />
+        </>
+      ) : null}
     </>
   );
 }

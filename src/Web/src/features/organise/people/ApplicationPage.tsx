@@ -4,12 +4,12 @@ import { Link, useParams } from 'react-router';
 import type { ApplicationPageQuery } from '../../../__generated__/ApplicationPageQuery.graphql';
 import type { ApplicationPageApproveMutation } from '../../../__generated__/ApplicationPageApproveMutation.graphql';
 import type { ApplicationPageRejectMutation } from '../../../__generated__/ApplicationPageRejectMutation.graphql';
-import { useHasRole } from '../../../ui/console/AreaFrame';
 import { describedBy, FieldError, type FieldErrors } from '../../../ui/Field';
 import { requestFailed, splitUserErrors } from '../../../ui/userErrors';
 import { formatMoment, formatMoney, frequencyWords } from '../../member/format';
 import { interestChoices } from '../../join/interests';
 import { applicationWords, ConfirmWithReason, useCommit } from './common';
+import { useOrganisedBranches, type Branch } from './OrganisedBranches';
 import './people.css';
 
 const interestLabel = (value: string) => interestChoices.find((c) => c.value === value)?.label ?? value;
@@ -29,8 +29,6 @@ export function ApplicationPage() {
             member { id }
           }
         }
-        branches { id name }
-        me { id branch { id name } }
       }
     `,
     { id },
@@ -76,16 +74,15 @@ export function ApplicationPage() {
           </dl>
         </section>
       </div>
-      <Decision application={a} branches={data.branches} myBranch={data.me?.branch ?? null} />
+      <Decision application={a} />
     </>
   );
 }
 
 type Application = Extract<NonNullable<ApplicationPageQuery['response']['node']>, { __typename: 'MembershipApplication' }>;
-type Branch = { readonly id: string; readonly name: string };
 
-function Decision({ application: a, branches, myBranch }: { application: Application; branches: ReadonlyArray<Branch>; myBranch: Branch | null }) {
-  const admin = useHasRole('ADMIN');
+function Decision({ application: a }: { application: Application }) {
+  const organised = useOrganisedBranches();
   const [approved, setApproved] = useState<{ memberId: string; name: string; branch: string; token: string | null } | null>(null);
   // the form that was used is gone: what happens next takes the focus
   const said = useRef<HTMLDivElement>(null);
@@ -124,15 +121,16 @@ function Decision({ application: a, branches, myBranch }: { application: Applica
       </section>
     );
   }
-  // Admins approve into any branch; an organiser only into their own (the server refuses any other).
-  const choices = admin ? branches : myBranch ? [myBranch] : [];
-  const chosen = choices.some((b) => b.id === a.branch?.id) ? a.branch!.id : (admin ? '' : myBranch?.id ?? '');
+  // Admins and organisation-wide organisers approve into any branch; an organiser into a branch they organise
+  // (the server refuses any other): the applicant's choice when it is one of them, the only one, or theirs to choose.
+  const choices = organised.branches;
+  const chosen = choices.some((b) => b.id === a.branch?.id) ? a.branch!.id : (!organised.every && choices.length === 1 ? choices[0]!.id : '');
   return (
     <section aria-labelledby="decision-title" className="form-section">
       <h2 id="decision-title">Decision</h2>
       {choices.length === 0
-        ? <p className="alert" role="alert">You belong to no branch, so you cannot approve applications into one. Ask an admin.</p>
-        : <ApproveForm application={a} choices={choices} chosen={chosen} admin={admin} onApproved={setApproved} />}
+        ? <p className="alert" role="alert">You organise no branch, so you cannot approve applications into one. Ask an admin.</p>
+        : <ApproveForm application={a} choices={choices} chosen={chosen} admin={organised.every} onApproved={setApproved} />}
       <RejectStep application={a} />
     </section>
   );
@@ -182,7 +180,7 @@ function ApproveForm({ application: a, choices, chosen, admin, onApproved }: {
       <p>They become a member of the branch you choose, and we invite them by email to set a password.</p>
       <div className="field" data-invalid={errors['approve-branch'] ? 'true' : undefined}>
         <label htmlFor="approve-branch">Branch they join</label>
-        {admin ? null : <span className="hint" id="approve-branch-hint">Organisers approve into their own branch.</span>}
+        {admin ? null : <span className="hint" id="approve-branch-hint">Organisers approve into a branch they organise.</span>}
         <select id="approve-branch" name="approve-branch" defaultValue={chosen} {...describedBy('approve-branch', errors, admin ? undefined : 'approve-branch-hint')}>
           {chosen === '' ? <option value="">Choose a branch</option> : null}
           {choices.map((b) => <option key={b.id} value={b.id}>{b.name}{b.id === a.branch?.id ? ' (their choice)' : ''}</option>)}

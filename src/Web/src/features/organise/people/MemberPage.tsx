@@ -2,11 +2,11 @@ import { startTransition, useState } from 'react';
 import { graphql, useLazyLoadQuery } from 'react-relay/hooks';
 import { Link, useParams } from 'react-router';
 import type { MemberPageQuery } from '../../../__generated__/MemberPageQuery.graphql';
-import { useHasRole } from '../../../ui/console/AreaFrame';
 import { formatDate } from '../../../ui/dates';
 import { formatMoment, formatMoney, frequencyWords } from '../../member/format';
 import { interestChoices } from '../../join/interests';
 import { standingWords } from './common';
+import { useOrganisedBranches } from './OrganisedBranches';
 import { MemberActions } from './MemberActions';
 import { MemberHistory } from '../../member/MemberHistory';
 import './people.css';
@@ -33,16 +33,15 @@ export function MemberPage() {
           }
         }
         branches { id name }
-        me { id branch { id } }
       }
     `,
     { id },
     { fetchPolicy: 'store-and-network', fetchKey },
   );
-  const admin = useHasRole('ADMIN');
+  const organised = useOrganisedBranches();
   const m = data.node?.__typename === 'Member' ? data.node : null;
   // An organiser who moved a member out of their branch may no longer read them: what happened, and the way back.
-  if (moved && moved.id === id && !admin) {
+  if (moved && moved.id === id) {
     return (
       <>
         <title>Member moved · Organise · Workers Power</title>
@@ -52,13 +51,13 @@ export function MemberPage() {
       </>
     );
   }
-  // What the server lets an organiser see and do: their own branch's members only.
-  if (!m || m.erased || (!admin && m.branch.id !== data.me?.branch?.id)) {
+  // What the server lets an organiser see and do: the members of the branches they organise only.
+  if (!m || m.erased || (!organised.every && !organised.branches.some((b) => b.id === m.branch.id))) {
     return (
       <>
         <title>Member · Organise · Workers Power</title>
         <h1>Member not found</h1>
-        <p>There is no such member, or they are not in your branch{m?.erased ? ', or their data was erased' : ''}. <Link to="/organise/members">Back to the members</Link>.</p>
+        <p>There is no such member, or they are not in a branch you organise{m?.erased ? ', or their data was erased' : ''}. <Link to="/organise/members">Back to the members</Link>.</p>
       </>
     );
   }
@@ -74,7 +73,7 @@ export function MemberPage() {
       {m.statusReason && m.status !== 'ACTIVE' ? <p>Why: {m.statusReason}{m.statusChangedAt ? <> (<time dateTime={m.statusChangedAt}>{formatMoment(m.statusChangedAt)}</time>)</> : null}</p> : null}
       <MemberActions member={m} branches={data.branches}
         onChanged={() => startTransition(() => setFetchKey((k) => k + 1))}
-        onMoved={(branch) => { if (admin) startTransition(() => setFetchKey((k) => k + 1)); else setMoved({ id: m.id, name: `${m.givenName} ${m.familyName}`, branch }); }} />
+        onMoved={(branch) => { if (organised.every || organised.branches.some((b) => b.name === branch)) startTransition(() => setFetchKey((k) => k + 1)); else setMoved({ id: m.id, name: `${m.givenName} ${m.familyName}`, branch }); }} />
       <div className="grid grid--2">
         <section aria-labelledby="profile-title">
           <h2 id="profile-title">Profile</h2>

@@ -2,33 +2,34 @@ import { Suspense, useState, type FormEvent } from 'react';
 import { graphql, useLazyLoadQuery, usePaginationFragment } from 'react-relay/hooks';
 import { Link, useSearchParams } from 'react-router';
 import type { MembersPageQuery, MemberFilter, MembershipStatus } from '../../../__generated__/MembersPageQuery.graphql';
-import type { MembersPageBranchesQuery } from '../../../__generated__/MembersPageBranchesQuery.graphql';
 import type { MembersPage_list$key } from '../../../__generated__/MembersPage_list.graphql';
 import type { MembersPageListQuery } from '../../../__generated__/MembersPageListQuery.graphql';
-import { useHasRole } from '../../../ui/console/AreaFrame';
 import { describedBy, FieldError, type FieldErrors } from '../../../ui/Field';
 import { ShowMore } from '../../../ui/ShowMore';
 import { interestChoices } from '../../join/interests';
 import { standingWords } from './common';
+import { useOrganisedBranches, type Branch } from './OrganisedBranches';
 import './people.css';
 
 const pageSize = 20;
 const standings = ['ACTIVE', 'LAPSED', 'SUSPENDED', 'RESIGNED'] as const;
 
 /**
- * /organise/members: the members an organiser may see (their branch; admins everyone), with a search by name or
+ * /organise/members: the members an organiser may see (the branches they organise; admins everyone), with a search by name or
  * email and filters. The filters (standing, interest, arrears, branch) live in the query string so a view can be
  * shared; the search term is personal, so it stays in the page only.
  */
 export function MembersPage() {
-  const admin = useHasRole('ADMIN');
+  const { every, branches } = useOrganisedBranches();
+  // a branch filter and column for those who see more than one branch (admins, organisers of several branches)
+  const several = every || branches.length > 1;
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const status = (standings as ReadonlyArray<string>).includes(params.get('status') ?? '') ? params.get('status') as MembershipStatus : null;
   const interest = params.get('interest') || null;
   const arrears = params.get('arrears');
-  const branchId = admin ? params.get('branch') || null : null;
+  const branchId = several ? params.get('branch') || null : null;
   const filter: MemberFilter = {
     status, interest, branchId, search: search || null,
     inArrears: arrears === 'yes' ? true : arrears === 'no' ? false : null,
@@ -51,7 +52,7 @@ export function MembersPage() {
     <>
       <title>Members · Organise · Workers Power</title>
       <h1>Members</h1>
-      <p>{admin ? 'Every branch\'s members' : 'The members of your branch'}, by family name. Open one to see their record, suspend or reinstate them, or move them to another branch.</p>
+      <p>{every ? 'Every branch’s members' : several ? `The members of the branches you organise (${branches.map((b) => b.name).join(', ')})` : `The members of ${branches[0]?.name ?? 'your branch'}`}, by family name. Open one to see their record, suspend or reinstate them, or move them to another branch.</p>
       <form className="toolbar member-filters" role="search" aria-label="Find members" noValidate onSubmit={submit}>
         <div className="field" data-invalid={errors['member-search'] ? 'true' : undefined}>
           <label htmlFor="member-search">Name or email</label>
@@ -81,23 +82,22 @@ export function MembersPage() {
             <option value="no">Paid up</option>
           </select>
         </div>
-        {admin ? <BranchFilter value={branchId} /> : null}
+        {several ? <BranchFilter value={branchId} branches={branches} every={every} /> : null}
         <button type="submit" className="button button--small">Find members</button>
       </form>
       <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
-        <Members filter={filter} showBranch={admin} />
+        <Members filter={filter} showBranch={several} />
       </Suspense>
     </>
   );
 }
 
-function BranchFilter({ value }: { value: string | null }) {
-  const { branches } = useLazyLoadQuery<MembersPageBranchesQuery>(graphql`query MembersPageBranchesQuery { branches { id name } }`, {});
+function BranchFilter({ value, branches, every }: { value: string | null; branches: ReadonlyArray<Branch>; every: boolean }) {
   return (
     <div className="field">
       <label htmlFor="member-branch">Branch</label>
       <select id="member-branch" name="member-branch" defaultValue={value ?? ''}>
-        <option value="">Every branch</option>
+        <option value="">{every ? 'Every branch' : 'Every branch you organise'}</option>
         {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
       </select>
     </div>
@@ -117,7 +117,7 @@ function Members({ filter, showBranch }: { filter: MemberFilter; showBranch: boo
   return <MemberList query={query} showBranch={showBranch} />;
 }
 
-/** The members found, a page at a time; the branch column only for admins (an organiser's are all of their branch). */
+/** The members found, a page at a time; the branch column only for those who see more than one branch. */
 function MemberList({ query, showBranch }: { query: MembersPage_list$key; showBranch: boolean }) {
   const { data, hasNext, loadNext, isLoadingNext } = usePaginationFragment<MembersPageListQuery, MembersPage_list$key>(
     graphql`

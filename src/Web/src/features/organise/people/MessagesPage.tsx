@@ -7,6 +7,7 @@ import type { MessagesPageSendMutation } from '../../../__generated__/MessagesPa
 import type { MessagesPage_sent$key } from '../../../__generated__/MessagesPage_sent.graphql';
 import type { MessagesPageSentQuery } from '../../../__generated__/MessagesPageSentQuery.graphql';
 import { useHasRole } from '../../../ui/console/AreaFrame';
+import { useOrganisedBranches } from './OrganisedBranches';
 import { describedBy, FieldError, type FieldErrors } from '../../../ui/Field';
 import { ShowMore } from '../../../ui/ShowMore';
 import { requestFailed, splitUserErrors } from '../../../ui/userErrors';
@@ -25,8 +26,6 @@ export function MessagesPage() {
   const data = useLazyLoadQuery<MessagesPageQuery>(
     graphql`
       query MessagesPageQuery {
-        me { id branch { id name } }
-        branches { id name }
         campaigns(first: 20) {
           edges { node { id title viewerOrganises actions(first: 20) { edges { node { id title startsAt endsAt status } } } } }
         }
@@ -36,9 +35,10 @@ export function MessagesPage() {
     {},
     { fetchPolicy: 'store-and-network' },
   );
-  const admin = useHasRole('ADMIN');
-  // Organisers write to their own branch; admins to any.
-  const branches = admin ? data.branches : data.me?.branch ? [data.me.branch] : [];
+  const organised = useOrganisedBranches();
+  const admin = organised.every;
+  // Organisers write to the branches they organise; admins and organisation-wide organisers to any.
+  const branches = organised.branches;
   // Those who run a campaign (its organisers, admins) also write to the people taking part in it, or in one of its actions.
   const campaigns = data.campaigns.edges.map((e) => e.node).filter((c) => c.viewerOrganises).map((c) => ({
     id: c.id, title: c.title, actions: c.actions.edges.map((a) => a.node).filter((a) => a.status !== 'CANCELLED'),
@@ -49,7 +49,7 @@ export function MessagesPage() {
       <h1>Messages</h1>
       <p>Write by email to members. Only those who accept email receive it, each with a link to stop such mail. You may send up to five messages a day.</p>
       {branches.length === 0 && campaigns.length === 0
-        ? <p className="alert" role="alert">You belong to no branch, so there is no one here you can write to. Ask an admin.</p>
+        ? <p className="alert" role="alert">You organise no branch and run no campaign, so there is no one here you can write to. Ask an admin.</p>
         : <Compose branches={branches} campaigns={campaigns} admin={admin} />}
       <section aria-labelledby="sent-title" className="form-section">
         <h2 id="sent-title">Sent</h2>
@@ -196,7 +196,7 @@ function Compose({ branches, campaigns, admin }: { branches: ReadonlyArray<Branc
           <div className="row row--2">
             <div className="field">
               <label htmlFor="segment-branch">Members of</label>
-              {admin ? null : <span className="hint" id="segment-branch-hint">Your own branch.</span>}
+              {admin ? null : <span className="hint" id="segment-branch-hint">{branches.length > 1 ? 'A branch you organise.' : 'The branch you organise.'}</span>}
               <select id="segment-branch" name="segment-branch" defaultValue={branches[0]?.id} aria-describedby={admin ? undefined : 'segment-branch-hint'}>
                 {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
               </select>
