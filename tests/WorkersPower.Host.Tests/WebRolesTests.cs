@@ -8,16 +8,17 @@ namespace WorkersPower.Host.Tests;
 /// (tests/conformance/roles.mjs), opens every screen of every role area, and every button that would commit a
 /// mutation (data-mutation) or open its confirmation (data-opens) is checked against the authorization matrix
 /// (authorization-matrix.txt, which the AuthorizationMatrixTests keep equal to the server's rules). The areas not
-/// theirs turn them away with nothing to act on, and the menu lists exactly the areas of their roles.
+/// theirs turn them away with nothing to act on, and the menu lists exactly the areas of their roles. A campaign
+/// organiser (CAMPAIGN_ORGANISER on one campaign) gets the Organise area's campaign screens only.
 /// </summary>
 public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
 {
-    private static readonly string[] Roles = ["MEMBER", "ORGANISER", "TREASURER", "EDITOR", "ADMIN"];
+    private static readonly string[] Roles = ["MEMBER", "ORGANISER", "CAMPAIGN_ORGANISER", "TREASURER", "EDITOR", "ADMIN"];
 
     /// <summary>Each area's path prefix, its menu entry, and the roles that may work in it.</summary>
     private static readonly (string Prefix, string Menu, string[] Roles)[] Areas =
     [
-        ("/organise", "Organise", ["ORGANISER", "ADMIN"]),
+        ("/organise", "Organise", ["ORGANISER", "CAMPAIGN_ORGANISER", "ADMIN"]),
         ("/editor", "Editing", ["EDITOR", "ADMIN"]),
         ("/treasury", "Treasury", ["TREASURER", "ADMIN"]),
         ("/admin", "Admin", ["ADMIN"]),
@@ -31,7 +32,7 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
         var branch = await fixture.BranchAsync();
         var people = new Dictionary<string, MemberApi.Person>();
         foreach (var role in Roles)
-            people[role] = role == "MEMBER" ? await MemberApi.JoinAsync(fixture, branch) : await MemberApi.JoinAsync(fixture, branch, role);
+            people[role] = role is "MEMBER" or "CAMPAIGN_ORGANISER" ? await MemberApi.JoinAsync(fixture, branch) : await MemberApi.JoinAsync(fixture, branch, role);
 
         // something on every screen to act on: a pending application, a member of the organiser's branch, a campaign
         // the organiser launched with an action they scheduled, a draft article
@@ -42,6 +43,10 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
         var scheduled = await fixture.Client.PostAsync("mutation($input: ScheduleActionInput!) { scheduleAction(input: $input) { action { id } errors { code message } } }",
             new { input = new { campaignId, kind = "PICKET", title = "Roles picket", startsAt = starts, endsAt = starts.AddHours(2), location = "The depot gates" } }, people["ORGANISER"].Token);
         scheduled.UserErrors("scheduleAction").ShouldBeEmpty(scheduled.Body);
+        // the campaign organiser holds CAMPAIGN_ORGANISER on that campaign only (they sign in afterwards, in the browser)
+        var granted = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
+            new { input = new { memberId = people["CAMPAIGN_ORGANISER"].MemberId, role = "CAMPAIGN_ORGANISER", campaignId, reason = "Runs the roles check" } }, admin);
+        granted.UserErrors("grantRole").ShouldBeEmpty(granted.Body);
         var actionId = scheduled["scheduleAction.action.id"]!.GetValue<string>();
         var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
             new { input = new { actionId } }, someone.Token);
@@ -78,13 +83,16 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
 
             var allowed = MatrixMutations();
             var offeredToAdmin = new HashSet<string>();
+            var offeredToCampaignOrganiser = new HashSet<string>();
             foreach (var role in Roles)
             {
                 var mine = Areas.Where(a => a.Roles.Contains(role)).Select(a => a.Menu);
                 lines.ShouldContain($"MENU {role} " + string.Join(" | ", ["Home", "Campaigns", "Articles", .. mine, "Rosa", "Sign out"]), text);
                 foreach (var path in paths)
                 {
-                    var mayEnter = Areas.Single(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Roles.Contains(role);
+                    var mayEnter = Areas.Single(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Roles.Contains(role)
+                        // a campaign organiser who organises no branch: the campaign screens only (the area's index leads there)
+                        && (role != "CAMPAIGN_ORGANISER" || path == "/organise" || path.StartsWith("/organise/campaigns", StringComparison.Ordinal) || path.StartsWith("/organise/actions/", StringComparison.Ordinal));
                     var offers = lines.Single(l => l.StartsWith($"OFFERS {role} {path} ", StringComparison.Ordinal))[$"OFFERS {role} {path} ".Length..];
                     var names = offers == "-" ? [] : offers.Split(' ');
                     if (!mayEnter)
@@ -100,6 +108,7 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
                         allowed[name].ShouldContain(role, $"{path} offers {name} to {role}, which the matrix does not allow");
                     }
                     if (role == "ADMIN") offeredToAdmin.UnionWith(names);
+                    if (role == "CAMPAIGN_ORGANISER") offeredToCampaignOrganiser.UnionWith(names);
                 }
             }
             // the check has something to check: the screens do mark their actions (as loaded, before any search or choice)
@@ -109,6 +118,10 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
                  "draftArticle", "reviseArticle", "submitArticleForReview", "publishArticle", "restoreArticleRevision", "savePage",
                  "importContributionPayments", "createBranch", "renameBranch"];
             expected.Except(offeredToAdmin).ShouldBeEmpty(text);
+            // the campaign organiser runs their campaign from its page and at its action; launching is not theirs
+            string[] campaignWork = ["updateCampaign", "concludeCampaign", "scheduleAction", "rescheduleAction", "cancelAction", "checkInAttendee"];
+            campaignWork.Except(offeredToCampaignOrganiser).ShouldBeEmpty(text);
+            offeredToCampaignOrganiser.ShouldNotContain("launchCampaign");
         }
         finally
         {

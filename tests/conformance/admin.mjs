@@ -1,15 +1,19 @@
 // The admin's room of the web client, in Debian's chromium (headless, through Playwright): an organiser and a
-// treasurer are turned away; an admin founds and renames a branch, grants and revokes roles, replays and discards
+// treasurer are turned away; an admin founds and renames a branch, grants roles on scopes and revokes a grant, replays and discards
 // dead letters, reads the audit of personal-data reads by reader and by member, and erases a member. Prints:
 //   DENIED <who> <h1> | <alert> mutations=<data-mutation elements> menu=<main menu entries>
 //   ADMINNAV <links>              the admin's sub-navigation
 //   FOUNDERROR <field error> describedby=<ids> | <alert>   founding a branch under a name taken
 //   FOUNDED <status> | <the new branch's row>
 //   RENAMED <status> | <the branch's row>
-//   ROLES <roles listed>          the grantee's roles when chosen
-//   GRANTED <status> | <roles listed>   after granting ORGANISER then EDITOR
-//   REVOKED <status> | <roles listed>   after revoking ORGANISER
-//   SELF <roles listed> revokeAdmin=<Revoke Admin buttons>   the admin's own roles
+//   ROLES <their branch> | <active grants> | where=<the branch offered first>   the grantee when chosen
+//   EDITORSCOPE <branch selects> <what the form says of the scope>   with EDITOR chosen
+//   GRANTED1 <status>             after granting ORGANISER on the new branch, with a reason
+//   GRANTED2 <status> | until=<day> | <active grants>   after granting CAMPAIGN_ORGANISER on the campaign until a day
+//   REVOKECONFIRM <panel>         revoking the ORGANISER grant
+//   REVOKEERROR <error> describedby=<ids>   without a reason
+//   REVOKED <status> | active: <grants> | ended: <grants>
+//   SELF revoke=<revoke buttons for their own admin grant> | <the admin's own grants>
 //   LETTER <row>                  the replayable dead letter as listed
 //   DISCARDCONFIRM <panel>        the confirmation before discarding two selected letters
 //   DISCARDED <status> | <rows left with the discarded probes>
@@ -24,10 +28,10 @@
 //   ERASED <confirmation>
 //   AXE <page> ...  SIDEWAYS <page>  PAGEERRORS ...  CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node admin.mjs <base> <shots> <admin email> <password> <suffix> <organiser email> <treasurer email> <replay probe> <discard probe 1> <discard probe 2>
+// usage: node admin.mjs <base> <shots> <admin email> <password> <suffix> <organiser email> <treasurer email> <replay probe> <discard probe 1> <discard probe 2> <campaign title>
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
-const [base, shots, adminEmail, password, suffix, organiserEmail, treasurerEmail, replayProbe, discardOne, discardTwo] = process.argv.slice(2);
+const [base, shots, adminEmail, password, suffix, organiserEmail, treasurerEmail, replayProbe, discardOne, discardTwo, campaignTitle] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -122,29 +126,57 @@ try {
   await row(`Riverside Docks ${suffix}`).waitFor(wait);
   console.log(`RENAMED ${flat(await page.locator('#renamed-status').innerText())} | ${flat(await row(`Riverside Docks ${suffix}`).innerText())}`);
 
-  // 3. roles: grant two, revoke one; the admin's own ADMIN is not offered for revoking
-  await open('Roles', 'Roles');
+  // 3. roles and grants: ORGANISER on another branch than theirs, CAMPAIGN_ORGANISER on a campaign until a day,
+  // revoke the first with a reason (first without: the error beside the field); the admin's own ADMIN is not offered
+  await open('Roles', 'Roles and grants');
   await choose('Find a member', `Grantee${suffix}`, `Grantee${suffix}`);
-  const roleList = page.getByRole('list', { name: /^Roles .* holds$/ });
-  await roleList.waitFor(wait);
-  const roles = async () => (await roleList.locator('li strong').allInnerTexts()).map(flat).join(', ');
-  console.log(`ROLES ${await roles()}`);
-  for (const role of ['ORGANISER', 'EDITOR']) {
-    await page.getByLabel('Grant a role').selectOption(role);
-    await page.getByRole('button', { name: 'Grant the role' }).click();
-    await page.locator('#roles-status.saved:not([hidden])', { hasText: role === 'EDITOR' ? 'Editor' : 'Organiser' }).waitFor(wait);
-  }
-  console.log(`GRANTED ${flat(await page.locator('#roles-status').innerText())} | ${await roles()}`);
+  await page.getByRole('heading', { level: 2, name: /’s grants$/ }).waitFor(wait);
+  const held = page.getByRole('list', { name: /^Grants .* holds$/ });
+  const ended = page.getByRole('list', { name: /^Grants .* held$/ });
+  const items = async (list) => (await list.count()) === 0 ? '(none)' : (await list.locator(':scope > li').allInnerTexts()).map(flat).join(' / ');
+  const where = async () => flat(await page.locator('#grantBranch option:checked').innerText());
+  console.log(`ROLES ${flat(await main.locator('#member-roles-title ~ p').first().innerText())} | ${flat(await page.getByRole('heading', { level: 3, name: 'Active grants' }).locator('xpath=following-sibling::*[1]').innerText())} | where=${await where()}`);
+  await page.getByLabel('Role', { exact: true }).selectOption('EDITOR');
+  console.log(`EDITORSCOPE ${await page.locator('#grantBranch').count()} ${flat(await page.getByRole('form', { name: 'Grant a role' }).locator('p').first().innerText())}`);
+  await page.getByLabel('Role', { exact: true }).selectOption('ORGANISER');
+  await page.getByLabel('Where').selectOption({ label: `Riverside Docks ${suffix}` });
+  await page.getByLabel('Why (optional)').fill('Steward of the new branch');
+  await page.getByRole('button', { name: 'Grant the role' }).click();
+  await page.locator('#roles-status.saved:not([hidden])', { hasText: 'Organiser' }).waitFor(wait);
+  console.log(`GRANTED1 ${flat(await page.locator('#roles-status').innerText())}`);
+  const until = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+  await page.getByLabel('Role', { exact: true }).selectOption('CAMPAIGN_ORGANISER');
+  await page.getByLabel('Which campaign').selectOption({ label: campaignTitle });
+  await page.getByLabel('Ends on (optional)').fill(until);
+  await page.getByLabel('Why (optional)').fill('Conference weekend');
+  await page.getByRole('button', { name: 'Grant the role' }).click();
+  await page.locator('#roles-status.saved:not([hidden])', { hasText: 'Campaign organiser' }).waitFor(wait);
+  console.log(`GRANTED2 ${flat(await page.locator('#roles-status').innerText())} | until=${until} | ${await items(held)}`);
   await axe('roles');
   await narrow(page, 'roles');
   await shoot('admin-roles');
-  await roleList.getByRole('button', { name: 'Revoke Organiser' }).click();
-  await page.locator('#roles-status.saved:not([hidden])', { hasText: 'no longer holds' }).waitFor(wait);
-  console.log(`REVOKED ${flat(await page.locator('#roles-status').innerText())} | ${await roles()}`);
+  await held.getByRole('button', { name: `Revoke… Organiser of branch Riverside Docks ${suffix}` }).click();
+  const revokePanel = page.getByRole('form', { name: /^Revoke Organiser/ });
+  await revokePanel.waitFor(wait);
+  console.log(`REVOKECONFIRM ${flat(await revokePanel.innerText())}`);
+  await revokePanel.getByRole('button', { name: 'Revoke the grant' }).click();
+  const reasonError = flat(await page.locator('#revokeReason-error').innerText());
+  console.log(`REVOKEERROR ${reasonError} describedby=${await page.getByLabel('Why (the member and other admins read it)').getAttribute('aria-describedby')}`);
+  await axe('roles-revoke');
+  await narrow(page, 'roles-revoke');
+  await shoot('admin-roles-revoke');
+  await page.getByLabel('Why (the member and other admins read it)').fill('The branch found its own organiser');
+  await revokePanel.getByRole('button', { name: 'Revoke the grant' }).click();
+  await page.locator('#revoke-status:not([hidden])').waitFor(wait);
+  await ended.waitFor(wait);
+  console.log(`REVOKED ${flat(await page.locator('#revoke-status').innerText())} | active: ${await items(held)} | ended: ${await items(ended)}`);
+  await axe('roles-ended');
+  await narrow(page, 'roles-ended');
+  await shoot('admin-roles-ended');
   await page.getByRole('button', { name: 'Choose someone else' }).click();
   await choose('Find a member', `Admin${suffix}`, `Admin${suffix}`);
-  await roleList.waitFor(wait);
-  console.log(`SELF ${await roles()} revokeAdmin=${await roleList.getByRole('button', { name: 'Revoke Admin' }).count()} | ${flat(await roleList.innerText())}`);
+  await held.waitFor(wait);
+  console.log(`SELF revoke=${await held.getByRole('button', { name: /Revoke… Admin of/ }).count()} | ${await items(held)}`);
 
   // 4. dead letters: discard two selected together (confirmed), replay one and see it gone once done
   await open('Dead letters', 'Dead letters');

@@ -34,7 +34,7 @@ function BranchOnly() {
     <>
       <title>Organise · Workers Power</title>
       <h1>Organise</h1>
-      <p className="alert" role="alert">This page is for organisers of a branch. You run campaigns: see the campaigns you run under Campaigns.</p>
+      <p className="alert" role="alert">This part is for organisers of a branch. You run campaigns: find the campaigns you run under Campaigns.</p>
     </>
   );
 }
