@@ -81,6 +81,7 @@ public sealed class MembershipModule : IModule
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<IDemoData, MembershipDemoData>();
         services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
+        services.AddSingleton<ICampaignOrganisers, Grants.CampaignOrganisers>();
 
         services.AddScoped<RequestActor>();
         services.AddScoped<PersonalDataAudit>();
