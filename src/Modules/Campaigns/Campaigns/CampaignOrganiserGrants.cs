@@ -4,54 +4,21 @@ using Microsoft.Extensions.Logging;
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>
-/// Campaigns' side of CAMPAIGN_ORGANISER, which Membership keeps as grants: the launcher's grant made at once, the
-/// organisers of a campaign read for its page, and the one-off migration of who ran each campaign before grants.
+/// Campaigns' side of CAMPAIGN_ORGANISER, which Membership keeps as grants: the reasons its grants carry, and the
+/// one-off migration of who ran each campaign before grants. The launcher's grant is made by <c>LaunchCampaignField</c>
+/// (at once) and <see cref="LaunchCampaignHandler"/> (the outbox's copy); a campaign's organisers are read for its page
+/// by <c>CampaignsReads.LoadCampaignOrganisers</c>.
 /// </summary>
 /// <remarks>
 /// Two records, two meanings: <see cref="Campaign.OrganiserMemberIds"/> is the history of who launched the campaign or
 /// scheduled one of its actions (kept, never shrinks); a CAMPAIGN_ORGANISER grant (Membership's) is who may run it now,
 /// what every rule reads (<see cref="ViewerOrganises"/>) and what <c>Campaign.organisers</c> shows.
 /// </remarks>
-public static partial class CampaignOrganiserGrants
+public static class CampaignOrganiserGrants
 {
     public const string LaunchReason = "Launched the campaign";
 
     public const string MigrationReason = "Launched the campaign or scheduled one of its actions before grants";
-
-    /// <summary>
-    /// Grants the launcher CAMPAIGN_ORGANISER at once, in-process, once the campaign is committed: Membership's handler
-    /// records the grant and drops this node's cached token answer for the account, so the launcher's next request here
-    /// may schedule the campaign's first action. The launch's transaction also put the same message in the outbox: if
-    /// this call fails (or the process stops first), that durable copy grants it moments later; the grant's id is one
-    /// per member and campaign, so the two copies make one grant.
-    /// </summary>
-    internal static async Task GrantNowAsync(IResolveFieldContext ctx, GrantCampaignOrganiser grant)
-    {
-        var services = ctx.RequestServices!;
-        try
-        {
-            await services.GetRequiredService<IMessageBus>().InvokeAsync(grant, ctx.CancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogGrantDeferred(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CampaignOrganiserGrants)), e);
-        }
-    }
-
-    /// <summary>The members holding CAMPAIGN_ORGANISER on each campaign asked for in the request (Membership's answer, one question per campaign).</summary>
-    internal static IDataLoaderResult<IReadOnlyList<Guid>?> LoadHolders(IResolveFieldContext ctx, Guid campaignId)
-    {
-        var organisers = ctx.RequestServices!.GetRequiredService<ICampaignOrganisers>(); // the fetch may run once this context is recycled
-        return ctx.BatchLoaders().Get<Guid, IReadOnlyList<Guid>>("campaigns.organisers", async (ids, ct) =>
-        {
-            var holders = new Dictionary<Guid, IReadOnlyList<Guid>>();
-            foreach (var id in ids) holders[id] = await organisers.MemberIdsAsync(id, ct);
-            return holders;
-        }).Load(campaignId);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Granting the launcher CAMPAIGN_ORGANISER at once failed; the outbox's copy of the grant follows.")]
-    private static partial void LogGrantDeferred(ILogger logger, Exception exception);
 }
 
 /// <summary>The record that a start-up step of Campaigns ran (its name is the id), so it runs once.</summary>

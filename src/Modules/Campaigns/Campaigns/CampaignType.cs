@@ -21,7 +21,7 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignOrganiserType>>>>("organisers")
             .Description("Who runs it now: the members holding CAMPAIGN_ORGANISER on it (its launcher, unless that grant was revoked, and whoever " +
                 "an admin granted it to), in the order they got it. Names only.")
-            .Resolve(ctx => CampaignOrganiserGrants.LoadHolders(ctx, ctx.Source.Id).Then(ids => (ids ?? []).Select(id => new CampaignOrganiser(id)).ToList()));
+            .Resolve(ctx => ctx.LoadCampaignOrganisers(ctx.Source.Id).Then(ids => (ids ?? []).Select(id => new CampaignOrganiser(id)).ToList()));
         Field<NonNullGraphType<BooleanGraphType>>("viewerOrganises")
             .Description("Whether you run this campaign: true for admins and for its organisers (CAMPAIGN_ORGANISER on it), who manage it and its actions, " +
                 "check people in, look for walk-ins and message its participants; false for everyone else, signed out included.")

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>
@@ -41,7 +43,7 @@ public static class LaunchCampaignHandler
 {
     /// <summary>
     /// Starts the campaign's stream and, in the same transaction (the outbox), asks Membership to grant the launcher
-    /// CAMPAIGN_ORGANISER on it: the durable copy of the grant the field also makes at once (<see cref="CampaignOrganiserGrants.GrantNowAsync"/>).
+    /// CAMPAIGN_ORGANISER on it: the durable copy of the grant the field also makes at once (<see cref="LaunchCampaignField"/>).
     /// </summary>
     public static async Task<(CommandResult, GrantCampaignOrganiser?)> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -58,7 +60,7 @@ public static class LaunchCampaignHandler
     }
 }
 
-internal sealed class LaunchCampaignField : IMutationField
+internal sealed partial class LaunchCampaignField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<LaunchCampaignInput>>("launchCampaign", "Launch a campaign (organisers of any branch or of the whole organisation, admins). The launcher becomes one of its organisers " +
@@ -69,7 +71,30 @@ internal sealed class LaunchCampaignField : IMutationField
                 var input = ctx.Input<LaunchCampaignInput>();
                 var command = new LaunchCampaign(input.Title, input.Summary, input.Slug, input.Goal is 0 ? null : input.Goal, ctx.Caller());
                 var payload = await CampaignPayload.RunAsync(ctx, command);
-                if (payload.Campaign is { } campaign && command.GrantFor(campaign.Id) is { } grant) await CampaignOrganiserGrants.GrantNowAsync(ctx, grant);
+                if (payload.Campaign is { } campaign && command.GrantFor(campaign.Id) is { } grant) await GrantNowAsync(ctx, grant);
                 return payload;
             });
+
+    /// <summary>
+    /// Grants the launcher CAMPAIGN_ORGANISER at once, in-process, once the campaign is committed: Membership's handler
+    /// records the grant and drops this node's cached token answer for the account, so the launcher's next request here
+    /// may schedule the campaign's first action. The launch's transaction also put the same message in the outbox: if
+    /// this call fails (or the process stops first), that durable copy grants it moments later; the grant's id is one
+    /// per member and campaign, so the two copies make one grant.
+    /// </summary>
+    private static async Task GrantNowAsync(IResolveFieldContext ctx, GrantCampaignOrganiser grant)
+    {
+        var services = ctx.RequestServices!;
+        try
+        {
+            await services.GetRequiredService<IMessageBus>().InvokeAsync(grant, ctx.CancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogGrantDeferred(services.GetRequiredService<ILogger<LaunchCampaignField>>(), e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Granting the launcher CAMPAIGN_ORGANISER at once failed; the outbox's copy of the grant follows.")]
+    private static partial void LogGrantDeferred(ILogger logger, Exception exception);
 }
