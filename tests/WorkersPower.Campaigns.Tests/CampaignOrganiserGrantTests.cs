@@ -48,6 +48,24 @@ public sealed class CampaignOrganiserGrantTests(CampaignsFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Without_the_fields_call_the_outboxs_copy_of_the_launch_grants_it_moments_later()
+    {
+        var launcher = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
+        var member = GlobalId.TryDecode(launcher.MemberId, "Member")!.Value;
+        // the launch as its handler runs it, without the field (as if the process stopped right after the commit)
+        var caller = new Caller(Guid.NewGuid(), member, ["MEMBER", "ORGANISER"]);
+        var launched = await fixture.Services.GetRequiredService<Wolverine.IMessageBus>()
+            .InvokeAsync<CommandResult>(new Campaigns.LaunchCampaign($"Outbox {Guid.NewGuid():N}"[..20], "Why.", null, null, caller));
+        var campaignId = launched.Id!.Value;
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        IReadOnlyList<RoleGrant> grants;
+        while ((grants = await CampaignGrantsAsync(launcher.MemberId)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        grants.Select(g => g.Scope.CampaignId).ShouldBe([campaignId]);
+        grants[0].GrantedBy.ShouldBe(caller.AccountId);
+    }
+
+    [Fact]
     public async Task A_campaigns_organiser_runs_that_campaign_and_no_other()
     {
         var admin = await fixture.AdminTokenAsync();
