@@ -63,7 +63,7 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
         var audit = ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>();
         return ctx.BatchLoaders().Get<Guid, bool>("campaigns.participation-read", async (ids, ct) =>
         {
-            var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.FindAll(Claims.Role).Select(c => c.Value).ToList());
+            var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.RolesOf());
             await audit.RecordReadsAsync(reader, ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(memberId).Then(_ => (object?)Load(ctx, memberId));
