@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Campaigns.Tests;
@@ -20,16 +21,27 @@ public static class CampaignsApi
         return (response["launchCampaign.campaign.id"]!.GetValue<string>(), response["launchCampaign.campaign.slug"]!.GetValue<string>());
     }
 
-    public static async Task<string> ScheduleAsync(PlatformFixture fixture, string token, string campaignId, int? capacity = null, DateTimeOffset? startsAt = null, string? branchId = null)
+    /// <summary>The variables of <see cref="Schedule"/>: a picket of two hours, in three days unless <paramref name="startsAt"/> says otherwise.</summary>
+    public static object ScheduleInput(string campaignId, int? capacity = null, DateTimeOffset? startsAt = null, string? branchId = null)
     {
         var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(3);
-        var response = await fixture.Client.PostAsync(Schedule, new
-        {
-            input = new { campaignId, kind = "PICKET", title = "Picket", startsAt = starts, endsAt = starts.AddHours(2), location = "The gate", capacity, branchId },
-        }, token);
+        return new { input = new { campaignId, kind = "PICKET", title = "Picket", startsAt = starts, endsAt = starts.AddHours(2), location = "The gate", capacity, branchId } };
+    }
+
+    public static async Task<string> ScheduleAsync(PlatformFixture fixture, string token, string campaignId, int? capacity = null, DateTimeOffset? startsAt = null, string? branchId = null)
+    {
+        var response = await fixture.Client.PostAsync(Schedule, ScheduleInput(campaignId, capacity, startsAt, branchId), token);
         response.UserErrors("scheduleAction").ShouldBeEmpty(response.Body);
         return response["scheduleAction.action.id"]!.GetValue<string>();
     }
+
+    /// <summary>
+    /// Makes the member CAMPAIGN_ORGANISER on the campaign as Campaigns asks Membership to (the contract command,
+    /// in-process: grantRole with a campaign is the grants API's); their next request holds it.
+    /// </summary>
+    public static Task GrantAsync(PlatformFixture fixture, string memberId, string campaignId) =>
+        fixture.Services.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(new Membership.Contracts.GrantCampaignOrganiser(
+            Platform.GlobalId.TryDecode(memberId, "Member")!.Value, Platform.GlobalId.TryDecode(campaignId, "Campaign")!.Value, Guid.Empty, "Test", OnlyIfOrganiser: false));
 
     public static Task<GraphQLResponse> SignUpAsync(GraphQLClient client, string token, string actionId) =>
         client.PostAsync(SignUp, new { input = new { actionId } }, token);

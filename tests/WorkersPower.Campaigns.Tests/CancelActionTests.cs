@@ -10,7 +10,7 @@ public sealed class CancelActionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid ActionId = Guid.NewGuid(), CampaignId = Guid.NewGuid();
-    private static readonly Caller Organiser = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
+    private static readonly Caller Organiser = Runners.OrganiserOf(CampaignId);
 
     private static CampaignAction Action(DateTimeOffset startsAt, params object[] more) =>
         Given.Events<CampaignActionProjection, CampaignAction>(
@@ -38,5 +38,14 @@ public sealed class CancelActionTests
         new CancelAction(ActionId, "Rain", Organiser).Decide(Action(Now.AddDays(1), new ActionCancelled(ActionId, CampaignId, "Snow", 0, Guid.Empty, Now)), Now)
             .Errors.Single().Message.ShouldBe("The action is cancelled already.");
         new CancelAction(ActionId, "Rain", Organiser).Decide(Action(Now.AddHours(-2)), Now).Errors.Single().Message.ShouldBe("The action is over.");
+    }
+
+    [Fact]
+    public void Only_the_campaigns_organisers_and_admins_cancel_its_actions()
+    {
+        new CancelAction(ActionId, "Rain", Runners.Admin()).Decide(Action(Now.AddDays(1)), Now).Accepted.ShouldBeTrue();
+        new CancelAction(ActionId, "Rain", Runners.OrganiserOf(Guid.NewGuid())).Decide(Action(Now.AddDays(1)), Now).Forbidden.ShouldNotBeNull();
+        new CancelAction(ActionId, "Rain", Runners.BranchOrganiser(Guid.NewGuid())).Decide(Action(Now.AddDays(1)), Now).Forbidden.ShouldNotBeNull();
+        new CancelAction(ActionId, "Rain", Organiser with { Grants = [] }).Decide(Action(Now.AddDays(1)), Now).Forbidden.ShouldNotBeNull();
     }
 }

@@ -22,11 +22,12 @@ public sealed class CheckInAccessTests(CampaignsFixture fixture) : IClassFixture
         (await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, signed.MemberId), outsider.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
         (await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, unknown), outsider.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
 
-        // once they schedule one of the campaign's actions they are one of its organisers
-        await CampaignsApi.ScheduleAsync(fixture, outsider.Token, campaignId);
-        var byScheduler = await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, signed.MemberId), outsider.Token);
-        byScheduler.UserErrors("checkInAttendee").ShouldBeEmpty(byScheduler.Body);
-        byScheduler["checkInAttendee.action.attendanceCount"]!.GetValue<int>().ShouldBe(1);
+        // they may not make themselves one of its organisers by scheduling an action; granted CAMPAIGN_ORGANISER on it, they are one
+        (await fixture.Client.PostAsync(CampaignsApi.Schedule, CampaignsApi.ScheduleInput(campaignId), outsider.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        await CampaignsApi.GrantAsync(fixture, outsider.MemberId, campaignId);
+        var byGrantee = await fixture.Client.PostAsync(CampaignsApi.CheckIn, Input(actionId, signed.MemberId), outsider.Token);
+        byGrantee.UserErrors("checkInAttendee").ShouldBeEmpty(byGrantee.Body);
+        byGrantee["checkInAttendee.action.attendanceCount"]!.GetValue<int>().ShouldBe(1);
 
         // the launcher; and an admin, who organises nothing here
         var walkIn = await fixture.MemberAsync();

@@ -15,11 +15,9 @@ public sealed class CheckInAttendeeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid ActionId = Guid.NewGuid(), CampaignId = Guid.NewGuid(), MyBranch = Guid.NewGuid(), OtherBranch = Guid.NewGuid();
-    private static readonly Caller Launcher = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Member, Roles.Organiser]);
-    private static readonly Caller Admin = new(Guid.NewGuid(), null, [Roles.Admin]);
-
-    private static Campaign Campaign() =>
-        Given.Events<CampaignProjection, Campaign>(new CampaignLaunched(CampaignId, "depots", "Depots", "Why.", null, Launcher.AccountId, Launcher.MemberId, Now.AddDays(-9)));
+    /// <summary>The campaign's launcher: CAMPAIGN_ORGANISER on it, and ORGANISER of their own branch.</summary>
+    private static readonly Caller Launcher = Runners.OrganiserOf(CampaignId).And(Runners.OnBranch(MyBranch));
+    private static readonly Caller Admin = Runners.Admin();
 
     private static CampaignAction Action(params object[] more) =>
         Given.Events<CampaignActionProjection, CampaignAction>(
@@ -27,13 +25,11 @@ public sealed class CheckInAttendeeTests
 
     private static CampaignMember Member(Guid branch, bool erased = false) => new() { Id = Guid.NewGuid(), DisplayName = "Rosa", BranchId = branch, Erased = erased };
 
-    private static readonly CampaignMember Checker = new() { Id = Launcher.MemberId!.Value, DisplayName = "Launcher", BranchId = MyBranch };
-
     private static Decision When(Caller by, CampaignAction action, CampaignMember? attendee, bool elsewhere = false, Guid? memberId = null) =>
-        new CheckInAttendee(ActionId, memberId ?? attendee?.Id ?? Guid.NewGuid(), by).Decide(action, new CheckInFacts(Campaign(), attendee, elsewhere, Checker), Now);
+        new CheckInAttendee(ActionId, memberId ?? attendee?.Id ?? Guid.NewGuid(), by).Decide(action, new CheckInFacts(attendee, elsewhere), Now);
 
     [Fact]
-    public void The_campaigns_organiser_checks_in_a_member_signed_up_and_a_walk_in_of_their_own_branch()
+    public void The_campaigns_organiser_checks_in_a_member_signed_up_and_a_walk_in_of_a_branch_they_organise()
     {
         var signedUp = Member(OtherBranch);
         When(Launcher, Action(new SignedUpForAction(ActionId, CampaignId, signedUp.Id, Now)), signedUp).Events
@@ -45,11 +41,15 @@ public sealed class CheckInAttendeeTests
     [Fact]
     public void Others_than_admins_and_the_campaigns_organisers_are_forbidden_whatever_the_ids()
     {
-        var outsider = new Caller(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
-        When(outsider, Action(), Member(MyBranch)).Forbidden.ShouldBe(CheckInAttendee.Forbidden);
-        When(outsider, Action(), null).Forbidden.ShouldBe(CheckInAttendee.Forbidden);
-        When(Launcher with { Roles = [Roles.Member] }, Action(), Member(MyBranch)).Forbidden.ShouldNotBeNull(); // launched it, no longer an organiser
-        new CheckInAttendee(ActionId, Guid.NewGuid(), Launcher).Decide(Action(), new CheckInFacts(null, Member(MyBranch), false, Checker), Now).Forbidden.ShouldNotBeNull();
+        // the organiser of the member's branch, who runs no campaign
+        var branchOrganiser = Runners.BranchOrganiser(MyBranch);
+        When(branchOrganiser, Action(), Member(MyBranch)).Forbidden.ShouldBe(CheckInAttendee.Forbidden);
+        When(branchOrganiser, Action(), null).Forbidden.ShouldBe(CheckInAttendee.Forbidden);
+        When(Runners.OrganiserEverywhere(), Action(), Member(MyBranch)).Forbidden.ShouldNotBeNull();
+        // another campaign's organiser
+        When(Runners.OrganiserOf(Guid.NewGuid()).And(Runners.OnBranch(MyBranch)), Action(), Member(MyBranch)).Forbidden.ShouldNotBeNull();
+        // the launcher whose grant on it ended (revoked or expired: the token check leaves it out)
+        When(Launcher with { Grants = [Runners.OnBranch(MyBranch)] }, Action(), Member(MyBranch)).Forbidden.ShouldNotBeNull();
     }
 
     [Fact]
@@ -61,6 +61,11 @@ public sealed class CheckInAttendeeTests
         stranger.Field.ShouldBe(["input", "memberId"]);
         unknown.ShouldBe(stranger);
         When(Launcher, Action(), Member(MyBranch, erased: true)).Errors.Single().ShouldBe(stranger);
+        // a campaign organiser who organises no branch sees only those taking part: a walk-in of any branch is unknown to them
+        When(Runners.OrganiserOf(CampaignId), Action(), Member(MyBranch)).Errors.Single().ShouldBe(stranger);
+        // an organiser of several branches checks in walk-ins of each
+        var twoBranches = Runners.OrganiserOf(CampaignId).And(Runners.OnBranch(MyBranch)).And(Runners.OnBranch(OtherBranch));
+        When(twoBranches, Action(), Member(OtherBranch)).Events.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -72,6 +77,8 @@ public sealed class CheckInAttendeeTests
             .Events.Count.ShouldBe(1);
         When(Admin, Action(), Member(OtherBranch)).Events.Count.ShouldBe(1);
         When(Admin, Action(), Member(OtherBranch, erased: true)).Errors.Single().Code.ShouldBe(ErrorCodes.NotFound);
+        // a campaign organiser who organises every branch checks in anyone too
+        When(Runners.OrganiserOf(CampaignId).And(Runners.OrganisationWide(Roles.Organiser)), Action(), Member(Guid.NewGuid())).Events.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class RecordActionOutcomeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid ActionId = Guid.NewGuid(), CampaignId = Guid.NewGuid();
-    private static readonly Caller Organiser = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
+    private static readonly Caller Organiser = Runners.OrganiserOf(CampaignId);
 
     private static CampaignAction Action(DateTimeOffset startsAt, params object[] more) =>
         Given.Events<CampaignActionProjection, CampaignAction>(
@@ -43,5 +43,13 @@ public sealed class RecordActionOutcomeTests
     {
         Report().Decide(Action(Now.AddDays(-1), new ActionCancelled(ActionId, CampaignId, "Rain", 0, Guid.Empty, Now.AddDays(-2))), Now).Errors.Single().Message.ShouldBe("The action is cancelled.");
         Report().Decide(Action(Now.AddMinutes(1)), Now).Errors.Single().Message.ShouldBe("The action has not started yet.");
+    }
+
+    [Fact]
+    public void Only_the_campaigns_organisers_and_admins_record_its_outcomes()
+    {
+        new RecordActionOutcome(ActionId, "Good.", [], Runners.Admin()).Decide(Action(Now.AddHours(-3)), Now).Accepted.ShouldBeTrue();
+        new RecordActionOutcome(ActionId, "Good.", [], Runners.OrganiserOf(Guid.NewGuid())).Decide(Action(Now.AddHours(-3)), Now).Forbidden.ShouldNotBeNull();
+        new RecordActionOutcome(ActionId, "Good.", [], Runners.OrganiserEverywhere()).Decide(Action(Now.AddHours(-3)), Now).Forbidden.ShouldNotBeNull();
     }
 }

@@ -10,7 +10,7 @@ public sealed class RescheduleActionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid ActionId = Guid.NewGuid(), CampaignId = Guid.NewGuid();
-    private static readonly Caller Organiser = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
+    private static readonly Caller Organiser = Runners.OrganiserOf(CampaignId);
 
     private static CampaignAction Action(DateTimeOffset? startsAt = null, params object[] more)
     {
@@ -43,5 +43,13 @@ public sealed class RescheduleActionTests
     {
         Move().Decide(Action(null, new ActionCancelled(ActionId, CampaignId, "Rain", 0, Guid.Empty, Now)), Now).Errors.Single().Message.ShouldBe("The action is cancelled.");
         Move().Decide(Action(Now), Now).Errors.Single().Message.ShouldBe("The action has started already.");
+    }
+
+    [Fact]
+    public void Only_the_campaigns_organisers_and_admins_move_its_actions()
+    {
+        new RescheduleAction(ActionId, Now.AddDays(2), Now.AddDays(2).AddHours(1), null, Runners.Admin()).Decide(Action(), Now).Accepted.ShouldBeTrue();
+        new RescheduleAction(ActionId, Now.AddDays(2), Now.AddDays(2).AddHours(1), null, Runners.OrganiserOf(Guid.NewGuid())).Decide(Action(), Now).Forbidden.ShouldNotBeNull();
+        new RescheduleAction(ActionId, Now.AddDays(2), Now.AddDays(2).AddHours(1), null, Runners.BranchOrganiser(Guid.NewGuid())).Decide(Action(), Now).Forbidden.ShouldNotBeNull();
     }
 }

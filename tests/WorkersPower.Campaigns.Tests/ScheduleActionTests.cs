@@ -11,7 +11,7 @@ public sealed class ScheduleActionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid CampaignId = Guid.NewGuid(), ActionId = Guid.NewGuid(), Launcher = Guid.NewGuid();
-    private static readonly Caller Organiser = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
+    private static readonly Caller Organiser = Runners.OrganiserOf(CampaignId);
 
     private static Campaign Campaign(params object[] more) =>
         Given.Events<CampaignProjection, Campaign>([new CampaignLaunched(CampaignId, "depots", "Depots", "Why.", null, Guid.NewGuid(), Launcher, Now.AddDays(-9)), .. more]);
@@ -63,5 +63,18 @@ public sealed class ScheduleActionTests
         Schedule().Decide(null, ActionId, Now).Errors.Single().Code.ShouldBe(ErrorCodes.NotFound);
         var concluded = Schedule().Decide(Campaign(new CampaignConcluded(CampaignId, Guid.Empty, Now.AddDays(-1))), ActionId, Now).Errors.Single();
         (concluded.Code, concluded.Message).ShouldBe((ErrorCodes.InvalidState, "The campaign is concluded: reopen it first."));
+    }
+
+    [Fact]
+    public void Only_the_campaigns_organisers_and_admins_schedule_its_actions()
+    {
+        Schedule(by: Runners.Admin()).Decide(Campaign(), ActionId, Now).Accepted.ShouldBeTrue();
+        Schedule(by: Runners.OrganiserOf(Guid.NewGuid())).Decide(Campaign(), ActionId, Now).Forbidden.ShouldNotBeNull(); // another campaign's organiser
+        Schedule(by: Runners.BranchOrganiser(Guid.NewGuid())).Decide(Campaign(), ActionId, Now).Forbidden.ShouldNotBeNull(); // once, any organiser could
+        Schedule(by: Runners.OrganiserEverywhere()).Decide(Campaign(), ActionId, Now).Forbidden.ShouldNotBeNull();
+        // the launcher, listed among those who ran it, whose grant ended
+        Schedule(by: new Caller(Guid.NewGuid(), Launcher, [Roles.Organiser])).Decide(Campaign(), ActionId, Now).Forbidden.ShouldNotBeNull();
+        // refused before the input is looked at
+        Schedule(startsAt: Now.AddHours(-1), by: Runners.OrganiserOf(Guid.NewGuid())).Decide(Campaign(), ActionId, Now).Forbidden.ShouldNotBeNull();
     }
 }

@@ -169,10 +169,14 @@ public sealed class SignUpListTests(CampaignsFixture fixture) : IClassFixture<Ca
         pageOfOne["totalCount"]!.GetValue<int>().ShouldBe(2);
         Entries(await SignUpsAsync(actionId, organiserB.Token, first: 1, after: Entries(pageOfOne)[0].Cursor)).Select(e => e.MemberId).ShouldBe([memberB2.MemberId]);
 
-        // another organiser of branch A sees branch A, until they schedule an action of the campaign
+        // another organiser of branch A sees branch A, until they are granted CAMPAIGN_ORGANISER on the campaign
         Entries(await SignUpsAsync(actionId, colleague.Token)).Select(e => e.MemberId).ShouldBe([memberA.MemberId]);
-        await ActionAsync(colleague.Token, campaignId);
+        await CampaignsApi.GrantAsync(fixture, colleague.MemberId, campaignId);
         (await SignUpsAsync(actionId, colleague.Token))["totalCount"]!.GetValue<int>().ShouldBe(3);
+        // the launcher of another campaign (of branch B) sees branch B's members here, not more
+        var otherLauncher = await PersonAsync(branchB, "ORGANISER");
+        await CampaignsApi.LaunchAsync(fixture, otherLauncher.Token);
+        Entries(await SignUpsAsync(actionId, otherLauncher.Token)).Select(e => e.MemberId).ShouldBe([memberB1.MemberId, memberB2.MemberId]);
 
         // members without the organiser role, and anonymous callers, are refused
         (await fixture.Client.PostAsync(Page, new { id = actionId }, memberA.Token)).ErrorCodes.ShouldBe(["FORBIDDEN"]);

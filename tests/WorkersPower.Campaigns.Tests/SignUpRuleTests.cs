@@ -9,34 +9,41 @@ namespace WorkersPower.Campaigns.Tests;
 public sealed class SignUpRuleTests
 {
     private static readonly Guid Me = Guid.NewGuid();
-    private static readonly Guid MyBranch = Guid.NewGuid();
+    private static readonly Guid Campaign = Guid.NewGuid(), BranchA = Guid.NewGuid(), BranchB = Guid.NewGuid();
 
     private static Caller Reader(params string[] roles) => new(Guid.NewGuid(), Me, roles);
 
     [Fact]
     public void Admins_see_everyone_whatever_their_branch()
     {
-        SignUpAccess.ScopeOf(Reader(Roles.Admin), [], null).ShouldBe(SignUpScope.Everyone);
-        SignUpAccess.ScopeOf(new Caller(Guid.NewGuid(), null, [Roles.Admin]), [], null)!.SeesAll.ShouldBeTrue();
-        SignUpAccess.NeedsBranch(Reader(Roles.Admin), []).ShouldBeFalse();
+        SignUpAccess.ScopeOf(Reader(Roles.Admin), Campaign).ShouldBe(SignUpScope.Everyone);
+        SignUpAccess.ScopeOf(Runners.Admin(), Campaign)!.SeesAll.ShouldBeTrue();
     }
 
     [Fact]
-    public void The_campaigns_organisers_see_everyone_and_other_organisers_their_own_branch()
+    public void The_campaigns_organisers_and_organisers_of_every_branch_see_everyone()
     {
-        SignUpAccess.ScopeOf(Reader(Roles.Organiser), [Guid.NewGuid(), Me], MyBranch).ShouldBe(SignUpScope.Everyone);
-        SignUpAccess.NeedsBranch(Reader(Roles.Organiser), [Me]).ShouldBeFalse();
-        SignUpAccess.NeedsBranch(Reader(Roles.Organiser), [Guid.NewGuid()]).ShouldBeTrue();
-        SignUpAccess.ScopeOf(Reader(Roles.Member, Roles.Organiser), [Guid.NewGuid()], MyBranch).ShouldBe(new SignUpScope(MyBranch));
+        SignUpAccess.ScopeOf(Runners.OrganiserOf(Campaign), Campaign).ShouldBe(SignUpScope.Everyone);
+        SignUpAccess.ScopeOf(Runners.OrganiserOf(Campaign).And(Runners.OnBranch(BranchA)), Campaign).ShouldBe(SignUpScope.Everyone);
+        SignUpAccess.ScopeOf(Runners.OrganiserEverywhere(), Campaign).ShouldBe(SignUpScope.Everyone);
+    }
+
+    [Fact]
+    public void An_organiser_of_branches_sees_the_members_of_those_branches_only()
+    {
+        SignUpAccess.ScopeOf(Runners.BranchOrganiser(BranchA), Campaign)!.Branches.ShouldBe([BranchA]);
+        SignUpAccess.ScopeOf(Runners.BranchOrganiser(BranchA, BranchB), Campaign)!.Branches.ShouldBe([BranchA, BranchB]);
+        // organising another campaign adds nothing here
+        SignUpAccess.ScopeOf(Runners.OrganiserOf(Guid.NewGuid()).And(Runners.OnBranch(BranchB)), Campaign)!.Branches.ShouldBe([BranchB]);
     }
 
     [Fact]
     public void Everyone_else_is_refused()
     {
-        SignUpAccess.ScopeOf(Reader(Roles.Member), [Me], MyBranch).ShouldBeNull(); // organised it once, no longer an organiser
-        SignUpAccess.ScopeOf(Reader(Roles.Treasurer, Roles.Editor), [], MyBranch).ShouldBeNull();
-        SignUpAccess.ScopeOf(Reader(Roles.Organiser), [], null).ShouldBeNull(); // an organiser without a branch
-        SignUpAccess.ScopeOf(new Caller(Guid.NewGuid(), null, [Roles.Organiser]), [], MyBranch).ShouldBeNull(); // no member record
+        SignUpAccess.ScopeOf(Runners.OrganiserOf(Guid.NewGuid()), Campaign).ShouldBeNull(); // another campaign's organiser
+        SignUpAccess.ScopeOf(Reader(Roles.Member, Roles.Organiser), Campaign).ShouldBeNull(); // the role in the token, no grant (ended or never given)
+        SignUpAccess.ScopeOf(Reader(Roles.Treasurer, Roles.Editor), Campaign).ShouldBeNull();
+        SignUpAccess.ScopeOf(Reader(Roles.Member) with { Grants = [Runners.OrganisationWide(Roles.Treasurer)] }, Campaign).ShouldBeNull();
     }
 
     [Fact]

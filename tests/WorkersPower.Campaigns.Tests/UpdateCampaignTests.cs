@@ -10,7 +10,7 @@ public sealed class UpdateCampaignTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid Id = Guid.NewGuid();
-    private static readonly Caller Organiser = new(Guid.NewGuid(), Guid.NewGuid(), [Roles.Organiser]);
+    private static readonly Caller Organiser = Runners.OrganiserOf(Id);
 
     private static Campaign Launched(int? goal = 100) =>
         Given.Events<CampaignProjection, Campaign>(new CampaignLaunched(Id, "depots", "Depots", "Why we fight.", goal, Organiser.AccountId, Organiser.MemberId, Now.AddDays(-1)));
@@ -42,5 +42,15 @@ public sealed class UpdateCampaignTests
         Update(goal: 0).Decide(Launched(), Now).Errors.Single().Field.ShouldBe(["input", "goal"]);
         var unknown = Update(title: "Fine title").Decide(null, Now).Errors.Single();
         (unknown.Code, unknown.Message).ShouldBe((ErrorCodes.NotFound, "There is no such campaign."));
+    }
+
+    [Fact]
+    public void Only_its_organisers_and_admins_change_it_and_others_are_refused_whatever_they_send()
+    {
+        new UpdateCampaign(Id, "Better title", null, null, false, Runners.Admin()).Decide(Launched(), Now).Accepted.ShouldBeTrue();
+        new UpdateCampaign(Id, "Better title", null, null, false, Runners.OrganiserOf(Guid.NewGuid())).Decide(Launched(), Now).Forbidden.ShouldNotBeNull();
+        new UpdateCampaign(Id, "x", null, null, false, Runners.BranchOrganiser(Guid.NewGuid())).Decide(Launched(), Now).Forbidden.ShouldNotBeNull();
+        // its launcher without the grant any more (revoked or expired: absent from the caller's grants)
+        new UpdateCampaign(Id, "Better title", null, null, false, Organiser with { Grants = [] }).Decide(Launched(), Now).Forbidden.ShouldNotBeNull();
     }
 }

@@ -15,36 +15,41 @@ public sealed class ViewerOrganisesTests(CampaignsFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Admins_the_launcher_and_whoever_scheduled_an_action_organise_it_and_nobody_else()
+    public async Task Admins_and_the_holders_of_CAMPAIGN_ORGANISER_on_it_organise_it_and_nobody_else()
     {
         var launcher = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
         var (campaignId, slug) = await CampaignsApi.LaunchAsync(fixture, launcher.Token);
-        var scheduler = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
-        await CampaignsApi.ScheduleAsync(fixture, scheduler.Token, campaignId);
         var other = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "ORGANISER");
         var member = await fixture.MemberAsync();
 
         (await AskAsync(slug, await fixture.AdminTokenAsync())).ShouldBeTrue();
         (await AskAsync(slug, launcher.Token)).ShouldBeTrue();
-        (await AskAsync(slug, scheduler.Token)).ShouldBeTrue();
-        (await AskAsync(slug, other.Token)).ShouldBeFalse();
+        (await AskAsync(slug, other.Token)).ShouldBeFalse(); // an organiser of the same branch
         (await AskAsync(slug, member.Token)).ShouldBeFalse();
         (await AskAsync(slug, null)).ShouldBeFalse();
 
-        // the other organiser becomes one of its organisers by scheduling an action
-        await CampaignsApi.ScheduleAsync(fixture, other.Token, campaignId);
+        // scheduling an action no longer makes an organiser one of its organisers: it is refused
+        var refused = await fixture.Client.PostAsync(CampaignsApi.Schedule, CampaignsApi.ScheduleInput(campaignId), other.Token);
+        refused.ErrorCodes.ShouldBe(["FORBIDDEN"], refused.Body);
+        // a grant of CAMPAIGN_ORGANISER on it does
+        await CampaignsApi.GrantAsync(fixture, other.MemberId, campaignId);
         (await AskAsync(slug, other.Token)).ShouldBeTrue();
+        await CampaignsApi.ScheduleAsync(fixture, other.Token, campaignId);
     }
 
     [Fact]
-    public void Holding_the_organiser_role_is_needed_even_for_a_listed_organiser()
+    public void A_grant_on_the_campaign_is_what_counts_not_the_role_nor_the_record_of_who_ran_it()
     {
         var me = Guid.NewGuid();
-        var campaign = new Campaigns.Campaign { OrganiserMemberIds = [me] };
-        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), me, ["ORGANISER"]), campaign).ShouldBeTrue();
-        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), me, ["MEMBER"]), campaign).ShouldBeFalse();
-        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), Guid.NewGuid(), ["ORGANISER"]), campaign).ShouldBeFalse();
+        var campaign = new Campaigns.Campaign { Id = Guid.NewGuid(), OrganiserMemberIds = [me] };
+        var mine = Runners.OnCampaign(campaign.Id);
+        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), me, ["MEMBER"]) { Grants = [mine] }, campaign).ShouldBeTrue();
+        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), me, ["ORGANISER"]), campaign).ShouldBeFalse(); // listed, no grant now
+        Campaigns.ViewerOrganises.Of(Runners.OrganiserOf(Guid.NewGuid()), campaign).ShouldBeFalse(); // another campaign
+        Campaigns.ViewerOrganises.Of(Runners.OrganiserEverywhere(), campaign).ShouldBeFalse();
         Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), null, ["ADMIN"]), campaign).ShouldBeTrue();
+        Campaigns.ViewerOrganises.Of(new Platform.Caller(Guid.NewGuid(), null, ["ADMIN"]), (Campaigns.Campaign?)null).ShouldBeTrue();
+        Campaigns.ViewerOrganises.Of(Runners.OrganiserOf(campaign.Id), (Campaigns.Campaign?)null).ShouldBeFalse();
         Campaigns.ViewerOrganises.Of(null, campaign).ShouldBeFalse();
     }
 

@@ -47,6 +47,7 @@ public sealed class CampaignsModule : IModule
                     .Index([x => x.ActionId, x => x.SortKey], i => i.Name = "mt_doc_actionsignup_idx_action_sort");
                 o.Schema.For<MemberNotice>().Duplicate(x => x.MemberId).Duplicate(x => x.Sequence);
                 o.Schema.For<CampaignDay>().Duplicate(x => x.CampaignId).Duplicate(x => x.Day);
+                o.Schema.For<CampaignsStartupStep>();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
@@ -66,6 +67,8 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();
         services.AddSingleton<Contracts.ICampaignDirectory, CampaignDirectory>();
         services.AddSingleton<Contracts.ICampaignAudience, SignUpAudience>();
+        // after the store's schema is applied (its hosted service is registered above): the one-off migrations
+        services.AddHostedService<CampaignsStartupSteps>();
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context)

@@ -46,13 +46,23 @@ public static class GrantClaims
         return new Grant(id, parts[1], kind, scope, until);
     }
 
-    /// <summary>The principal with the grants added as a server-made identity (replacing one added before).</summary>
+    /// <summary>
+    /// The principal with the grants added as a server-made identity (replacing one added before), with a role claim
+    /// for each role they carry: a grant made after the token was issued takes effect within the token check's cache
+    /// time (the field authorization reads role claims), without signing in again.
+    /// </summary>
     public static ClaimsPrincipal With(ClaimsPrincipal user, IEnumerable<Grant> grants)
     {
+        var held = grants.ToList();
         var identities = user.Identities.Where(i => i.AuthenticationType != IdentityType).ToList();
-        identities.Add(new ClaimsIdentity(grants.Select(ToClaim), IdentityType));
+        identities.Add(new ClaimsIdentity(
+            held.Select(ToClaim).Concat(held.Select(g => g.Role).Distinct().Select(r => new Claim(Claims.Role, r))), IdentityType));
         return new ClaimsPrincipal(identities);
     }
+
+    /// <summary>The roles the token itself claims (not those the server added from grants): what the token check verifies.</summary>
+    public static IReadOnlyList<string> TokenRolesOf(ClaimsPrincipal user) =>
+        user.Identities.Where(i => i.AuthenticationType != IdentityType).SelectMany(i => i.FindAll(Claims.Role)).Select(c => c.Value).Distinct().ToList();
 
     /// <summary>The grants the token check added to the principal (none when it added none).</summary>
     public static IReadOnlyList<Grant> Of(ClaimsPrincipal? user) =>

@@ -29,15 +29,16 @@ public sealed class CampaignActionType : ObjectGraphType<CampaignAction>
         Field<ActionOutcomeType>("outcome").Description("What happened, once recorded.").Resolve(ctx => ctx.Source.Outcome);
         Field<ConnectionType<SignUpType>>("signUps")
             .Description("Who signed up, withdrew or attended, oldest first (for a walk-in, the check-in time counts). " +
-                "Admins and the campaign's organisers see everyone; an organiser of a participant's branch sees the members of their own branch, " +
-                "and totalCount counts what you see; anyone else is refused (FORBIDDEN). Every read of someone else's entry is recorded.")
+                "Admins, the campaign's organisers (CAMPAIGN_ORGANISER on it) and organisation-wide organisers see everyone; an organiser of branches " +
+                "sees the members of those branches, and totalCount counts what you see; anyone else is refused (FORBIDDEN), an organiser of another " +
+                "campaign included. Every read of someone else's entry is recorded.")
             .PageArguments()
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx => await SignUpReads.PageAsync(ctx, ctx.Source));
         Field<ListGraphType<NonNullGraphType<ActionParticipantType>>>("participants")
             .Description("Who signed up, withdrew or attended, oldest first, all at once; the same rules as signUps.")
             .DeprecationReason("Unbounded (thousands for a national demonstration): use signUps, which pages.")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx => await SignUpReads.AllAsync(ctx, ctx.Source));
         WalkInCandidateType.AddTo(this);
     }

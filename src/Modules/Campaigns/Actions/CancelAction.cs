@@ -1,6 +1,6 @@
 namespace WorkersPower.Campaigns.Actions;
 
-/// <summary>cancelAction: an organiser or admin cancels an action with a reason; the members signed up are told.</summary>
+/// <summary>cancelAction: one of the campaign's organisers or an admin cancels an action with a reason; the members signed up are told.</summary>
 [Description("Which action to cancel, and why (the members signed up are told).")]
 public sealed record CancelActionInput(
     [property: Id, Description("The action's global id.")] string ActionId,
@@ -8,9 +8,13 @@ public sealed record CancelActionInput(
 
 public sealed record CancelAction(Guid ActionId, string Reason, Caller Actor)
 {
-    /// <summary>The rules: a reason; then an action that exists (null: none), is not cancelled already and is not over.</summary>
+    /// <summary>
+    /// The rules: only the campaign's organisers and admins (<see cref="ViewerOrganises"/>; others FORBIDDEN); a reason;
+    /// then an action that exists (null: none), is not cancelled already and is not over.
+    /// </summary>
     public Decision Decide(CampaignAction? action, DateTimeOffset now)
     {
+        if (action is not null && !ViewerOrganises.Of(Actor, action.CampaignId)) return Decision.Deny(ViewerOrganises.Forbidden);
         var rules = new TextRules();
         rules.Required("reason", Reason, 1000, "A reason");
         if (!rules.Ok) return Decision.Refuse(rules.Errors);
@@ -42,8 +46,8 @@ internal sealed class CancelActionField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<CancelActionInput>>("cancelAction",
-                "Cancel an action with a reason (organisers, admins); the members signed up are told.")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+                "Cancel an action with a reason (the campaign's organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN); the members signed up are told.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<CancelActionInput>();

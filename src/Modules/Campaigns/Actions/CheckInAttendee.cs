@@ -6,29 +6,28 @@ public sealed record CheckInAttendeeInput(
     [property: Id, Description("The action's global id.")] string ActionId,
     [property: Id, Description("The member's global id.")] string MemberId);
 
-/// <summary>What the check-in rules need besides the action, loaded by the handler.</summary>
-/// <param name="Campaign">The action's campaign: its organisers check people in.</param>
+/// <summary>What the check-in rules need besides the action and the caller's grants, loaded by the handler.</summary>
 /// <param name="Attendee">Campaigns' copy of the member checked in (null: unknown).</param>
 /// <param name="TakesPartElsewhere">The member signed up for, withdrew from or attended another of the campaign's actions.</param>
-/// <param name="Checker">Campaigns' copy of the caller's own member record, for their branch (null: none).</param>
-public sealed record CheckInFacts(Campaign? Campaign, CampaignMember? Attendee, bool TakesPartElsewhere, CampaignMember? Checker);
+public sealed record CheckInFacts(CampaignMember? Attendee, bool TakesPartElsewhere);
 
 public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, Caller Actor)
 {
-    public const string Forbidden = "Only admins and the campaign's organisers (who launched it or scheduled its actions) check people in.";
+    public const string Forbidden = "Only admins and the campaign's organisers (CAMPAIGN_ORGANISER on it) check people in.";
 
     public static readonly UserError NoSuchMember = UserError.NotFound("There is no such member.", "input", "memberId");
 
     /// <summary>
-    /// The rules, in order: only admins and the campaign's organisers (whoever launched it or scheduled one of its
-    /// actions, while they hold the ORGANISER role) check people in, anyone else is FORBIDDEN whatever the ids; not at
-    /// a cancelled action; a campaign organiser checks in a member taking part in the campaign (signed up for,
-    /// withdrawn from or checked in at one of its actions) or of their own branch, anyone else is answered like an
-    /// unknown id, so ids cannot be probed (admins check in anyone not erased); checking in twice counts once.
+    /// The rules, in order: only admins and the campaign's organisers (CAMPAIGN_ORGANISER on it,
+    /// <see cref="ViewerOrganises"/>) check people in, anyone else is FORBIDDEN whatever the ids (an organiser of another
+    /// campaign, or of the member's branch, included); not at a cancelled action; a campaign organiser checks in a member
+    /// taking part in the campaign (signed up for, withdrawn from or checked in at one of its actions) or of a branch
+    /// they organise (an ORGANISER grant), anyone else is answered like an unknown id, so ids cannot be probed (admins
+    /// and organisation-wide organisers check in anyone not erased); checking in twice counts once.
     /// </summary>
     public Decision Decide(CampaignAction action, CheckInFacts facts, DateTimeOffset now)
     {
-        if (!MayCheckIn(facts.Campaign)) return Decision.Deny(Forbidden);
+        if (!ViewerOrganises.Of(Actor, action.CampaignId)) return Decision.Deny(Forbidden);
         if (action.Status == ActionStatus.Cancelled) return Decision.Refuse(UserError.InvalidState("The action is cancelled."));
         if (!MayCheckInMember(action, facts)) return Decision.Refuse(NoSuchMember);
         if (action.Attended.Contains(MemberId)) return Decision.Unchanged;
@@ -39,11 +38,9 @@ public sealed record CheckInAttendee(Guid ActionId, Guid MemberId, Caller Actor)
     public bool TakesPartIn(CampaignAction action) =>
         action.SignedUp.Contains(MemberId) || action.Withdrawn.Contains(MemberId) || action.Attended.Contains(MemberId);
 
-    private bool MayCheckIn(Campaign? campaign) => ViewerOrganises.Of(Actor, campaign);
-
     private bool MayCheckInMember(CampaignAction action, CheckInFacts facts) =>
         facts.Attendee is { Erased: false } attendee
-        && (Actor.IsAdmin || TakesPartIn(action) || facts.TakesPartElsewhere || (facts.Checker is { Erased: false } checker && checker.BranchId == attendee.BranchId));
+        && (Actor.OrganisesEveryBranch || TakesPartIn(action) || facts.TakesPartElsewhere || Actor.OrganisesBranch(attendee.BranchId));
 }
 
 public static class CheckInAttendeeHandler
@@ -58,22 +55,21 @@ public static class CheckInAttendeeHandler
     }
 
     /// <summary>
-    /// Everything the rules may need, in one round trip: the campaign, the two members' copies, and whether the member
-    /// takes part in another of the campaign's actions (asked only when it matters: not for admins, not when this action shows it).
+    /// Everything the rules may need, in one round trip: the member's copy, and whether the member takes part
+    /// in another of the campaign's actions (asked only when it matters: not for those who may check in anyone, not when
+    /// this action shows it).
     /// </summary>
     private static async Task<CheckInFacts> FactsAsync(CheckInAttendee command, CampaignAction action, IDocumentSession session, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var campaign = batch.Load<Campaign>(action.CampaignId);
         var attendee = batch.Load<CampaignMember>(command.MemberId);
-        var checker = command.Actor.MemberId is { } me ? batch.Load<CampaignMember>(me) : null;
         var (campaignId, memberId) = (action.CampaignId, command.MemberId);
-        var elsewhere = command.Actor.IsAdmin || command.TakesPartIn(action)
+        var elsewhere = command.Actor.OrganisesEveryBranch || command.TakesPartIn(action)
             ? null
             : batch.Query<CampaignAction>().Any(x => x.CampaignId == campaignId
                 && (x.SignedUp.Contains(memberId) || x.Withdrawn.Contains(memberId) || x.Attended.Contains(memberId)));
         await batch.Execute(ct);
-        return new CheckInFacts(await campaign, await attendee, elsewhere is not null && await elsewhere, checker is null ? null : await checker);
+        return new CheckInFacts(await attendee, elsewhere is not null && await elsewhere);
     }
 }
 
@@ -81,9 +77,9 @@ internal sealed class CheckInAttendeeField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<CheckInAttendeeInput>>("checkInAttendee",
-                "Record that a member came to an action, signed up or not (the campaign's organisers, admins; others FORBIDDEN). " +
-                "A campaign organiser checks in members taking part in the campaign or of their own branch; anyone else is NOT_FOUND, as an unknown id is.")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+                "Record that a member came to an action, signed up or not (the campaign's organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN). " +
+                "A campaign organiser checks in members taking part in the campaign or of a branch they organise; anyone else is NOT_FOUND, as an unknown id is.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<CheckInAttendeeInput>();

@@ -1,6 +1,6 @@
 namespace WorkersPower.Campaigns.Actions;
 
-/// <summary>recordActionOutcome: an organiser or admin records what an action achieved (replacing an earlier report).</summary>
+/// <summary>recordActionOutcome: one of the campaign's organisers or an admin records what an action achieved (replacing an earlier report).</summary>
 [Description("What an action achieved (replaces an earlier report).")]
 public sealed record RecordActionOutcomeInput(
     [property: Id, Description("The action's global id.")] string ActionId,
@@ -24,11 +24,13 @@ public sealed record RecordActionOutcome(Guid ActionId, string Summary, IReadOnl
     public const int MaxCounts = 20;
 
     /// <summary>
-    /// The rules: a summary of up to 4000 characters; up to 20 counts, each named (1 to 60 characters, one line) with
-    /// a value from 0 to 10,000,000; then an action that exists (null: none), is not cancelled and has started.
+    /// The rules: only the campaign's organisers and admins (<see cref="ViewerOrganises"/>; others FORBIDDEN); a summary
+    /// of up to 4000 characters; up to 20 counts, each named (1 to 60 characters, one line) with a value from 0 to
+    /// 10,000,000; then an action that exists (null: none), is not cancelled and has started.
     /// </summary>
     public Decision Decide(CampaignAction? action, DateTimeOffset now)
     {
+        if (action is not null && !ViewerOrganises.Of(Actor, action.CampaignId)) return Decision.Deny(ViewerOrganises.Forbidden);
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(Summary) || Summary.Length > 4000)
             errors.Add(UserError.Validation("input.summary", "The summary is required, up to 4000 characters."));
@@ -65,8 +67,8 @@ public static class RecordActionOutcomeHandler
 internal sealed class RecordActionOutcomeField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
-        mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<RecordActionOutcomeInput>>("recordActionOutcome", "Record what an action achieved (organisers, admins).")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+        mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<RecordActionOutcomeInput>>("recordActionOutcome", "Record what an action achieved (the campaign's organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN).")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<RecordActionOutcomeInput>();

@@ -1,6 +1,6 @@
 namespace WorkersPower.Campaigns.Actions;
 
-/// <summary>rescheduleAction: an organiser or admin moves an action that has not started; its reminders move with it.</summary>
+/// <summary>rescheduleAction: one of the campaign's organisers or an admin moves an action that has not started; its reminders move with it.</summary>
 [Description("New times (and place) for an action that has not started.")]
 public sealed record RescheduleActionInput(
     [property: Id, Description("The action's global id.")] string ActionId,
@@ -10,9 +10,13 @@ public sealed record RescheduleActionInput(
 
 public sealed record RescheduleAction(Guid ActionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, Caller Actor)
 {
-    /// <summary>The rules: times (<see cref="ActionRules.Times"/>) and place; then an action that exists (null: none), is not cancelled and has not started.</summary>
+    /// <summary>
+    /// The rules: only the campaign's organisers and admins (<see cref="ViewerOrganises"/>; others FORBIDDEN); times
+    /// (<see cref="ActionRules.Times"/>) and place; then an action that exists (null: none), is not cancelled and has not started.
+    /// </summary>
     public Decision Decide(CampaignAction? action, DateTimeOffset now)
     {
+        if (action is not null && !ViewerOrganises.Of(Actor, action.CampaignId)) return Decision.Deny(ViewerOrganises.Forbidden);
         var rules = new TextRules();
         ActionRules.Times(rules, StartsAt, EndsAt, now);
         ActionRules.OptionalLine(rules, "location", Location, 300, "The location");
@@ -42,8 +46,8 @@ public static class RescheduleActionHandler
 internal sealed class RescheduleActionField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
-        mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<RescheduleActionInput>>("rescheduleAction", "Move an action that has not started (organisers, admins).")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+        mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<RescheduleActionInput>>("rescheduleAction", "Move an action that has not started (the campaign's organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN).")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<RescheduleActionInput>();

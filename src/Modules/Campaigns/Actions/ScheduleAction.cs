@@ -1,6 +1,6 @@
 namespace WorkersPower.Campaigns.Actions;
 
-/// <summary>scheduleAction: an organiser or admin schedules an action of a campaign; its reminders are scheduled with it.</summary>
+/// <summary>scheduleAction: one of the campaign's organisers or an admin schedules an action of a campaign; its reminders are scheduled with it.</summary>
 [Description("A new action of a campaign.")]
 public sealed record ScheduleActionInput(
     [property: Id, Description("The campaign's global id.")] string CampaignId,
@@ -17,11 +17,14 @@ public sealed record ScheduleAction(Guid CampaignId, ActionKind Kind, string? Ti
     public const int MaxCapacity = 100_000;
 
     /// <summary>
-    /// The rules: times (<see cref="ActionRules.Times"/>), title, place and capacity; then a campaign that exists
-    /// (null: none) and is active. Whoever schedules one of its actions becomes one of the campaign's organisers.
+    /// The rules: only the campaign's organisers (CAMPAIGN_ORGANISER on it) and admins (<see cref="ViewerOrganises"/>;
+    /// others FORBIDDEN); times (<see cref="ActionRules.Times"/>), title, place and capacity; then a campaign that exists
+    /// (null: none) and is active. A scheduler not yet among <see cref="Campaign.OrganiserMemberIds"/> (the record of
+    /// who launched or scheduled) is added to it.
     /// </summary>
     public Decision Decide(Campaign? campaign, Guid actionId, DateTimeOffset now)
     {
+        if (campaign is not null && !ViewerOrganises.Of(Actor, campaign)) return Decision.Deny(ViewerOrganises.Forbidden);
         var rules = new TextRules();
         ActionRules.Times(rules, StartsAt, EndsAt, now);
         ActionRules.OptionalLine(rules, "title", Title, 200, "The title");
@@ -65,8 +68,8 @@ internal sealed class ScheduleActionField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<CampaignActionPayloadType, AutoRegisteringInputObjectGraphType<ScheduleActionInput>>("scheduleAction",
-                "Schedule an action of a campaign (organisers, admins). A reminder goes to everyone signed up 24 hours before it starts.")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+                "Schedule an action of a campaign (its organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN). A reminder goes to everyone signed up 24 hours before it starts.")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<ScheduleActionInput>();

@@ -31,6 +31,11 @@ public sealed class Campaign
     /// <summary>Orders lists newest first with stable cursors (milliseconds × 1000 + a counter).</summary>
     public long Sequence { get; set; }
 
+    /// <summary>
+    /// The record of who launched it or scheduled one of its actions (members only; it never shrinks). Not who may run
+    /// it now: that is whoever holds a CAMPAIGN_ORGANISER grant on it (Membership's, <see cref="ViewerOrganises"/>),
+    /// which <c>Campaign.organisers</c> shows. The migration to grants read it once.
+    /// </summary>
     public List<Guid> OrganiserMemberIds { get; set; } = [];
 }
 

@@ -19,11 +19,12 @@ public sealed class CampaignType : ObjectGraphType<Campaign>
         Field(x => x.LaunchedAt).Description("When it was launched.");
         Field(x => x.Goal, nullable: true).Description("The target, e.g. a number of participants.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CampaignOrganiserType>>>>("organisers")
-            .Description("The organisers who launched it or scheduled its actions.")
-            .Resolve(ctx => ctx.Source.OrganiserMemberIds.Select(id => new CampaignOrganiser(id)).ToList());
+            .Description("Who runs it now: the members holding CAMPAIGN_ORGANISER on it (its launcher, unless that grant was revoked, and whoever " +
+                "an admin granted it to), in the order they got it. Names only.")
+            .Resolve(ctx => ctx.LoadCampaignOrganisers(ctx.Source.Id).Then(ids => (ids ?? []).Select(id => new CampaignOrganiser(id)).ToList()));
         Field<NonNullGraphType<BooleanGraphType>>("viewerOrganises")
-            .Description("Whether you run this campaign: true for admins and for its organisers (who launched it or scheduled one of its actions, " +
-                "while holding the ORGANISER role), who check people in, look for walk-ins and message its participants; false for everyone else, signed out included.")
+            .Description("Whether you run this campaign: true for admins and for its organisers (CAMPAIGN_ORGANISER on it), who manage it and its actions, " +
+                "check people in, look for walk-ins and message its participants; false for everyone else, signed out included.")
             .Resolve(ctx => ViewerOrganises.Of(Caller.From(ctx.User), ctx.Source));
         Field<NonNullGraphType<ConnectionType<CampaignActionType>>>("actions")
             .Description("The campaign's actions by start time (cancelled ones included).")

@@ -1,6 +1,11 @@
+using Microsoft.Extensions.Logging;
+
 namespace WorkersPower.Campaigns.Campaigns;
 
-/// <summary>launchCampaign: an organiser or admin launches a campaign, at an address (slug) of its own.</summary>
+/// <summary>
+/// launchCampaign: an organiser (ORGANISER on any scope) or admin launches a campaign, at an address (slug) of its own;
+/// the launcher gets CAMPAIGN_ORGANISER on it (<see cref="CampaignOrganiserGrants"/>).
+/// </summary>
 [Description("A new campaign.")]
 public sealed record LaunchCampaignInput(
     [property: Description("The title (3 to 200 characters).")] string Title,
@@ -28,11 +33,19 @@ public sealed record LaunchCampaign(string Title, string Summary, string? Slug, 
         if (errors.Count > 0) return Decision.Refuse(errors);
         return Decision.Accept(new CampaignLaunched(id, slug, Title.Trim(), Summary.Trim(), Goal, Actor.AccountId, Actor.MemberId, now));
     }
+
+    /// <summary>What Membership is asked once the campaign is launched: CAMPAIGN_ORGANISER on it for the launcher (none for an account without a member: an admin's).</summary>
+    public GrantCampaignOrganiser? GrantFor(Guid campaignId) =>
+        Actor.MemberId is { } launcher ? new GrantCampaignOrganiser(launcher, campaignId, Actor.AccountId, CampaignOrganiserGrants.LaunchReason, OnlyIfOrganiser: false) : null;
 }
 
 public static class LaunchCampaignHandler
 {
-    public static async Task<CommandResult> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Starts the campaign's stream and, in the same transaction (the outbox), asks Membership to grant the launcher
+    /// CAMPAIGN_ORGANISER on it: the durable copy of the grant the field also makes at once (<see cref="LaunchCampaignField"/>).
+    /// </summary>
+    public static async Task<(CommandResult, GrantCampaignOrganiser?)> Handle(LaunchCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var slug = command.WantedSlug();
         var prefix = slug + "-";
@@ -41,19 +54,47 @@ public static class LaunchCampaignHandler
             : Slugs.IsValid(slug) && await session.Query<Campaign>().AnyAsync(c => c.Slug == slug, ct) ? [slug] : [];
         var id = Guid.CreateVersion7();
         var decision = command.Decide(taken, id, clock.GetUtcNow());
-        if (decision.Events.Count > 0) session.Events.StartStream<Campaign>(id, [.. decision.Events]);
-        return decision.ToResult(id);
+        if (decision.Events.Count == 0) return (decision.ToResult(id), null);
+        session.Events.StartStream<Campaign>(id, [.. decision.Events]);
+        return (decision.ToResult(id), command.GrantFor(id));
     }
 }
 
-internal sealed class LaunchCampaignField : IMutationField
+internal sealed partial class LaunchCampaignField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
-        mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<LaunchCampaignInput>>("launchCampaign", "Launch a campaign (organisers, admins).")
+        mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<LaunchCampaignInput>>("launchCampaign", "Launch a campaign (organisers of any branch or of the whole organisation, admins). The launcher becomes one of its organisers " +
+                "(CAMPAIGN_ORGANISER on it) before the answer comes back, so their next request may schedule its actions.")
             .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<LaunchCampaignInput>();
-                return await CampaignPayload.RunAsync(ctx, new LaunchCampaign(input.Title, input.Summary, input.Slug, input.Goal is 0 ? null : input.Goal, ctx.Caller()));
+                var command = new LaunchCampaign(input.Title, input.Summary, input.Slug, input.Goal is 0 ? null : input.Goal, ctx.Caller());
+                var payload = await CampaignPayload.RunAsync(ctx, command);
+                if (payload.Campaign is { } campaign && command.GrantFor(campaign.Id) is { } grant) await GrantNowAsync(ctx, grant);
+                return payload;
             });
+
+    /// <summary>
+    /// Grants the launcher CAMPAIGN_ORGANISER at once, in-process, once the campaign is committed: Membership's handler
+    /// records the grant and drops this node's cached token answer for the account, so the launcher's next request here
+    /// may schedule the campaign's first action. The launch's transaction also put the same message in the outbox: if
+    /// this call fails (or the process stops first), that durable copy grants it moments later; the grant's id is one
+    /// per member and campaign, so the two copies make one grant.
+    /// </summary>
+    private static async Task GrantNowAsync(IResolveFieldContext ctx, GrantCampaignOrganiser grant)
+    {
+        var services = ctx.RequestServices!;
+        try
+        {
+            await services.GetRequiredService<IMessageBus>().InvokeAsync(grant, ctx.CancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogGrantDeferred(services.GetRequiredService<ILogger<LaunchCampaignField>>(), e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Granting the launcher CAMPAIGN_ORGANISER at once failed; the outbox's copy of the grant follows.")]
+    private static partial void LogGrantDeferred(ILogger logger, Exception exception);
 }

@@ -1,6 +1,6 @@
 namespace WorkersPower.Campaigns.Campaigns;
 
-/// <summary>updateCampaign: an organiser or admin changes a campaign's title, summary or goal.</summary>
+/// <summary>updateCampaign: one of its organisers or an admin changes a campaign's title, summary or goal.</summary>
 [Description("What to change about a campaign; omitted fields stay (the slug never changes).")]
 public sealed record UpdateCampaignInput(
     [property: Id, Description("The campaign's global id.")] string CampaignId,
@@ -11,9 +11,13 @@ public sealed record UpdateCampaignInput(
 /// <param name="ClearGoal">Removes the goal (the input's goal 0).</param>
 public sealed record UpdateCampaign(Guid CampaignId, string? Title, string? Summary, int? Goal, bool ClearGoal, Caller Actor)
 {
-    /// <summary>The rules: what is given is valid (<see cref="CampaignRules.Validate"/>), then the campaign exists (null: none).</summary>
+    /// <summary>
+    /// The rules: only the campaign's organisers and admins (<see cref="ViewerOrganises"/>; others FORBIDDEN); what is
+    /// given is valid (<see cref="CampaignRules.Validate"/>), then the campaign exists (null: none).
+    /// </summary>
     public Decision Decide(Campaign? campaign, DateTimeOffset now)
     {
+        if (campaign is not null && !ViewerOrganises.Of(Actor, campaign)) return Decision.Deny(ViewerOrganises.Forbidden);
         var errors = CampaignRules.Validate(Title, Summary, Goal, required: false);
         if (errors.Count > 0) return Decision.Refuse(errors);
         if (campaign is null) return Decision.Refuse(CampaignRules.NoSuchCampaign);
@@ -38,8 +42,8 @@ public static class UpdateCampaignHandler
 internal sealed class UpdateCampaignField : IMutationField
 {
     public void AddTo(ObjectGraphType mutation) =>
-        mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<UpdateCampaignInput>>("updateCampaign", "Change a campaign's title, summary or goal (organisers, admins).")
-            .AuthorizeWithRoles(Roles.Organiser, Roles.Admin)
+        mutation.Mutation<CampaignPayloadType, AutoRegisteringInputObjectGraphType<UpdateCampaignInput>>("updateCampaign", "Change a campaign's title, summary or goal (its organisers, CAMPAIGN_ORGANISER on it, and admins; others FORBIDDEN).")
+            .AuthorizeWithRoles(Roles.Organiser, Roles.CampaignOrganiser, Roles.Admin)
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<UpdateCampaignInput>();

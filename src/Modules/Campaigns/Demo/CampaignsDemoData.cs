@@ -96,10 +96,13 @@ internal sealed class CampaignsDemoData : IDemoData
             Guid campaignId;
             await using (var session = store.LightweightSession())
             {
-                var launched = await LaunchCampaignHandler.Handle(new LaunchCampaign(c.Title, c.Summary, c.Slug, c.Goal, organiser), session, new DemoClock(launchedAt), cancellationToken);
+                var (launched, grant) = await LaunchCampaignHandler.Handle(new LaunchCampaign(c.Title, c.Summary, c.Slug, c.Goal, organiser), session, new DemoClock(launchedAt), cancellationToken);
                 campaignId = launched.Id ?? throw Refused("campaign", launched.Errors);
                 await session.SaveChangesAsync(cancellationToken);
+                // Olu becomes CAMPAIGN_ORGANISER on it, as launchCampaign makes the launcher
+                if (grant is not null) await bus.InvokeAsync(grant, cancellationToken);
             }
+            var runner = RunnerOf(organiser, campaignId);
             foreach (var a in c.Actions)
             {
                 var starts = today.AddDays(a.InDays).AddHours(a.Hour).AddMinutes(a.Hour < 8 ? 30 : 0);
@@ -110,7 +113,7 @@ internal sealed class CampaignsDemoData : IDemoData
                 await using (var session = store.LightweightSession())
                 {
                     var (scheduled, outgoing) = await ScheduleActionHandler.Handle(
-                        new ScheduleAction(campaignId, a.Kind, a.Title, starts, starts.AddHours(a.Kind == ActionKind.Demonstration ? 4 : 2), a.Location, a.Capacity, null, organiser),
+                        new ScheduleAction(campaignId, a.Kind, a.Title, starts, starts.AddHours(a.Kind == ActionKind.Demonstration ? 4 : 2), a.Location, a.Capacity, null, runner),
                         session, new DemoClock(scheduledAt), cancellationToken);
                     actionId = scheduled.Id ?? throw Refused("action", scheduled.Errors);
                     await session.SaveChangesAsync(cancellationToken);
@@ -142,13 +145,13 @@ internal sealed class CampaignsDemoData : IDemoData
                 {
                     var at = starts.AddMinutes(5 + i);
                     await using var session = store.LightweightSession();
-                    var (checkedIn, _) = await CheckInAttendeeHandler.Handle(new CheckInAttendee(actionId, signing[i], organiser), session, new DemoClock(at), cancellationToken);
+                    var (checkedIn, _) = await CheckInAttendeeHandler.Handle(new CheckInAttendee(actionId, signing[i], runner), session, new DemoClock(at), cancellationToken);
                     if (checkedIn.Id is null) throw Refused("check-in", checkedIn.Errors);
                     await session.SaveChangesAsync(cancellationToken);
                 }
                 await using (var session = store.LightweightSession())
                 {
-                    var recorded = await RecordActionOutcomeHandler.Handle(new RecordActionOutcome(actionId, a.Outcome, a.Counts ?? [], organiser), session,
+                    var recorded = await RecordActionOutcomeHandler.Handle(new RecordActionOutcome(actionId, a.Outcome, a.Counts ?? [], runner), session,
                         new DemoClock(starts.AddHours(a.Kind == ActionKind.Demonstration ? 6 : 3)), cancellationToken);
                     if (recorded.Id is null) throw Refused("outcome", recorded.Errors);
                     await session.SaveChangesAsync(cancellationToken);
@@ -162,7 +165,7 @@ internal sealed class CampaignsDemoData : IDemoData
         {
             await using var read = store.QuerySession();
             var action = await read.Query<CampaignAction>().SingleAsync(x => x.Title == a.Title, cancellationToken);
-            var cancelled = await bus.InvokeAsync<CommandResult>(new CancelAction(action.Id, a.CancelledBecause!, organiser), cancellationToken);
+            var cancelled = await bus.InvokeAsync<CommandResult>(new CancelAction(action.Id, a.CancelledBecause!, RunnerOf(organiser, action.CampaignId)), cancellationToken);
             if (cancelled.Id is null) throw Refused("cancellation", cancelled.Errors);
         }
     }
@@ -189,6 +192,10 @@ internal sealed class CampaignsDemoData : IDemoData
             await Task.Delay(250, ct);
         }
     }
+
+    /// <summary>Olu as the rules see them on a campaign they launched: holding CAMPAIGN_ORGANISER on it (as the token check would add it).</summary>
+    private static Caller RunnerOf(Caller organiser, Guid campaignId) =>
+        organiser with { Grants = [new Grant(Guid.NewGuid(), Roles.CampaignOrganiser, GrantScopeKind.Campaign, campaignId, null)] };
 
     private static InvalidOperationException Refused(string what, IReadOnlyList<UserError> errors) =>
         new($"Demo {what} refused: " + string.Join("; ", errors.Select(e => e.Message)));

@@ -16,4 +16,19 @@ internal static class CampaignsReads
 
     public static IDataLoaderResult<CampaignMember?> LoadMember(this IResolveFieldContext context, Guid id) =>
         context.LoadDocument<CampaignMember>(context.Store(), "campaigns.member", id, m => m.Id);
+
+    /// <summary>
+    /// The members holding CAMPAIGN_ORGANISER on each campaign asked for in the request: Membership's answer
+    /// (<see cref="ICampaignOrganisers"/>), one question per campaign, each asked once per request.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<Guid>?> LoadCampaignOrganisers(this IResolveFieldContext context, Guid campaignId)
+    {
+        var organisers = context.RequestServices!.GetRequiredService<ICampaignOrganisers>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, IReadOnlyList<Guid>>("campaigns.organisers", async (ids, ct) =>
+        {
+            var holders = new Dictionary<Guid, IReadOnlyList<Guid>>();
+            foreach (var id in ids) holders[id] = await organisers.MemberIdsAsync(id, ct);
+            return holders;
+        }).Load(campaignId);
+    }
 }

@@ -29,7 +29,7 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
         type.AddField(new FieldType
         {
             Name = "participation",
-            Description = "The member's part in campaigns (the member, organisers of the member's branch, admins; null for others). Reads by others than the member are recorded.",
+            Description = "The member's part in campaigns (the member, organisers of the member's branch or of every branch, admins; null for others, a campaign's organisers included). Reads by others than the member are recorded.",
             Type = typeof(MemberParticipationType),
             Resolver = new FuncFieldResolver<object>(ctx => Participation(ctx, idOf(ctx.Source!))),
         });
@@ -47,13 +47,12 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
 
     private static object? Participation(IResolveFieldContext ctx, Guid memberId)
     {
-        var user = ctx.User;
-        if (user.MemberId() == memberId) return Load(ctx, memberId);
-        if (user.HasRole(Roles.Admin)) return Recorded(ctx, memberId);
-        if (!user.HasRole(Roles.Organiser) || user.MemberId() is not { } viewer) return null;
-        // organisers: only for members of their own branch (as Campaigns knows the branches)
-        return ctx.LoadMember(viewer).Then(v => (object?)ctx.LoadMember(memberId).Then(m =>
-            v is not null && m is not null && v.BranchId == m.BranchId ? Recorded(ctx, memberId) : null));
+        if (Caller.From(ctx.User) is not { } caller) return null;
+        if (caller.MemberId == memberId) return Load(ctx, memberId);
+        if (caller.OrganisesEveryBranch) return Recorded(ctx, memberId); // admins, organisation-wide organisers
+        if (caller.OrganisedBranches.Count == 0) return null; // a campaign's organiser sees its sign-ups, not a member's part in every campaign
+        // organisers of branches: only for members of those branches (as Campaigns knows the branches), read from their grants
+        return ctx.LoadMember(memberId).Then(m => m is not null && caller.OrganisesBranch(m.BranchId) ? Recorded(ctx, memberId) : null);
     }
 
     /// <summary>Someone else's participation: the read is recorded in Membership's audit (once per member per request, one write per batch).</summary>
@@ -64,7 +63,7 @@ internal sealed class MemberParticipationExtension : IObjectTypeExtension
         var audit = ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>();
         return ctx.BatchLoaders().Get<Guid, bool>("campaigns.participation-read", async (ids, ct) =>
         {
-            var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.FindAll(Claims.Role).Select(c => c.Value).ToList());
+            var reader = new PersonalDataReader(user.AccountId()!.Value, user.MemberId(), user.RolesOf());
             await audit.RecordReadsAsync(reader, ids, ct);
             return ids.ToDictionary(id => id, _ => true);
         }).Load(memberId).Then(_ => (object?)Load(ctx, memberId));

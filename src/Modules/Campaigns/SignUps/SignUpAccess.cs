@@ -1,34 +1,27 @@
 namespace WorkersPower.Campaigns.SignUps;
 
-/// <summary>Which entries of an action's sign-up list a reader sees: all of them, or those of one branch's members.</summary>
-public sealed record SignUpScope(Guid? BranchId)
+/// <summary>Which entries of an action's sign-up list a reader sees: all of them, or those of the members of some branches.</summary>
+public sealed record SignUpScope(IReadOnlyList<Guid>? Branches)
 {
-    public static SignUpScope Everyone { get; } = new((Guid?)null);
+    public static SignUpScope Everyone { get; } = new((IReadOnlyList<Guid>?)null);
 
-    public bool SeesAll => BranchId is null;
+    public bool SeesAll => Branches is null;
 }
 
-/// <summary>The rules of who sees which sign-ups (pure: the resolvers load what they need and ask).</summary>
+/// <summary>The rules of who sees which sign-ups (pure: the resolvers load what they need and ask), read from the reader's grants.</summary>
 public static class SignUpAccess
 {
     /// <summary>
-    /// Admins and the campaign's organisers (whoever launched it or scheduled one of its actions, while they
-    /// hold the ORGANISER role) see every entry; another organiser sees the entries of members of their own
-    /// branch; everyone else nothing (null: FORBIDDEN).
+    /// Admins and the campaign's organisers (CAMPAIGN_ORGANISER on it, <see cref="ViewerOrganises"/>) see every entry,
+    /// and so does an organisation-wide ORGANISER; an organiser of branches sees the entries of the members of those
+    /// branches (as Campaigns knows their branch now); everyone else nothing (null: FORBIDDEN), an organiser of another
+    /// campaign included.
     /// </summary>
-    /// <param name="campaignOrganisers">The member ids of the campaign's organisers.</param>
-    /// <param name="readerBranchId">The branch of the reader's member record, as Campaigns knows it.</param>
-    public static SignUpScope? ScopeOf(Caller reader, IReadOnlyCollection<Guid> campaignOrganisers, Guid? readerBranchId)
+    public static SignUpScope? ScopeOf(Caller reader, Guid campaignId)
     {
-        if (reader.IsAdmin) return SignUpScope.Everyone;
-        if (!reader.Organises || reader.MemberId is not { } me) return null;
-        if (campaignOrganisers.Contains(me)) return SignUpScope.Everyone;
-        return readerBranchId is { } branch ? new SignUpScope(branch) : null;
+        if (reader.OrganisesCampaign(campaignId) || reader.OrganisesEveryBranch) return SignUpScope.Everyone;
+        return reader.OrganisedBranches is { Count: > 0 } branches ? new SignUpScope(branches) : null;
     }
-
-    /// <summary>Whether the reader needs their branch to decide (so the resolver loads it only then).</summary>
-    public static bool NeedsBranch(Caller reader, IReadOnlyCollection<Guid> campaignOrganisers) =>
-        !reader.IsAdmin && reader.Organises && reader.MemberId is { } me && !campaignOrganisers.Contains(me);
 
     /// <summary>
     /// The members whose entries count as a read of their personal data: everyone shown except the reader

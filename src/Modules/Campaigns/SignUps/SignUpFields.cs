@@ -46,7 +46,7 @@ internal static class SignUpReads
     public static async Task<Connection<ActionSignUp>> PageAsync(IResolveFieldContext ctx, CampaignAction action)
     {
         var page = PageRequest.From(ctx);
-        var (reader, scope) = await ScopeAsync(ctx, action);
+        var (reader, scope) = Scope(ctx, action);
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
         var total = Filter(batch.Query<ActionSignUp>(), action.Id, scope).Count();
@@ -62,7 +62,7 @@ internal static class SignUpReads
     /// <summary>Every entry the caller may see, oldest first (the deprecated unbounded list); the reads are recorded.</summary>
     public static async Task<IReadOnlyList<ActionParticipant>> AllAsync(IResolveFieldContext ctx, CampaignAction action)
     {
-        var (reader, scope) = await ScopeAsync(ctx, action);
+        var (reader, scope) = Scope(ctx, action);
         await using var session = ctx.Session();
         var batch = session.CreateBatchQuery();
         var rows = Filter(batch.Query<ActionSignUp>(), action.Id, scope).OrderBy(s => s.SortKey).ToList();
@@ -76,22 +76,17 @@ internal static class SignUpReads
     {
         query = query.Where(s => s.ActionId == actionId);
         // the member's branch as Campaigns knows it now (kept from Membership's MemberJoined / MemberTransferredBranch)
-        if (scope.BranchId is { } branch)
+        if (scope.Branches is { } branches)
             query = query.Where(s => s.MatchesSql(
-                "exists (select 1 from campaigns.mt_doc_campaignmember m where m.id = d.member_id and (m.data ->> 'BranchId')::uuid = ?)", branch));
+                "exists (select 1 from campaigns.mt_doc_campaignmember m where m.id = d.member_id and (m.data ->> 'BranchId')::uuid = any(?))", branches.ToArray()));
         return query;
     }
 
-    private static async Task<(Caller Reader, SignUpScope Scope)> ScopeAsync(IResolveFieldContext ctx, CampaignAction action)
+    /// <summary>Who reads and which entries they see (from their grants: no round trip), or FORBIDDEN.</summary>
+    private static (Caller Reader, SignUpScope Scope) Scope(IResolveFieldContext ctx, CampaignAction action)
     {
         var reader = ctx.Caller();
-        var organisers = (await ctx.LoadCampaign(action.CampaignId).GetResultAsync(ctx.CancellationToken))?.OrganiserMemberIds ?? [];
-        Guid? branch = null;
-        if (SignUpAccess.NeedsBranch(reader, organisers) && reader.MemberId is { } me)
-            branch = (await ctx.LoadMember(me).GetResultAsync(ctx.CancellationToken))?.BranchId;
-        var scope = SignUpAccess.ScopeOf(reader, organisers, branch)
-            ?? throw new ExecutionError(ForbiddenMessage) { Code = ErrorCodes.Forbidden };
-        return (reader, scope);
+        return (reader, SignUpAccess.ScopeOf(reader, action.CampaignId) ?? throw new ExecutionError(ForbiddenMessage) { Code = ErrorCodes.Forbidden });
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class AccountTokenCheck(IMembershipStore store, TimeProvider clock
     public async Task<TokenSubject> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (user.AccountId() is not { } accountId) return TokenSubject.Refused("The token names no account.");
-        var roles = user.FindAll(Claims.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList();
+        var roles = GrantClaims.TokenRolesOf(user).Order(StringComparer.Ordinal).ToList();
         var version = user.TokenVersion();
         var key = $"{accountId:N}|{version}|{string.Join(',', roles)}";
         var now = clock.GetUtcNow();

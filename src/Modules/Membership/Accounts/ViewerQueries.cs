@@ -14,7 +14,7 @@ internal sealed class ViewerQueries : ISchemaContributor
             .Description("The signed-in account (also for operator accounts without a member record); null when anonymous.")
             .AllowAnonymous()
             .Resolve(ctx => ctx.User.AccountId() is { } id
-                ? new Viewer(id, ctx.User!.FindAll(Claims.Role).Select(c => c.Value).ToList(), ctx.User.MemberId())
+                ? new Viewer(id, ctx.User!.FindAll(Claims.Role).Select(c => c.Value).Distinct().ToList(), ctx.User.MemberId())
                 : null);
     }
 }
