@@ -22,8 +22,12 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
         var branchName = "Holloway " + Letters(8);
         var otherBranchName = "Archway " + Letters(8);
         var branchId = await MembershipApi.CreateBranchAsync(fixture.Client, admin, branchName);
-        await MembershipApi.CreateBranchAsync(fixture.Client, admin, otherBranchName);
+        var otherBranchId = await MembershipApi.CreateBranchAsync(fixture.Client, admin, otherBranchName);
         var organiser = await MemberApi.JoinAsync(fixture, branchId, "ORGANISER");
+        // they organise a second branch too (granted after their own): they see both, choose among them, and move members between them
+        var second = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
+            new { input = new { memberId = organiser.MemberId, role = "ORGANISER", branchId = otherBranchId, reason = "Covers Archway while it has no organiser" } }, admin);
+        second.UserErrors("grantRole").ShouldBeEmpty(second.Body);
         var member = await MemberApi.JoinAsync(fixture, branchId);
         var treasurer = await MemberApi.JoinAsync(fixture, branchId, "TREASURER");
 
@@ -95,15 +99,15 @@ public sealed class WebOrganiseTests(RealMailFixture fixture) : IClassFixture<Re
             Line("REJECTERROR").ShouldBe("REJECTERROR Please give a reason: it is kept with the record. describedby=reject-reason-hint reject-reason-error");
             Line("REJECTED").ShouldStartWith("REJECTED Rejected on ");
             Line("REJECTED").ShouldEndWith("The reason kept with it: We could not reach them at the address they gave.");
-            Line("SEARCH").ShouldBe($"SEARCH /organise/members | Showing 1 of 1 member. | {suspendName.Item2}, {suspendName.Item1} Active 0");
+            Line("SEARCH").ShouldBe($"SEARCH /organise/members | Showing 1 of 1 member. | {suspendName.Item2}, {suspendName.Item1} Active 0 {branchName}");
             Line("STANDINGFILTER").ShouldBe("STANDINGFILTER /organise/members?status=SUSPENDED | No member matches.");
             Line("MEMBER").ShouldStartWith($"MEMBER {Name(suspendName)} | Active · {branchName} · member since ");
             Line("SUSPENDED").ShouldStartWith($"SUSPENDED {Name(suspendName)} is suspended. The reason is in their history. | Suspended | ");
             Line("SUSPENDED").ShouldContain("Crossed the picket line on 3 March.");
             Line("REINSTATED").ShouldStartWith($"REINSTATED {Name(suspendName)} is reinstated and active again. The reason is in their history. | Active | ");
             Line("REINSTATED").ShouldContain("Apologised to the branch meeting.");
-            Line("HISTORY").ShouldBe("HISTORY 10 12 | Showing 12 of 12 changes, newest first.");
-            Line("MOVED").ShouldBe($"MOVED Member moved | {Name(moveName)} now belongs to {otherBranchName}. Their new branch's organisers look after them from now on, so their page is closed to you.");
+            Line("HISTORY").ShouldBe("HISTORY 10 14 | Showing 14 of 14 changes, newest first.");
+            Line("MOVED").ShouldBe($"MOVED {Name(moveName)} | {Name(moveName)} now belongs to {otherBranchName}. | Active · {otherBranchName} · member since {Line("MOVED").Split(" member since ")[1]}");
             Line("PREVIEW").ShouldBe($"PREVIEW This message will reach {reach} members who accept email. | Send to {reach} members");
             Line("SENT").ShouldBe($"SENT Sent to {reach} members: {segment}. The mails go out over the next few minutes. | Branch meeting on Thursday | {Line("SENT").Split(" | ")[2]}");
             Line("SENT").Split(" | ")[2].ShouldEndWith($" · {segment} · reached {reach} members");

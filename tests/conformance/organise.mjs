@@ -15,7 +15,7 @@
 //   MEMBER <h1> | <meta>                    a member's page
 //   SUSPENDED <status> | <badge> | <newest history item>; REINSTATED likewise
 //   HISTORY <items> <items after Show more> | <count>
-//   MOVED <h1> | <status>                   after moving a member to another branch
+//   MOVED <h1> | <status> | <standing and branch>   after moving a member to another branch they also organise
 //   PREVIEW <count text> | <send button>; SENT <status> | <newest sent message>
 //   DENIED <role> | <h1> | <alert> | mutations=<buttons with data-mutation> | organise-in-menu=<bool>
 //   ADMIN <row found> | <buttons on that member's page>   an admin, on a member of another branch
@@ -192,8 +192,9 @@ try {
   await page.getByLabel('Branch they move to').selectOption({ label: otherBranch });
   await page.getByLabel('Why do they move?').fill('Moved to Leeds for work');
   await page.getByRole('button', { name: 'Move member' }).click();
-  await h1('Member moved');
-  console.log(`MOVED ${flat(await page.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main().getByRole('status').first().textContent())}`);
+  await main().getByRole('status').filter({ hasText: 'now belongs to' }).waitFor({ timeout: 30000 });
+  await main().getByText(`· ${otherBranch} ·`).waitFor({ timeout: 30000 });
+  console.log(`MOVED ${flat(await page.getByRole('heading', { level: 1 }).textContent())} | ${flat(await main().getByRole('status').filter({ hasText: 'now belongs to' }).textContent())} | ${flat(await main().locator('.person-title + .meta').textContent())}`);
   await screen('moved');
 
   // 9. a message to the branch: how many it reaches, then sent

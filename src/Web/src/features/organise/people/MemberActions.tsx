@@ -14,8 +14,8 @@ type Member = { readonly id: string; readonly givenName: string; readonly family
  * What an organiser of the member's branch (or an admin) may do to a member: suspend or reinstate (whichever
  * their standing allows), each with a reason; move them to another branch. Each says what happened.
  */
-export function MemberActions({ member: m, branches, onChanged, onMoved }: {
-  member: Member; branches: ReadonlyArray<Branch>; onChanged: () => void; onMoved: (branch: string) => void;
+export function MemberActions({ member: m, branches, every, onChanged, onMoved }: {
+  member: Member; branches: ReadonlyArray<Branch>; every: boolean; onChanged: () => void; onMoved: (branch: string) => void;
 }) {
   const [done, setDone] = useState<string | null>(null);
   // the step that was used is gone: what happened takes the focus
@@ -60,13 +60,14 @@ export function MemberActions({ member: m, branches, onChanged, onMoved }: {
               `${name} is reinstated and active again. The reason is in their history.`)} />
         ) : null}
         {m.status === 'RESIGNED' ? <p className="muted">They resigned: their standing cannot change here. To come back they apply again.</p> : null}
-        <TransferStep member={m} branches={branches} onMoved={(branch) => { setDone(`${name} now belongs to ${branch}.`); onMoved(branch); }} />
+        <TransferStep member={m} branches={branches} every={every} onMoved={(branch) => { setDone(`${name} now belongs to ${branch}.`); onMoved(branch); }} />
       </div>
     </section>
   );
 }
 
-function TransferStep({ member: m, branches, onMoved }: { member: Member; branches: ReadonlyArray<Branch>; onMoved: (branch: string) => void }) {
+/** Move the member to another branch: one the organiser also organises (admins and organisation-wide organisers: any). */
+function TransferStep({ member: m, branches, every, onMoved }: { member: Member; branches: ReadonlyArray<Branch>; every: boolean; onMoved: (branch: string) => void }) {
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string[]>([]);
@@ -76,7 +77,7 @@ function TransferStep({ member: m, branches, onMoved }: { member: Member; branch
     }
   `);
   const others = branches.filter((b) => b.id !== m.branch.id);
-  if (others.length === 0) return null;
+  if (others.length === 0) return every ? null : <p className="muted">To move them to another branch you must organise that branch too: an admin can grant it.</p>;
   if (!open) return <button type="button" className="button button--light" data-opens="transferMember" onClick={() => { setOpen(true); requestAnimationFrame(() => document.getElementById('transfer-branch')?.focus()); }}>Move to another branch…</button>;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -17,7 +17,6 @@ const interestLabel = (value: string) => interestChoices.find((c) => c.value ===
 export function MemberPage() {
   const { id = '' } = useParams();
   const [fetchKey, setFetchKey] = useState(0);
-  const [moved, setMoved] = useState<{ id: string; name: string; branch: string } | null>(null);
   const data = useLazyLoadQuery<MemberPageQuery>(
     graphql`
       query MemberPageQuery($id: ID!) {
@@ -32,7 +31,6 @@ export function MemberPage() {
             ...MemberHistory_member @alias
           }
         }
-        branches { id name }
       }
     `,
     { id },
@@ -40,17 +38,6 @@ export function MemberPage() {
   );
   const organised = useOrganisedBranches();
   const m = data.node?.__typename === 'Member' ? data.node : null;
-  // An organiser who moved a member out of their branch may no longer read them: what happened, and the way back.
-  if (moved && moved.id === id) {
-    return (
-      <>
-        <title>Member moved · Organise · Workers Power</title>
-        <h1>Member moved</h1>
-        <p className="saved" role="status">{moved.name} now belongs to {moved.branch}. Their new branch's organisers look after them from now on, so their page is closed to you.</p>
-        <p><Link to="/organise/members">Back to the members</Link></p>
-      </>
-    );
-  }
   // What the server lets an organiser see and do: the members of the branches they organise only.
   if (!m || m.erased || (!organised.every && !organised.branches.some((b) => b.id === m.branch.id))) {
     return (
@@ -71,9 +58,10 @@ export function MemberPage() {
         <span className="status-badge">{standingWords[m.status] ?? m.status}</span> · {m.branch.name} · member since <time dateTime={String(m.joinedOn)}>{formatDate(String(m.joinedOn))}</time>
       </p>
       {m.statusReason && m.status !== 'ACTIVE' ? <p>Why: {m.statusReason}{m.statusChangedAt ? <> (<time dateTime={m.statusChangedAt}>{formatMoment(m.statusChangedAt)}</time>)</> : null}</p> : null}
-      <MemberActions member={m} branches={data.branches}
+      {/* a move is between branches the organiser organises (the server requires both): the page stays theirs */}
+      <MemberActions member={m} branches={organised.branches} every={organised.every}
         onChanged={() => startTransition(() => setFetchKey((k) => k + 1))}
-        onMoved={(branch) => { if (organised.every || organised.branches.some((b) => b.name === branch)) startTransition(() => setFetchKey((k) => k + 1)); else setMoved({ id: m.id, name: `${m.givenName} ${m.familyName}`, branch }); }} />
+        onMoved={() => startTransition(() => setFetchKey((k) => k + 1))} />
       <div className="grid grid--2">
         <section aria-labelledby="profile-title">
           <h2 id="profile-title">Profile</h2>
