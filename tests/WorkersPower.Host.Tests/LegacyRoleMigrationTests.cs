@@ -60,7 +60,8 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
             // the demo accounts sign in and hold their scope
             var organiser = await SignInAsync(client, OrganiserEmail, OrganiserPassword);
             var roles = await client.DataAsync("{ viewer { roles } }", token: organiser);
-            MembershipApi.Strings(roles["viewer"]!["roles"]).ShouldBe(["MEMBER", "ORGANISER"]);
+            // (CAMPAIGN_ORGANISER too once Campaigns' own migration step, which runs through messages, has granted it: LegacyCampaignOrganiserMigrationTests)
+            MembershipApi.Strings(roles["viewer"]!["roles"]).Where(r => r != "CAMPAIGN_ORGANISER").ShouldBe(["MEMBER", "ORGANISER"]);
             var members = await client.DataAsync("{ members(first: 100) { totalCount nodes { familyName branch { name } } } }", token: organiser);
             members["members"]!["nodes"]!.AsArray().Select(n => n!["branch"]!["name"]!.GetValue<string>()).Distinct().ShouldBe(["North London"]);
             members["members"]!["totalCount"]!.GetValue<int>().ShouldBeGreaterThan(3);
@@ -71,7 +72,7 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
             MembershipApi.Strings((await client.DataAsync("{ viewer { roles } }", token: member))["viewer"]!["roles"]).ShouldBe(["MEMBER"]);
             (await client.PostAsync("{ members(first: 1) { totalCount } }", token: member)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
             var adminRoles = await client.DataAsync("{ viewer { roles } }", token: admin);
-            MembershipApi.Strings(adminRoles["viewer"]!["roles"]).ShouldBe(["MEMBER", "ADMIN"]);
+            MembershipApi.Strings(adminRoles["viewer"]!["roles"]).Where(r => r != "CAMPAIGN_ORGANISER").ShouldBe(["MEMBER", "ADMIN"]);
         }
         var streams = await CountAsync("select count(*) from membership.mt_streams where type like '%RoleGrant%' or id in (select id from membership.mt_doc_rolegrant)");
         var records = await CountAsync("select count(*) from membership.mt_doc_legacyrolemigrationrecord");
