@@ -14,7 +14,7 @@ namespace WorkersPower.Host.Tests;
 public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFixture<RealMailFixture>
 {
     private static readonly string[] Screens =
-        ["campaigns-list", "campaign-cancel-confirm", "campaign-detail", "at-the-action-watching", "at-the-action", "campaign-progress", "messages-campaign", "messages-campaign-sent", "campaigns-member"];
+        ["campaigns-list", "campaign-cancel-confirm", "campaign-detail", "at-the-action-watching", "at-the-action", "campaign-progress", "messages-campaign", "messages-campaign-sent", "campaigns-member", "campaigns-runner", "campaign-runner", "branch-runner", "campaign-not-running"];
 
     private const string Search = "query($id: ID!, $search: String!) { node(id: $id) { ... on CampaignAction { walkInCandidates(search: $search) { displayName } } } }";
 
@@ -27,6 +27,7 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
         var organiser1 = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
         var organiser2 = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
         var member = await MemberApi.JoinAsync(fixture, branch);
+        var runner = await MemberApi.JoinAsync(fixture, branch); // made CAMPAIGN_ORGANISER of the campaign below
         var suffix = new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5).ToArray()).PadRight(5, 'x');
 
         // three members with names: two will sign up, one will walk in (their names checked through a probe action of an admin's campaign)
@@ -40,6 +41,9 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
         var apiTitle = $"Save the night buses {suffix}";
         var (campaignId, slug) = await LaunchAsync(organiser1.Token, apiTitle);
         var actionId = await ScheduleAsync(organiser1.Token, campaignId, "Picket at the garage", DateTimeOffset.UtcNow.AddSeconds(60), 30);
+        var granted = await fixture.Client.PostAsync("mutation($input: RoleChangeInput!) { grantRole(input: $input) { errors { code message } } }",
+            new { input = new { memberId = runner.MemberId, role = "CAMPAIGN_ORGANISER", campaignId, reason = "Runs the garage pickets" } }, admin);
+        granted.UserErrors("grantRole").ShouldBeEmpty(granted.Body);
         foreach (var m in new[] { ada, ben })
         {
             var signedUp = await fixture.Client.PostAsync("mutation($input: SignUpForActionInput!) { signUpForAction(input: $input) { errors { code message } } }",
@@ -51,7 +55,7 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
         try
         {
             var (exitCode, text) = await NodeScript.RunAsync("organise-campaigns.mjs", fixture.ServerAddress!.ToString(), shots,
-                organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug, apiTitle);
+                organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug, apiTitle, runner.Email);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
@@ -82,7 +86,10 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
             Line("OUTCOME").ShouldContain("Papers sold");
             Line("OUTCOME").ShouldContain("Signatures");
             // organiser 2 (same branch, not one of the campaign's organisers) was offered nothing the server refuses
-            var launcherName = (await fixture.Client.DataAsync("query($slug: String!) { campaign(slug: $slug) { organisers { displayName } } }", new { slug }))["campaign"]!["organisers"]!.AsArray().Single()!["displayName"]!.GetValue<string>();
+            // (organiser 1, who launched it, and the campaign organiser granted it)
+            var organiserNames = (await fixture.Client.DataAsync("query($slug: String!) { campaign(slug: $slug) { organisers { displayName } } }", new { slug }))["campaign"]!["organisers"]!.AsArray().Select(o => o!["displayName"]!.GetValue<string>()).ToList();
+            organiserNames.Count.ShouldBe(2);
+            var launcherName = $"{organiserNames[0]} and {organiserNames[1]}";
             Line("OUTSIDER").ShouldBe($"OUTSIDER Only the campaign’s organisers ({launcherName}) and admins check people in and record the outcome here. You can follow the counts as they change. | 3 checked in · 2 signed up · 28 places left checkins=0 outcomes=0 walkin=0 outcome=0");
 
             Line("FIGURES").ShouldBe("FIGURES 3 taking part of a goal of 20 2 sign-ups 3 checked in 1 action");
@@ -100,6 +107,11 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
             Line("CAMPAIGNPREVIEW").ShouldBe($"CAMPAIGNPREVIEW This message will reach {reach} members who accept email. | Send to {reach} members");
             Line("CAMPAIGNSENT").ShouldBe($"CAMPAIGNSENT Sent to {reach} members: {sent["segment"]!.GetValue<string>()}. The mails go out over the next few minutes.");
             Line("MEMBER").ShouldBe("MEMBER This part is for organisers. Your account does not hold that role; if you think it should, ask an admin. mutations=0");
+            // the campaign organiser: the campaign screens only, their campaign listed, run from its page; no launching, no branch screens
+            Line("RUNNER").ShouldBe($"RUNNER /organise/campaigns nav=Campaigns | Campaigns you run (1) {apiTitle} Running | launch=0");
+            Line("RUNNERCAMPAIGN").ShouldBe("RUNNERCAMPAIGN concludeCampaign scheduleAction updateCampaign notice=0"); // its one action has started: no moving or cancelling it
+            Line("RUNNERBRANCH").ShouldBe("RUNNERBRANCH This part is for organisers of a branch. You run campaigns: find the campaigns you run under Campaigns. mutations=0");
+            Line("NOTRUNNING").ShouldBe($"NOTRUNNING You do not run this campaign, so you see it without changing it. It is run by {launcherName}; an admin can make you one of its campaign organisers. mutations=0");
 
             foreach (var screen in Screens)
                 Line($"AXE {screen}").ShouldBe($"AXE {screen} none");

@@ -21,12 +21,15 @@
 //   KINDS <choices>; CAMPAIGNS <options>   whom a message may go to, and the campaigns organiser 1 runs
 //   CAMPAIGNPREVIEW <count text> | <send button>; CAMPAIGNSENT <status>   a message to everyone taking part in a campaign
 //   MEMBER <alert> mutations=<n>      a member opening /organise/campaigns
+//   RUNNER <path> nav=<area links> | <campaigns you run> | launch=<n>   a campaign organiser opening /organise
+//   RUNNERCAMPAIGN <mutations offered> notice=<n>   on the campaign they run; RUNNERBRANCH <alert> mutations=<n>   on /organise/members
+//   NOTRUNNING <notice> mutations=<n>  organiser 2 on the campaign's page, which they do not run
 //   AXE <page> ...; SIDEWAYS <page>; PAGEERRORS ...; CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug> <its title>
+// usage: node organise-campaigns.mjs <base> <shots> <organiser1 email> <organiser2 email> <member email> <password> <action id> <walk-in name> <suffix> <the action's campaign's slug> <its title> <a campaign organiser's email>
 import { launchChromium, flat, axe as axeLine, screenshots, signedInPage } from './browser.mjs';
 
-const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug, campaignTitle] = process.argv.slice(2);
+const [base, shots, email1, email2, memberEmail, password, actionId, walkInName, suffix, slug, campaignTitle, runnerEmail] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -222,6 +225,31 @@ try {
   await member.getByRole('alert').waitFor({ timeout: 30000 });
   console.log('MEMBER ' + flat(await member.getByRole('alert').textContent()) + ' mutations=' + await member.locator('[data-mutation]').count());
   await check(member, 'campaigns-member');
+
+  // 7. a campaign organiser (CAMPAIGN_ORGANISER on the campaign, organising no branch): the campaign screens only
+  const runner = await signedIn(runnerEmail, '/organise');
+  await runner.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor({ timeout: 30000 });
+  const mine = runner.getByRole('region', { name: /Campaigns you run/ });
+  await mine.getByRole('listitem').first().waitFor({ timeout: 30000 });
+  const runnerNav = (await runner.getByRole('navigation', { name: 'Organise' }).getByRole('link').allTextContents()).map(flat).join(' | ');
+  console.log(`RUNNER ${new URL(runner.url()).pathname} nav=${runnerNav} | ${flat(await mine.innerText())} | launch=${await runner.locator('[data-mutation="launchCampaign"]').count()}`);
+  await check(runner, 'campaigns-runner');
+  await mine.getByRole('link', { name: campaignTitle }).click();
+  await runner.getByRole('heading', { level: 1, name: campaignTitle }).waitFor({ timeout: 30000 });
+  await runner.waitForLoadState('networkidle');
+  const offered = new Set(await runner.locator('[data-mutation], [data-opens]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mutation') ?? e.getAttribute('data-opens'))));
+  console.log(`RUNNERCAMPAIGN ${[...offered].sort().join(' ')} notice=${await runner.locator('.notice').count()}`);
+  await check(runner, 'campaign-runner');
+  await runner.goto(url('/organise/members'), { waitUntil: 'load' });
+  await runner.getByRole('alert').waitFor({ timeout: 30000 });
+  console.log(`RUNNERBRANCH ${flat(await runner.getByRole('alert').textContent())} mutations=${await runner.locator('[data-mutation]').count()}`);
+  await check(runner, 'branch-runner');
+  // organiser 2 (of the branch, not running the campaign) reads the campaign's page without changing it
+  await two.goto(url(`/organise/campaigns/${slug}`), { waitUntil: 'load' });
+  await two.getByRole('heading', { level: 1, name: campaignTitle }).waitFor({ timeout: 30000 });
+  await two.waitForLoadState('networkidle');
+  console.log(`NOTRUNNING ${flat(await two.locator('.notice').textContent())} mutations=${await two.locator('[data-mutation], [data-opens]').count()}`);
+  await check(two, 'campaign-not-running');
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));

@@ -15,7 +15,7 @@ import { dayLabel } from './format';
 
 /** Why the campaign's page offers no change to someone who does not run it, and who does. */
 function notRunning(organisers: ReadonlyArray<string>): string {
-  const who = organisers.length === 0 ? 'Nobody runs it at the moment' : `It is run by ${organisers.join(', ')}`;
+  const who = organisers.length === 0 ? 'Nobody runs it at the moment' : `It is run by ${new Intl.ListFormat('en-GB').format(organisers)}`;
   return `You do not run this campaign, so you see it without changing it. ${who}; an admin can make you one of its campaign organisers.`;
 }
 
