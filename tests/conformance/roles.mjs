@@ -16,38 +16,43 @@ const paths = JSON.parse(await readFile(pathsFile, 'utf8'));
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
-try {
-  for (const { role, email, password } of accounts) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${role}: ${e.message}`));
-    // a refused request (403 from a field the role may not read) is the screen's business, not an error here
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 403/.test(m.text())) consoleErrors.push(`${role}: ${m.text()}`); });
-    const url = (path) => new URL(path, base).toString();
+/** One role's visit of every screen: the lines it prints, in order (the roles run side by side, each in its own context). */
+async function visit({ role, email, password }) {
+  const out = [];
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${role}: ${e.message}`));
+  // a refused request (403 from a field the role may not read) is the screen's business, not an error here
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 403/.test(m.text())) consoleErrors.push(`${role}: ${m.text()}`); });
+  const url = (path) => new URL(path, base).toString();
 
-    await page.goto(url('/sign-in'), { waitUntil: 'load' });
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30000 });
+  await page.goto(url('/sign-in'), { waitUntil: 'load' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30000 });
 
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    const toggle = nav.getByRole('button', { name: 'Menu' });
-    if (await toggle.count() > 0) await toggle.click();
-    console.log(`MENU ${role} ` + (await nav.getByRole('listitem').allTextContents()).map(flat).join(' | '));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const toggle = nav.getByRole('button', { name: 'Menu' });
+  if (await toggle.count() > 0) await toggle.click();
+  out.push(`MENU ${role} ` + (await nav.getByRole('listitem').allTextContents()).map(flat).join(' | '));
 
-    for (const path of paths) {
-      await page.goto(url(path), { waitUntil: 'load' });
-      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30000 });
-      // let the screen's queries answer (a list's buttons appear with its rows)
-      await page.waitForLoadState('networkidle');
-      if (await page.getByRole('alert').filter({ hasText: 'This part is for' }).count() > 0) console.log(`REFUSED ${role} ${path}`);
-      const offered = new Set(await page.locator('[data-mutation], [data-opens]').evaluateAll(
-        (els) => els.map((e) => e.getAttribute('data-mutation') ?? e.getAttribute('data-opens'))));
-      console.log(`OFFERS ${role} ${path} ` + ([...offered].filter(Boolean).sort().join(' ') || '-'));
-    }
-    await context.close();
+  for (const path of paths) {
+    await page.goto(url(path), { waitUntil: 'load' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30000 });
+    // let the screen's queries answer (a list's buttons appear with its rows)
+    await page.waitForLoadState('networkidle');
+    if (await page.getByRole('alert').filter({ hasText: 'This part is for' }).count() > 0) out.push(`REFUSED ${role} ${path}`);
+    const offered = new Set(await page.locator('[data-mutation], [data-opens]').evaluateAll(
+      (els) => els.map((e) => e.getAttribute('data-mutation') ?? e.getAttribute('data-opens'))));
+    out.push(`OFFERS ${role} ${path} ` + ([...offered].filter(Boolean).sort().join(' ') || '-'));
   }
+  await context.close();
+  return out;
+}
+
+try {
+  for (const lines of await Promise.all(accounts.map(visit))) for (const line of lines) console.log(line);
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));
