@@ -10,15 +10,16 @@ public sealed record MembersAsOfPage(int Total, IReadOnlyList<MemberProfile> Mem
 public static class AsOfReads
 {
     /// <summary>
-    /// Members ACTIVE in the branch at <paramref name="at"/>, by family name, given name and id (the members list's
-    /// order): one statement over the standing intervals' partial index (a branch's ACTIVE intervals by start), which
-    /// answers the total and the page's member documents as one JSON value. <paramref name="size"/>+1 rows are read
-    /// in the fetching direction (the extra one tells whether more lie that way).
+    /// Members ACTIVE in the branch at <paramref name="at"/>, by member id (ids are time-ordered: about the order
+    /// they joined the platform): one statement over the standing intervals' partial index (a branch's ACTIVE
+    /// intervals by member), which answers the total and the page's member documents as one JSON value. Only the
+    /// page's members are read from their documents (ordering by name would read every member of the branch).
+    /// <paramref name="size"/>+1 rows are read in the fetching direction (the extra one tells whether more lie that way).
     /// </summary>
-    public static async Task<MembersAsOfPage> MembersAsync(IQuerySession session, Guid branchId, DateTimeOffset at, string? afterKey, bool backward, int size, CancellationToken ct)
+    public static async Task<MembersAsOfPage> MembersAsync(IQuerySession session, Guid branchId, DateTimeOffset at, Guid? after, bool backward, int size, CancellationToken ct)
     {
         var direction = backward ? "desc" : "asc";
-        var keyset = afterKey is null ? "true" : backward ? "p.sort_key < ^" : "p.sort_key > ^";
+        var keyset = after is null ? "true" : backward ? "m.member_id < ^" : "m.member_id > ^";
         var sql = $"""
             with m as materialized (
               select i.member_id from {StandingIntervalProjection.Table} i
@@ -26,12 +27,12 @@ public static class AsOfReads
             select json_build_object(
               'Total', (select count(*) from m),
               'Rows', coalesce((
-                select json_agg(json_build_object('Member', r.data, 'Version', r.mt_version) order by r.sort_key {direction})
-                from (select p.sort_key, p.data, p.mt_version from m join {MembershipModule.Schema}.mt_doc_memberprofile p on p.id = m.member_id
-                      where {keyset} order by p.sort_key {direction} limit ^) r), '[]'::json))
+                select json_agg(json_build_object('Member', p.data, 'Version', p.mt_version) order by p.id {direction})
+                from (select m.member_id from m where {keyset} order by m.member_id {direction} limit ^) k
+                join {MembershipModule.Schema}.mt_doc_memberprofile p on p.id = k.member_id), '[]'::json))
             """;
         var utc = at.ToUniversalTime();
-        object[] args = afterKey is null ? [branchId, utc, utc, size + 1] : [branchId, utc, utc, afterKey, size + 1];
+        object[] args = after is { } key ? [branchId, utc, utc, key, size + 1] : [branchId, utc, utc, size + 1];
         var page = (await session.AdvancedSql.QueryAsync<PageJson>('^', sql, ct, args))[0];
         var members = page.Rows.Select(r =>
         {

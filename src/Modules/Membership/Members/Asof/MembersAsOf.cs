@@ -10,7 +10,7 @@ internal sealed class MembersAsOfQuery : ISchemaContributor
     public void AddQueryFields(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionType<MemberType>>>("membersAsOf")
             .Description("Who was a member in good standing (ACTIVE: not suspended, lapsed or resigned) of the branch at the end of the day `date` in the organisation's " +
-                "time zone (Site:TimeZone), by family name, then given name, with totalCount. Organisers of the branch and admins. The members are shown as they are " +
+                "time zone (Site:TimeZone), with totalCount, by member id (about the order they joined the platform). Organisers of the branch and admins. The members are shown as they are " +
                 "now (a member who moved since is listed; their personal fields follow today's rules; an erased member shows as erased).")
             .Argument<NonNullGraphType<DateScalar>>("date", "The day (not after today in the organisation's time zone).")
             .Argument<NonNullGraphType<IdGraphType>>("branchId", "The branch's global id.")
@@ -26,7 +26,10 @@ internal sealed class MembersAsOfQuery : ISchemaContributor
                 var (day, zone) = MemberAsOfExtension.ReadDate(ctx);
                 var page = PageRequest.From(ctx);
                 await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
-                var found = await AsOfReads.MembersAsync(session, branch, zone.EndOf(day), page.AfterKey, page.Backward, page.First, ctx.CancellationToken);
-                return page.ToConnection(found.Members, m => m.SortKey, found.Total);
+                Guid? after = page.AfterKey is null ? null
+                    : Guid.TryParseExact(page.AfterKey, "N", out var key) ? key
+                    : throw new ExecutionError("The cursor is not one of this list.") { Code = ErrorCodes.BadUserInput };
+                var found = await AsOfReads.MembersAsync(session, branch, zone.EndOf(day), after, page.Backward, page.First, ctx.CancellationToken);
+                return page.ToConnection(found.Members, m => m.Id.ToString("N"), found.Total);
             });
 }

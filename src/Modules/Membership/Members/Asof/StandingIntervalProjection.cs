@@ -13,7 +13,7 @@ public sealed class StandingIntervalProjection : Marten.Events.Projections.IProj
 {
     public const string Table = MembershipModule.Schema + ".standing_intervals";
 
-    /// <summary>The index the as-of query reads: a branch's ACTIVE intervals by start, with their end and member (an index-only scan).</summary>
+    /// <summary>The index the as-of query reads: a branch's ACTIVE intervals by member, with their start and end.</summary>
     public const string ActiveIndex = "standing_intervals_branch_active";
 
     /// <summary>
@@ -57,8 +57,8 @@ public sealed class StandingIntervalProjection : Marten.Events.Projections.IProj
         table.AddColumn<DateTimeOffset>("to_at").AllowNulls();
         table.Indexes.Add(new IndexDefinition(ActiveIndex)
         {
-            Columns = ["branch_id", "from_at"],
-            IncludeColumns = ["to_at", "member_id"],
+            Columns = ["branch_id", "member_id"],
+            IncludeColumns = ["from_at", "to_at"],
             Predicate = "standing = 'Active'",
         });
         // the open interval of a member: what the next event closes
