@@ -15,7 +15,7 @@
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
 #   BENCH_PORT         host port (5081; the baseline uses +1)
-#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members baseline-signups signups apply subscriptions pages mail)
+#   BENCH_SCENARIOS    which scenarios to run, e.g. "baseline campaign" (all: baseline campaign articles members members-asof baseline-signups signups apply subscriptions pages mail)
 #   BENCH_OUTPUT       where the report goes (bench/results.md)
 #   BENCH_MAIL_MEMBERS members who accept email in the mail scenario's branch (5000)
 #   BENCH_MAIL_CONNECTIONS  Mail:Smtp:Connections of the host in the mail scenario (4)
@@ -98,7 +98,7 @@ else
   SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
 fi
 # --- end subscriptions scenario: settings ---
-ALL_SCENARIOS="baseline campaign articles members baseline-signups signups apply subscriptions pages mail"
+ALL_SCENARIOS="baseline campaign articles members members-asof baseline-signups signups apply subscriptions pages mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
 DEMO_PORT=$((HOST_PORT + 2))
@@ -269,6 +269,10 @@ SCENARIOS=(
   "campaign|1. Campaign page: campaign(slug) with progress and 20 upcoming actions|$URL|POST|/graphql|$CAMPAIGN_PAGE||$WORK/campaign-slugs.txt"
   "articles|2. articles(first: 20) with authors|$URL|POST|/graphql|$ARTICLES_PAGE||"
   "members|3. members(filter: {search}) at $MEMBERS members, admin|$URL|POST|/graphql|{\"query\":\"{ members(filter: {search: \\\"okafor.1234\\\"}, first: 20) { totalCount nodes { id givenName familyName email status } } }\"}|$ADMIN_TOKEN|"
+  # --- members-asof scenario (issue 22): who was a member in good standing of a branch (MEMBERS / BRANCHES members) at the end of
+  # yesterday, from the standing intervals; a different branch each request, an admin's token
+  "members-asof|3a. membersAsOf(date, branchId) for a branch of $(( MEMBERS / BRANCHES )) members at $MEMBERS members, admin|$URL|POST|/graphql|{\"query\":\"query(\$b: ID!) { membersAsOf(date: \\\"$(date -u -d yesterday +%F)\\\", branchId: \$b, first: 20) { totalCount nodes { id givenName familyName status } } }\",\"variables\":{\"b\":\"{{v}}\"}}|$ADMIN_TOKEN|$WORK/asof-branches.txt"
+  # --- end members-asof scenario
   # --- sign-up baseline (signups helper): plain Npgsql, the same checks and rows as scenario 4, its own fresh pairs
   "baseline-signups|Baseline: sign-up, plain Npgsql|http://127.0.0.1:$BASELINE_PORT|POST|/sign-up/{{v}}|||$WORK/signup-baseline-pairs.txt"
   # --- end of the sign-up baseline

@@ -98,6 +98,8 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
             branches.Add(result.Id!.Value);
         }
         branchIds = [.. branches];
+        // the as-of scenario's branches (each holds Members / Branches members), by global id
+        await File.WriteAllLinesAsync(Path.Combine(outputDirectory, "asof-branches.txt"), branchIds.Select(b => GlobalId.Encode("Branch", b)));
         memberIds = Enumerable.Range(0, plan.Members).Select(_ => Guid.CreateVersion7()).ToArray();
         var started = now.AddMonths(-6);
         return await InBatches(plan.Members, 1000, (session, from, to) =>

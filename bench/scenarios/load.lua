@@ -86,8 +86,8 @@ function done(summary, latency, requests)
   if transport > 0 then listed[#listed + 1] = "TRANSPORT:" .. transport end
   table.sort(listed)
   -- codes: the error codes seen and how often (CODE:n,...; "-" when none)
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d answered=%d lines_used=%d codes=%s\n",
+  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d answered=%d lines_used=%d codes=%s\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, failed + transport, answered, used,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, failed + transport, answered, used,
     #listed > 0 and table.concat(listed, ",") or "-"))
 end

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using JasperFx.Events.Projections;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -24,6 +25,9 @@ public sealed class MembershipModule : IModule
                 o.Projections.Add<BranchProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<Grants.RoleGrantProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<MemberLedgerProjection>(ProjectionLifecycle.Inline); // consents and programme acceptances
+                // as-of: the members' standing intervals (Members/Asof), a table of their own, built once for existing members
+                o.Projections.Add(new StandingIntervalProjection(), ProjectionLifecycle.Inline);
+                foreach (var table in StandingIntervalProjection.SchemaObjects()) o.Storage.ExtendedSchemaObjects.Add(table);
 
                 o.Schema.For<MembershipApplication>().Duplicate(x => x.Sequence).Duplicate(x => x.Status);
                 o.Schema.For<PendingApplicationEmail>();
@@ -82,6 +86,9 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<WorkersPower.Membership.Mail.UnsubscribeLinks>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddHostedService<Grants.LegacyRoleMigration>(); // before the host answers: today's roles become grants, once
+        services.TryAddSingleton(SiteTimeZone.From(context.Configuration));
+        services.AddSingleton<StandingIntervalRebuild>();
+        services.AddHostedService(sp => sp.GetRequiredService<StandingIntervalRebuild>());
         services.AddSingleton<IDemoData, MembershipDemoData>();
         services.AddSingleton<IMemberDataExporter, Messages.OrganiserMessagesDataExporter>();
         services.AddSingleton<IMemberDataExporter, LedgerDataExporter>();
