@@ -35,14 +35,14 @@ const roleName = (role: string) => roleWords[role]?.name ?? role;
 const dayOf = (iso: string) => formatDate(iso);
 
 /**
- * The instant a day ends in the organisation's time zone (Europe/London): midnight at the start of the next day,
- * whatever the clocks do that night.
+ * The instant a day ends in the organisation's time zone (e.g. Europe/London): midnight at the start of the next
+ * day, whatever the clocks do that night.
  */
-export function endOfDay(day: string): string {
+export function endOfDay(day: string, zone: string): string {
   const [y, m, d] = day.split('-').map(Number);
   const guess = Date.UTC(y!, m! - 1, d! + 1);
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
   }).formatToParts(guess).map((p) => [p.type, p.value]));
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return new Date(guess - (wall - guess)).toISOString();
@@ -71,16 +71,18 @@ export function RolesPage() {
 function MemberGrants({ id }: { id: string }) {
   const data = useLazyLoadQuery<RolesPageMemberQuery>(
     graphql`
-      query RolesPageMemberQuery($id: ID!) {
-        me { id }
+      query RolesPageMemberQuery($id: ID!, $yesterday: Date!) {
+        me { id asOf(date: $yesterday) { timeZone } }
         branches { id name }
         campaigns(status: ACTIVE, first: 100) { nodes { id title } }
         node(id: $id) { ... on Member { id givenName familyName branch { id name } ...RolesPage_grants @alias } }
       }
     `,
-    { id },
+    { id, yesterday: new Date(Date.now() - 86400000).toISOString().slice(0, 10) },
     { fetchPolicy: 'network-only' },
   );
+  // the organisation's time zone (Site:TimeZone), as the signed-in admin's own record states it
+  const zone = data.me?.asOf?.timeZone ?? 'Europe/London';
   const node = data.node;
   if (!node?.id || !node.givenName) return <p className="alert" role="alert">This member is no longer found: they may have been erased.</p>;
   const name = `${node.givenName} ${node.familyName}`;
@@ -89,7 +91,7 @@ function MemberGrants({ id }: { id: string }) {
       <h2 id="member-roles-title">{name}’s grants</h2>
       <p className="meta">A member of {node.branch?.name ?? 'no branch'}. Every member holds the Member role: their own membership.</p>
       <GrantList member={node.RolesPage_grants!} name={name} self={data.me?.id === node.id} />
-      <GrantForm memberId={node.id} name={name} ownBranch={node.branch?.id ?? null} branches={data.branches} campaigns={data.campaigns.nodes} />
+      <GrantForm zone={zone} memberId={node.id} name={name} ownBranch={node.branch?.id ?? null} branches={data.branches} campaigns={data.campaigns.nodes} />
     </section>
   );
 }
@@ -211,8 +213,8 @@ function RevokePanel({ grantId, what, name, onDone, onCancel }: {
 type Named = { readonly id: string; readonly name?: string; readonly title?: string };
 
 /** Grant a role on a scope, with an optional end day and reason. Nothing typed is lost when the API refuses. */
-function GrantForm({ memberId, name, ownBranch, branches, campaigns }: {
-  memberId: string; name: string; ownBranch: string | null;
+function GrantForm({ zone, memberId, name, ownBranch, branches, campaigns }: {
+  zone: string; memberId: string; name: string; ownBranch: string | null;
   branches: RolesPageMemberQuery$data['branches']; campaigns: RolesPageMemberQuery$data['campaigns']['nodes'];
 }) {
   const [role, setRole] = useState<Role>('ORGANISER');
@@ -246,7 +248,7 @@ function GrantForm({ memberId, name, ownBranch, branches, campaigns }: {
         memberId, role,
         branchId: branch && branch !== whole ? branch : null,
         campaignId: campaign || null,
-        until: until ? endOfDay(until) : null,
+        until: until ? endOfDay(until, zone) : null,
         reason: text('grantReason') || null,
       } },
       onCompleted: (r) => {
@@ -293,7 +295,7 @@ function GrantForm({ memberId, name, ownBranch, branches, campaigns }: {
       ) : <p>{roleName(role)} is granted on the whole organisation.</p>}
       <div className="field" data-invalid={e.grantUntil ? 'true' : undefined}>
         <label htmlFor="grantUntil">Ends on (optional)</label>
-        <span className="hint" id="grantUntil-hint">The grant ends at the end of that day, UK time. Leave it empty for a grant without end, until revoked.</span>
+        <span className="hint" id="grantUntil-hint">The grant ends at the end of that day in the organisation’s time zone ({zone}). Leave it empty for a grant without end, until revoked.</span>
         <input id="grantUntil" name="grantUntil" type="date" {...describedBy('grantUntil', e, 'grantUntil-hint')} />
         <FieldError name="grantUntil" errors={e} />
       </div>
