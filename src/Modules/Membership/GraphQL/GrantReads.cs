@@ -25,17 +25,11 @@ internal static class GrantReads
         }, g => g.SortKey, context.CancellationToken);
     }
 
-    /// <summary>The day's first and last instants (end exclusive) in the organisation's time zone (Site:TimeZone, default Europe/London).</summary>
+    /// <summary>The day's first and last instants (end exclusive) in the organisation's time zone (<see cref="SiteTimeZone"/>).</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) DayOf(IResolveFieldContext context, DateOnly day)
     {
-        var name = context.RequestServices!.GetRequiredService<IConfiguration>()["Site:TimeZone"] is { Length: > 0 } configured ? configured : "Europe/London";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(name, out var found) ? found : TimeZoneInfo.Utc;
-        DateTimeOffset At(DateOnly d)
-        {
-            var local = d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
-        }
-        return (At(day), At(day.AddDays(1)));
+        var zone = context.RequestServices!.GetRequiredService<SiteTimeZone>();
+        return (zone.StartOf(day), zone.StartOf(day.AddDays(1)));
     }
 
     /// <summary>The member whose account <paramref name="accountId"/> is, when the caller may reach them; null for the platform and accounts without a member.</summary>
