@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WorkersPower.Testing;
@@ -27,7 +25,7 @@ public sealed class ConsentLedgerMigrationTests
         var database = await TestPostgres.CreateDatabaseAsync("consentledgermigration");
         try
         {
-            await RestoreAsync(database);
+            await CommittedDump.RestoreAsync(database);
             var members = await ScalarAsync(database, "select count(*) from membership.mt_doc_memberprofile where erased = false");
             members.ShouldBeGreaterThan(10);
 
@@ -99,28 +97,4 @@ public sealed class ConsentLedgerMigrationTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Restores the committed dump (plain SQL with COPY blocks) into the database with psql (15 when present, as the README says).</summary>
-    private static async Task RestoreAsync(string database)
-    {
-        var dump = Path.Combine(Repository.Root, "tests", "WorkersPower.Membership.Tests", "Migration", "main-2026-11-29.sql.gz");
-        var c = new NpgsqlConnectionStringBuilder(database);
-        var psql = File.Exists("/usr/lib/postgresql/15/bin/psql") ? "/usr/lib/postgresql/15/bin/psql" : "psql";
-        var start = new ProcessStartInfo(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", c.Host!, "-p", c.Port.ToString(CultureInfo.InvariantCulture), "-U", c.Username!, "-d", c.Database!])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["PGPASSWORD"] = c.Password ?? "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await using (var gzip = new GZipStream(File.OpenRead(dump), CompressionMode.Decompress))
-            await gzip.CopyToAsync(process.StandardInput.BaseStream);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        await output;
-        process.ExitCode.ShouldBe(0, await errors);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,9 +18,6 @@ namespace WorkersPower.Host.Tests;
 /// </summary>
 public sealed class LegacyCampaignOrganiserMigrationTests
 {
-    private static readonly string Dump = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
-        "WorkersPower.Membership.Tests", "Migration", "main-2026-11-29.sql.gz");
-
     private const string Olu = "organiser@demo.workerspower.org", OluPassword = "olu-demo-pass-2026";
     private const string Ada = "admin@demo.workerspower.org";
 
@@ -32,7 +27,7 @@ public sealed class LegacyCampaignOrganiserMigrationTests
         var database = await TestPostgres.CreateDatabaseAsync("campaignorganisermigration");
         try
         {
-            await RestoreAsync(database);
+            await CommittedDump.RestoreAsync(database);
 
             IReadOnlyList<(Guid Member, Guid Campaign)> granted;
             DateTimeOffset recordedAt;
@@ -91,28 +86,6 @@ public sealed class LegacyCampaignOrganiserMigrationTests
         return host;
     }
 
-    /// <summary>Restores the dump with psql (it holds COPY blocks): the newest server's psql, or the one on the PATH.</summary>
-    private static async Task RestoreAsync(string database)
-    {
-        File.Exists(Dump).ShouldBeTrue($"The dump is missing: {Dump}");
-        var c = new NpgsqlConnectionStringBuilder(database);
-        var psql = Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } bin ? Path.Combine(bin, "psql")
-            : Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "psql")).Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault() ?? "psql"
-                : "psql";
-        var start = new ProcessStartInfo(psql, ["-q", "-v", "ON_ERROR_STOP=1", "-h", c.Host!, "-p", c.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-U", c.Username!, "-d", c.Database!])
-        { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PGPASSWORD"] = c.Password;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await using (var gzip = new GZipStream(File.OpenRead(Dump), CompressionMode.Decompress))
-            await gzip.CopyToAsync(process.StandardInput.BaseStream);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await errors + await output);
-    }
 
     private static async Task<Dictionary<string, Guid>> MembersAsync(PlatformFactory host, params string[] emails)
     {

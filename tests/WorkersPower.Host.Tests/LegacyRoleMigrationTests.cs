@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
 using Npgsql;
 using WorkersPower.Testing;
 
@@ -12,7 +10,6 @@ namespace WorkersPower.Host.Tests;
 /// </summary>
 public sealed class LegacyRoleMigrationTests : IAsyncLifetime
 {
-    private const string Dump = "tests/WorkersPower.Membership.Tests/Migration/main-2026-11-29.sql.gz";
     private const string AdminEmail = "admin@demo.workerspower.org", AdminPassword = "ada-demo-pass-2026";
     private const string OrganiserEmail = "organiser@demo.workerspower.org", OrganiserPassword = "olu-demo-pass-2026";
     private const string MemberEmail = "member@demo.workerspower.org", MemberPassword = "mo-demo-pass-2026";
@@ -22,7 +19,7 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connectionString = await TestPostgres.CreateDatabaseAsync("legacyroles");
-        await RestoreAsync(connectionString, Path.Combine(Repository.Root, Dump));
+        await CommittedDump.RestoreAsync(connectionString);
     }
 
     public async Task DisposeAsync()
@@ -123,25 +120,4 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Restores a plain pg_dump (gzipped) with psql, as the dump's README says (its COPY blocks need psql).</summary>
-    private static async Task RestoreAsync(string connectionString, string dump)
-    {
-        var c = new NpgsqlConnectionStringBuilder(connectionString);
-        var psql = new[] { Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } bin ? Path.Combine(bin, "psql") : null, "/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql" }
-            .FirstOrDefault(p => p is not null && File.Exists(p)) ?? "psql";
-        var start = new ProcessStartInfo(psql)
-        {
-            ArgumentList = { "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", c.Host!, "-p", c.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", c.Username!, "-d", c.Database! },
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.Environment["PGPASSWORD"] = c.Password ?? "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await using (var gz = new GZipStream(File.OpenRead(dump), CompressionMode.Decompress))
-            await gz.CopyToAsync(process.StandardInput.BaseStream);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await errors + await output);
-    }
 }
