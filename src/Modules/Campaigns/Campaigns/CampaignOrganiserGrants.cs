@@ -59,13 +59,15 @@ public static class MigrateCampaignOrganisersHandler
 }
 
 /// <summary>Runs Campaigns' start-up steps (the campaign organisers' migration) as the host starts; a step already recorded does nothing.</summary>
-internal sealed partial class CampaignsStartupSteps(IMessageBus bus, ILogger<CampaignsStartupSteps> logger) : IHostedService
+internal sealed partial class CampaignsStartupSteps(IServiceScopeFactory scopes, ILogger<CampaignsStartupSteps> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await bus.InvokeAsync(new MigrateCampaignOrganisers(), cancellationToken);
+            // the message bus is scoped: a hosted service (a singleton) takes it from a scope of its own
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new MigrateCampaignOrganisers(), cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
