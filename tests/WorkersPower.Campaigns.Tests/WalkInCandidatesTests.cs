@@ -23,8 +23,6 @@ public sealed class WalkInCandidatesTests(CampaignsFixture fixture) : IClassFixt
     private async Task<MemberApi.Person> NamedAsync(string branchId, string givenName, string familyName, params string[] roles)
     {
         var person = await MemberApi.JoinAsync(fixture, branchId, roles);
-        // renamed once Campaigns has its copy (a rename heard before the member joined would be lost)
-        await CopyAsync(person, _ => true);
         var renamed = await fixture.Client.PostAsync("mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { errors { code message field } } }",
             new { input = new { givenName, familyName } }, person.Token);
         renamed.UserErrors("updateMyProfile").ShouldBeEmpty(renamed.Body);

@@ -33,6 +33,8 @@ async function visit({ role, email, password }) {
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30000 });
 
   const nav = page.getByRole('navigation', { name: 'Main' });
+  // the page after sign-in may still be loading its part (the whole frame waits on it): read the menu once it is there
+  await nav.getByRole('button', { name: 'Sign out', includeHidden: true }).waitFor({ state: 'attached', timeout: 30000 });
   const toggle = nav.getByRole('button', { name: 'Menu' });
   if (await toggle.count() > 0) await toggle.click();
   out.push(`MENU ${role} ` + (await nav.getByRole('listitem').allTextContents()).map(flat).join(' | '));

@@ -12,7 +12,36 @@ public sealed class CampaignMember
     public MemberStanding Standing { get; set; }
     public bool Erased { get; set; }
 
+    /// <summary>When the name, the branch and the standing were last set (the instant on the message that set each):
+    /// a message older than the one already applied is ignored, as messages may arrive in any order.</summary>
+    public DateTimeOffset NameAt { get; set; }
+
+    public DateTimeOffset BranchAt { get; set; }
+
+    public DateTimeOffset StandingAt { get; set; }
+
     public const string ErasedName = "Erased member";
+
+    public void Name(string displayName, DateTimeOffset at)
+    {
+        if (Erased || at < NameAt) return;
+        DisplayName = displayName;
+        NameAt = at;
+    }
+
+    public void Branch(Guid branchId, DateTimeOffset at)
+    {
+        if (at < BranchAt) return;
+        BranchId = branchId;
+        BranchAt = at;
+    }
+
+    public void Stand(MemberStanding standing, DateTimeOffset at)
+    {
+        if (at < StandingAt) return;
+        Standing = standing;
+        StandingAt = at;
+    }
 }
 
 /// <summary>Withdraws a member from an action because their membership ended.</summary>
@@ -25,30 +54,33 @@ public static class MembershipEventsHandler
     {
         var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
         if (member.Erased) return;
-        member.DisplayName = e.DisplayName;
-        member.BranchId = e.BranchId;
-        member.Standing = MemberStanding.Active;
+        member.Name(e.DisplayName, e.JoinedAt);
+        member.Branch(e.BranchId, e.JoinedAt);
+        member.Stand(MemberStanding.Active, e.JoinedAt);
         session.Store(member);
     }
 
+    /// <summary>A rename heard before the join makes the copy (the join, older, then leaves the new name alone).</summary>
     public static async Task Handle(MemberRenamed e, IDocumentSession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<CampaignMember>(e.MemberId, ct) is not { Erased: false } member) return;
-        member.DisplayName = e.DisplayName;
+        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        if (member.Erased) return;
+        member.Name(e.DisplayName, e.At);
         session.Store(member);
     }
 
     public static async Task Handle(MemberTransferredBranch e, IDocumentSession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<CampaignMember>(e.MemberId, ct) is not { } member) return;
-        member.BranchId = e.ToBranchId;
+        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        if (member.Erased) return;
+        member.Branch(e.ToBranchId, e.At);
         session.Store(member);
     }
 
     public static async Task<object?> Handle(MemberStandingChanged e, IDocumentSession session, CancellationToken ct)
     {
         var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
-        member.Standing = e.Standing;
+        member.Stand(e.Standing, e.At);
         session.Store(member);
         return e.Standing is MemberStanding.Resigned or MemberStanding.Suspended
             ? new WithdrawMemberFromFutureActions(e.MemberId, e.Standing == MemberStanding.Resigned ? "The member resigned." : "The member was suspended.")
