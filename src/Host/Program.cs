@@ -1,12 +1,13 @@
 using WorkersPower.Host.Composition;
 using WorkersPower.Campaigns;
 using WorkersPower.Content;
+using WorkersPower.Decisions;
 using WorkersPower.Membership;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The modules this host composes. The host knows nothing else of them.
-IModule[] modules = [new MembershipModule(), new CampaignsModule(), new ContentModule()];
+IModule[] modules = [new MembershipModule(), new CampaignsModule(), new ContentModule(), new DecisionsModule()];
 
 builder.AddWorkersPower(modules);
 

@@ -1,0 +1,36 @@
+using JasperFx.Events.Projections;
+using Wolverine.Marten;
+
+namespace WorkersPower.Decisions;
+
+/// <summary>
+/// Decisions: meetings of a branch or of the whole organisation, motions with seconders and amendments, ballots
+/// (yes/no/abstain, a choice of one, elections by single transferable vote), secret yet verifiable or recorded,
+/// with a frozen electorate, quorum, live turnout and proxies. It asks Membership only through IElectorate.
+/// </summary>
+public sealed class DecisionsModule : IModule
+{
+    public const string Schema = "decisions";
+
+    public string Name => Schema;
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddMartenStore<IDecisionsStore>(o =>
+            {
+                o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.Projections.Add<Meetings.MeetingProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<Ballots.BallotProjection>(ProjectionLifecycle.Inline);
+                o.Schema.For<Meetings.Meeting>().Duplicate(x => x.BranchId).Duplicate(x => x.Sequence);
+                o.Schema.For<Ballots.Ballot>().Duplicate(x => x.MeetingId).Duplicate(x => x.Status);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        services.AddSingleton(new ModuleStore(Name, typeof(IDecisionsStore)));
+    }
+
+    public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>
+        options.Policies.UseAncillaryStorageFromAssemblyContaining<DecisionsModule>(typeof(IDecisionsStore));
+}

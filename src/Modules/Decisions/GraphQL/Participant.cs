@@ -1,0 +1,57 @@
+using GraphQL.DataLoader;
+using WorkersPower.Membership.Contracts;
+
+namespace WorkersPower.Decisions.GraphQL;
+
+/// <summary>A member as Decisions shows them to the members of a meeting's scope: their id and name, nothing else.</summary>
+public sealed record Participant(Guid MemberId, string DisplayName);
+
+public sealed class ParticipantType : ObjectGraphType<Participant>
+{
+    public ParticipantType()
+    {
+        Name = "Participant";
+        Description = "A member taking part in a decision (a mover, a seconder, a chair, a proxy, a recorded voter): their id and name only.";
+        Field<NonNullGraphType<IdGraphType>>("memberId").Description("The member's global id.")
+            .Resolve(ctx => GlobalId.Encode("Member", ctx.Source.MemberId));
+        Field(x => x.DisplayName).Description("The member's name (\"Erased member\" once their data is erased).");
+    }
+}
+
+/// <summary>Decisions' reads shared by its resolvers: the store's documents and the members' names, batched per request.</summary>
+internal static class DecisionsReads
+{
+    public static IQuerySession Session(this IResolveFieldContext context) => context.Store().QuerySession();
+
+    private static IDecisionsStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IDecisionsStore>();
+
+    public static IDataLoaderResult<Meetings.Meeting?> LoadMeeting(this IResolveFieldContext context, Guid id) =>
+        context.LoadDocument<Meetings.Meeting>(context.Store(), "decisions.meeting", id, m => m.Id);
+
+    public static IDataLoaderResult<Ballots.Ballot?> LoadBallot(this IResolveFieldContext context, Guid id) =>
+        context.LoadDocument<Ballots.Ballot>(context.Store(), "decisions.ballot", id, b => b.Id);
+
+    /// <summary>
+    /// The member as a participant (null for an unknown id): Membership's name for them (<see cref="IElectorate.NamesAsync"/>),
+    /// all the names a request needs asked in one question.
+    /// </summary>
+    public static IDataLoaderResult<Participant?> LoadParticipant(this IResolveFieldContext context, Guid memberId)
+    {
+        var electorate = context.RequestServices!.GetRequiredService<IElectorate>(); // the fetch may run once this context is recycled
+        return context.BatchLoaders().Get<Guid, Participant>("decisions.participants", async (ids, ct) =>
+        {
+            var names = await electorate.NamesAsync(ids, ct);
+            return names.ToDictionary(n => n.Key, n => new Participant(n.Key, n.Value));
+        }).Load(memberId);
+    }
+
+    /// <summary>The members, as participants, in the order given (unknown ids left out).</summary>
+    public static async Task<IReadOnlyList<Participant>> LoadParticipantsAsync(this IResolveFieldContext context, IEnumerable<Guid> memberIds)
+    {
+        var loads = memberIds.Select(id => context.LoadParticipant(id)).ToList();
+        var found = new List<Participant>();
+        foreach (var load in loads)
+            if (await load.GetResultAsync() is { } p) found.Add(p);
+        return found;
+    }
+}
