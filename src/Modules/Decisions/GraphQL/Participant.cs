@@ -54,4 +54,29 @@ internal static class DecisionsReads
             if (await load.GetResultAsync() is { } p) found.Add(p);
         return found;
     }
+
+    /// <summary>The caller's standing now (branch, good standing), asked once per request.</summary>
+    public static async Task<ElectorStanding?> ViewerStandingAsync(this IResolveFieldContext context)
+    {
+        var caller = Caller.From(context.User);
+        if (caller?.MemberId is not { } memberId) return null;
+        var electorate = context.RequestServices!.GetRequiredService<IElectorate>(); // the fetch may run once this context is recycled
+        var clock = context.RequestServices!.GetRequiredService<TimeProvider>();
+        return await context.BatchLoaders().Get<Guid, ElectorStanding>("decisions.viewer-standing", async (ids, ct) =>
+        {
+            var found = new Dictionary<Guid, ElectorStanding>();
+            foreach (var id in ids)
+                if (await electorate.StandingAsync(id, clock.GetUtcNow(), ct) is { } s) found[id] = s;
+            return found;
+        }).Load(memberId).GetResultAsync(context.CancellationToken);
+    }
+
+    /// <summary>Whether the caller may see the meeting (loads their standing once per request).</summary>
+    public static async Task<bool> MaySeeAsync(this IResolveFieldContext context, Meeting meeting)
+    {
+        var caller = Caller.From(context.User);
+        if (caller is null) return false;
+        if (meeting.MayBeRunBy(caller)) return true;
+        return MeetingAccess.MaySee(caller, await context.ViewerStandingAsync(), meeting);
+    }
 }
