@@ -5,19 +5,30 @@ namespace WorkersPower.Host.Tests;
 /// <summary>
 /// The member space of the web client (/me and its pages) in a real headless Chromium driven by Playwright
 /// (tests/conformance/member-space.mjs): a member signs in, reads their dashboard, edits their profile and
-/// participation, changes their pledge, pages their payments and history, downloads their data and resigns.
+/// participation, changes their pledge, pages their payments and history, downloads their data and resigns. Before
+/// that, an editor has changed the programme since the member joined: the dashboard asks them to accept the new version
+/// (once refused because the editor changed it again while the page was open), and the server records that they did.
 /// </summary>
 public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
 {
     private static readonly string[] Pages =
-        ["member-dashboard", "member-profile-error", "member-profile", "member-contributions", "member-history", "member-data", "member-resign-confirm", "member-resigned"];
+        ["member-programme", "member-programme-error", "member-programme-accepted", "member-dashboard", "member-profile-error", "member-profile", "member-contributions", "member-history", "member-data", "member-resign-confirm", "member-resigned"];
 
     [Fact]
     public async Task In_chromium_a_member_looks_after_their_membership_page_by_page_and_resigns_last()
     {
         NodeScript.RequireChromiumAndAxe();
         var admin = await fixture.AdminTokenAsync();
+        var editor = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync(), "EDITOR");
+        var joinedUnder = await SaveProgrammeAsync(editor.Token, "We fight for workers' control of the workplaces.");
         var member = await MemberApi.JoinAsync(fixture, await fixture.BranchAsync());
+        var acceptedAtJoin = await ProgrammeAcceptedAsync(member.MemberId, admin);
+        acceptedAtJoin["version"]!.GetValue<int>().ShouldBe(joinedUnder);
+        acceptedAtJoin["source"]!.GetValue<string>().ShouldBe("JOIN_FORM");
+        // the programme changes after the member joined: they are not bound to the new text until they accept it
+        var changed = await SaveProgrammeAsync(editor.Token, "We fight for workers' control of the workplaces and of the housing estates.");
+        changed.ShouldBeGreaterThan(joinedUnder);
+        (await ProgrammeAcceptedAsync(member.MemberId, admin))["current"]!.GetValue<bool>().ShouldBeFalse();
         var branchName = (await fixture.Client.DataAsync("{ me { branch { name } } }", token: member.Token))["me"]!["branch"]!["name"]!.GetValue<string>();
         var (actionTitle, slug) = await SignUpForAnActionAsync(admin, member.Token);
         // twelve payments: more than a page of payments, and with the member's own events more than a page of history
@@ -31,12 +42,23 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
         try
         {
             var newEmail = MembershipApi.UniqueEmail("moved");
-            var (exitCode, text) = await NodeScript.RunAsync("member-space.mjs", fixture.ServerAddress!.ToString(), shots, member.Email, MemberApi.Password, newEmail);
+            var (exitCode, text) = await NodeScript.RunAsync("member-space.mjs", fixture.ServerAddress!.ToString(), shots, member.Email, MemberApi.Password, newEmail, editor.Token);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
 
             Line("SIGNEDOUT").ShouldBe("SIGNEDOUT /sign-in?next=%2Fme%2Fprofile");
+            // the notice: the version now and the one accepted at join, a link to read it, the button
+            Line("PROGRAMME").ShouldStartWith($"PROGRAMME Our programme has changed The programme now stands at version {changed}, last changed on ");
+            Line("PROGRAMME").ShouldContain($"You accepted version {joinedUnder} on ");
+            Line("PROGRAMME").ShouldContain("You are not bound by the new text until you accept it.");
+            Line("PROGRAMME").ShouldEndWith("| link=/programme | button=acceptProgramme");
+            // the editor changed it again while the page was open: the stale version is refused, beside the button
+            Line("PROGRAMMEERROR").ShouldBe($"PROGRAMMEERROR version={changed + 1} This is not the programme's current version: read the programme again and accept the version it shows. describedby=programme-notice-error");
+            Line("PROGRAMMERELOADED").ShouldStartWith($"PROGRAMMERELOADED The programme now stands at version {changed + 1}, ");
+            Line("PROGRAMMEKEYBOARD").ShouldBe("PROGRAMMEKEYBOARD I accept the programme as it stands now");
+            Line("PROGRAMMEACCEPTED").ShouldBe($"PROGRAMMEACCEPTED Thank you: you have accepted version {changed + 1} of the programme. It is recorded with today’s date in your history. focused=true");
+            Line("PROGRAMMEAFTER").ShouldBe("PROGRAMMEAFTER notices=0 | Hello, Rosa");
             foreach (var (page, current) in new[] { ("dashboard", "Dashboard"), ("profile", "Profile"), ("contributions", "Contributions"), ("history", "History"), ("data", "My data") })
                 Line($"MEMBERNAV {page}").ShouldBe($"MEMBERNAV {page} Dashboard | Profile | Contributions | History | My data current={current}");
             Line("DASHBOARD").ShouldStartWith("DASHBOARD /me | ");
@@ -70,7 +92,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
             Line("RESIGNED").ShouldEndWith("| Home | Campaigns | Articles | Join us | Sign in | token=null");
             Line("AFTER").ShouldBe("AFTER /sign-in?next=%2Fme");
 
-            foreach (var page in new[] { "dashboard", "profile-error", "profile", "contributions", "history", "data", "resign-confirm", "resigned" })
+            foreach (var page in new[] { "programme", "programme-error", "programme-accepted", "dashboard", "profile-error", "profile", "contributions", "history", "data", "resign-confirm", "resigned" })
                 Line($"AXE {page}").ShouldBe($"AXE {page} none");
             lines.ShouldNotContain(l => l.StartsWith("SIDEWAYS", StringComparison.Ordinal), text);
             lines.ShouldNotContain(l => l.StartsWith("PAGEERRORS", StringComparison.Ordinal), text);
@@ -80,6 +102,12 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
                 new FileInfo(Path.Combine(shots, $"{page}-{size}.png")).Length.ShouldBeGreaterThan(10_000);
 
             // what the pages saved, as the API holds it (read by an admin: the member's token is refused since they resigned)
+            // the server holds the acceptance of the programme's current version, made by the member
+            var accepted = await ProgrammeAcceptedAsync(member.MemberId, admin);
+            accepted["current"]!.GetValue<bool>().ShouldBeTrue();
+            accepted["version"]!.GetValue<int>().ShouldBe(changed + 1);
+            accepted["currentVersion"]!.GetValue<int>().ShouldBe(changed + 1);
+            accepted["source"]!.GetValue<string>().ShouldBe("MEMBER");
             var saved = (await fixture.Client.DataAsync(
                 "query($id: ID!) { node(id: $id) { ... on Member { status statusReason phone union workplace interests availability communicationPreferences { email post sms } contribution { amount currency } contributionFrequency } } }",
                 new { id = member.MemberId }, admin))["node"]!;
@@ -102,6 +130,21 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
             if (Environment.GetEnvironmentVariable("WP_KEEP_SCREENSHOTS") is null) Directory.Delete(shots, recursive: true);
         }
     }
+
+    /// <summary>Creates or revises the programme page (as the editor given): its version afterwards.</summary>
+    private async Task<int> SaveProgrammeAsync(string token, string body)
+    {
+        var page = (await fixture.Client.DataAsync("{ page(slug: \"programme\") { version } }", token: token))["page"];
+        var saved = await fixture.Client.PostAsync("mutation($input: SavePageInput!) { savePage(input: $input) { article { version } errors { code message } } }",
+            new { input = new { slug = "programme", title = "Our programme", body, expectedVersion = page?["version"]?.GetValue<int>() } }, token);
+        saved.UserErrors("savePage").ShouldBeEmpty(saved.Body);
+        return saved["savePage.article.version"]!.GetValue<int>();
+    }
+
+    /// <summary>The member's programmeAccepted, read by an admin.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> ProgrammeAcceptedAsync(string memberId, string admin) =>
+        (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { programmeAccepted { current currentVersion version source } } } }", new { id = memberId }, admin))
+            ["node"]!["programmeAccepted"] ?? throw new ShouldAssertException("No programme acceptance recorded for the member.");
 
     /// <summary>A campaign with six actions the member signed up for: the soonest one's title and the campaign's slug.</summary>
     private async Task<(string Title, string Slug)> SignUpForAnActionAsync(string admin, string memberToken)

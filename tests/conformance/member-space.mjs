@@ -1,6 +1,12 @@
 // A member looks after their membership in the web client's member space, in Debian's chromium (headless,
 // through Playwright), and prints what they see:
 //   SIGNEDOUT <path>          where a member page sends someone not signed in
+//   PROGRAMME <notice> | link=<href> | button=<data-mutation>   the dashboard's notice: the programme changed since they accepted it
+//   PROGRAMMEERROR version=<new> <error> describedby=<ids>   the editor changed it again meanwhile: accepting the old version is refused
+//   PROGRAMMERELOADED <first paragraph>   the notice after a reload, naming the newest version
+//   PROGRAMMEKEYBOARD <focused>   what Tab from the notice's link reaches (then Enter presses it)
+//   PROGRAMMEACCEPTED <status> focused=<status has the focus>   after accepting
+//   PROGRAMMEAFTER notices=<count> | <h1>   the dashboard reloaded after accepting
 //   MEMBERNAV <links>         the member space's sub-navigation, on every page (once per page: MEMBERNAV <page> ...)
 //   DASHBOARD | ...           the dashboard's text; ACTIONLINK <href> of the first next action's campaign link
 //   NEXTACTIONS <shown> <after Show more> | <titles>   the next actions, soonest first, a page at a time
@@ -20,11 +26,11 @@
 //   AXE <page> ...            axe-core's serious and critical violations ("none" when there are none)
 //   PAGEERRORS ..., CONSOLE ...  uncaught script errors and console errors
 // Screenshots of every page at 390x844 and 1280x800 go to the folder given.
-// usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password> <a new email address>
+// usage: node member-space.mjs http://host:port/ <screenshot folder> <email> <password> <a new email address> <an editor's token>
 import { readFile } from 'node:fs/promises';
 import { launchChromium, flat, axe as axeLine, screenshots } from './browser.mjs';
 
-const [base, shots, email, password, newEmail] = process.argv.slice(2);
+const [base, shots, email, password, newEmail, editorToken] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -65,7 +71,57 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor({ timeout: 30000 });
 
-  // 2. the dashboard: standing, branch, next actions (linked to their campaign), notices
+  // 2. the programme changed since the member joined: the dashboard asks them to accept it as it stands now
+  const post = async (query, variables, token) => {
+    const response = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  await open('Dashboard', /^Hello, /);
+  const notice = page.getByRole('region', { name: 'Our programme has changed' });
+  await notice.waitFor({ timeout: 30000 });
+  const readLink = notice.getByRole('link', { name: 'read the programme as it stands now' });
+  const acceptButton = notice.getByRole('button', { name: 'I accept the programme as it stands now' });
+  console.log('PROGRAMME ' + flat(await notice.innerText()) + ' | link=' + await readLink.getAttribute('href') + ' | button=' + await acceptButton.getAttribute('data-mutation'));
+  await axe('programme');
+  await narrow('programme');
+  await shoot('member-programme');
+  // an editor changes the programme again while the page is open: the version shown is no longer the current one
+  const programmeBefore = await post('{ page(slug: "programme") { version } }', {}, editorToken);
+  const revised = await post('mutation($input: SavePageInput!) { savePage(input: $input) { article { version } errors { code message } } }',
+    { input: { slug: 'programme', title: 'Our programme', body: 'We fight for workers\' control of the workplaces, the housing estates and the transport.', expectedVersion: programmeBefore.page.version } }, editorToken);
+  if (revised.savePage.errors.length) throw new Error(JSON.stringify(revised.savePage.errors));
+  await acceptButton.click();
+  const programmeError = notice.locator('#programme-notice-error');
+  await programmeError.waitFor({ timeout: 30000 });
+  console.log(`PROGRAMMEERROR version=${revised.savePage.article.version} ${flat(await programmeError.textContent())} describedby=${await acceptButton.getAttribute('aria-describedby')}`);
+  await axe('programme-error');
+  await shoot('member-programme-error');
+  await page.reload({ waitUntil: 'load' });
+  await notice.waitFor({ timeout: 30000 });
+  console.log('PROGRAMMERELOADED ' + flat(await notice.locator('p').first().textContent()));
+  // with the keyboard: Tab from the link to the button, Enter presses it
+  await readLink.focus();
+  await page.keyboard.press('Tab');
+  console.log('PROGRAMMEKEYBOARD ' + flat(await page.evaluate(() => document.activeElement?.textContent ?? '')));
+  await page.keyboard.press('Enter');
+  const acceptedStatus = page.getByRole('status').filter({ hasText: 'you have accepted' });
+  await acceptedStatus.waitFor({ timeout: 30000 });
+  console.log('PROGRAMMEACCEPTED ' + flat(await acceptedStatus.textContent()) + ' focused=' + await acceptedStatus.evaluate((el) => el === document.activeElement));
+  await axe('programme-accepted');
+  await narrow('programme-accepted');
+  await shoot('member-programme-accepted');
+  // the next visit: what the server holds, no notice
+  await page.reload({ waitUntil: 'load' });
+  await page.getByRole('heading', { name: 'Your membership' }).waitFor({ timeout: 30000 });
+  console.log(`PROGRAMMEAFTER notices=${await notice.count()} | ${flat(await page.getByRole('heading', { level: 1 }).textContent())}`);
+
+  // 3. the dashboard: standing, branch, next actions (linked to their campaign), notices
   await open('Dashboard', /^Hello, /);
   await page.getByRole('heading', { name: 'Your membership' }).waitFor({ timeout: 30000 });
   await navLine('dashboard');
@@ -80,7 +136,7 @@ try {
   await narrow('dashboard');
   await shoot('member-dashboard');
 
-  // 3. the profile: a field error beside its field, then the three forms saved one by one
+  // 4. the profile: a field error beside its field, then the three forms saved one by one
   await open('Profile', 'Your profile');
   await navLine('profile');
   await page.getByLabel('Phone (optional)').fill('call me maybe');
@@ -131,7 +187,7 @@ try {
     await checked('Text messages'), await checked('Letters by post'),
   ].join(' | '));
 
-  // 4. contributions: a bad amount beside its field, then a new pledge; payments page with Show more
+  // 5. contributions: a bad amount beside its field, then a new pledge; payments page with Show more
   await open('Contributions', 'Your contributions');
   await navLine('contributions');
   await page.getByLabel('Amount').fill('-3');
@@ -155,7 +211,7 @@ try {
   await narrow('contributions');
   await shoot('member-contributions');
 
-  // 5. history, newest first, a page at a time
+  // 6. history, newest first, a page at a time
   await open('History', 'Your history');
   await navLine('history');
   const items = page.locator('ol.history > li');
@@ -168,7 +224,7 @@ try {
   await narrow('history');
   await shoot('member-history');
 
-  // 6. my data: the download is a JSON file with the member's email, saved without a new window
+  // 7. my data: the download is a JSON file with the member's email, saved without a new window
   await open('My data', 'Your data and your membership');
   await navLine('data');
   const [download] = await Promise.all([
@@ -184,7 +240,7 @@ try {
   await narrow('data');
   await shoot('member-data');
 
-  // 7. resigning: what it means, a second explicit button, then signed out and told so
+  // 8. resigning: what it means, a second explicit button, then signed out and told so
   await page.getByRole('button', { name: 'I want to resign…' }).click();
   await page.getByRole('heading', { name: 'Are you sure you want to resign?' }).waitFor({ timeout: 30000 });
   await axe('resign-confirm');

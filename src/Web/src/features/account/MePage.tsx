@@ -4,6 +4,7 @@ import { formatDate } from '../../ui/dates';
 import { SignInAgain } from '../member/MemberSpace';
 import { NextActions } from '../member/NextActions';
 import { Notices } from '../member/Notices';
+import { ProgrammeNotice } from '../member/ProgrammeNotice';
 
 /** The standing in words a member understands. */
 const standing: Record<MembershipStatus, string> = {
@@ -14,7 +15,7 @@ const standing: Record<MembershipStatus, string> = {
   '%future added value': 'Unknown',
 };
 
-/** /me, the member's dashboard (inside the member space, which sends the signed-out to sign in): standing, branch, their next actions, their notices. */
+/** /me, the member's dashboard (inside the member space, which sends the signed-out to sign in): a new programme to accept, if any, then standing, branch, their next actions, their notices. */
 export function MePage() {
   const data = useLazyLoadQuery<MePageQuery>(
     graphql`
@@ -26,6 +27,7 @@ export function MePage() {
           ...Notices_member
         }
         ...NextActions_query
+        ...ProgrammeNotice_query
       }
     `,
     {},
@@ -39,6 +41,7 @@ export function MePage() {
     <>
       <title>{`${me.givenName} ${me.familyName} · Workers Power`}</title>
       <h1>Hello, {me.givenName}</h1>
+      <ProgrammeNotice query={data} />
       <div className="grid grid--2">
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">Your next actions</h2>
