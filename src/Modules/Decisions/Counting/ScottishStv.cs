@@ -201,17 +201,11 @@ internal sealed class Count
     private IEnumerable<int> Continuing() =>
         Enumerable.Range(0, _names.Count).Where(c => _state[c] == State.Continuing);
 
-    /// <summary>Rule 47: everyone at or over the quota is deemed elected, the most votes first.</summary>
+    /// <summary>Rule 47: everyone at or over the quota is deemed elected. They are listed with the most votes first
+    /// (then in ballot order: the listing decides nothing, the order of equal surpluses is decided by rule 49).</summary>
     private List<int> ElectThoseAtQuota()
     {
-        var reached = Continuing().Where(c => _votes[c] >= _quota).ToList();
-        var order = new List<int>();
-        while (reached.Count > 0)
-        {
-            var next = Highest(reached, out _);
-            reached.Remove(next);
-            order.Add(next);
-        }
+        var order = InListingOrder(Continuing().Where(c => _votes[c] >= _quota));
         foreach (var c in order)
         {
             _state[c] = State.Elected;
@@ -220,6 +214,9 @@ internal sealed class Count
         }
         return order;
     }
+
+    private List<int> InListingOrder(IEnumerable<int> candidates) =>
+        candidates.OrderByDescending(c => _votes[c]).ThenBy(c => c).ToList();
 
     /// <summary>Rules 48 and 49: every paper of the candidate passes on at surplus × its value ÷ their votes, truncated.</summary>
     private void TransferSurplus(int from)
@@ -288,13 +285,7 @@ internal sealed class Count
         var continuing = Continuing().ToList();
         if (left > 0 && continuing.Count == left)
         {
-            var filling = new List<int>();
-            while (continuing.Count > 0)
-            {
-                var next = Highest(continuing, out _);
-                continuing.Remove(next);
-                filling.Add(next);
-            }
+            var filling = InListingOrder(continuing);
             foreach (var c in filling)
             {
                 _state[c] = State.Elected;
