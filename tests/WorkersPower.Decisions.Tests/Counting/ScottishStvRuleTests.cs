@@ -212,6 +212,7 @@ public sealed class ScottishStvRuleTests
                 // Each surplus transfer loses less than 0.00001 a paper.
                 round.LostToTruncation.ShouldBeLessThan(surplusTransfers * rankings.Count * 0.00001m + 0.00001m);
                 round.Tallies.ShouldAllBe(t => t.Votes >= 0m && decimal.Round(t.Votes, 5) == t.Votes);
+                round.Tallies.Concat(round.ElectedTallies).ShouldAllBe(t => t.Votes.Scale == 5); // shown as 2842.00000
                 round.ElectedTallies.Select(t => t.Candidate).ShouldBe(result.Elected.Take(round.ElectedTallies.Count));
             }
         }

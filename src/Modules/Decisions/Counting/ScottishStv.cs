@@ -46,7 +46,7 @@ public static class ScottishStv
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(rankings);
         var papers = Validate(seats, candidates, rankings);
-        return new Count(seats, candidates, papers, LotOrder(seats, candidates, papers)).Run();
+        return new StvCount(seats, candidates, papers, LotOrder(seats, candidates, papers)).Run();
     }
 
     /// <summary>Truncates to five decimal places (rule 48(3): "any remainder being ignored"); values are never negative.</summary>
@@ -117,7 +117,7 @@ public static class ScottishStv
 }
 
 /// <summary>One count in progress: the state the rules act on.</summary>
-internal sealed class Count
+internal sealed class StvCount
 {
     private enum State { Continuing, Elected, Excluded }
 
@@ -143,7 +143,7 @@ internal sealed class Count
     private decimal _lost;
     private bool _lotUsed;
 
-    public Count(int seats, IReadOnlyList<string> names, List<int[]> papers, int[] lot)
+    public StvCount(int seats, IReadOnlyList<string> names, List<int[]> papers, int[] lot)
     {
         _seats = seats;
         _names = names;
@@ -298,17 +298,20 @@ internal sealed class Count
         _history.Add((decimal[])_votes.Clone());
         _rounds.Add(new StvRoundResult(
             _rounds.Count + 1,
-            Continuing().Select(c => (_names[c], _votes[c])).ToList(),
+            Continuing().Select(c => (_names[c], Five(_votes[c]))).ToList(),
             elected.Select(c => _names[c]).ToList(),
             excluded.Select(c => _names[c]).ToList(),
             string.Join("; ", notes))
         {
-            ElectedTallies = _elected.Select(c => (_names[c], _votes[c])).ToList(),
-            NonTransferable = _nonTransferable,
-            LostToTruncation = _lost,
+            ElectedTallies = _elected.Select(c => (_names[c], Five(_votes[c]))).ToList(),
+            NonTransferable = Five(_nonTransferable),
+            LostToTruncation = Five(_lost),
             Kind = kind,
         });
     }
+
+    /// <summary>The same value written with five decimal places (6 becomes 6.00000), as results sheets show votes.</summary>
+    private static decimal Five(decimal votes) => votes + 0.00000m;
 
     private string Names(List<int> candidates) => candidates.Count == 1
         ? _names[candidates[0]]
