@@ -1,0 +1,142 @@
+namespace WorkersPower.Membership.Electorate;
+
+/// <summary>
+/// Membership's answer to <see cref="IElectorate"/> (the Decisions module's one question to Membership). The
+/// electorate at an instant is one SQL statement over the standing intervals (<see cref="StandingIntervalProjection"/>,
+/// the table behind <c>membersAsOf</c>), never a replay of members' streams; the arrears, when a limit is asked for,
+/// come in the same statement from each candidate's pledges and payments and are counted by
+/// <see cref="ElectorArrears"/> with the member's own <see cref="ContributionLedger"/>, as <c>Member.asOf</c> counts them.
+/// Ids, branches, standings and money only: no personal data leaves this class but the display names.
+/// </summary>
+internal sealed class MembershipElectorate(IMembershipStore store, SiteTimeZone zone) : IElectorate
+{
+    private const string Profiles = MembershipModule.Schema + ".mt_doc_memberprofile";
+    private const string Events = MembershipModule.Schema + ".mt_events";
+
+    public async Task<IReadOnlyList<Guid>> MembersAsync(Guid? branchId, DateTimeOffset at, int? maxMonthsInArrears, CancellationToken cancellationToken)
+    {
+        var utc = at.ToUniversalTime();
+        var branch = branchId is null ? "" : "and i.branch_id = ^";
+        // the members ACTIVE at the instant (in the branch), not erased since: the index of a branch's ACTIVE intervals
+        var candidates = $"""
+            select i.member_id, i.branch_id from {StandingIntervalProjection.Table} i
+            join {Profiles} p on p.id = i.member_id
+            where i.standing = 'Active' {branch} and i.from_at <= ^ and (i.to_at is null or i.to_at > ^) and not p.erased
+            """;
+        object[] where = branchId is { } b ? [b, utc, utc] : [utc, utc];
+        await using var session = store.QuerySession();
+        if (maxMonthsInArrears is not { } max)
+            return await session.AdvancedSql.QueryAsync<Guid>('^', $"select m.member_id from ({candidates}) m order by m.member_id", cancellationToken, where);
+
+        var day = zone.DayOf(utc);
+        var names = LedgerEventNames();
+        var rows = await session.AdvancedSql.QueryAsync<LedgerRow>('^', LedgerSql(candidates, names), cancellationToken, [.. where, utc, utc, day]);
+        return rows.Where(r => ElectorArrears.MonthsInArrears(r.Pledges ?? [], r.Paid, day) <= max).Select(r => r.MemberId).ToList();
+    }
+
+    /// <summary>
+    /// One member: their stream folded to the instant by <see cref="MemberSnapshotFold"/>, exactly what <c>Member.asOf</c>
+    /// shows (a member's stream is short; the electorate's statement above agrees with it, the tests hold them together).
+    /// </summary>
+    public async Task<ElectorStanding?> StandingAsync(Guid memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var utc = at.ToUniversalTime();
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(memberId, token: cancellationToken);
+        return ElectorArrears.StandingOf(memberId, events, utc, zone.DayOf(utc));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        if (memberIds.Count == 0) return new Dictionary<Guid, string>();
+        await using var session = store.QuerySession();
+        // the two name fields and the erasure mark, nothing else of the document
+        var rows = await session.AdvancedSql.QueryAsync<NameRow>('^', $"""
+            select json_build_object('Id', p.id, 'GivenName', p.data->>'GivenName', 'FamilyName', p.data->>'FamilyName', 'Erased', p.erased)
+            from {Profiles} p where p.id = any(^)
+            """, cancellationToken, memberIds.Distinct().ToArray());
+        return rows.ToDictionary(r => r.Id, r => r.Erased ? ElectorArrears.ErasedName : $"{r.GivenName} {r.FamilyName}");
+    }
+
+    /// <summary>Marten's names (the type column of its events table) of the events that make a member's ledger.</summary>
+    private (string Started, string Renewed, string Pledged, string Paid) LedgerEventNames()
+    {
+        var known = store.Options.Events.AllKnownEventTypes();
+        string NameOf(Type type)
+        {
+            var name = known.FirstOrDefault(t => t.EventType == type)?.EventTypeName
+                ?? throw new InvalidOperationException($"The event store does not know {type.Name}.");
+            // inlined below as SQL literals: Marten's names are snake-case identifiers
+            return name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_') ? name
+                : throw new InvalidOperationException($"Unexpected event type name for {type.Name}.");
+        }
+        return (NameOf(typeof(MembershipStarted)), NameOf(typeof(MembershipRenewed)), NameOf(typeof(ContributionPledged)), NameOf(typeof(ContributionPaymentRecorded)));
+    }
+
+    /// <summary>
+    /// The candidates with their ledgers at the instant, as <see cref="MemberSnapshotFold"/> makes them: the last
+    /// joining or rejoining that happened by then starts the ledger (a rejoining starts a new one); the pledges after
+    /// it in stream order that happened by then; the payments after it in stream order paid on or before the day,
+    /// whenever they were recorded. One lateral read per candidate of their stream's ledger events (by the events
+    /// table's stream index). Parameters after the candidates': at, at, day.
+    /// </summary>
+    private static string LedgerSql(string candidates, (string Started, string Renewed, string Pledged, string Paid) n) => $"""
+        select json_build_object('MemberId', m.member_id, 'Pledges', l.pledges, 'Paid', l.paid)
+        from ({candidates}) m
+        cross join lateral (
+          with ev as (
+            select e.version, e.type, e.data,
+              case e.type when '{n.Started}' then (e.data->>'StartedAt')::timestamptz
+                          when '{n.Paid}' then null
+                          else (e.data->>'At')::timestamptz end as occurred
+            from {Events} e
+            where e.stream_id = m.member_id and e.type in ('{n.Started}', '{n.Renewed}', '{n.Pledged}', '{n.Paid}')),
+          r as (select coalesce(max(ev.version), 0) as v from ev where ev.type in ('{n.Started}', '{n.Renewed}') and ev.occurred <= ^)
+          select
+            (select json_agg(json_build_object('At', ev.occurred, 'Contribution', ev.data->'Contribution',
+                'Frequency', coalesce(ev.data->'ContributionFrequency', ev.data->'Frequency')) order by ev.version)
+             from ev, r where ev.type <> '{n.Paid}' and ev.version >= r.v and ev.occurred <= ^) as pledges,
+            (select coalesce(sum((ev.data->'Amount'->>'Amount')::numeric), 0)
+             from ev, r where ev.type = '{n.Paid}' and ev.version > r.v and (ev.data->>'PaidOn')::date <= ^) as paid
+        ) l
+        order by m.member_id
+        """;
+
+    private sealed record LedgerRow(Guid MemberId, List<LedgerPledge>? Pledges, decimal Paid);
+
+    private sealed record NameRow(Guid Id, string? GivenName, string? FamilyName, bool Erased);
+}
+
+/// <summary>One pledge in a member's ledger: when it was made, how much, how often.</summary>
+public sealed record LedgerPledge(DateTimeOffset At, Money Contribution, ContributionFrequency Frequency);
+
+/// <summary>The electorate's rules, pure: arrears from a ledger's pledges and payments, and one member's standing at an instant.</summary>
+public static class ElectorArrears
+{
+    /// <summary>What an erased member is called.</summary>
+    public const string ErasedName = "Erased member";
+
+    /// <summary>
+    /// Whole months in arrears on <paramref name="day"/> of a ledger started by the first pledge, changed by the
+    /// others (in order), with <paramref name="paid"/> paid: the ledger's own rule (<see cref="ContributionLedger.MonthsInArrears"/>).
+    /// </summary>
+    public static int MonthsInArrears(IEnumerable<LedgerPledge> pledges, decimal paid, DateOnly day)
+    {
+        var ledger = new ContributionLedger();
+        foreach (var p in pledges) ledger.Pledge(p.Contribution, p.Frequency, DateOnly.FromDateTime(p.At.UtcDateTime));
+        ledger.Pay(paid);
+        return ledger.MonthsInArrears(day);
+    }
+
+    /// <summary>
+    /// A member's branch and standing at <paramref name="at"/> from their stream, as <c>Member.asOf</c> folds it
+    /// (payments by the day they were paid); null before they joined, and for an erased member (at any time).
+    /// </summary>
+    public static ElectorStanding? StandingOf(Guid memberId, IReadOnlyList<IEvent> events, DateTimeOffset at, DateOnly day)
+    {
+        if (events.Any(e => e.Data is MemberDataErased)) return null;
+        var snapshot = MemberSnapshotFold.At(memberId, events, [], day, at);
+        if (!snapshot.Joined || snapshot.BranchId is not { } branch) return null;
+        return new ElectorStanding(memberId, branch, snapshot.InGoodStanding, snapshot.MonthsInArrears ?? 0);
+    }
+}
