@@ -53,7 +53,7 @@ internal sealed class MembershipElectorate(IMembershipStore store, SiteTimeZone 
         await using var session = store.QuerySession();
         // the two name fields and the erasure mark, nothing else of the document
         var rows = await session.AdvancedSql.QueryAsync<NameRow>('^', $"""
-            select json_build_object('Id', p.id, 'GivenName', p.data->>'GivenName', 'FamilyName', p.data->>'FamilyName', 'Erased', p.erased)
+            select json_build_object('Id', p.id, 'GivenName', p.data->>'GivenName', 'FamilyName', p.data->>'FamilyName', 'Erased', coalesce(p.erased, false))
             from {Profiles} p where p.id = any(^)
             """, cancellationToken, memberIds.Distinct().ToArray());
         return rows.ToDictionary(r => r.Id, r => r.Erased ? ElectorArrears.ErasedName : $"{r.GivenName} {r.FamilyName}");
