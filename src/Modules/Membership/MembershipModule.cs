@@ -94,6 +94,7 @@ public sealed class MembershipModule : IModule
         services.AddSingleton<IMemberDataExporter, LedgerDataExporter>();
         services.AddHostedService<ConsentLedgerMigration>(); // after the store's schema changes: today's booleans become ledger entries
         services.AddSingleton<ICampaignOrganisers, Grants.CampaignOrganisers>();
+        services.AddSingleton<IElectorate, Electorate.MembershipElectorate>();
 
         services.AddScoped<RequestActor>();
         services.AddScoped<PersonalDataAudit>();
