@@ -15,7 +15,7 @@ internal sealed class MeetingQueries : ISchemaContributor
 
     private static async Task<Connection<Meeting>> PageAsync(IResolveFieldContext ctx)
     {
-        var page = PageRequest.From(ctx).ForwardOnly();
+        var page = PageRequest.From(ctx);
         var caller = ctx.Caller();
         Guid? branch = ctx.GetArgument<string?>("branchId") is { } b ? GlobalId.TryDecode(b, "Branch") ?? Guid.Empty : null;
         var visible = Visible(caller, await ctx.ViewerStandingAsync());

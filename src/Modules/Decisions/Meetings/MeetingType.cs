@@ -9,7 +9,7 @@ public sealed class DecisionScopeType : ObjectGraphType<DecisionScope>
     {
         Name = "DecisionScope";
         Description = "Whose decision it is: the whole organisation (conference, national committee) or a branch.";
-        Field("kind", new GraphQLTypeReference("GrantScopeKind")).Description("ORGANISATION or BRANCH.").Resolve(ctx => ctx.Source.Kind);
+        Field("kind", new NonNullGraphType(new GraphQLTypeReference("GrantScopeKind"))).Description("ORGANISATION or BRANCH.").Resolve(ctx => ctx.Source.Kind);
         Field("branch", new GraphQLTypeReference("Branch")).Description("The branch, for a branch's decision.")
             .Resolve(ctx => ctx.Source.BranchId is { } b ? ctx.LoadNode("Branch", b) : null);
     }
