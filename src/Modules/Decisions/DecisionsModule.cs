@@ -21,8 +21,10 @@ public sealed class DecisionsModule : IModule
                 o.UseModuleDefaults(Schema, context.ConnectionString);
                 o.Projections.Add<Meetings.MeetingProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<Ballots.BallotProjection>(ProjectionLifecycle.Inline);
+                o.Projections.Add<Motions.MotionProjection>(ProjectionLifecycle.Inline);
                 o.Schema.For<Meetings.Meeting>().Duplicate(x => x.BranchId).Duplicate(x => x.Sequence);
                 o.Schema.For<Ballots.Ballot>().Duplicate(x => x.MeetingId).Duplicate(x => x.Status);
+                o.Schema.For<Motions.Motion>().Duplicate(x => x.MeetingId);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

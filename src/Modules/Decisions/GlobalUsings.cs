@@ -12,6 +12,8 @@ global using WorkersPower.Decisions.Ballots;
 global using WorkersPower.Decisions.Counting;
 global using WorkersPower.Decisions.GraphQL;
 global using WorkersPower.Decisions.Meetings;
+global using WorkersPower.Decisions.Motions;
+global using WorkersPower.Membership.Contracts;
 global using WorkersPower.Platform;
 global using WorkersPower.Platform.GraphQL;
 global using WorkersPower.Platform.Security;

@@ -9,7 +9,7 @@ public sealed class DecisionScopeType : ObjectGraphType<DecisionScope>
     {
         Name = "DecisionScope";
         Description = "Whose decision it is: the whole organisation (conference, national committee) or a branch.";
-        Field("kind", new GraphQLTypeReference("GrantScopeKind")).Description("ORGANISATION or BRANCH.").Resolve(ctx => ctx.Source.Kind);
+        Field("kind", new NonNullGraphType(new GraphQLTypeReference("GrantScopeKind"))).Description("ORGANISATION or BRANCH.").Resolve(ctx => ctx.Source.Kind);
         Field("branch", new GraphQLTypeReference("Branch")).Description("The branch, for a branch's decision.")
             .Resolve(ctx => ctx.Source.BranchId is { } b ? ctx.LoadNode("Branch", b) : null);
     }
@@ -37,6 +37,13 @@ public sealed class MeetingType : ObjectGraphType<Meeting>
         Field<ParticipantType>("chair").Description("Who chairs it: the convenor unless they named another member.")
             .Resolve(ctx => ctx.Source.ChairMemberId is { } m ? ctx.LoadParticipant(m) : null);
         Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status").Description("Open or closed.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MotionType>>>>("motions").Description("Its motions, in the order submitted.")
+            .Resolve(ctx => ctx.LoadMotionsOf(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BallotType>>>>("ballots").Description("Its ballots, in the order defined.")
+            .Resolve(ctx => ctx.LoadBallotsOf(ctx.Source.Id));
+        Field<ListGraphType<NonNullGraphType<Proxies.ProxyType>>>("proxies")
+            .Description("Who votes for whom in its ballots, oldest first: for whoever may run it (its chair, its convenor, an organiser of its scope, an admin); null for others.")
+            .Resolve(ctx => Caller.From(ctx.User) is { } c && ctx.Source.MayBeRunBy(c) ? ctx.Source.Proxies.OrderBy(p => p.At).ToList() : null);
         Field<NonNullGraphType<BooleanGraphType>>("viewerMayChair")
             .Description("Whether you may run this meeting (its chair, its convenor, an organiser of its scope, an admin): name the chair, define, open and close ballots, put motions to the vote, see proxies.")
             .Resolve(ctx => Caller.From(ctx.User) is { } c && ctx.Source.MayBeRunBy(c));
