@@ -103,7 +103,7 @@ public static class BallotBox
                 case VoteRecorded r: session.Events.Append(ballot.Id, r); break;
             }
         VoteStore.QueueWrite(session, ballot.Id, voters, box);
-        VoteStore.QueueNotify(session, TurnoutView.Of(ballot, BallotStatus.Open, ballot.ElectorateSize ?? 0, voters.Count));
+        await VoteStore.NotifyAsync(session, TurnoutView.Of(ballot, BallotStatus.Open, ballot.ElectorateSize ?? 0, voters.Count), ct);
         await session.SaveChangesAsync(ct);
         return new CastVoteResult(ballot.Id, receipt, [], null);
     }

@@ -44,7 +44,7 @@ public static class CloseBallotNowHandler
         stream.AppendMany(decision.Events);
         session.Store(counted);
         VoteStore.QueueEmptyBox(session, ballot.Id);
-        VoteStore.QueueNotify(session, TurnoutView.Of(ballot, BallotStatus.Closed, ballot.ElectorateSize ?? 0, counted.Turnout));
+        await VoteStore.NotifyAsync(session, TurnoutView.Of(ballot, BallotStatus.Closed, ballot.ElectorateSize ?? 0, counted.Turnout), ct);
         var decided = ballot.MotionId is not null || ballot.AmendmentId is not null
             ? new BallotDecided(ballot.Id, ballot.MotionId, ballot.AmendmentId, counted.Carried ?? false)
             : null;

@@ -35,6 +35,7 @@ public static class OpenBallotNowHandler
     /// </summary>
     public static async Task<CommandResult> Handle(OpenBallotNow command, IDocumentSession session, IElectorate electorate, TimeProvider clock, CancellationToken ct)
     {
+        await session.BeginTransactionAsync(ct);
         var stream = await session.Events.FetchForWriting<Ballot>(command.BallotId, ct);
         if (stream.Aggregate is not { } ballot) return CommandResult.Refused(NoSuchBallot);
         if (await session.LoadAsync<Meeting>(ballot.MeetingId, ct) is not { } meeting) return CommandResult.Refused(NoSuchBallot);
@@ -46,7 +47,7 @@ public static class OpenBallotNowHandler
         stream.AppendMany(decision.Events);
         session.Store(new BallotElectorate { Id = ballot.Id, CutOff = now, Members = [.. members.Distinct().Order()] });
         VoteStore.QueueCreate(session, ballot.Id);
-        VoteStore.QueueNotify(session, TurnoutView.Of(ballot, BallotStatus.Open, members.Distinct().Count(), 0));
+        await VoteStore.NotifyAsync(session, TurnoutView.Of(ballot, BallotStatus.Open, members.Distinct().Count(), 0), ct);
         return decision.ToResult(ballot.Id);
     }
 

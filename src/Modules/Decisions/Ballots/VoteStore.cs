@@ -90,27 +90,39 @@ public static class VoteStore
     public static void QueueEmptyBox(IDocumentSession session, Guid ballotId) =>
         session.QueueSqlCommand($"delete from {DecisionsModule.Schema}.{BoxTable} where ballot_id = ?", ballotId);
 
-    /// <summary>Queues a turnout notice, sent by PostgreSQL to every node when (and only if) the transaction commits.</summary>
-    public static void QueueNotify(IDocumentSession session, TurnoutView turnout) =>
-        session.QueueSqlCommand($"select pg_notify('{TurnoutChannel}', ?)", turnout.ToPayload());
+    /// <summary>
+    /// NOTIFYs the turnout in the session's transaction (the session must have begun it): PostgreSQL sends it to every
+    /// node when, and only if, the transaction commits.
+    /// </summary>
+    public static async Task NotifyAsync(IDocumentSession session, TurnoutView turnout, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select pg_notify('{TurnoutChannel}', @payload)", session.Connection);
+        command.Parameters.AddWithValue("payload", turnout.ToPayload());
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>How many have voted in each ballot (ballots never opened are left out).</summary>
     public static async Task<IReadOnlyDictionary<Guid, int>> TurnoutAsync(IQuerySession session, IReadOnlyCollection<Guid> ballotIds, CancellationToken ct)
     {
-        var rows = await session.AdvancedSql.QueryAsync<Guid, int>(
-            $"select ballot_id, cardinality(voters) from {DecisionsModule.Schema}.{RollTable} where ballot_id = any(?)", ct, ballotIds.ToArray());
-        return rows.ToDictionary(r => r.Item1, r => r.Item2);
+        var rows = await session.AdvancedSql.QueryAsync<TurnoutRow>(
+            $"select json_build_object('BallotId', ballot_id, 'Turnout', cardinality(voters)) from {DecisionsModule.Schema}.{RollTable} where ballot_id = any(?)",
+            ct, ballotIds.ToArray());
+        return rows.ToDictionary(r => r.BallotId, r => r.Turnout);
     }
 
     /// <summary>Which of the (ballot, member) pairs are on the ballot's roll (have voted).</summary>
     public static async Task<IReadOnlyDictionary<(Guid Ballot, Guid Member), bool>> HaveVotedAsync(IQuerySession session, IReadOnlyCollection<(Guid Ballot, Guid Member)> pairs, CancellationToken ct)
     {
-        var rows = await session.AdvancedSql.QueryAsync<Guid, Guid>(
+        var rows = await session.AdvancedSql.QueryAsync<VotedRow>(
             $"""
-            select k.b, k.m from unnest(?::uuid[], ?::uuid[]) as k(b, m)
+            select json_build_object('BallotId', k.b, 'MemberId', k.m) from unnest(?::uuid[], ?::uuid[]) as k(b, m)
             join {DecisionsModule.Schema}.{RollTable} r on r.ballot_id = k.b and k.m = any(r.voters)
             """, ct, pairs.Select(p => p.Ballot).ToArray(), pairs.Select(p => p.Member).ToArray());
-        var voted = rows.Select(r => (r.Item1, r.Item2)).ToHashSet();
+        var voted = rows.Select(r => (r.BallotId, r.MemberId)).ToHashSet();
         return pairs.ToDictionary(p => p, voted.Contains);
     }
+
+    internal sealed record TurnoutRow(Guid BallotId, int Turnout);
+
+    internal sealed record VotedRow(Guid BallotId, Guid MemberId);
 }
