@@ -25,12 +25,18 @@ public sealed class DecisionsModule : IModule
                 o.Schema.For<Meetings.Meeting>().Duplicate(x => x.BranchId).Duplicate(x => x.Sequence);
                 o.Schema.For<Ballots.Ballot>().Duplicate(x => x.MeetingId).Duplicate(x => x.Status);
                 o.Schema.For<Motions.Motion>().Duplicate(x => x.MeetingId);
+                o.Schema.For<Ballots.BallotElectorate>();
+                o.Schema.For<Ballots.BallotResult>();
+                o.Storage.ExtendedSchemaObjects.AddRange(Ballots.VoteStore.Tables(Schema));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 
         services.AddSingleton(new ModuleStore(Name, typeof(IDecisionsStore)));
+        services.AddSingleton<Ballots.TurnoutFeed>();
+        services.AddHostedService(s => new Ballots.TurnoutListener(context.ConnectionString, s.GetRequiredService<Ballots.TurnoutFeed>(),
+            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Ballots.TurnoutListener>>()));
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>

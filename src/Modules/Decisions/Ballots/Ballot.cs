@@ -51,6 +51,22 @@ public sealed record BallotCreated(Guid BallotId, Guid MeetingId, Guid? BranchId
 /// </summary>
 public sealed record BallotDecided(Guid BallotId, Guid? MotionId, Guid? AmendmentId, bool Carried);
 
+/// <summary>
+/// The ballot opened: its electorate was frozen at <paramref name="CutOff"/> (the member ids are in the
+/// <see cref="BallotElectorate"/> document, not in the event). <paramref name="By"/>: null when it opened on schedule.
+/// </summary>
+public sealed record BallotOpened(Guid BallotId, DateTimeOffset CutOff, int ElectorateSize, Guid? By, DateTimeOffset At);
+
+/// <summary>The ballot closed and was counted (the result is the <see cref="BallotResult"/> document). <paramref name="By"/>: null on schedule.</summary>
+public sealed record BallotClosed(Guid BallotId, int Turnout, bool Quorate, Guid? By, DateTimeOffset At);
+
+/// <summary>
+/// A vote of a RECORDED ballot, with its voter (public to the scope by design); <paramref name="CastBy"/> is the proxy
+/// holder when they voted for the voter. A later one of the same voter replaces it (when the ballot allows changes).
+/// Never recorded for a SECRET ballot: those votes go to the roll and the box (<see cref="VoteStore"/>).
+/// </summary>
+public sealed record VoteRecorded(Guid BallotId, Guid VoterMemberId, Guid CastBy, IReadOnlyList<string> Choice, DateTimeOffset At);
+
 /// <summary>A ballot (an inline projection of its stream; the votes are never in it).</summary>
 public sealed class Ballot
 {
@@ -73,6 +89,14 @@ public sealed class Ballot
     public Guid? AmendmentId { get; set; }
     public BallotStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it opened: the instant its electorate was frozen at.</summary>
+    public DateTimeOffset? CutOff { get; set; }
+
+    /// <summary>How many members may vote (once open).</summary>
+    public int? ElectorateSize { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>Orders lists (a meeting's ballots in the order defined).</summary>
     public long Sequence { get; set; }
@@ -101,4 +125,17 @@ public sealed class BallotProjection : SingleStreamProjection<Ballot, Guid>
         CreatedAt = e.At,
         Sequence = Sequences.Next(e.At),
     };
+
+    public static void Apply(BallotOpened e, Ballot b)
+    {
+        b.Status = BallotStatus.Open;
+        b.CutOff = e.CutOff;
+        b.ElectorateSize = e.ElectorateSize;
+    }
+
+    public static void Apply(BallotClosed e, Ballot b)
+    {
+        b.Status = BallotStatus.Closed;
+        b.ClosedAt = e.At;
+    }
 }

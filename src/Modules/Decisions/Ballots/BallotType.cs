@@ -1,3 +1,5 @@
+using GraphQL.DataLoader;
+
 namespace WorkersPower.Decisions.Ballots;
 
 /// <summary>Asks a ballot's scheduled opening (a durable message scheduled at its opensAt).</summary>
@@ -29,7 +31,59 @@ public sealed class BallotType : ObjectGraphType<Ballot>
         Field(x => x.OpensAt, nullable: true).Description("When it opens by itself (null: when the chair opens it); its electorate is frozen at the opening.");
         Field(x => x.ClosesAt, nullable: true).Description("When it closes by itself (null: when the chair closes it).");
         Field<NonNullGraphType<EnumerationGraphType<BallotStatus>>>("status").Description("Scheduled, open or closed.").Resolve(ctx => ctx.Source.Status);
+        Field(x => x.ElectorateSize, nullable: true).Description("How many members may vote: its electorate, frozen when it opened (null before).");
+        Field<IntGraphType>("turnout").Description("Once open: how many have voted (never how: no partial results before the close).")
+            .ResolveAsync(async ctx => ctx.Source.Status == BallotStatus.Scheduled ? null : await LoadTurnout(ctx, ctx.Source.Id).GetResultAsync(ctx.CancellationToken));
+        Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted").Description("Whether you have voted in it (your own vote, not your proxies').")
+            .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && ctx.Source.Status != BallotStatus.Scheduled && await HasVoted(ctx, ctx.Source.Id, me));
+        Field<NonNullGraphType<BooleanGraphType>>("viewerMayVote").Description("Whether you may vote now: it is open, you are in its electorate, and you have not voted (or it allows changes).")
+            .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && await MayVoteAsync(ctx, me));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("viewerMayVoteFor")
+            .Description("The members whose proxy you hold in this meeting and who may still vote in it (in its electorate, not yet voted): vote for them with castVote's onBehalfOf.")
+            .ResolveAsync(async ctx =>
+            {
+                if (Caller.From(ctx.User)?.MemberId is not { } me || ctx.Source.Status != BallotStatus.Open) return Array.Empty<Participant>();
+                if (await ctx.LoadMeeting(ctx.Source.MeetingId).GetResultAsync(ctx.CancellationToken) is not { } meeting) return Array.Empty<Participant>();
+                var grantors = new List<Guid>();
+                foreach (var grantor in meeting.ProxiesHeldBy(me))
+                    if (grantor != me && await InElectorateAsync(ctx, grantor) && !await HasVoted(ctx, ctx.Source.Id, grantor)) grantors.Add(grantor);
+                return await ctx.LoadParticipantsAsync(grantors);
+            });
+        Field<BallotResultType>("result").Description("The result, published at the close (null until then): counts, outcome, STV rounds, and every ballot by receipt (secret) or every vote by name (recorded).")
+            .Resolve(ctx => ctx.Source.Status == BallotStatus.Closed ? LoadResult(ctx, ctx.Source.Id) : null);
     }
+
+    private static IDecisionsStore Store(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<IDecisionsStore>();
+
+    private static IDataLoaderResult<int> LoadTurnout(IResolveFieldContext ctx, Guid ballotId)
+    {
+        var store = Store(ctx);
+        return ctx.BatchLoaders().Get<Guid, int>("decisions.turnout", async (ids, ct) =>
+        {
+            await using var session = store.QuerySession();
+            return await VoteStore.TurnoutAsync(session, ids, ct);
+        }).Load(ballotId).Then(t => t);
+    }
+
+    private static async Task<bool> HasVoted(IResolveFieldContext ctx, Guid ballotId, Guid memberId)
+    {
+        var store = Store(ctx);
+        return await ctx.BatchLoaders().Get<(Guid, Guid), bool>("decisions.voted", async (pairs, ct) =>
+        {
+            await using var session = store.QuerySession();
+            return await VoteStore.HaveVotedAsync(session, pairs, ct);
+        }).Load((ballotId, memberId)).GetResultAsync(ctx.CancellationToken);
+    }
+
+    private static async Task<bool> InElectorateAsync(IResolveFieldContext<Ballot> ctx, Guid memberId) =>
+        await ctx.LoadDocument<BallotElectorate>(Store(ctx), "decisions.electorate", ctx.Source.Id, e => e.Id).GetResultAsync(ctx.CancellationToken) is { } e
+        && e.Contains(memberId);
+
+    private static async Task<bool> MayVoteAsync(IResolveFieldContext<Ballot> ctx, Guid me) =>
+        ctx.Source.Status == BallotStatus.Open && await InElectorateAsync(ctx, me) && (ctx.Source.AllowChanges || !await HasVoted(ctx, ctx.Source.Id, me));
+
+    private static IDataLoaderResult<BallotResult?> LoadResult(IResolveFieldContext ctx, Guid ballotId) =>
+        ctx.LoadDocument<BallotResult>(Store(ctx), "decisions.result", ballotId, r => r.Id);
 }
 
 /// <summary>node(id:) for ballots: those whose meeting the caller may see.</summary>
