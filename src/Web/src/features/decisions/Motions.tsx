@@ -60,8 +60,7 @@ export function MotionItem({ motion, meeting, viewerId }: { motion: Motion; meet
         <p><Link to={`/decisions/ballots/${encodeURIComponent(motion.ballot.id)}`}>The ballot on this motion</Link> · {ballotStatusNames[motion.ballot.status]}</p>
       ) : null}
       <div className="button-row">
-        {canSecond ? <SecondMotion motionId={motion.id} title={motion.title} /> : null}
-        {seconded ? <p className="muted">You seconded it.</p> : null}
+        {canSecond || seconded ? <SecondMotion motionId={motion.id} title={motion.title} seconded={seconded} /> : null}
         {canWithdraw ? <WithdrawMotion motionId={motion.id} /> : null}
       </div>
       {meeting.viewerMayChair && open && motion.status === 'SECONDED' ? <PutToVote target={{ motionId: motion.id }} what={`the motion “${motion.title}”`} /> : null}
@@ -90,14 +89,14 @@ function AmendmentItem({ amendment: a, meeting, viewerId }: { amendment: Amendme
       <div className="motion-text">{a.text}</div>
       <SecondersLine seconders={a.seconders} required={meeting.secondersRequired} />
       {a.ballot ? <p><Link to={`/decisions/ballots/${encodeURIComponent(a.ballot.id)}`}>The ballot on amendment {a.order}</Link> · {ballotStatusNames[a.ballot.status]}</p> : null}
-      {open && viewerId && a.status === 'SUBMITTED' && !mine(a.mover) && !seconded ? <SecondAmendment amendmentId={a.id} order={a.order} /> : null}
-      {seconded ? <p className="muted">You seconded it.</p> : null}
+      {(open && viewerId && a.status === 'SUBMITTED' && !mine(a.mover)) || seconded ? <SecondAmendment amendmentId={a.id} order={a.order} seconded={seconded} /> : null}
       {meeting.viewerMayChair && open && a.status === 'SECONDED' ? <PutToVote target={{ amendmentId: a.id }} what={`amendment ${a.order}`} /> : null}
     </div>
   );
 }
 
-function SecondMotion({ motionId, title }: { motionId: string; title: string }) {
+/** "Second this motion"; once seconded, what happened (or, on a later visit, that you did). */
+function SecondMotion({ motionId, title, seconded }: { motionId: string; title: string; seconded: boolean }) {
   const outcome = useOutcome();
   const statusId = useId();
   const [commit, inFlight] = useMutation<MotionsSecondMutation>(graphql`
@@ -105,6 +104,7 @@ function SecondMotion({ motionId, title }: { motionId: string; title: string }) 
       secondMotion(input: $input) { motion { id meeting { ...MeetingPage_meeting } } errors { code message field } }
     }
   `);
+  if (seconded) return <p className="saved" id={statusId} role="status">{outcome.saved ?? 'You seconded it.'}</p>;
   return (
     <div>
       <button type="button" className="button button--small" data-mutation="secondMotion" disabled={inFlight} aria-describedby={statusId}
@@ -143,7 +143,7 @@ function WithdrawMotion({ motionId }: { motionId: string }) {
   );
 }
 
-function SecondAmendment({ amendmentId, order }: { amendmentId: string; order: number }) {
+function SecondAmendment({ amendmentId, order, seconded }: { amendmentId: string; order: number; seconded: boolean }) {
   const outcome = useOutcome();
   const statusId = useId();
   const [commit, inFlight] = useMutation<MotionsSecondAmendmentMutation>(graphql`
@@ -151,6 +151,7 @@ function SecondAmendment({ amendmentId, order }: { amendmentId: string; order: n
       secondAmendment(input: $input) { amendment { id motion { id meeting { ...MeetingPage_meeting } } } errors { code message field } }
     }
   `);
+  if (seconded) return <p className="saved" id={statusId} role="status">{outcome.saved ?? 'You seconded it.'}</p>;
   return (
     <div>
       <button type="button" className="button button--small" data-mutation="secondAmendment" disabled={inFlight} aria-describedby={statusId}
