@@ -86,11 +86,13 @@ function BallotView({ ballot: key, refetch }: { ballot: BallotPage_ballot$key; r
         {b.status === 'SCHEDULED' && b.opensAt ? <li>Opens {formatWhen(b.opensAt)}.</li> : null}
         {b.status !== 'CLOSED' && b.closesAt ? <li>Closes {formatWhen(b.closesAt)}.</li> : null}
       </ul>
-      <section className="console-section" aria-labelledby="turnout-title">
-        <h2 id="turnout-title">Turnout</h2>
-        {b.status === 'CLOSED' ? <TurnoutLine figures={figures} id="turnout" /> : <LiveTurnout ballotId={b.id} figures={figures} id="turnout" onClosed={refetch} />}
-        {b.status === 'OPEN' ? <p className="muted">Nobody sees how anyone voted until it closes: the result is counted and published at the close.</p> : null}
-      </section>
+      {b.status === 'CLOSED' && b.result ? null : (
+        <section className="console-section" aria-labelledby="turnout-title">
+          <h2 id="turnout-title">Turnout</h2>
+          {b.status === 'CLOSED' ? <TurnoutLine figures={figures} id="turnout" /> : <LiveTurnout ballotId={b.id} figures={figures} id="turnout" onClosed={refetch} />}
+          {b.status === 'OPEN' ? <p className="muted">Nobody sees how anyone voted until it closes: the result is counted and published at the close.</p> : null}
+        </section>
+      )}
       {receipt ? <ReceiptPanel code={receipt.code} forWhom={receipt.forWhom} onDismiss={() => setReceipt(null)} /> : null}
       {b.status === 'OPEN' ? <VoteForm ballot={b} onReceipt={(code, forWhom) => setReceipt({ code, forWhom })} /> : null}
       {b.status === 'SCHEDULED' ? <p className="notice">Voting has not opened yet. This page shows the ballot when it does.</p> : null}

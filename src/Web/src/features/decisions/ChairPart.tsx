@@ -67,8 +67,7 @@ function Proxies({ meeting }: { meeting: MeetingData }) {
       <h3 id="proxies-title">Proxies <span className="muted">({meeting.proxies.length})</span></h3>
       {meeting.proxies.length === 0 ? <p className="muted">Nobody has authorised a proxy for this meeting.</p> : (
         <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Proxies authorised for this meeting</caption>
+          <table className="data-table" aria-labelledby="proxies-title">
             <thead><tr><th scope="col">Member</th><th scope="col">Votes through</th><th scope="col">Since</th></tr></thead>
             <tbody>
               {meeting.proxies.map((p) => <tr key={p.id}><td>{p.grantor.displayName}</td><td>{p.holder.displayName}</td><td>{formatWhen(p.at)}</td></tr>)}
@@ -82,6 +81,7 @@ function Proxies({ meeting }: { meeting: MeetingData }) {
 
 /** A choice of one among options, or an election by single transferable vote. */
 function CreateBallot({ meetingId }: { meetingId: string }) {
+  const [opened, setOpened] = useState(false);
   const [kind, setKind] = useState<'CHOICE' | 'STV'>('CHOICE');
   const outcome = useOutcome(['title', 'options', 'seats', ...settingsFields]);
   const prefix = useId();
@@ -107,11 +107,21 @@ function CreateBallot({ meetingId }: { meetingId: string }) {
     if (Object.keys(errors).length > 0 || 'errors' in read) { outcome.invalid(errors); return; }
     commit({
       variables: { input: { meetingId, title, kind, options, seats, ...read.settings } },
-      onCompleted: (r) => { if (outcome.done(r.createBallot.errors, `The ballot “${title}” is set up: open it in Ballots below when the meeting is ready to vote.`)) form.reset(); },
+      onCompleted: (r) => { if (outcome.done(r.createBallot.errors, `The ballot “${title}” is set up: open it in Ballots above when the meeting is ready to vote.`)) { form.reset(); setOpened(false); } },
       onError: outcome.failed,
     });
   };
   const f = outcome.fields;
+  if (!opened) {
+    return (
+      <div>
+        <h3>Ballots and elections</h3>
+        <p>Motions and amendments get their ballot when you put them to the vote. For a choice among options or an election, set one up here.</p>
+        <button type="button" className="button button--light" data-opens="createBallot" onClick={() => { outcome.reset(); setOpened(true); }}>Set up a ballot or an election…</button>
+        <OutcomeLine id="create-ballot-status" outcome={outcome} />
+      </div>
+    );
+  }
   return (
     <form className="form inline-form" noValidate onSubmit={submit} aria-labelledby="create-ballot-title">
       <h3 id="create-ballot-title">Set up a ballot or an election</h3>
@@ -132,7 +142,10 @@ function CreateBallot({ meetingId }: { meetingId: string }) {
         </FieldBox>
       ) : null}
       <BallotSettings prefix={prefix} fields={f} />
-      <button type="submit" className="button" data-mutation="createBallot" disabled={inFlight}>{inFlight ? 'Setting up…' : 'Set up the ballot'}</button>
+      <div className="button-row">
+        <button type="submit" className="button" data-mutation="createBallot" disabled={inFlight}>{inFlight ? 'Setting up…' : 'Set up the ballot'}</button>
+        <button type="button" className="button button--light" onClick={() => setOpened(false)}>Cancel</button>
+      </div>
       <OutcomeLine id="create-ballot-status" outcome={outcome} />
     </form>
   );

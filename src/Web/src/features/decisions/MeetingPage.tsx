@@ -83,7 +83,6 @@ function MeetingView({ meeting: key, viewerId, refresh }: { meeting: MeetingPage
         <div><dt>Status</dt><dd><span className="status-badge">{open ? 'Open' : 'Closed'}</span></dd></div>
         <div><dt>Seconders a motion needs</dt><dd>{m.secondersRequired}</dd></div>
       </dl>
-      {m.viewerMayChair ? <ChairPart meeting={m} /> : null}
       <section className="console-section" aria-labelledby="motions-title">
         <h2 id="motions-title">Motions <span className="muted">({m.motions.length})</span></h2>
         {m.motions.length === 0 ? <p className="muted">No motions yet.{open && viewerId ? ' Submit the first one below.' : ''}</p> : (
@@ -98,6 +97,7 @@ function MeetingView({ meeting: key, viewerId, refresh }: { meeting: MeetingPage
         {open && viewerId ? <SubmitMotionForm meetingId={m.id} /> : null}
       </section>
       <BallotsSection meeting={m} />
+      {m.viewerMayChair ? <ChairPart meeting={m} /> : null}
       {open && viewerId ? <ProxyForm meeting={m} viewerId={viewerId} onDone={refresh} /> : null}
     </>
   );

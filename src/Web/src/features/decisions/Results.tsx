@@ -99,7 +99,7 @@ function FindReceipt({ ballot: b, result: r }: { ballot: BallotData; result: Res
       : { found: false, text: 'No published ballot has this receipt. Check it letter by letter as you wrote it down; if it is right and still not found, tell the chair of the meeting.' });
   };
   return (
-    <form className="form inline-form" noValidate onSubmit={find} role="search" aria-label="Find my receipt">
+    <form className="form inline-form" noValidate onSubmit={find} role="search" aria-label="Check my ballot">
       <div className="field" data-invalid={error ? 'true' : undefined}>
         <label htmlFor="find-receipt">Find my receipt</label>
         <span className="hint" id="find-receipt-hint">The code you were given when you voted. It is looked up on this page only: it is not sent anywhere.</span>
