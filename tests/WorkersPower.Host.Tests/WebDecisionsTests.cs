@@ -73,12 +73,13 @@ public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture
             Line("VOTEFORM").ShouldBe("VOTEFORM For | Against | Abstain");
             Line("RECEIPT").ShouldBe("RECEIPT Your receipt | Write this down: it is the only way to find your ballot in the published results; we do not keep it with your name. | shown=true stored=false inurl=false");
             Line("COPIED").ShouldBe("COPIED The receipt is copied. Paste it somewhere only you can read.");
-            Line("VOTED").ShouldStartWith("VOTED Your vote is cast: For. Keep the receipt shown above.");
+            Line("VOTED").ShouldBe("VOTED Your vote is cast: For. Keep the receipt shown above.");
             Line("TURNOUT 1").ShouldMatch(@"^TURNOUT 1 1 of \d+ members have voted so far");
             Line("TURNOUT 2").ShouldMatch(@"^TURNOUT 2 2 of \d+ members have voted so far");
             Line("RELOADED").ShouldBe("RELOADED false");
             Line("AFTERVOTE").ShouldBe("AFTERVOTE You have voted: your vote is in the ballot box and counts. castVote=0");
             Line("CLOSED").ShouldMatch(@"^CLOSED “.+” is closed and its result published\.");
+            Line("RESULTLIVE").ShouldBe("RESULTLIVE true");
             Line("RESULT").ShouldBe("RESULT Not carried: it fell. | For 1 | Against 1 | Abstain 0");
             Line("FOUND").ShouldBe("FOUND Found: the ballot with receipt <receipt> is counted, and it recorded For.");
             Line("NOTFOUND").ShouldStartWith("NOTFOUND No published ballot has this receipt.");

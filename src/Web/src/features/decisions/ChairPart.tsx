@@ -177,7 +177,7 @@ function BallotItem({ ballot: b, chair }: { ballot: Ballot; chair: boolean }) {
         {b.status === 'SCHEDULED' && b.opensAt ? ` · opens ${formatWhen(b.opensAt)}` : ''}
         {b.status !== 'CLOSED' && b.closesAt ? ` · closes ${formatWhen(b.closesAt)}` : ''}
       </p>
-      {b.status === 'CLOSED' ? <TurnoutLine figures={figures} /> : <LiveTurnout ballotId={b.id} figures={figures} />}
+      {b.status === 'CLOSED' ? <TurnoutLine figures={figures} /> : <LiveTurnout key={b.status} ballotId={b.id} figures={figures} />}
       {chair ? <OpenClose ballot={b} /> : null}
     </article>
   );

@@ -14,21 +14,26 @@ export function VoteForm({ ballot: b, onReceipt }: { ballot: BallotData; onRecei
   const self = b.viewerMayVote && !b.viewerHasVoted;
   const proxies = b.viewerMayVoteFor;
   const canChange = b.viewerMayVote && b.viewerHasVoted && b.allowChanges;
+  // what the last vote cast here did: kept above the forms, which change or go once the vote is in
+  const [cast, setCast] = useState<string | null>(null);
   return (
     <>
+      <p className="saved" id="vote-status" role="status" hidden={!cast}>{cast}</p>
       {b.viewerHasVoted ? (
         <p className="notice" id="voted">You have voted: your vote is in the ballot box and counts.{b.allowChanges ? ' You may change it until the ballot closes.' : ''}</p>
       ) : null}
       {!b.viewerMayVote && proxies.length === 0 ? (
         <p className="notice" id="not-voter">You are not among those who may vote in this ballot: they are the members in good standing of the meeting’s scope when it opened{b.maxMonthsInArrears != null ? `, no more than ${b.maxMonthsInArrears} ${b.maxMonthsInArrears === 1 ? 'month' : 'months'} in arrears` : ''}. You can follow the turnout here and read the result when it closes.</p>
       ) : null}
-      {self || proxies.length > 0 ? <Cast ballot={b} self={self} onReceipt={onReceipt} /> : null}
-      {canChange ? <Cast ballot={b} self change onReceipt={onReceipt} /> : null}
+      {self || proxies.length > 0 ? <Cast ballot={b} self={self} onReceipt={onReceipt} onCast={setCast} /> : null}
+      {canChange ? <Cast ballot={b} self change onReceipt={onReceipt} onCast={setCast} /> : null}
     </>
   );
 }
 
-function Cast({ ballot: b, self, change = false, onReceipt }: { ballot: BallotData; self: boolean; change?: boolean; onReceipt: (code: string, forWhom: string | null) => void }) {
+function Cast({ ballot: b, self, change = false, onReceipt, onCast }: {
+  ballot: BallotData; self: boolean; change?: boolean; onReceipt: (code: string, forWhom: string | null) => void; onCast: (words: string) => void;
+}) {
   const prefix = useId();
   const outcome = useOutcome(['choice', 'receipt', 'onBehalfOf', 'replacingReceipt']);
   const [ranking, setRanking] = useState<string[]>([]);
@@ -57,10 +62,10 @@ function Cast({ ballot: b, self, change = false, onReceipt }: { ballot: BallotDa
       variables: { input: { ballotId: b.id, choice, onBehalfOf: whom === 'self' ? null : whom, replacingReceipt: change && b.secrecy === 'SECRET' ? receipt : null } },
       onCompleted: (r) => {
         const words = choiceWords(b.kind, choice);
-        const done = outcome.done(r.castVote.errors, b.secrecy === 'SECRET'
+        if (!outcome.done(r.castVote.errors, '')) return;
+        onCast(b.secrecy === 'SECRET'
           ? `${change ? 'Your vote is changed' : forWhom ? `${forWhom}’s vote is cast` : 'Your vote is cast'}: ${words}. Keep the receipt shown above.`
           : `${change ? 'Your vote is changed' : forWhom ? `${forWhom}’s vote is recorded` : 'Your vote is recorded'}: ${words}. It is published with ${forWhom ? 'their' : 'your'} name when the ballot closes.`);
-        if (!done) return;
         form.reset();
         setRanking([]);
         if (r.castVote.receipt) onReceipt(r.castVote.receipt, forWhom);

@@ -13,7 +13,7 @@ export function useOutcome(known: ReadonlyArray<string> = []) {
   const [alert, setAlert] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const done = (errors: UserErrors, success: string) => {
-    if (errors.length === 0) { setFields({}); setAlert([]); setSaved(success); return true; }
+    if (errors.length === 0) { setFields({}); setAlert([]); setSaved(success || null); return true; }
     const f: Record<string, string> = {};
     const page: string[] = [];
     for (const e of errors) {
