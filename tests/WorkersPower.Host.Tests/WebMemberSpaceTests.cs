@@ -38,7 +38,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
 
             Line("SIGNEDOUT").ShouldBe("SIGNEDOUT /sign-in?next=%2Fme%2Fprofile");
             foreach (var (page, current) in new[] { ("dashboard", "Dashboard"), ("profile", "Profile"), ("contributions", "Contributions"), ("history", "History"), ("data", "My data") })
-                Line($"MEMBERNAV {page}").ShouldBe($"MEMBERNAV {page} Dashboard | Profile | Contributions | History | My data current={current}");
+                Line($"MEMBERNAV {page}").ShouldBe($"MEMBERNAV {page} Dashboard | Profile | Contributions | History | My data | Meetings and votes current={current}");
             Line("DASHBOARD").ShouldStartWith("DASHBOARD /me | ");
             Line("DASHBOARD").ShouldContain(branchName);
             Line("DASHBOARD").ShouldContain("Active member");
