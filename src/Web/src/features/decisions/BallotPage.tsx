@@ -89,7 +89,7 @@ function BallotView({ ballot: key, refetch }: { ballot: BallotPage_ballot$key; r
       {b.status === 'CLOSED' && b.result ? null : (
         <section className="console-section" aria-labelledby="turnout-title">
           <h2 id="turnout-title">Turnout</h2>
-          {b.status === 'CLOSED' ? <TurnoutLine figures={figures} id="turnout" /> : <LiveTurnout key={b.status} ballotId={b.id} figures={figures} id="turnout" onClosed={refetch} />}
+          {b.status === 'CLOSED' ? <TurnoutLine figures={figures} id="turnout" /> : <LiveTurnout key={b.status} ballotId={b.id} figures={figures} id="turnout" onStatusChange={refetch} />}
           {b.status === 'OPEN' ? <p className="muted">Nobody sees how anyone voted until it closes: the result is counted and published at the close.</p> : null}
         </section>
       )}

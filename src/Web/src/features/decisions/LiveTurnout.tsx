@@ -10,9 +10,11 @@ type Figures = { turnout: number | null | undefined; electorateSize: number | nu
  * A ballot's turnout while it is open, moved by the ballotTurnout subscription without a reload: how many have voted
  * of how many may, and whether the quorum is reached. Never how they voted: no partial results exist before the close.
  * The subscription writes the figures (and the status, when the ballot closes) onto the ballot in the store, so
- * every screen showing it moves; `onClosed` is told when the ballot closes.
+ * every screen showing it moves; `onStatusChange` is told when the ballot opens or closes (render it keyed by the
+ * status, so that it subscribes afresh then).
  */
-export function LiveTurnout({ ballotId, figures, id, onClosed }: { ballotId: string; figures: Figures; id?: string; onClosed?: () => void }) {
+export function LiveTurnout({ ballotId, figures, id, onStatusChange }: { ballotId: string; figures: Figures; id?: string; onStatusChange?: () => void }) {
+  const initialStatus = figures.status;
   const [reached, setReached] = useState<boolean | null>(null);
   const config = useMemo<GraphQLSubscriptionConfig<LiveTurnoutSubscription>>(() => ({
     subscription: graphql`
@@ -33,11 +35,11 @@ export function LiveTurnout({ ballotId, figures, id, onClosed }: { ballotId: str
       const next = data?.ballotTurnout;
       if (!next) return;
       setReached(next.quorumReached);
-      if (next.status === 'CLOSED') onClosed?.();
+      if (next.status !== initialStatus) onStatusChange?.();
     },
     // the live connection gave up: the figures stay as last shown, fresh again on the next visit
     onError: () => undefined,
-  }), [ballotId, onClosed]);
+  }), [ballotId, onStatusChange, initialStatus]);
   useSubscription(config);
   return <TurnoutLine figures={figures} reached={reached} id={id} />;
 }

@@ -13,7 +13,8 @@ import { choiceWords, optionLabel } from './words';
 export function VoteForm({ ballot: b, onReceipt }: { ballot: BallotData; onReceipt: (code: string, forWhom: string | null) => void }) {
   const self = b.viewerMayVote && !b.viewerHasVoted;
   const proxies = b.viewerMayVoteFor;
-  const canChange = b.viewerMayVote && b.viewerHasVoted && b.allowChanges;
+  // having voted, one was in the electorate, whatever viewerMayVote says now
+  const canChange = b.viewerHasVoted && b.allowChanges;
   // what the last vote cast here did: kept above the forms, which change or go once the vote is in
   const [cast, setCast] = useState<string | null>(null);
   return (
@@ -22,7 +23,7 @@ export function VoteForm({ ballot: b, onReceipt }: { ballot: BallotData; onRecei
       {b.viewerHasVoted ? (
         <p className="notice" id="voted">You have voted: your vote is in the ballot box and counts.{b.allowChanges ? ' You may change it until the ballot closes.' : ''}</p>
       ) : null}
-      {!b.viewerMayVote && proxies.length === 0 ? (
+      {!b.viewerMayVote && !b.viewerHasVoted && proxies.length === 0 ? (
         <p className="notice" id="not-voter">You are not among those who may vote in this ballot: they are the members in good standing of the meeting’s scope when it opened{b.maxMonthsInArrears != null ? `, no more than ${b.maxMonthsInArrears} ${b.maxMonthsInArrears === 1 ? 'month' : 'months'} in arrears` : ''}. You can follow the turnout here and read the result when it closes.</p>
       ) : null}
       {self || proxies.length > 0 ? <Cast ballot={b} self={self} onReceipt={onReceipt} onCast={setCast} /> : null}
