@@ -81,7 +81,7 @@ function BallotView({ ballot: key, refetch }: { ballot: BallotPage_ballot$key; r
       </p>
       <ul className="ballot-terms">
         {b.quorum > 0 ? <li>Quorum: {percent(b.quorum)} of those who may vote.</li> : null}
-        {b.allowChanges ? <li>You may change your vote until it closes.</li> : <li>Your vote is final once cast.</li>}
+        {b.status === 'CLOSED' ? null : b.allowChanges ? <li>You may change your vote until it closes.</li> : <li>Your vote is final once cast.</li>}
         {b.maxMonthsInArrears != null ? <li>Members more than {b.maxMonthsInArrears} {b.maxMonthsInArrears === 1 ? 'month' : 'months'} in arrears when it opened may not vote.</li> : null}
         {b.status === 'SCHEDULED' && b.opensAt ? <li>Opens {formatWhen(b.opensAt)}.</li> : null}
         {b.status !== 'CLOSED' && b.closesAt ? <li>Closes {formatWhen(b.closesAt)}.</li> : null}
