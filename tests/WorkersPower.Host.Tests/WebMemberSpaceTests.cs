@@ -60,7 +60,7 @@ public sealed class WebMemberSpaceTests(RealServerFixture fixture) : IClassFixtu
             Line("PROGRAMMEACCEPTED").ShouldBe($"PROGRAMMEACCEPTED Thank you: you have accepted version {changed + 1} of the programme. It is recorded with today’s date in your history. focused=true");
             Line("PROGRAMMEAFTER").ShouldBe("PROGRAMMEAFTER notices=0 | Hello, Rosa");
             foreach (var (page, current) in new[] { ("dashboard", "Dashboard"), ("profile", "Profile"), ("contributions", "Contributions"), ("history", "History"), ("data", "My data") })
-                Line($"MEMBERNAV {page}").ShouldBe($"MEMBERNAV {page} Dashboard | Profile | Contributions | History | My data current={current}");
+                Line($"MEMBERNAV {page}").ShouldBe($"MEMBERNAV {page} Dashboard | Profile | Contributions | History | My data | Meetings and votes current={current}");
             Line("DASHBOARD").ShouldStartWith("DASHBOARD /me | ");
             Line("DASHBOARD").ShouldContain(branchName);
             Line("DASHBOARD").ShouldContain("Active member");

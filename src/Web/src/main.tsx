@@ -33,6 +33,7 @@ const OrganiseArea = lazy(() => import('./features/organise/OrganiseArea').then(
 const EditorArea = lazy(() => import('./features/editor/EditorArea').then((m) => ({ default: m.EditorArea })));
 const TreasuryArea = lazy(() => import('./features/treasury/TreasuryArea').then((m) => ({ default: m.TreasuryArea })));
 const AdminArea = lazy(() => import('./features/admin/AdminArea').then((m) => ({ default: m.AdminArea })));
+const DecisionsArea = lazy(() => import('./features/decisions/DecisionsArea').then((m) => ({ default: m.DecisionsArea })));
 import './ui/tokens.css';
 import './ui/base.css';
 
@@ -101,6 +102,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/editor/*" element={page(<EditorArea />)} />
             <Route path="/treasury/*" element={page(<TreasuryArea />)} />
             <Route path="/admin/*" element={page(<AdminArea />)} />
+            <Route path="/decisions/*" element={page(<DecisionsArea />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

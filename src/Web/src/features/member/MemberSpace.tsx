@@ -10,6 +10,7 @@ const pages = [
   { to: '/me/contributions', label: 'Contributions', end: false },
   { to: '/me/history', label: 'History', end: false },
   { to: '/me/data', label: 'My data', end: false },
+  { to: '/decisions', label: 'Meetings and votes', end: false },
 ] as const;
 
 /** The member space's sub-navigation, shown on every member page. */
