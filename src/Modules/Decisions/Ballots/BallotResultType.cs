@@ -9,13 +9,13 @@ public sealed class BallotResultType : ObjectGraphType<BallotResult>
         Field(x => x.Quorate).Description("Whether the turnout reached the quorum (at least quorum × electorate voted); an inquorate ballot elects nobody and carries nothing.");
         Field(x => x.Turnout).Description("How many voted.");
         Field(x => x.ElectorateSize).Description("How many could vote (the electorate frozen when it opened).");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionCountType>>>>("counts").Description("MOTION and CHOICE: the votes of each option, in the options' order (empty for STV: see rounds).").Resolve(ctx => ctx.Source.Counts);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionCountType>>>>("counts").WithComplexityImpact(1, 5).Description("MOTION and CHOICE: the votes of each option, in the options' order (empty for STV: see rounds).").Resolve(ctx => ctx.Source.Counts);
         Field(x => x.Carried, nullable: true).Description("MOTION: whether it was carried (quorate, and more YES than NO); null for other kinds.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("elected")
             .Description("STV: the candidates elected, in order of election; CHOICE: the option with the most votes (empty on a tie or when inquorate); MOTION: empty.").Resolve(ctx => ctx.Source.Elected);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StvRoundType>>>>("rounds").Description("STV: every stage of the count (Scottish STV rules); empty for other kinds.").Resolve(ctx => ctx.Source.Rounds);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastBallotType>>>>("ballots").Description("SECRET: every ballot counted, by receipt, sorted by receipt; empty for a recorded ballot.").Resolve(ctx => ctx.Source.Ballots);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordedVoteType>>>>("votes").Description("RECORDED: every vote with its voter; empty for a secret ballot.").Resolve(ctx => ctx.Source.Votes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StvRoundType>>>>("rounds").WithComplexityImpact(1, 10).Description("STV: every stage of the count (Scottish STV rules); empty for other kinds.").Resolve(ctx => ctx.Source.Rounds);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CastBallotType>>>>("ballots").WithComplexityImpact(1, 20).Description("SECRET: every ballot counted, by receipt, sorted by receipt; empty for a recorded ballot.").Resolve(ctx => ctx.Source.Ballots);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordedVoteType>>>>("votes").WithComplexityImpact(1, 20).Description("RECORDED: every vote with its voter; empty for a secret ballot.").Resolve(ctx => ctx.Source.Votes);
     }
 }
 
@@ -37,7 +37,7 @@ public sealed class StvRoundType : ObjectGraphType<StvRound>
         Name = "StvRound";
         Description = "One stage of an STV count.";
         Field(x => x.Number).Description("The stage's number, from 1.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StvTallyType>>>>("tallies").Description("Each candidate's votes after the stage.").Resolve(ctx => ctx.Source.Tallies);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StvTallyType>>>>("tallies").WithComplexityImpact(1, 10).Description("Each candidate's votes after the stage.").Resolve(ctx => ctx.Source.Tallies);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("elected").Description("Who was elected at this stage.").Resolve(ctx => ctx.Source.Elected);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("excluded").Description("Who was excluded at this stage.").Resolve(ctx => ctx.Source.Excluded);
         Field(x => x.Note).Description("What happened, in words (a surplus transferred, a candidate excluded).");

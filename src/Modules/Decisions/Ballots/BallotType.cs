@@ -38,7 +38,7 @@ public sealed class BallotType : ObjectGraphType<Ballot>
             .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && ctx.Source.Status != BallotStatus.Scheduled && await HasVoted(ctx, ctx.Source.Id, me));
         Field<NonNullGraphType<BooleanGraphType>>("viewerMayVote").Description("Whether you may vote now: it is open, you are in its electorate, and you have not voted (or it allows changes).")
             .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && await MayVoteAsync(ctx, me));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("viewerMayVoteFor")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("viewerMayVoteFor").WithComplexityImpact(1, 3)
             .Description("The members whose proxy you hold in this meeting and who may still vote in it (in its electorate, not yet voted): vote for them with castVote's onBehalfOf.")
             .ResolveAsync(async ctx =>
             {

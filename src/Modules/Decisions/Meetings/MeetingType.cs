@@ -37,11 +37,11 @@ public sealed class MeetingType : ObjectGraphType<Meeting>
         Field<ParticipantType>("chair").Description("Who chairs it: the convenor unless they named another member.")
             .Resolve(ctx => ctx.Source.ChairMemberId is { } m ? ctx.LoadParticipant(m) : null);
         Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status").Description("Open or closed.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MotionType>>>>("motions").Description("Its motions, in the order submitted.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MotionType>>>>("motions").WithComplexityImpact(1, 20).Description("Its motions, in the order submitted.")
             .Resolve(ctx => ctx.LoadMotionsOf(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BallotType>>>>("ballots").Description("Its ballots, in the order defined.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BallotType>>>>("ballots").WithComplexityImpact(1, 20).Description("Its ballots, in the order defined.")
             .Resolve(ctx => ctx.LoadBallotsOf(ctx.Source.Id));
-        Field<ListGraphType<NonNullGraphType<Proxies.ProxyType>>>("proxies")
+        Field<ListGraphType<NonNullGraphType<Proxies.ProxyType>>>("proxies").WithComplexityImpact(1, 20)
             .Description("Who votes for whom in its ballots, oldest first: for whoever may run it (its chair, its convenor, an organiser of its scope, an admin); null for others.")
             .Resolve(ctx => Caller.From(ctx.User) is { } c && ctx.Source.MayBeRunBy(c) ? ctx.Source.Proxies.OrderBy(p => p.At).ToList() : null);
         Field<NonNullGraphType<BooleanGraphType>>("viewerMayChair")

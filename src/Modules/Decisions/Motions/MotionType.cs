@@ -14,13 +14,13 @@ public sealed class MotionType : ObjectGraphType<Motion>
         Field(x => x.Title).Description("The motion's title.");
         Field<NonNullGraphType<StringGraphType>>("text").Description("Its text now: as submitted, or as the last amendment carried made it.").Resolve(ctx => ctx.Source.Text);
         Field<NonNullGraphType<IntGraphType>>("version").Description("The number of its text's current version (1: as submitted).").Resolve(ctx => ctx.Source.TextVersion);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MotionVersionType>>>>("versions")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MotionVersionType>>>>("versions").WithComplexityImpact(1, 3)
             .Description("Every version of its text, oldest first: as submitted, then one per amendment carried.").Resolve(ctx => ctx.Source.Versions);
         Field<ParticipantType>("mover").Description("The member who moved it.").Resolve(ctx => ctx.LoadParticipant(ctx.Source.MoverMemberId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("seconders").Description("The members who seconded it, in the order they did.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("seconders").WithComplexityImpact(1, 3).Description("The members who seconded it, in the order they did.")
             .ResolveAsync(async ctx => await ctx.LoadParticipantsAsync(ctx.Source.Seconders));
         Field<NonNullGraphType<EnumerationGraphType<MotionStatus>>>("status").Description("Where it stands.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AmendmentType>>>>("amendments").Description("Its amendments in the order submitted.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AmendmentType>>>>("amendments").WithComplexityImpact(1, 5).Description("Its amendments in the order submitted.")
             .Resolve(ctx => ctx.Source.Amendments);
         Field<BallotType>("ballot").Description("The ballot on the motion itself, once the chair put it to the vote.")
             .Resolve(ctx => ctx.Source.BallotId is { } b ? ctx.LoadBallot(b) : null);
@@ -54,7 +54,7 @@ public sealed class AmendmentType : ObjectGraphType<MotionAmendment>
         Field<NonNullGraphType<MotionType>>("motion").Description("The motion it amends.").Resolve(ctx => ctx.LoadMotion(ctx.Source.MotionId));
         Field(x => x.Text).Description("The motion's whole text as amended.");
         Field<ParticipantType>("mover").Description("The member who moved it.").Resolve(ctx => ctx.LoadParticipant(ctx.Source.MoverMemberId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("seconders").Description("The members who seconded it, in the order they did.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("seconders").WithComplexityImpact(1, 3).Description("The members who seconded it, in the order they did.")
             .ResolveAsync(async ctx => await ctx.LoadParticipantsAsync(ctx.Source.Seconders));
         Field<NonNullGraphType<EnumerationGraphType<MotionStatus>>>("status").Description("Where it stands (WITHDRAWN: with its motion).").Resolve(ctx => ctx.Source.Status);
         Field(x => x.Order).Description("Its number among the motion's amendments (1 first), the order the chair puts them to the vote.");
