@@ -35,6 +35,44 @@ public sealed class LimitsTests(PlatformFixture fixture) : IClassFixture<Platfor
         small.ShouldSucceed();
     }
 
+    [Fact]
+    public async Task Every_document_the_web_client_sends_is_within_the_depth_and_complexity_limits()
+    {
+        // the documents persisted at build time (the web client's persisted.json among them): each is validated as the
+        // server validates any request; a screen whose query is too complex would be refused for everyone who opens it
+        var documents = GraphQL.Execution.PersistedDocuments.Load(Path.Combine(AppContext.BaseDirectory, GraphQL.Execution.PersistedDocuments.Folder)).ToList();
+        documents.Count.ShouldBeGreaterThan(50);
+        var refused = new List<string>();
+        var checkedCount = 0;
+        foreach (var document in documents)
+        {
+            // the weight is worked out once the variables are read: give each scalar variable a value of its type
+            // (documents with input-object or list variables, mutations mostly, are left out)
+            var variables = new Dictionary<string, object>();
+            var fillable = true;
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(document, @"\$(\w+)\s*:\s*(\[?)(\w+)"))
+            {
+                object? value = m.Groups[2].Value == "[" ? null : m.Groups[3].Value switch
+                {
+                    "ID" or "String" => "x", "Int" => 1, "Float" => 1.0, "Boolean" => false, "Date" => "2026-01-01", "DateTime" => "2026-01-01T00:00:00Z", _ => null,
+                };
+                if (value is null) { fillable = false; break; }
+                variables[m.Groups[1].Value] = value;
+            }
+            if (!fillable || document.TrimStart().StartsWith("subscription", StringComparison.Ordinal)) continue;
+            checkedCount++;
+            var response = await fixture.Client.PostAsync(document, variables);
+            foreach (var error in response.Errors ?? [])
+            {
+                var message = error!["message"]?.GetValue<string>() ?? "";
+                if (message.Contains("complex", StringComparison.OrdinalIgnoreCase) || message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+                    refused.Add($"{document.Split('\n')[0]}: {message}");
+            }
+        }
+        checkedCount.ShouldBeGreaterThan(30);
+        refused.ShouldBeEmpty();
+    }
+
     /// <summary>An introspection-only document nested <paramref name="depth"/> levels deep (the operation is level 1).</summary>
     private static string IntrospectionOfDepth(int depth)
     {
