@@ -4,16 +4,18 @@ namespace WorkersPower.Host.Tests;
 
 /// <summary>
 /// Decisions in a real headless Chromium driven by Playwright (tests/conformance/decisions.mjs), three people's
-/// browsers: an organiser convenes a branch meeting (through the API); a member submits a motion and another seconds
+/// browsers: an organiser convenes a meeting of their branch in the browser (a title too short is refused beside its
+/// field, a branch they do not organise is refused in words), and another through the API; on that one, a member submits a motion and another seconds
 /// it; the organiser, its chair, puts it to the vote as a secret ballot and opens it; the two members vote, each shown
 /// their receipt once, while the chair's screen shows the turnout move without a reload; the chair closes the ballot
 /// (confirmed: it is final); a member finds their receipt in the published results and reads what it recorded.
-/// An election by STV, held and closed through the API, shows its count round by round.
+/// An election by STV, held and closed through the API, shows its count round by round. The chair may not close the
+/// meeting while its ballot is open (said beside the button); once the business is done, closes it (confirmed).
 /// </summary>
 public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture<RealServerFixture>
 {
     private static readonly string[] Screens =
-        ["decisions-list", "meeting-member", "meeting-seconded", "meeting-chair", "ballot-vote", "ballot-receipt", "ballot-close-confirm", "meeting-chair-closed", "ballot-results", "ballot-stv"];
+        ["decisions-convene-error", "meeting-convened", "decisions-list", "meeting-member", "meeting-seconded", "meeting-chair", "ballot-vote", "ballot-receipt", "ballot-close-confirm", "meeting-chair-closed", "ballot-results", "ballot-stv", "meeting-close-refused", "meeting-close-confirm", "meeting-closed"];
 
     [Fact]
     public async Task In_chromium_members_move_second_and_vote_by_secret_ballot_and_find_their_receipt_in_the_results()
@@ -23,6 +25,12 @@ public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture
         var chair = await MemberApi.JoinAsync(fixture, branch, "ORGANISER");
         var mover = await MemberApi.JoinAsync(fixture, branch);
         var seconder = await MemberApi.JoinAsync(fixture, branch);
+        var admin = await fixture.AdminTokenAsync();
+        var otherBranch = await MembershipApi.CreateBranchAsync(fixture.Client, admin);
+        async Task<string> BranchName(string id) =>
+            (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Branch { name } } }", new { id }, admin))["node"]!["name"]!.GetValue<string>();
+        var branchName = await BranchName(branch);
+        var otherBranchName = await BranchName(otherBranch);
         var suffix = new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5).ToArray()).PadRight(5, 'x');
 
         // the meeting, convened by the branch's organiser (who chairs it), one seconder needed
@@ -57,14 +65,23 @@ public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture
         try
         {
             var (exitCode, text) = await NodeScript.RunAsync("decisions.mjs", fixture.ServerAddress!.ToString(), shots,
-                chair.Email, mover.Email, seconder.Email, MemberApi.Password, meetingId, meetingTitle, stvId, suffix);
+                chair.Email, mover.Email, seconder.Email, MemberApi.Password, meetingId, meetingTitle, stvId, suffix, branchName, otherBranchName);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');
             string Line(string prefix) => lines.SingleOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal)) ?? throw new ShouldAssertException($"No {prefix} line in:\n{text}");
 
             var motionTitle = $"Support the night drivers {suffix}";
+            var convenedTitle = $"Annual general meeting {suffix}";
+            Line("CONVENEERROR").ShouldBe("CONVENEERROR The title must be at least 3 characters. | described=true | Nothing was changed: please check the fields marked above.");
+            Line("CONVENEFORBIDDEN").ShouldBe("CONVENEFORBIDDEN You may not convene this meeting. Only an organiser of the branch or an admin may convene its meetings.");
+            var inBrowser = System.Text.RegularExpressions.Regex.Match(Line("CONVENED"), @"^CONVENED (.+) \| startsAt=(\S+) \| id=(\S+)$");
+            inBrowser.Success.ShouldBeTrue(Line("CONVENED"));
+            inBrowser.Groups[1].Value.ShouldMatch($@"^{convenedTitle} \| Body Branch meeting \| Whose {System.Text.RegularExpressions.Regex.Escape(branchName)} \| When Sat 6 Mar 2027, 18:30 \| Chair .+ \| Status Open \| Seconders a motion needs 2$");
             Line("LIST").ShouldContain(meetingTitle);
+            Line("LIST").ShouldContain(convenedTitle);
             Line("OPENMARK").ShouldBe("OPENMARK 0");
+            Line("MEMBERCONVENE").ShouldBe("MEMBERCONVENE 0");
+            Line("MEMBERCLOSE").ShouldBe("MEMBERCLOSE 0");
             Line("SUBMITTED").ShouldBe($"SUBMITTED Your motion “{motionTitle}” is submitted. It needs seconders before the chair can put it to the vote. | Waiting for seconders");
             Line("SECONDED").ShouldBe($"SECONDED You seconded “{motionTitle}”. | Seconded");
             Line("PUT").ShouldBe("PUT Not open yet castVote=0");
@@ -84,6 +101,8 @@ public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture
             Line("FOUND").ShouldBe("FOUND Found: the ballot with receipt <receipt> is counted, and it recorded For.");
             Line("NOTFOUND").ShouldStartWith("NOTFOUND No published ballot has this receipt.");
             Line("PUBLISHED").ShouldBe("PUBLISHED 2 For,Against");
+            Line("MEETINGREFUSED").ShouldMatch(@"^MEETINGREFUSED The ballot "".+"" is still open: close it first\.$");
+            Line("MEETINGCLOSED").ShouldBe($"MEETINGCLOSED “{meetingTitle}” is closed. | Closed");
             Line("STV").ShouldBe($"STV Elected: Ada Picketline. | rounds={rounds} | Round Ada Picketline Ben Strikefund Cleo Walkabout Elected Excluded What happened");
 
             foreach (var screen in Screens)
@@ -104,6 +123,20 @@ public sealed class WebDecisionsTests(RealServerFixture fixture) : IClassFixture
             motion["ballot"]!["secrecy"]!.GetValue<string>().ShouldBe("SECRET");
             motion["ballot"]!["status"]!.GetValue<string>().ShouldBe("CLOSED");
             motion["ballot"]!["result"]!["turnout"]!.GetValue<int>().ShouldBe(2);
+            (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Meeting { status } } }", new { id = meetingId }, chair.Token))["node"]!["status"]!.GetValue<string>().ShouldBe("CLOSED");
+
+            // the meeting convened in the browser, as the API holds it: the branch's, at the instant typed, two seconders, the organiser its convenor and chair
+            var held = (await fixture.Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Meeting { title body status startsAt secondersRequired scope { kind branch { id } } convenedBy { memberId } chair { memberId } } } }",
+                new { id = inBrowser.Groups[3].Value }, chair.Token))["node"]!;
+            held["title"]!.GetValue<string>().ShouldBe(convenedTitle);
+            held["body"]!.GetValue<string>().ShouldBe("BRANCH_MEETING");
+            held["status"]!.GetValue<string>().ShouldBe("OPEN");
+            DateTimeOffset.Parse(held["startsAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(DateTimeOffset.Parse(inBrowser.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+            held["secondersRequired"]!.GetValue<int>().ShouldBe(2);
+            held["scope"]!["kind"]!.GetValue<string>().ShouldBe("BRANCH");
+            held["scope"]!["branch"]!["id"]!.GetValue<string>().ShouldBe(branch);
+            held["convenedBy"]!["memberId"]!.GetValue<string>().ShouldBe(chair.MemberId);
+            held["chair"]!["memberId"]!.GetValue<string>().ShouldBe(chair.MemberId);
         }
         finally
         {

@@ -1,6 +1,10 @@
 // Members and their chair decide in the web client's Decisions area, in Debian's chromium (headless, through
 // Playwright), and print what they see:
+//   CONVENEERROR <title's error> | described=<bool> | <alert>   the organiser convenes with a two-letter title
+//   CONVENEFORBIDDEN <alert>          … for a branch they do not organise
+//   CONVENED <h1> | <facts> | startsAt=<ISO of the time typed, in this browser's zone> | id=<the new meeting's id>
 //   LIST <meeting titles>; OPENMARK <open ballots marked>   /decisions, the mover's meetings
+//   MEMBERCONVENE <n>; MEMBERCLOSE <n>   a member without a role is offered neither convening nor closing a meeting
 //   SUBMITTED <status> | <badge>      the mover submits a motion on the meeting's page
 //   SECONDED <status> | <badge>       another member seconds it
 //   PUT <ballot badge> castVote=<n>   the chair puts it to the vote (secret, the defaults)
@@ -17,12 +21,14 @@
 //   FOUND <answer>                    "Find my receipt" with the mover's receipt (the receipt printed as <receipt>)
 //   NOTFOUND <answer>                 with a receipt nobody has; PUBLISHED <rows> <votes, sorted>
 //   STV <verdict> | rounds=<rows> | <header cells>   an STV ballot's result page
+//   MEETINGREFUSED <alert>            the chair tries to close the meeting while its ballot is open (before CLOSED)
+//   MEETINGCLOSED <status> | <the meeting's status>   the chair closes the meeting at the end (confirmed)
 //   AXE <page> ...; SIDEWAYS <page>; PAGEERRORS ...; CONSOLE ...
 // Screenshots of every screen at 390x844 and 1280x800 go to the folder given.
-// usage: node decisions.mjs <base> <shots> <chair email> <mover email> <seconder email> <password> <meeting id> <meeting title> <stv ballot id> <suffix>
+// usage: node decisions.mjs <base> <shots> <chair email> <mover email> <seconder email> <password> <meeting id> <meeting title> <stv ballot id> <suffix> <chair's branch name> <another branch's name>
 import { launchChromium, flat, axe as axeLine, screenshots, signedInPage } from './browser.mjs';
 
-const [base, shots, chairEmail, moverEmail, seconderEmail, password, meetingId, meetingTitle, stvId, suffix] = process.argv.slice(2);
+const [base, shots, chairEmail, moverEmail, seconderEmail, password, meetingId, meetingTitle, stvId, suffix, branchName, otherBranchName] = process.argv.slice(2);
 const browser = await launchChromium();
 const errors = [];
 const consoleErrors = [];
@@ -40,6 +46,39 @@ const narrow = async (page, name) => {
 const check = async (page, name) => { await axeLine(page, name); await narrow(page, name); await screenshots(page, shots, name); };
 
 try {
+  // 0. the organiser convenes a meeting of their branch: a title too short, then a branch they do not organise, then right
+  const chair = await signedIn(chairEmail, '/decisions');
+  await chair.getByRole('heading', { level: 1, name: 'Meetings and votes' }).waitFor({ timeout: 30000 });
+  const convene = chair.getByRole('region', { name: 'Convene a meeting' });
+  await convene.getByRole('button', { name: 'Convene a meeting…' }).click();
+  const conveneForm = chair.getByRole('form', { name: 'The new meeting' });
+  await conveneForm.waitFor({ timeout: 30000 });
+  await conveneForm.getByLabel('Title').fill('AG');
+  await conveneForm.getByLabel('What kind of meeting').selectOption({ label: 'A branch meeting' });
+  await conveneForm.getByLabel('Branch').selectOption({ label: branchName });
+  await conveneForm.getByLabel('Starts').fill('2027-03-06T18:30');
+  await conveneForm.getByLabel('Seconders a motion needs').fill('2');
+  await conveneForm.getByRole('button', { name: 'Convene the meeting' }).click();
+  const titleError = conveneForm.locator('#convene-title-field-error');
+  await titleError.waitFor({ timeout: 30000 });
+  const described = (await conveneForm.getByLabel('Title').getAttribute('aria-describedby') ?? '').split(' ').includes('convene-title-field-error');
+  console.log(`CONVENEERROR ${flat(await titleError.textContent())} | described=${described} | ${flat(await conveneForm.locator('#convene-status').textContent())}`);
+  await check(chair, 'decisions-convene-error');
+  const convenedTitle = `Annual general meeting ${suffix}`;
+  await conveneForm.getByLabel('Title').fill(convenedTitle);
+  await conveneForm.getByLabel('Branch').selectOption({ label: otherBranchName });
+  await conveneForm.getByRole('button', { name: 'Convene the meeting' }).click();
+  await conveneForm.locator('#convene-status').getByText(/may not convene/).waitFor({ timeout: 30000 });
+  console.log('CONVENEFORBIDDEN ' + flat(await conveneForm.locator('#convene-status').textContent()));
+  await conveneForm.getByLabel('Branch').selectOption({ label: branchName });
+  await conveneForm.getByRole('button', { name: 'Convene the meeting' }).click();
+  await chair.getByRole('heading', { level: 1, name: convenedTitle }).waitFor({ timeout: 30000 });
+  const facts = (await chair.locator('.meeting-facts > div').allInnerTexts()).map(flat).join(' | ');
+  const typed = await chair.evaluate(() => new Date('2027-03-06T18:30').toISOString());
+  const convenedId = decodeURIComponent(new URL(chair.url()).pathname.split('/').pop());
+  console.log(`CONVENED ${flat(await chair.getByRole('heading', { level: 1 }).textContent())} | ${facts} | startsAt=${typed} | id=${convenedId}`);
+  await check(chair, 'meeting-convened');
+
   // 1. the mover's meetings
   const mover = await signedIn(moverEmail, '/decisions');
   await mover.getByRole('heading', { level: 1, name: 'Meetings and votes' }).waitFor({ timeout: 30000 });
@@ -47,6 +86,7 @@ try {
   await list.getByRole('heading', { level: 3, name: meetingTitle }).waitFor({ timeout: 30000 });
   console.log('LIST ' + (await list.getByRole('heading', { level: 3 }).allTextContents()).map(flat).join(' | '));
   console.log('OPENMARK ' + await list.getByRole('article', { name: meetingTitle }).locator('.status-badge--open').count());
+  console.log('MEMBERCONVENE ' + await mover.locator('[data-opens="conveneMeeting"], [data-mutation="conveneMeeting"]').count());
   await check(mover, 'decisions-list');
 
   // 2. the mover submits a motion
@@ -61,6 +101,7 @@ try {
   const moverMotion = mover.getByRole('article', { name: motionTitle });
   await moverMotion.waitFor({ timeout: 30000 });
   console.log('SUBMITTED ' + flat(await mover.locator('#submit-motion-status').textContent()) + ' | ' + flat(await moverMotion.locator('.status-badge').first().textContent()));
+  console.log('MEMBERCLOSE ' + await mover.locator('[data-opens="closeMeeting"], [data-mutation="closeMeeting"]').count());
   await check(mover, 'meeting-member');
 
   // 3. another member seconds it
@@ -73,7 +114,7 @@ try {
   await check(seconder, 'meeting-seconded');
 
   // 4. the chair puts it to the vote (secret, as the form proposes) and opens it
-  const chair = await signedIn(chairEmail, meetingPath);
+  await chair.goto(url(meetingPath), { waitUntil: 'load' });
   await chair.getByRole('heading', { level: 2, name: 'Chairing this meeting' }).waitFor({ timeout: 30000 });
   const chairMotion = chair.getByRole('article', { name: motionTitle });
   await chairMotion.getByRole('button', { name: `Put the motion “${motionTitle}” to the vote…` }).click();
@@ -127,7 +168,14 @@ try {
   await mover.getByRole('button', { name: 'I have written it down' }).click();
   console.log('AFTERVOTE ' + flat(await mover.locator('#voted').textContent()) + ' castVote=' + await mover.locator('[data-mutation="castVote"]').count());
 
-  // 7. the chair closes it (confirmed: it is final)
+  // 7. the chair may not close the meeting while its ballot is open; then closes the ballot (confirmed: it is final)
+  const closing = chair.getByRole('region', { name: 'Closing the meeting' });
+  await closing.getByRole('button', { name: 'Close the meeting…' }).click();
+  await closing.getByRole('button', { name: 'Yes, close the meeting' }).click();
+  await closing.locator('#close-meeting-status[role="alert"]').waitFor({ timeout: 30000 });
+  console.log('MEETINGREFUSED ' + flat(await closing.locator('#close-meeting-status').textContent()));
+  await check(chair, 'meeting-close-refused');
+  await closing.getByRole('button', { name: 'Keep it open' }).click();
   await ballotItem.getByRole('button', { name: /^Close “.+”…$/ }).click();
   await axeLine(chair, 'ballot-close-confirm');
   await screenshots(chair, shots, 'ballot-close-confirm');
@@ -164,6 +212,16 @@ try {
   const header = (await mover.locator('.rounds-table thead th').allTextContents()).map(flat).join(' ');
   console.log(`STV ${flat(await mover.locator('#result-line').textContent())} | rounds=${await mover.locator('.rounds-table tbody tr').count()} | ${header}`);
   await check(mover, 'ballot-stv');
+
+  // 10. the business done, the chair closes the meeting (confirmed)
+  await closing.getByRole('button', { name: 'Close the meeting…' }).click();
+  await axeLine(chair, 'meeting-close-confirm');
+  await screenshots(chair, shots, 'meeting-close-confirm');
+  await closing.getByRole('button', { name: 'Yes, close the meeting' }).click();
+  await closing.locator('#close-meeting-status').getByText(/is closed/).waitFor({ timeout: 30000 });
+  const status = flat(await chair.locator('.meeting-facts > div').filter({ hasText: 'Status' }).locator('dd').textContent());
+  console.log('MEETINGCLOSED ' + flat(await closing.locator('#close-meeting-status').textContent()) + ' | ' + status);
+  await check(chair, 'meeting-closed');
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));

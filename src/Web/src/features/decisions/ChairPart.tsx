@@ -5,6 +5,7 @@ import type { ChairPartNameChairMutation } from '../../__generated__/ChairPartNa
 import type { ChairPartCreateBallotMutation } from '../../__generated__/ChairPartCreateBallotMutation.graphql';
 import type { ChairPartOpenMutation } from '../../__generated__/ChairPartOpenMutation.graphql';
 import type { ChairPartCloseMutation } from '../../__generated__/ChairPartCloseMutation.graphql';
+import type { ChairPartCloseMeetingMutation } from '../../__generated__/ChairPartCloseMeetingMutation.graphql';
 import type { ChairPartProxyMutation } from '../../__generated__/ChairPartProxyMutation.graphql';
 import { peopleOf, type MeetingData } from './MeetingPage';
 import { BallotSettings, readSettings, settingsFields } from './Motions';
@@ -24,6 +25,48 @@ export function ChairPart({ meeting }: { meeting: MeetingData }) {
       <NameChair meeting={meeting} />
       <Proxies meeting={meeting} />
       {meeting.status === 'OPEN' ? <CreateBallot meetingId={meeting.id} /> : null}
+      <CloseMeeting meeting={meeting} />
+    </section>
+  );
+}
+
+/** Closing the meeting (confirmed: no motions, amendments or ballots after it); refused while a ballot is open. */
+function CloseMeeting({ meeting }: { meeting: MeetingData }) {
+  const outcome = useOutcome();
+  const [confirming, setConfirming] = useState(false);
+  const [commit, inFlight] = useMutation<ChairPartCloseMeetingMutation>(graphql`
+    mutation ChairPartCloseMeetingMutation($input: MeetingIdInput!) {
+      closeMeeting(input: $input) { meeting { ...MeetingPage_meeting } errors { code message field } }
+    }
+  `);
+  const open = meeting.status === 'OPEN';
+  const stillOpen = meeting.ballots.filter((b) => b.status === 'OPEN').length;
+  return (
+    <section aria-labelledby="close-meeting-title" className="close-meeting">
+      <h3 id="close-meeting-title">Closing the meeting</h3>
+      {!open ? <p>The meeting is closed: no more motions, amendments or ballots. Its results stay published.</p>
+        : confirming ? (
+          <div className="confirm-box" role="group" aria-labelledby="close-meeting-question">
+            <p id="close-meeting-question">Close “{meeting.title}”? Closing is final: nobody can submit or second a motion or an amendment after it, and no new ballot can be set up.</p>
+            <div className="button-row">
+              <button type="button" className="button" data-mutation="closeMeeting" disabled={inFlight} aria-describedby="close-meeting-status"
+                onClick={() => commit({
+                  variables: { input: { meetingId: meeting.id } },
+                  onCompleted: (r) => { if (outcome.done(r.closeMeeting.errors, `“${meeting.title}” is closed.`)) setConfirming(false); },
+                  onError: outcome.failed,
+                })}>
+                {inFlight ? 'Closing…' : 'Yes, close the meeting'}
+              </button>
+              <button type="button" className="button button--light" onClick={() => { outcome.reset(); setConfirming(false); }}>Keep it open</button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <p>When the business is done, close the meeting.{stillOpen > 0 ? ' Close its open ballots first.' : ''}</p>
+            <button type="button" className="button button--light" data-opens="closeMeeting" onClick={() => { outcome.reset(); setConfirming(true); }}>Close the meeting…</button>
+          </>
+        )}
+      <OutcomeLine id="close-meeting-status" outcome={outcome} />
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import type { MeetingsPageQuery } from '../../__generated__/MeetingsPageQuery.graphql';
 import type { MeetingsPage_meetings$key } from '../../__generated__/MeetingsPage_meetings.graphql';
 import { ShowMore } from '../../ui/ShowMore';
+import { useHasRole } from '../../ui/console/AreaFrame';
+import { ConveneSection } from './ConveneForm';
 import { bodyNames, formatWhen } from './words';
 
 /** /decisions: the meetings the member's scopes hold (their branch's, the whole organisation's), open ballots marked. */
@@ -12,11 +14,13 @@ export function MeetingsPage() {
     {},
     { fetchPolicy: 'store-and-network' },
   );
+  const mayConvene = useHasRole('ORGANISER', 'ADMIN');
   return (
     <>
       <title>Meetings and votes · Workers Power</title>
       <h1>Meetings and votes</h1>
       <p className="lead form">Your branch’s meetings and the organisation’s conferences and committees: read the motions, move and second them, and vote.</p>
+      {mayConvene ? <ConveneSection /> : null}
       <MeetingList query={data} />
     </>
   );
