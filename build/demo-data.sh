@@ -7,7 +7,7 @@
 #   1: two campaigns, four articles, members who all joined today (no stamp was written then)
 #   2: members who joined over the past year (lapsed, in arrears, suspended), three campaigns with past actions
 #      and outcomes, a dozen articles over six months, the pages "programme" and "about"
-DEMO_DATA_VERSION=2
+DEMO_DATA_VERSION=3
 
 # demo_data_stamp DATADIR: marks a data folder whose database is new as made by this version.
 demo_data_stamp() {

@@ -128,6 +128,27 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
         me["participation"]!["actionsSignedUp"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(4);
         me["participation"]!["actionsAttended"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(2);
         me["participation"]!["campaigns"]!.GetValue<int>().ShouldBe(3);
+        // Decisions: the North London branch meeting, a motion carried by secret ballot (four of five voted), Mo's motion
+        // waiting for a seconder, and the committee's STV election open, in which Mo may still vote
+        var meeting = (await fixture.Client.DataAsync("{ meetings(first: 5) { nodes { title motions { title status } " +
+            "ballots { title kind status turnout electorateSize viewerMayVote viewerHasVoted result { carried quorate } } } } }", token: member))["meetings"]!["nodes"]!.AsArray().Single()!;
+        meeting["title"]!.GetValue<string>().ShouldBe("North London branch meeting");
+        meeting["motions"]!.AsArray().Select(m => (m!["title"]!.GetValue<string>(), m["status"]!.GetValue<string>()))
+            .ShouldBe([("Back the bus drivers' strike", "CARRIED"), ("March with the Palestine solidarity bloc", "SUBMITTED")]);
+        var ballots = meeting["ballots"]!.AsArray().Select(b => b!).ToList();
+        (ballots[0]["status"]!.GetValue<string>(), ballots[0]["turnout"]!.GetValue<int>(), ballots[0]["electorateSize"]!.GetValue<int>(),
+            ballots[0]["result"]!["carried"]!.GetValue<bool>()).ShouldBe(("CLOSED", 4, 5, true));
+        (ballots[1]["kind"]!.GetValue<string>(), ballots[1]["status"]!.GetValue<string>(), ballots[1]["turnout"]!.GetValue<int>(),
+            ballots[1]["viewerMayVote"]!.GetValue<bool>(), ballots[1]["viewerHasVoted"]!.GetValue<bool>()).ShouldBe(("STV", "OPEN", 2, true, false));
+
+        // and Mo's data export says so: the motion moved, the two electorates, not voted (never how anyone voted)
+        var export = System.Text.Json.Nodes.JsonNode.Parse((await fixture.Client.DataAsync("{ exportMyData }", token: member))["exportMyData"]!.GetValue<string>())!;
+        var decisions = export["modules"]?["decisions"];
+        decisions.ShouldNotBeNull(export.ToJsonString());
+        decisions["motions"]!.AsArray().Select(m => (m!["title"]!.GetValue<string>(), m["moved"]!.GetValue<bool>()))
+            .ShouldBe([("March with the Palestine solidarity bloc", true)]);
+        decisions["ballots"]!.AsArray().Select(b => b!["voted"]!.GetValue<bool>()).ShouldBe([false, false]);
+
         // the notice of the cancellation comes a moment after it (the notices' handler runs after the demo's command)
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!me["notices"]!["nodes"]!.AsArray().Any(n => n!["text"]!.GetValue<string>().Contains("Film screening", StringComparison.Ordinal)))

@@ -34,6 +34,8 @@ public sealed class DecisionsModule : IModule
             .ApplyAllDatabaseChangesOnStartup();
 
         services.AddSingleton(new ModuleStore(Name, typeof(IDecisionsStore)));
+        services.AddSingleton<IDemoData, Demo.DecisionsDemoData>();
+        services.AddSingleton<Membership.Contracts.IMemberDataExporter, Ballots.DecisionsDataExporter>();
         services.AddSingleton<Ballots.TurnoutFeed>();
         services.AddHostedService(s => new Ballots.TurnoutListener(context.ConnectionString, s.GetRequiredService<Ballots.TurnoutFeed>(),
             s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Ballots.TurnoutListener>>()));
