@@ -33,11 +33,13 @@ async function visit({ role, email, password }) {
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 30000 });
 
   const nav = page.getByRole('navigation', { name: 'Main' });
-  // the page after sign-in may still be loading its part (the whole frame waits on it): read the menu once it is there
+  // the page after sign-in may still be loading its part, the frame hidden meanwhile (React keeps it with display:
+  // none): read the menu once the page's heading shows, its entries hidden or not (folded on a phone)
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30000 });
   await nav.getByRole('button', { name: 'Sign out', includeHidden: true }).waitFor({ state: 'attached', timeout: 30000 });
   const toggle = nav.getByRole('button', { name: 'Menu' });
   if (await toggle.count() > 0) await toggle.click();
-  out.push(`MENU ${role} ` + (await nav.getByRole('listitem').allTextContents()).map(flat).join(' | '));
+  out.push(`MENU ${role} ` + (await nav.getByRole('listitem', { includeHidden: true }).allTextContents()).map(flat).join(' | '));
 
   for (const path of paths) {
     await page.goto(url(path), { waitUntil: 'load' });
