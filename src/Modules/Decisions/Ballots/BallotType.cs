@@ -2,12 +2,6 @@ using GraphQL.DataLoader;
 
 namespace WorkersPower.Decisions.Ballots;
 
-/// <summary>Asks a ballot's scheduled opening (a durable message scheduled at its opensAt).</summary>
-public sealed record OpenBallot(Guid BallotId);
-
-/// <summary>Asks a ballot's scheduled closing (a durable message scheduled at its closesAt).</summary>
-public sealed record CloseBallot(Guid BallotId);
-
 public sealed class BallotType : ObjectGraphType<Ballot>
 {
     public const string TypeName = "Ballot";

@@ -2,6 +2,9 @@ using WorkersPower.Membership.Contracts;
 
 namespace WorkersPower.Decisions.Ballots;
 
+/// <summary>Asks a ballot's scheduled opening (a durable message scheduled at its opensAt).</summary>
+public sealed record OpenBallot(Guid BallotId);
+
 /// <summary>openBallot: whoever may run the meeting opens a ballot now (before or without its scheduled opensAt).</summary>
 [Description("The ballot to open, close or act on.")]
 public sealed record BallotIdInput([property: Id, Description("The ballot's global id.")] string BallotId);

@@ -1,5 +1,8 @@
 namespace WorkersPower.Decisions.Ballots;
 
+/// <summary>Asks a ballot's scheduled closing (a durable message scheduled at its closesAt).</summary>
+public sealed record CloseBallot(Guid BallotId);
+
 /// <summary>Closes a ballot: by the chair (<paramref name="Actor"/>) or on schedule (<see cref="CloseBallot"/>, no actor).</summary>
 public sealed record CloseBallotNow(Guid BallotId, Caller? Actor)
 {
