@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using WorkersPower.Membership.Contracts;
@@ -17,6 +18,13 @@ public sealed class MemberCopyOrderTests(CampaignsFixture fixture) : IClassFixtu
         var all = runtime.Options.Transports.AllEndpoints().Select(e => e.Uri).ToList();
         var queue = all.SingleOrDefault(u => u.ToString().Contains(nameof(Members.MembershipEventsHandler), StringComparison.OrdinalIgnoreCase)) ?? throw new InvalidOperationException(string.Join(", ", all));
         return fixture.Services.GetRequiredService<IMessageBus>().EndpointFor(queue).InvokeAsync(message);
+    }
+
+    private Uri Queue()
+    {
+        var runtime = fixture.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        return runtime.Options.Transports.AllEndpoints().Select(e => e.Uri)
+            .Single(u => u.ToString().Contains(nameof(Members.MembershipEventsHandler), StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<Members.CampaignMember> CopyAsync(Guid id)
@@ -62,5 +70,42 @@ public sealed class MemberCopyOrderTests(CampaignsFixture fixture) : IClassFixtu
         var copy = await CopyAsync(id);
         copy.Erased.ShouldBeTrue();
         copy.DisplayName.ShouldBe(Members.CampaignMember.ErasedName);
+    }
+
+    /// <summary>
+    /// Membership's messages about one member are handled at the same time (the local queue runs several at once, and
+    /// several nodes do): no message's change may be lost to another's write of the same copy.
+    /// </summary>
+    [Fact]
+    public async Task Messages_about_one_member_handled_at_once_lose_nothing()
+    {
+        var bus = fixture.Services.GetRequiredService<IMessageBus>();
+        var endpoint = bus.EndpointFor(Queue());
+        var at = new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.Zero);
+        var members = Enumerable.Range(0, 40).Select(i => (Id: Guid.CreateVersion7(), Branch: Guid.CreateVersion7(), Later: Guid.CreateVersion7(), Name: $"Concurrent {i}")).ToList();
+        var sends = members.SelectMany(m => new object[]
+        {
+            new MemberJoined(m.Id, m.Branch, m.Name + " joined", at),
+            new MemberRenamed(m.Id, m.Name, at.AddMinutes(1)),
+            new MemberTransferredBranch(m.Id, m.Branch, m.Later, at.AddMinutes(2)),
+            new MemberStandingChanged(m.Id, MemberStanding.Lapsed, at.AddMinutes(3)),
+        }).Select(message => endpoint.SendAsync(message).AsTask());
+        await Task.WhenAll(sends);
+
+        var store = fixture.Services.GetRequiredService<ICampaignsStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        List<string> wrong = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var session = store.QuerySession();
+            var ids = members.Select(m => m.Id).ToArray();
+            var copies = (await session.Query<Members.CampaignMember>().Where(c => ids.Contains(c.Id)).ToListAsync()).ToDictionary(c => c.Id);
+            wrong = members.Where(m => !copies.TryGetValue(m.Id, out var c) || c.DisplayName != m.Name || c.BranchId != m.Later || c.Standing != MemberStanding.Lapsed)
+                .Select(m => copies.TryGetValue(m.Id, out var c) ? $"{m.Name}: {c.DisplayName}, {(c.BranchId == m.Later ? "later" : c.BranchId == m.Branch ? "first" : "no")} branch, {c.Standing}" : $"{m.Name}: no copy")
+                .ToList();
+            if (wrong.Count == 0) return;
+            await Task.Delay(200);
+        }
+        wrong.ShouldBeEmpty();
     }
 }

@@ -37,7 +37,8 @@ public sealed class CampaignsModule : IModule
                     .Duplicate(x => x.SortKey);
                 o.Schema.For<CampaignProgress>();
                 o.Schema.For<CampaignParticipant>().Duplicate(x => x.CampaignId);
-                o.Schema.For<CampaignMember>();
+                // messages about one member may be handled at once: a write that lost a race fails and is run again
+                o.Schema.For<CampaignMember>().UseOptimisticConcurrency(true);
                 // an action's list is read page by page in SortKey order: one index answers filter, order and keyset
                 o.Schema.For<ActionSignUp>()
                     .Duplicate(x => x.ActionId)

@@ -1,3 +1,7 @@
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+using WorkersPower.Platform;
+
 namespace WorkersPower.Campaigns.Members;
 
 /// <summary>
@@ -19,6 +23,10 @@ public sealed class CampaignMember
     public DateTimeOffset BranchAt { get; set; }
 
     public DateTimeOffset StandingAt { get; set; }
+
+    /// <summary>Made here, not loaded: written by insert, so two messages cannot both make it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsNew { get; init; }
 
     public const string ErasedName = "Erased member";
 
@@ -47,41 +55,62 @@ public sealed class CampaignMember
 /// <summary>Withdraws a member from an action because their membership ended.</summary>
 public sealed record WithdrawMemberFromFutureActions(Guid MemberId, string Reason);
 
-/// <summary>Handles Membership's contract messages (each idempotent: safe to receive twice).</summary>
+/// <summary>
+/// Handles Membership's contract messages (each idempotent: safe to receive twice). Several may be handled at once for
+/// one member (the queue runs messages in parallel, and so do several nodes): each load-change-write is checked, the copy
+/// under optimistic concurrency and a new copy by insert, and the loser of a race is run again on the copy as it now is.
+/// </summary>
 public static class MembershipEventsHandler
 {
+    /// <summary>Wolverine calls this for each of the class's handlers: a lost race is retried at once, then a little later.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException(e => DatabaseErrors.IsConcurrencyConflict(e) || DatabaseErrors.IsUniqueViolation(e), "another message changed the member's copy first")
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30))
+            .Then.MoveToErrorQueue();
+
+    private static async Task<CampaignMember> LoadOrNewAsync(IDocumentSession session, Guid memberId, CancellationToken ct) =>
+        await session.LoadAsync<CampaignMember>(memberId, ct) ?? new CampaignMember { Id = memberId, IsNew = true };
+
+    /// <summary>Inserts a new copy (refused if another message made it meanwhile) or updates the loaded one (refused if it changed).</summary>
+    private static void Save(IDocumentSession session, CampaignMember member)
+    {
+        if (member.IsNew) session.Insert(member);
+        else session.Store(member);
+    }
+
     public static async Task Handle(MemberJoined e, IDocumentSession session, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        var member = await LoadOrNewAsync(session, e.MemberId, ct);
         if (member.Erased) return;
         member.Name(e.DisplayName, e.JoinedAt);
         member.Branch(e.BranchId, e.JoinedAt);
         member.Stand(MemberStanding.Active, e.JoinedAt);
-        session.Store(member);
+        Save(session, member);
     }
 
     /// <summary>A rename heard before the join makes the copy (the join, older, then leaves the new name alone).</summary>
     public static async Task Handle(MemberRenamed e, IDocumentSession session, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        var member = await LoadOrNewAsync(session, e.MemberId, ct);
         if (member.Erased) return;
         member.Name(e.DisplayName, e.At);
-        session.Store(member);
+        Save(session, member);
     }
 
     public static async Task Handle(MemberTransferredBranch e, IDocumentSession session, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        var member = await LoadOrNewAsync(session, e.MemberId, ct);
         if (member.Erased) return;
         member.Branch(e.ToBranchId, e.At);
-        session.Store(member);
+        Save(session, member);
     }
 
     public static async Task<object?> Handle(MemberStandingChanged e, IDocumentSession session, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        var member = await LoadOrNewAsync(session, e.MemberId, ct);
         member.Stand(e.Standing, e.At);
-        session.Store(member);
+        Save(session, member);
         return e.Standing is MemberStanding.Resigned or MemberStanding.Suspended
             ? new WithdrawMemberFromFutureActions(e.MemberId, e.Standing == MemberStanding.Resigned ? "The member resigned." : "The member was suspended.")
             : null;
@@ -89,10 +118,10 @@ public static class MembershipEventsHandler
 
     public static async Task<WithdrawMemberFromFutureActions> Handle(MemberErased e, IDocumentSession session, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CampaignMember>(e.MemberId, ct) ?? new CampaignMember { Id = e.MemberId };
+        var member = await LoadOrNewAsync(session, e.MemberId, ct);
         member.Erased = true;
         member.DisplayName = CampaignMember.ErasedName;
-        session.Store(member);
+        Save(session, member);
         // the notices told the member about their own actions: they go with the rest of what is personal
         session.DeleteWhere<MemberNotice>(n => n.MemberId == e.MemberId);
         return new WithdrawMemberFromFutureActions(e.MemberId, "The member's data was erased.");
