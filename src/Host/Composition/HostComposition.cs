@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Wolverine.Marten;
 using WorkersPower.Host.GraphQL;
 using WorkersPower.Host.GraphQL.Http;
+using WorkersPower.Host.Telemetry;
 using WorkersPower.Host.Web;
 using WorkersPower.Platform.Mail;
 
@@ -109,6 +110,7 @@ public static class HostComposition
             .AddCheck<DemoDataReadyCheck>("demo data", tags: ["ready"]);
         services.AddHostedService<DemoDataLoader>();
         AddProxySupport(services, configuration);
+        builder.AddPlatformTelemetry();
         return builder;
     }
 
@@ -181,6 +183,7 @@ public static class HostComposition
     public static WebApplication UseWorkersPower(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
+        app.UsePlatformTelemetry();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseWebClientAssets();
         app.UseExplorerFiles();
