@@ -36,12 +36,42 @@ public sealed class PrivacyProcessor : BaseProcessor<Activity>
         if (remove is not null)
             foreach (var key in remove) activity.SetTag(key, null);
         if (activity.StatusDescription is not null) activity.SetStatus(activity.Status);
+        CleanEvents(activity);
+    }
+
+    /// <summary>Activity's list of events: events cannot be changed or removed through its API, only added.</summary>
+    private static readonly System.Reflection.FieldInfo? EventsField =
+        typeof(Activity).GetField("_events", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+
+    /// <summary>
+    /// Events holding a dropped attribute (an exception's message and stack trace) are replaced by copies without it:
+    /// the span's list of events is emptied and the cleaned events added again, in order. Should this .NET not have the
+    /// list where it is expected, the span is not exported at all (not recorded) rather than exported with them.
+    /// </summary>
+    private static void CleanEvents(Activity activity)
+    {
+        List<ActivityEvent>? events = null;
+        var dirty = false;
         foreach (ref readonly var e in activity.EnumerateEvents())
-            if (e.Tags is ActivityTagsCollection tags)
-            {
-                tags.Remove("exception.message");
-                tags.Remove("exception.stacktrace");
-            }
+        {
+            (events ??= []).Add(e);
+            foreach (var tag in e.EnumerateTagObjects())
+                if (IsDropped(tag.Key)) dirty = true;
+        }
+        if (!dirty) return;
+        if (EventsField is null)
+        {
+            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            return;
+        }
+        EventsField.SetValue(activity, null);
+        foreach (var e in events!)
+        {
+            var kept = new ActivityTagsCollection();
+            foreach (var tag in e.EnumerateTagObjects())
+                if (!IsDropped(tag.Key)) kept.Add(tag.Key, tag.Value);
+            activity.AddEvent(new ActivityEvent(e.Name, e.Timestamp, kept));
+        }
     }
 
     /// <summary>Whether a span attribute (or event attribute) of this name is taken out before export.</summary>
