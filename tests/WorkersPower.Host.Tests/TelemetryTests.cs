@@ -190,6 +190,11 @@ public sealed class TelemetryTests(TelemetryFixture fixture, ITestOutputHelper o
         Points(metrics["workerspower.graphql.operations"]).ShouldContain(p => Tag(p, "operation") == "TelemetryApply" && Tag(p, "type") == "mutation" && p.GetSumLong() >= 1);
         Points(metrics["workerspower.graphql.operation.duration"]).ShouldContain(p => Tag(p, "operation") == "TelemetryApply" && p.GetHistogramCount() >= 1);
         metrics.ShouldContainKey("http.server.request.duration");
+        // the libraries' meters: Npgsql (pool), the runtime (GC, memory), Wolverine (inbox, outbox, handling)
+        metrics.Keys.ShouldContain("db.client.connections.usage");
+        metrics.Keys.ShouldContain("dotnet.gc.collections");
+        metrics.Keys.ShouldContain("dotnet.process.memory.working_set");
+        metrics.Keys.ShouldContain(k => k.StartsWith("wolverine", StringComparison.Ordinal));
 
         var exported = Everything(fixture.Spans.Snapshot(), metrics.Values);
         foreach (var secret in new[] { email, given, family, phone, "I want to organise at work.", "E1 6AN" })

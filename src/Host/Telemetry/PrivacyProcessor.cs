@@ -14,12 +14,12 @@ namespace WorkersPower.Host.Telemetry;
 /// </summary>
 public sealed class PrivacyProcessor : BaseProcessor<Activity>
 {
-    private static readonly string[] Dropped =
+    private static readonly System.Collections.Frozen.FrozenSet<string> Dropped = System.Collections.Frozen.FrozenSet.ToFrozenSet(
     [
         "url.query", "url.full", "http.url", "http.target", "client.address", "client.port", "network.peer.address",
         "network.peer.port", "net.peer.ip", "net.peer.port", "http.client_ip", "user_agent.original", "http.user_agent",
         "exception.message", "exception.stacktrace", "db.connection_string", "otel.status_description", "error.message",
-    ];
+    ], StringComparer.Ordinal);
 
     private static readonly string[] DroppedPrefixes =
     [
@@ -50,22 +50,20 @@ public sealed class PrivacyProcessor : BaseProcessor<Activity>
     /// </summary>
     private static void CleanEvents(Activity activity)
     {
-        List<ActivityEvent>? events = null;
         var dirty = false;
         foreach (ref readonly var e in activity.EnumerateEvents())
-        {
-            (events ??= []).Add(e);
-            foreach (var tag in e.EnumerateTagObjects())
-                if (IsDropped(tag.Key)) dirty = true;
-        }
+            foreach (ref readonly var tag in e.EnumerateTagObjects())
+                dirty |= IsDropped(tag.Key);
         if (!dirty) return;
+        var events = new List<ActivityEvent>();
+        foreach (ref readonly var e in activity.EnumerateEvents()) events.Add(e);
         if (EventsField is null)
         {
             activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
             return;
         }
         EventsField.SetValue(activity, null);
-        foreach (var e in events!)
+        foreach (var e in events)
         {
             var kept = new ActivityTagsCollection();
             foreach (var tag in e.EnumerateTagObjects())
@@ -77,8 +75,7 @@ public sealed class PrivacyProcessor : BaseProcessor<Activity>
     /// <summary>Whether a span attribute (or event attribute) of this name is taken out before export.</summary>
     public static bool IsDropped(string key)
     {
-        foreach (var dropped in Dropped)
-            if (key.Equals(dropped, StringComparison.Ordinal)) return true;
+        if (Dropped.Contains(key)) return true;
         foreach (var prefix in DroppedPrefixes)
             if (key.StartsWith(prefix, StringComparison.Ordinal) && !key.Equals("graphql.document.id", StringComparison.Ordinal)) return true;
         return false;
