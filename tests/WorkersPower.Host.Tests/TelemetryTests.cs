@@ -217,6 +217,21 @@ public sealed class TelemetryTests(TelemetryFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_persisted_document_is_named_by_its_operation_and_carries_its_id()
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        var id = Persisted.IdOf("LatestArticles.graphql");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { documentId = id, variables = new { first = 3 } }) };
+        request.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        (await fixture.Client.Http.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var operation = (await SpansOfAsync(trace, s => s.Source.Name == PlatformTelemetry.Name)).Single(s => s.Source.Name == PlatformTelemetry.Name);
+        operation.DisplayName.ShouldBe("graphql query LatestArticles");
+        operation.GetTagItem(GraphQLTelemetry.DocumentId).ShouldBe(id);
+        operation.GetTagItem(GraphQLTelemetry.OperationType).ShouldBe("query");
+    }
+
+    [Fact]
     public async Task A_subscription_delivery_over_the_WebSocket_has_its_span_and_the_subscription_is_counted_while_it_runs()
     {
         var admin = await fixture.AdminTokenAsync();
