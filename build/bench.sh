@@ -25,6 +25,7 @@
 #   BENCH_SUBSCRIPTION_RATE     sign-ups per second while they watch (100)
 #   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (20; smoke 2)
 #   BENCH_SUBSCRIPTION_WARMUP   seconds of unmeasured sign-ups at the same rate before them (5; smoke 1)
+#   BENCH_TRACING_ROUNDS  rounds of the tracing scenario, each one run with tracing off and one with it on (2; smoke 1)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
 #                      one timed start, 200 mails, 2 loads of each web page; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
@@ -39,6 +40,11 @@
 # at BENCH_SUBSCRIPTION_RATE a second for BENCH_SUBSCRIPTION_SECONDS (bench/WorkersPower.Bench/Subscribers.cs):
 # delivery latency from each sign-up's answer to each subscriber's first value that includes it (p50, p99, max), and
 # the host's and the client's CPU. It fails when a sign-up fails or any subscriber does not end on the final count.
+#
+# The tracing scenario: scenario 1 (the campaign page) at 16 connections on the host restarted with tracing off, then
+# on (OpenTelemetry:Endpoint set, OTLP over HTTP to a stand-in collector that takes and counts the exports,
+# bench/WorkersPower.Bench/OtlpSink.cs; OpenTelemetry:SamplingRatio 0.1), BENCH_TRACING_ROUNDS times in turn, each after
+# its own warm-up: the cost of tracing is the drop in throughput. It fails when no export reached the collector.
 #
 # The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
 # (sendMessageToMembers) to a branch of BENCH_MAIL_MEMBERS members who accept email; the local mail catcher
@@ -98,10 +104,12 @@ else
   SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
 fi
 # --- end subscriptions scenario: settings ---
-ALL_SCENARIOS="baseline campaign articles members members-asof baseline-signups signups apply subscriptions pages mail"
+TRACING_ROUNDS=${BENCH_TRACING_ROUNDS:-$([[ "$SMOKE" == 1 ]] && echo 1 || echo 2)}
+ALL_SCENARIOS="baseline campaign articles members members-asof baseline-signups signups apply subscriptions pages tracing mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
 DEMO_PORT=$((HOST_PORT + 2))
+SINK_PORT=$((HOST_PORT + 3))
 ACTIONS_PER_CAMPAIGN=20
 
 for key in $ONLY; do
@@ -112,13 +120,13 @@ selected() { [[ " $ONLY " == *" $1 "* ]]; }
 if [[ "$SMOKE" == 1 && "$(realpath -m "$OUTPUT")" == "$(realpath -m bench/results.md)" ]]; then
   echo "A smoke run does not write bench/results.md: its figures mean nothing" >&2; exit 2
 fi
-for port in "$HOST_PORT" "$BASELINE_PORT" $(selected pages && echo "$DEMO_PORT"); do
+for port in "$HOST_PORT" "$BASELINE_PORT" $(selected pages && echo "$DEMO_PORT") $(selected tracing && echo "$SINK_PORT"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use (BENCH_PORT chooses another)" >&2; exit 2; fi
 done
 
 WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
 chmod 755 "$WORK"
-HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID=""
+HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID="" SINK_PID=""
 stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   HOST_PID=""
@@ -138,6 +146,7 @@ cleanup() {
   [[ -n "$BASELINE_PID" ]] && kill "$BASELINE_PID" 2>/dev/null && wait "$BASELINE_PID" 2>/dev/null || true
   [[ -n "$CATCHER_PID" ]] && kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
   [[ -n "$DEMO_PID" ]] && kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null || true
+  [[ -n "$SINK_PID" ]] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
   [[ -n "${PG_BIN:-}" ]] && pg_stop_cluster "$WORK/pg"
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
@@ -442,6 +451,44 @@ if selected pages; then
   sed 's/^/   /' "$WORK/pages.txt"
   kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null || true
   DEMO_PID=""
+fi
+
+# Tracing's cost: scenario 1 on the host restarted with tracing off and on, in turn (OTLP to the stand-in collector).
+if selected tracing; then
+  echo "== 8. Tracing's cost: scenario 1 at 16 connections, tracing off and on (OTLP, 10% of traces sampled), $TRACING_ROUNDS round(s)"
+  (cd "$WORK" && exec dotnet "$BENCH_DLL" otlp-sink "http://127.0.0.1:$SINK_PORT" >"$WORK/sink.log" 2>&1) &
+  SINK_PID=$!
+  for ((i = 0; ; i++)); do
+    curl -sf -o /dev/null "http://127.0.0.1:$SINK_PORT/counts" && break
+    kill -0 "$SINK_PID" 2>/dev/null || { cat "$WORK/sink.log" >&2; fail "the stand-in collector stopped"; }
+    (( i > 600 )) && fail "the stand-in collector did not answer within 30 s"
+    sleep 0.05
+  done
+  campaign_scenario=""
+  for scenario in "${SCENARIOS[@]}"; do [[ "$scenario" == campaign\|* ]] && campaign_scenario=$scenario; done
+  : >"$WORK/tracing.txt"
+  for ((round = 1; round <= TRACING_ROUNDS; round++)); do
+    for mode in off on; do
+      stop_host
+      if [[ "$mode" == on ]]; then
+        OpenTelemetry__Endpoint="http://127.0.0.1:$SINK_PORT" OpenTelemetry__Protocol=http/protobuf OpenTelemetry__SamplingRatio=0.1 start_host untimed
+      else
+        start_host untimed
+      fi
+      (( WARMUP_SECONDS > 0 )) && run_wrk "$campaign_scenario" 16 "$WARMUP_SECONDS"
+      run_wrk "$campaign_scenario" 16 "$SECONDS_PER_RUN"
+      echo "   round $round, tracing $mode: $LAST_RESULT"
+      echo "$mode|$round|$LAST_RESULT" >>"$WORK/tracing.txt"
+    done
+  done
+  stop_host
+  sleep 1
+  curl -sf "http://127.0.0.1:$SINK_PORT/counts" >"$WORK/sink-counts.txt" || fail "the stand-in collector did not say what arrived"
+  echo "   the collector took: $(cat "$WORK/sink-counts.txt")"
+  [[ "$(field requests "$(cat "$WORK/sink-counts.txt")")" -gt 0 ]] || fail "no export reached the collector with tracing on"
+  kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+  SINK_PID=""
+  start_host untimed
 fi
 
 # The organisers' message: the host again, now with mail on, sending to the local catcher.

@@ -14,6 +14,7 @@ using WorkersPower.Platform;
 //   baseline <url>         serves the plain-Npgsql baseline of the campaign page
 //   subscribers <graphql url> <pairs.tsv> <campaign id> <subscribers> <rate> <seconds> [host pid [warm-up seconds]]
 //                          the subscription scenario (Subscribers.cs): prints a SUBS line
+//   otlp-sink <url>        takes the host's OTLP exports in the tracing scenario (OtlpSink.cs)
 switch (args.FirstOrDefault())
 {
     case "seed" when args.Length >= 2:
@@ -35,10 +36,12 @@ switch (args.FirstOrDefault())
     }
     case "baseline" when args.Length == 2:
         return await Baseline.RunAsync(args[1]);
+    case "otlp-sink" when args.Length == 2:
+        return await OtlpSink.RunAsync(args[1]);
     case "subscribers" when args.Length is >= 7 and <= 9:
         return await Subscribers.RunAsync(args);
     default:
-        Console.Error.WriteLine("usage: WorkersPower.Bench seed <outdir> [sizes...] | rebuild <projection> | baseline <url> | subscribers <graphql url> <pairs.tsv> <campaign id> <n> <rate> <seconds> [host pid]");
+        Console.Error.WriteLine("usage: WorkersPower.Bench seed <outdir> [sizes...] | rebuild <projection> | baseline <url> | subscribers <graphql url> <pairs.tsv> <campaign id> <n> <rate> <seconds> [host pid] | otlp-sink <url>");
         return 2;
 }
 
