@@ -9,6 +9,7 @@ internal static class TelemetryComposition
         services.AddOptions<OpenTelemetrySettings>().Bind(builder.Configuration.GetSection(OpenTelemetrySettings.Section));
         services.AddOptions<MetricsSettings>().Bind(builder.Configuration.GetSection(MetricsSettings.Section));
         services.AddSingleton<OperationStats>();
+        services.AddSingleton<Operations.PlatformGauges>().AddHostedService(s => s.GetRequiredService<Operations.PlatformGauges>());
         return builder;
     }
 
