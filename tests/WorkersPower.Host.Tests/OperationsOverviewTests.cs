@@ -129,6 +129,17 @@ public sealed class OperationsOverviewTests(OperationsOverviewFixture fixture) :
         measured.ShouldContain(m => m.Name == "workerspower.wolverine.scheduled" && m.Value >= 0);
         measured.ShouldContain(m => m.Name == "workerspower.wolverine.outgoing" && m.Value >= 0);
         measured.Where(m => m.Name.StartsWith("workerspower.wolverine.", StringComparison.Ordinal)).ShouldAllBe(m => m.Tags.Length == 0);
+
+        // two hours later (the letter's times moved back): still a dead letter, no longer one of the last hour
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "update wolverine.wolverine_dead_letters set failed_at = failed_at - interval '2 hours', sent_at = sent_at - interval '2 hours'", connection);
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+        var later = await WaitForAsync(o => o["deadLetters"]!["lastHour"]!.GetValue<int>() == 0, "the aged dead letter still counted as the last hour's");
+        later["deadLetters"]!["total"]!.GetValue<int>().ShouldBe(1);
     }
 
     [Fact]
@@ -166,6 +177,33 @@ public sealed class OperationsOverviewTests(OperationsOverviewFixture fixture) :
         {
             await coordinator.ResumeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_part_that_cannot_be_read_is_unavailable_the_rest_still_read_and_a_reading_is_reused()
+    {
+        var services = fixture.Services;
+        var state = new PlatformState(services, services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(),
+            [new Platform.ModuleStore("nowhere", typeof(IUnregisteredStore))], new FailingHealthChecks(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PlatformState>.Instance);
+
+        var reading = await state.ReadAsync();
+        reading.DatabaseReady.ShouldBeFalse("a health check that fails is not ready");
+        reading.Projections.ShouldBeNull("a store that cannot be read is unavailable, not empty");
+        reading.Queues.ShouldNotBeNull();
+        reading.DeadLetters.ShouldNotBeNull();
+        (await state.ReadAsync()).ShouldBeSameAs(reading, "within 10 s the reading is reused");
+        state.Last.ShouldBeSameAs(reading);
+    }
+
+    /// <summary>A module store nobody registered: resolving it fails.</summary>
+    public interface IUnregisteredStore : IDocumentStore;
+
+    private sealed class FailingHealthChecks : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService
+    {
+        public override Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport> CheckHealthAsync(
+            Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool>? predicate, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the health checks cannot run");
     }
 
     private static JsonNode? Lag(JsonNode overview) =>
