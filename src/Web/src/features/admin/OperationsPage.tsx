@@ -140,7 +140,7 @@ function Figures() {
             </table>
           </div>
         )}
-        <p className="meta">Slowest 5%: 19 of every 20 requests were quicker than this.</p>
+        {o.slowestOperations.length > 0 ? <p className="meta">Slowest 5%: 19 of every 20 requests were quicker than this.</p> : null}
       </section>
 
       <section className="admin-section" aria-labelledby="hour-title">
