@@ -32,6 +32,8 @@ public sealed class LogPrivacyTests(MembershipFixture fixture) : IClassFixture<M
 
         var lines = fixture.Logs.Lines.Select(l => l.ToString()).ToList();
         lines.ShouldNotBeEmpty();
+        // the scopes around each line (what the JSON console log writes too) are searched with it
+        lines.ShouldContain(l => l.Contains(" TraceId=", StringComparison.Ordinal) && l.Contains(" RequestPath=/graphql", StringComparison.Ordinal));
         lines.Where(l => l.Contains(email, StringComparison.OrdinalIgnoreCase)).Select(l => l.Length > 600 ? l[..600] : l).ShouldBeEmpty();
         lines.ShouldNotContain(l => l.Contains(Phone, StringComparison.Ordinal) || l.Contains("7700 900123", StringComparison.Ordinal));
         lines.ShouldNotContain(l => l.Contains("secret passphrase", StringComparison.Ordinal) || l.Contains("wrong secret", StringComparison.Ordinal));

@@ -36,6 +36,20 @@ public sealed class OpenTelemetrySettings
 
     /// <summary>The service name traces and metrics carry. Default "workers-power".</summary>
     public string ServiceName { get; set; } = "workers-power";
+
+    /// <summary>
+    /// Collects traces and metrics even when nothing here exports them (for an exporter added in code, as the tests'
+    /// in-memory one). Unset: traces are collected when <see cref="Endpoint"/> is set or <see cref="Console"/> is on,
+    /// metrics when <see cref="Endpoint"/> is set (and always with <c>Metrics:Prometheus</c>); otherwise no OpenTelemetry
+    /// provider is registered at all, so a request pays nothing for telemetry but the in-process figures.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Whether traces are collected with these settings.</summary>
+    public bool Traces => Enabled ?? (Endpoint is not null || Console);
+
+    /// <summary>Whether metrics are collected with these settings and the Prometheus one.</summary>
+    public bool Metrics(MetricsSettings metrics) => metrics.Prometheus || (Enabled ?? Endpoint is not null);
 }
 
 /// <summary><c>Metrics</c>: the Prometheus scrape endpoint.</summary>

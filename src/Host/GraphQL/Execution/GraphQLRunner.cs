@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using OpenTelemetry;
+using WorkersPower.Host.Telemetry;
+
 namespace WorkersPower.Host.GraphQL.Execution;
 
 /// <summary>
@@ -9,6 +13,8 @@ internal sealed partial class GraphQLRunner(
     ExecutionOptionsBuilder options,
     GraphQLRequestPreparation preparation,
     IOptions<GraphQLSettings> settings,
+    OperationStats stats,
+    UntracedOperations untraced,
     ILogger<GraphQLRunner> logger)
 {
     /// <summary>
@@ -22,11 +28,45 @@ internal sealed partial class GraphQLRunner(
         CancellationToken cancellationToken,
         bool streaming = false)
     {
-        var result = await executer.ExecuteAsync(options.Build(prepared, user, services, streaming, HandleUnhandledException, cancellationToken)).ConfigureAwait(false);
-        if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
-        preparation.Executed(prepared, result);
-        return result;
+        var type = GraphQLTelemetry.TypeOf(prepared.Operation);
+        var name = NameOf(prepared);
+        var started = Stopwatch.GetTimestamp();
+        // A vote (a mutation selecting a field marked untraced: castVote) leaves no span: the request's or connection's
+        // span is taken out of export and nothing below (Npgsql, Marten) starts one; it is counted and timed only.
+        var hidden = untraced.IsUntraced(prepared.Document, prepared.Operation);
+        Activity? activity = null;
+        IDisposable? suppressed = null;
+        if (hidden)
+        {
+            GraphQLTelemetry.Unrecord(Activity.Current);
+            suppressed = SuppressInstrumentationScope.Begin();
+        }
+        else activity = GraphQLTelemetry.StartOperation(name, type, prepared.Request.DocumentId, detached: streaming);
+        ExecutionResult? result = null;
+        try
+        {
+            result = await executer.ExecuteAsync(options.Build(prepared, user, services, streaming, HandleUnhandledException, cancellationToken)).ConfigureAwait(false);
+            if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
+            preparation.Executed(prepared, result);
+            return result;
+        }
+        finally
+        {
+            suppressed?.Dispose();
+            var duration = Stopwatch.GetElapsedTime(started);
+            var failed = result is null || result.Errors is { Count: > 0 };
+            // the operator's page: every operation, whatever is exported
+            stats.Record(name, type, duration, failed);
+            GraphQLTelemetry.Finish(activity, name, type, duration, result is null ? Thrown : result.Errors, hidden);
+            activity?.Dispose();
+        }
     }
+
+    private static readonly ExecutionErrors Thrown = [new ExecutionError("") { Code = ErrorCodes.Internal }];
+
+    /// <summary>The operation's name in the figures and metrics (<see cref="OperationStats.NameFor"/>): the name the request gave or the document's.</summary>
+    internal string NameOf(PreparedRequest prepared) =>
+        stats.NameFor(prepared.Request.OperationName ?? prepared.Operation?.Name?.StringValue, prepared.Request.DocumentId);
 
     /// <summary>Takes "Did you mean ...?" out of validation messages, so the schema cannot be guessed through them.</summary>
     private static ExecutionErrors HideSuggestions(ExecutionErrors errors)

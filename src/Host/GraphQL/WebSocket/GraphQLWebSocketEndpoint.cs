@@ -57,7 +57,9 @@ internal sealed partial class GraphQLWebSocketEndpoint(
         try
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync(Protocol);
-            await new SocketSession(this, socket, http.RequestAborted).RunAsync();
+            Telemetry.GraphQLTelemetry.ConnectionOpened();
+            try { await new SocketSession(this, socket, http.RequestAborted).RunAsync(); }
+            finally { Telemetry.GraphQLTelemetry.ConnectionClosed(); }
         }
         finally
         {

@@ -36,14 +36,25 @@ internal sealed class SocketOperation(IServiceScope scope, CancellationTokenSour
 
     public CancellationTokenSource Cancellation => cancellation;
 
-    public IDisposable? Subscription { get; set; }
+    public IDisposable? Subscription { get; private set; }
+
+    /// <summary>The subscription's stream is running: kept to end it, and counted (workerspower.graphql.subscriptions) until then.</summary>
+    public void Subscribed(IDisposable subscription)
+    {
+        Subscription = subscription;
+        Telemetry.GraphQLTelemetry.SubscriptionStarted();
+    }
 
     /// <summary>Whether the operation is a subscription (counted against <see cref="GraphQLSettings.MaxSubscriptionsPerSocket"/>).</summary>
     public bool IsSubscription { get; set; }
 
     public void Dispose()
     {
-        Subscription?.Dispose();
+        if (Subscription is { } subscription)
+        {
+            subscription.Dispose();
+            Telemetry.GraphQLTelemetry.SubscriptionEnded();
+        }
         cancellation.Cancel();
         cancellation.Dispose();
         scope.Dispose();

@@ -60,7 +60,7 @@ internal sealed partial class SocketSession
         }
         if (result.Streams is { Count: > 0 } streams)
         {
-            operation.Subscription = streams.Values.First().Subscribe(new Observer(this, id));
+            operation.Subscribed(streams.Values.First().Subscribe(new Observer(this, id, endpoint.Runner.NameOf(prepared))));
             return;
         }
         PostNext(id, result);
@@ -86,9 +86,13 @@ internal sealed partial class SocketSession
     }
 
     /// <summary>A subscription's stream: each value is queued for the writer, on the producer's thread, without waiting.</summary>
-    private sealed class Observer(SocketSession session, string id) : IObserver<ExecutionResult>
+    private sealed class Observer(SocketSession session, string id, string operationName) : IObserver<ExecutionResult>
     {
-        public void OnNext(ExecutionResult value) => session.PostNext(id, value);
+        public void OnNext(ExecutionResult value)
+        {
+            using var delivery = Telemetry.GraphQLTelemetry.StartDelivery(operationName);
+            session.PostNext(id, value);
+        }
 
         public void OnError(Exception error)
         {
