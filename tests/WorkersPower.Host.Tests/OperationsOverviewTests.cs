@@ -115,6 +115,28 @@ public sealed class OperationsOverviewTests(OperationsOverviewFixture fixture) :
     }
 
     [Fact]
+    public async Task Real_operations_show_by_their_names_with_their_failures()
+    {
+        var admin = await fixture.AdminTokenAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (ok, failing) = ($"OverviewBranches{suffix}", $"OverviewRefused{suffix}");
+        for (var i = 0; i < 3; i++) (await fixture.Client.PostAsync($"query {ok} {{ branches {{ name }} }}", token: admin)).ShouldSucceed();
+        (await fixture.Client.PostAsync($"query {failing} {{ deadLetters(first: 1) {{ totalCount }} }}")).ErrorCodes.ShouldContain("UNAUTHENTICATED");
+
+        var overview = (await fixture.Client.DataAsync(Overview, new { first = 100 }, admin))["operationsOverview"]!;
+        var rows = overview["slowestOperations"]!.AsArray();
+        var branches = rows.Single(r => r!["name"]!.GetValue<string>() == ok)!;
+        branches["type"]!.GetValue<string>().ShouldBe("query");
+        branches["count"]!.GetValue<int>().ShouldBe(3);
+        branches["errors"]!.GetValue<int>().ShouldBe(0);
+        branches["maxMilliseconds"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        var refused = rows.Single(r => r!["name"]!.GetValue<string>() == failing)!;
+        refused["count"]!.GetValue<int>().ShouldBe(1);
+        refused["errors"]!.GetValue<int>().ShouldBe(1);
+        overview["minutes"]!.AsArray().TakeLast(2).Sum(m => m!["count"]!.GetValue<int>()).ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
     public async Task A_message_that_failed_for_good_counts_as_a_dead_letter_and_the_gauge_shows_it()
     {
         await fixture.PublishAsync(new PoisonProbe(Guid.NewGuid()));
