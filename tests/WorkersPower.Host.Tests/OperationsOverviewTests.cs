@@ -287,3 +287,23 @@ public sealed class ProjectionLagTests
         ProjectionLag.Of("campaigns", "CampaignDay", 1, 2, Now.AddSeconds(3), Now).SecondsBehind.ShouldBe(0);
     }
 }
+
+/// <summary>The platform's gauges as an operator's Prometheus scrapes them (the exporter the telemetry composition wires).</summary>
+public sealed class OperationsGaugeExportTests(TelemetryFixture fixture) : IClassFixture<TelemetryFixture>
+{
+    [Fact]
+    public async Task The_scrape_holds_the_queues_dead_letters_and_projection_lag()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(TelemetryFixture.RemoteAddressHeader, "127.0.0.1");
+        using var response = await fixture.Client.Http.SendAsync(request);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        foreach (var gauge in new[] { "workerspower_wolverine_incoming", "workerspower_wolverine_scheduled", "workerspower_wolverine_outgoing", "workerspower_wolverine_dead_letters" })
+            text.ShouldContain($"# TYPE {gauge}", customMessage: text);
+        text.ShouldContain("workerspower_projection_lag_events{");
+        text.ShouldContain("module=\"campaigns\"");
+        text.ShouldContain("projection=\"CampaignDay\"");
+        text.ShouldContain("workerspower_projection_lag_seconds");
+    }
+}
