@@ -84,6 +84,10 @@ public static class HostComposition
                     // A valid signature is not enough: the account must still exist, hold the roles and be in good standing.
                     OnTokenValidated = async context =>
                     {
+                        // No spans of the check's SQL: it runs before the request's body is read, so before a vote
+                        // (castVote, untraced) is known, and its spans would say when someone voted. The request's
+                        // own span still covers its time.
+                        using var untraced = OpenTelemetry.SuppressInstrumentationScope.Begin();
                         var grants = new List<Grant>();
                         foreach (var check in context.HttpContext.RequestServices.GetServices<ITokenSubjectCheck>())
                         {

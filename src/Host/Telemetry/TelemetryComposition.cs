@@ -39,6 +39,12 @@ internal static class TelemetryComposition
         var metrics = builder.Configuration.GetSection(MetricsSettings.Section).Get<MetricsSettings>() ?? new MetricsSettings();
         if (telemetry.SamplingRatio is < 0 or > 1 || double.IsNaN(telemetry.SamplingRatio))
             throw new InvalidOperationException($"OpenTelemetry:SamplingRatio is {telemetry.SamplingRatio}: give a share of traces between 0 and 1 (e.g. 0.1).");
+        var protocol = telemetry.Protocol.Trim().ToLowerInvariant() switch
+        {
+            "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            _ => throw new InvalidOperationException($"OpenTelemetry:Protocol is '{telemetry.Protocol}': give grpc or http/protobuf."),
+        };
         if (metrics.Prometheus) services.AddSingleton(ScrapeAddresses.Parse(metrics.AllowedAddresses));
 
         var tracing = telemetry.Traces;
@@ -58,7 +64,7 @@ internal static class TelemetryComposition
                     })
                     // before the exporters: processors run in the order they were added
                     .AddProcessor(new PrivacyProcessor());
-                if (telemetry.Endpoint is { } endpoint) t.AddOtlpExporter(o => o.Endpoint = endpoint);
+                if (telemetry.Endpoint is { } endpoint) t.AddOtlpExporter(o => Otlp(o, endpoint, protocol, "v1/traces"));
                 if (telemetry.Console) t.AddConsoleExporter();
             });
         if (metering)
@@ -67,10 +73,17 @@ internal static class TelemetryComposition
                 m.AddMeter(PlatformTelemetry.Name, "Npgsql", "Marten", "Wolverine*")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation();
-                if (telemetry.Endpoint is { } endpoint) m.AddOtlpExporter(o => o.Endpoint = endpoint);
+                if (telemetry.Endpoint is { } endpoint) m.AddOtlpExporter(o => Otlp(o, endpoint, protocol, "v1/metrics"));
                 if (metrics.Prometheus) m.AddPrometheusExporter();
             });
         return builder;
+    }
+
+    /// <summary>The exporter's address: the endpoint itself for gRPC; for HTTP its signal's path (the exporter adds none to an endpoint set in code).</summary>
+    internal static void Otlp(OtlpExporterOptions options, Uri endpoint, OtlpExportProtocol protocol, string signalPath)
+    {
+        options.Protocol = protocol;
+        options.Endpoint = protocol == OtlpExportProtocol.Grpc ? endpoint : new Uri(endpoint.ToString().TrimEnd('/') + "/" + signalPath);
     }
 
     /// <summary>Requests that get a span: not probes, scrapes, static files or the web client's pages.</summary>

@@ -28,6 +28,12 @@ public sealed class OpenTelemetrySettings
     /// <summary>An OTLP endpoint (e.g. http://collector:4317 for gRPC, http://collector:4318 for HTTP/protobuf); unset: no OTLP export.</summary>
     public Uri? Endpoint { get; set; }
 
+    /// <summary>
+    /// How OTLP is sent: <c>grpc</c> (default, usually port 4317) or <c>http/protobuf</c> (usually 4318; traces go to
+    /// the endpoint's <c>/v1/traces</c>, metrics to <c>/v1/metrics</c>).
+    /// </summary>
+    public string Protocol { get; set; } = "grpc";
+
     /// <summary>The share of traces kept, 0 to 1 (parent-based: a trace started upstream keeps its caller's decision). Default 1.</summary>
     public double SamplingRatio { get; set; } = 1.0;
 
