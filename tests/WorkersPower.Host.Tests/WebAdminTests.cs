@@ -85,7 +85,7 @@ public sealed class WebAdminTests(WebAdminFixture fixture) : IClassFixture<WebAd
                 menu.ShouldContain(area);
                 menu.ShouldNotContain("Admin");
             }
-            Line("ADMINNAV").ShouldBe("ADMINNAV Branches | Roles | Dead letters | Audit | Erase a member");
+            Line("ADMINNAV").ShouldBe("ADMINNAV Branches | Roles | Dead letters | Audit | Erase a member | Operations");
 
             Line("FOUNDERROR").ShouldMatch(@"^FOUNDERROR A branch named '.+' exists already\. describedby=branchName-hint branchName-error \| Nothing was saved: please check the fields marked above\.$");
             Line("FOUNDED").ShouldBe($"FOUNDED The Riverside {suffix} branch is founded. Applicants can choose it from now on, and you can give it organisers under Roles. | Riverside {suffix} North London 0 Rename Riverside {suffix}");

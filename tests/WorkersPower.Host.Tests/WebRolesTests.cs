@@ -66,7 +66,7 @@ public sealed class WebRolesTests(RealServerFixture fixture) : IClassFixture<Rea
             "/organise/campaigns", $"/organise/campaigns/{slug}", $"/organise/actions/{actionId}",
             "/editor", "/editor/new", $"/editor/articles/{articleId}", $"/editor/articles/{articleId}/history", "/editor/pages", "/editor/pages/about",
             "/treasury", "/treasury/import", "/treasury/totals",
-            "/admin", "/admin/roles", "/admin/dead-letters", "/admin/audit", "/admin/erase",
+            "/admin", "/admin/roles", "/admin/dead-letters", "/admin/audit", "/admin/erase", "/admin/operations",
         ];
         var folder = Directory.CreateTempSubdirectory("wp-web-roles-").FullName;
         try

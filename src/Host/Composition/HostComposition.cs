@@ -131,6 +131,7 @@ public static class HostComposition
         services.AddSingleton<PersistedDocuments>();
         services.AddSingleton<ValidatedDocuments>();
         services.AddSingleton<Operations.DeadLetterStores>();
+        services.AddSingleton<Operations.PlatformState>();
         services.AddSchemaParts(typeof(HostComposition).Assembly);
         services.AddGraphQL(b =>
         {

@@ -32,6 +32,8 @@ internal static class TelemetryComposition
         services.AddOptions<MetricsSettings>().Bind(builder.Configuration.GetSection(MetricsSettings.Section));
         services.AddSingleton<OperationStats>();
         services.AddSingleton<UntracedOperations>();
+        // the platform's state as gauges (queues, dead letters, projection lag): read only when something collects them
+        services.AddSingleton<Operations.PlatformGauges>().AddHostedService(s => s.GetRequiredService<Operations.PlatformGauges>());
 
         var telemetry = builder.Configuration.GetSection(OpenTelemetrySettings.Section).Get<OpenTelemetrySettings>() ?? new OpenTelemetrySettings();
         var metrics = builder.Configuration.GetSection(MetricsSettings.Section).Get<MetricsSettings>() ?? new MetricsSettings();

@@ -4,10 +4,11 @@ import { AuditPage } from './AuditPage';
 import { BranchesPage } from './BranchesPage';
 import { DeadLettersPage } from './DeadLettersPage';
 import { ErasePage } from './ErasePage';
+import { OperationsPage } from './OperationsPage';
 import { RolesPage } from './RolesPage';
 import './admin.css';
 
-/** The admin's room (/admin/*): branches, roles, dead letters, the audit of personal-data reads, erasure. */
+/** The admin's room (/admin/*): branches, roles, dead letters, the audit of personal-data reads, erasure, the platform's operations. */
 export function AdminArea() {
   return (
     <Routes>
@@ -17,12 +18,14 @@ export function AdminArea() {
         { to: '/admin/dead-letters', label: 'Dead letters' },
         { to: '/admin/audit', label: 'Audit' },
         { to: '/admin/erase', label: 'Erase a member' },
+        { to: '/admin/operations', label: 'Operations' },
       ]} />}>
         <Route index element={<BranchesPage />} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="dead-letters" element={<DeadLettersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="erase" element={<ErasePage />} />
+        <Route path="operations" element={<OperationsPage />} />
       </Route>
     </Routes>
   );
