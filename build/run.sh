@@ -10,6 +10,8 @@
 # delete it: its database keeps the old demo data, since the demo is loaded only into an empty database.
 # Ctrl-C stops the host, the catcher and the cluster this script started.
 #   WP_DATA       where the cluster, the signing key and the mail are kept ($ROOT/.data)
+#   WP_TRACES=1   prints every span to the host's console (OpenTelemetry's console exporter), for a developer to look at
+#   The host's metrics are always served at /metrics in Prometheus' text format, to this machine only.
 #   RUN_SMOKE=1   a smoke run (build/test.sh runs it): once the banner is out, check that GraphQL answers,
 #                 the catcher's page too and a password-reset mail reaches it (smoke_checks below), then stop everything; exit code 0 when all
 #                 passed. Its data go to WP_DATA, else to a temporary folder deleted at the end; the host
@@ -83,6 +85,9 @@ export Demo__Seed=${Demo__Seed:-true}
 if [[ "$SMOKE" == 1 && -z "${ASPNETCORE_URLS:-}" ]]; then ASPNETCORE_URLS="http://127.0.0.1:$(pg_free_port 5600)"; fi
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5000}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Metrics at /metrics for this machine (Metrics:AllowedAddresses keeps its loopback-only default); spans on the console with WP_TRACES=1.
+export Metrics__Prometheus=${Metrics__Prometheus:-true}
+if [[ "${WP_TRACES:-0}" == 1 ]]; then export OpenTelemetry__Console=true; fi
 
 URL=${ASPNETCORE_URLS%%;*}
 # Where this script asks whether the host is ready: a wildcard address is asked on loopback.
@@ -153,7 +158,10 @@ cat <<BANNER
   GraphQL endpoint: $URL/graphql
   Explorer:         $URL/graphql in a browser (GraphiQL)
   Health:           $URL/health/ready
+  Metrics:          $URL/metrics (Prometheus text, from this machine only)
+  Operations:       $URL/admin/operations (signed in as an admin)
 BANNER
+if [[ "${WP_TRACES:-0}" == 1 ]]; then echo "  Traces:           every span is printed to this console (WP_TRACES=1)"; fi
 if [[ -n "$CATCHER_URL" ]]; then
   echo "  Mail sent:        $CATCHER_URL (each mail also as .eml under $(shown "$MAIL_DIR"))"
 else
@@ -184,6 +192,14 @@ sys.exit(0 if ok else 1)
 PY
   echo "run.sh smoke: GraphQL answers { branches { id } }"
 }
+smoke_metrics() {
+  [[ "$Metrics__Prometheus" == true ]] || { echo "run.sh smoke: Metrics__Prometheus is not true: /metrics is not checked"; return 0; }
+  local text
+  text=$(curl -s --max-time 30 "$PROBE/metrics") || smoke_fail "$PROBE/metrics did not answer" || return 1
+  grep -q '^workerspower_graphql_operations' <<<"$text" \
+    || smoke_fail "$PROBE/metrics has no workerspower_graphql_operations line (after a GraphQL query): $(head -c 300 <<<"$text")" || return 1
+  echo "run.sh smoke: /metrics answers with the GraphQL operations counted"
+}
 smoke_catcher_page() {
   if [[ -z "$CATCHER_URL" ]]; then echo "run.sh smoke: no catcher started (Mail__Smtp__Host is set): its page is not checked"; return 0; fi
   local status
@@ -208,7 +224,7 @@ smoke_mail() {
   echo "run.sh smoke: a password-reset mail went over SMTP to the catcher ($(basename "$found"))"
 }
 smoke_checks() {
-  smoke_graphql && smoke_catcher_page && smoke_mail
+  smoke_graphql && smoke_metrics && smoke_catcher_page && smoke_mail
 }
 
 if [[ "$SMOKE" == 1 ]]; then

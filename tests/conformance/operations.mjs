@@ -63,9 +63,13 @@ try {
   const slowest = page.getByRole('region', { name: 'Slowest operations' });
   console.log('SLOWESTHEAD ' + (await slowest.locator('thead th').allInnerTexts()).map(flat).join(' | '));
   console.log(`SLOWEST ${(await rows('Slowest operations'))[0] ?? '-'}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshots(page, shots, `admin-operations-${phase}`); // as it first shows: the minutes' figures folded
   const charts = page.getByRole('region', { name: 'The last hour, minute by minute' }).locator('figure');
   for (let i = 0; i < await charts.count(); i++) {
     const chart = charts.nth(i);
+    // the 60 minutes' figures are folded under the chart: a person opens them
+    await chart.locator('details:not([open]) > summary').click();
     console.log(`CHART ${flat(await chart.locator('figcaption').innerText())} rows=${await chart.locator('tbody tr').count()} cols=${(await chart.locator('thead th').allInnerTexts()).map(flat).join('/')}`);
   }
   await axeLine(page, `operations-${phase}`);
@@ -74,6 +78,7 @@ try {
   if (phase === 'attention') {
     // Refresh: the figures stay where they are while the server is asked again, and no loading message replaces them
     const messages = page.getByRole('heading', { level: 2, name: 'Messages' });
+    await page.evaluate(() => window.scrollTo(0, 0)); // back to the top, where the button is, after opening the charts' figures
     const before = (await messages.boundingBox()).y;
     let fallback = false;
     const loading = page.getByText('Reading the platform’s state…');
@@ -94,7 +99,6 @@ try {
     await page.waitForTimeout(500);
     console.log(`AUTOREFRESH requests=${requests}`);
   }
-  await screenshots(page, shots, `admin-operations-${phase}`);
 } finally {
   if (errors.length) console.log('PAGEERRORS ' + errors.join(' | '));
   if (consoleErrors.length) console.log('CONSOLE ' + consoleErrors.join(' | '));

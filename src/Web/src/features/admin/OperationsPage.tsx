@@ -148,9 +148,11 @@ function Figures() {
         <p>Requests node {o.node} answered in each minute, how many failed, and how long the slowest 5% took.</p>
         <div className="ops-charts">
           <BarChart caption="Requests and errors per minute" labels={o.minutes.map((m) => clock(m.start, false))}
-            series={[{ name: 'Requests', values: o.minutes.map((m) => m.count) }, { name: 'Errors', values: o.minutes.map((m) => m.errors), colour: 'black' }]} />
+            series={[{ name: 'Requests', values: o.minutes.map((m) => m.count) }, { name: 'Errors', values: o.minutes.map((m) => m.errors), colour: 'black' }]}
+            figuresLabel="Requests and errors, minute by minute" />
           <BarChart caption="Slowest 5% per minute, in milliseconds" labels={o.minutes.map((m) => clock(m.start, false))}
-            series={[{ name: 'Milliseconds', values: o.minutes.map((m) => m.p95Milliseconds), colour: 'muted' }]} format={ms} />
+            series={[{ name: 'Milliseconds', values: o.minutes.map((m) => m.p95Milliseconds), colour: 'muted' }]} format={ms}
+            figuresLabel="Slowest 5%, minute by minute" />
         </div>
       </section>
     </>

@@ -5,14 +5,28 @@
  */
 export type BarSeries = { readonly name: string; readonly values: ReadonlyArray<number>; readonly colour?: 'red' | 'black' | 'muted' };
 
-export function BarChart({ caption, labels, series, format = (n) => String(n), height = 160 }: {
+export function BarChart({ caption, labels, series, format = (n) => String(n), height = 160, figuresLabel }: {
   caption: string; labels: ReadonlyArray<string>; series: ReadonlyArray<BarSeries>;
   format?: (n: number) => string; height?: number;
+  /** Folds a long table of the figures behind a disclosure with these words (e.g. an hour's 60 minutes); shown open when unset. */
+  figuresLabel?: string;
 }) {
   const max = Math.max(1, ...labels.map((_, i) => series.reduce((sum, s) => Math.max(sum, s.values[i] ?? 0), 0)));
   const groups = labels.length;
   const width = Math.max(groups * series.length * 14 + groups * 8, 120);
   const barWidth = (width / groups - 8) / series.length;
+  const figures = (
+    <div className="table-scroll">
+      <table className="data-table">
+        <thead><tr><th scope="col">{''}</th>{series.map((s) => <th scope="col" key={s.name} className="number">{s.name}</th>)}</tr></thead>
+        <tbody>
+          {labels.map((label, i) => (
+            <tr key={label}><th scope="row">{label}</th>{series.map((s) => <td key={s.name} className="number">{format(s.values[i] ?? 0)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <figure className="chart">
       <figcaption>{caption}</figcaption>
@@ -31,16 +45,7 @@ export function BarChart({ caption, labels, series, format = (n) => String(n), h
               {series.map((s, j) => <li key={s.name}><span className={`chart__key chart__bar--${s.colour ?? (j === 0 ? 'red' : 'black')}`} />{s.name}</li>)}
             </ul>
           ) : null}
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead><tr><th scope="col">{''}</th>{series.map((s) => <th scope="col" key={s.name} className="number">{s.name}</th>)}</tr></thead>
-              <tbody>
-                {labels.map((label, i) => (
-                  <tr key={label}><th scope="row">{label}</th>{series.map((s) => <td key={s.name} className="number">{format(s.values[i] ?? 0)}</td>)}</tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {figuresLabel ? <details className="chart__figures"><summary>{figuresLabel}</summary>{figures}</details> : figures}
         </>
       )}
     </figure>
