@@ -105,6 +105,8 @@ if "tracing" in selected:
         if not number(f, "rps", where) > 0 or number(f, "errors", where) != 0:
             problems.append(f"{where}: no requests served or errors ({f})")
         number(f, "p99_ms", where)
+        if not number(f, "host_cpu_ms", where) > 0:
+            problems.append(f"{where}: no CPU time measured ({f})")
     if not number(sink, "requests", "tracing scenario's collector") > 0:
         problems.append("tracing scenario: no export reached the collector")
     tracing = dict(runs=t_runs, sink=sink, by_mode=by_mode)
@@ -279,21 +281,31 @@ if subs:
 
 # --- tracing scenario: report section ---
 if tracing:
+    def cpu_us(f):
+        return float(f["host_cpu_ms"]) * 1000 / float(f["requests"])
     off = statistics.mean(float(f["rps"]) for f in tracing["by_mode"]["off"])
     on = statistics.mean(float(f["rps"]) for f in tracing["by_mode"]["on"])
+    cpu_off = statistics.mean(cpu_us(f) for f in tracing["by_mode"]["off"])
+    cpu_on = statistics.mean(cpu_us(f) for f in tracing["by_mode"]["on"])
     tracing["cost"] = 1 - on / off
+    tracing["cpu_cost"] = cpu_on / cpu_off - 1
     w("## The cost of tracing\n")
     w("Scenario 1 (the campaign page) at 16 connections, on the host restarted for each run: with tracing off (no exporter "
       "configured), then on (`OpenTelemetry:Endpoint` set: spans and metrics over OTLP/HTTP to a stand-in collector on "
       "loopback, `bench/WorkersPower.Bench/OtlpSink.cs`, which reads each export whole and answers as a collector does; "
       "`OpenTelemetry:SamplingRatio` 0.1), in turn, each after its own warm-up. "
       f"The collector took {int(float(tracing['sink']['requests'])):,} exports ({float(tracing['sink']['bytes']) / 1024:,.0f} KB).\n")
-    w("| Round | Tracing | Requests/s | p50 ms | p99 ms |")
-    w("|---:|---|---:|---:|---:|")
+    w("| Round | Tracing | Requests/s | p50 ms | p99 ms | Host CPU per request, µs |")
+    w("|---:|---|---:|---:|---:|---:|")
     for m, r, f in tracing["runs"]:
-        w(f"| {r} | {m} | {float(f['rps']):,.0f} | {f['p50_ms']} | {f['p99_ms']} |")
+        w(f"| {r} | {m} | {float(f['rps']):,.0f} | {f['p50_ms']} | {f['p99_ms']} | {cpu_us(f):,.0f} |")
     w("")
-    w(f"Mean throughput off {off:,.0f}/s, on {on:,.0f}/s: tracing costs **{tracing['cost'] * 100:.1f}%**.\n")
+    pairs = [(float(on_f["rps"]) / float(off_f["rps"]) - 1) * 100 for off_f, on_f in zip(tracing["by_mode"]["off"], tracing["by_mode"]["on"])]
+    w(f"Mean throughput off {off:,.0f}/s, on {on:,.0f}/s: tracing costs **{tracing['cost'] * 100:.1f}%** of it "
+      f"(round by round, on against off: {', '.join(f'{p:+.1f}%' for p in pairs)}). The host's CPU time per request, off "
+      f"{cpu_off:,.0f} µs, on {cpu_on:,.0f} µs ({tracing['cpu_cost'] * 100:+.1f}%). On two cores shared by wrk, the host and "
+      "PostgreSQL (and whatever else the machine runs) one run differs from the next by up to a fifth with the same settings, "
+      "in throughput and in CPU per request alike: a cost of a few percent shows only as the mean of several rounds.\n")
 # --- end tracing scenario: report section ---
 
 if mail:
@@ -401,7 +413,8 @@ for f in page_loads:
     row(f"The {f['page']} page usable within 1 s on loopback ({f['cache']} cache, p95 of shown)", f"{float(f['shown_p95']):,.0f} ms",
         float(f["shown_p95"]) < 1000)
 if tracing:
-    row("Tracing on (10% sampled, OTLP) costs < 5% of scenario 1's throughput", f"{tracing['cost'] * 100:.1f}% (16 connections, mean of {len(tracing['by_mode']['on'])} round(s))",
+    row("Tracing on (10% sampled, OTLP) costs < 5% of scenario 1's throughput",
+        f"{tracing['cost'] * 100:.1f}% (16 connections, mean of {len(tracing['by_mode']['on'])} round(s); host CPU per request {tracing['cpu_cost'] * 100:+.1f}%)",
         tracing["cost"] < 0.05)
 if mail:
     row(f"A message to {mail['members']:,} members delivered in < 2 minutes ({os.cpu_count()} cores, {mail['connections']} SMTP connections)",

@@ -25,7 +25,9 @@
 #   BENCH_SUBSCRIPTION_RATE     sign-ups per second while they watch (100)
 #   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (20; smoke 2)
 #   BENCH_SUBSCRIPTION_WARMUP   seconds of unmeasured sign-ups at the same rate before them (5; smoke 1)
-#   BENCH_TRACING_ROUNDS  rounds of the tracing scenario, each one run with tracing off and one with it on (2; smoke 1)
+#   BENCH_TRACING_ON   the host's settings for "tracing on", space-separated NAME=value ({sink}: the stand-in collector's
+#                      address); default "OpenTelemetry__Endpoint={sink} OpenTelemetry__Protocol=http/protobuf OpenTelemetry__SamplingRatio=0.1"
+#   BENCH_TRACING_ROUNDS  rounds of the tracing scenario, each one run with tracing off and one with it on (3; smoke 1)
 #   BENCH_SMOKE=1      a quick check that every part still works (about a minute and a half of its own, plus the
 #                      builds): 300 members, 5 campaigns, one 1 s run at 16 connections per scenario, no warm-up,
 #                      one timed start, 200 mails, 2 loads of each web page; the report goes to a temporary file (never bench/results.md). build/test.sh runs it.
@@ -44,7 +46,8 @@
 # The tracing scenario: scenario 1 (the campaign page) at 16 connections on the host restarted with tracing off, then
 # on (OpenTelemetry:Endpoint set, OTLP over HTTP to a stand-in collector that takes and counts the exports,
 # bench/WorkersPower.Bench/OtlpSink.cs; OpenTelemetry:SamplingRatio 0.1), BENCH_TRACING_ROUNDS times in turn, each after
-# its own warm-up: the cost of tracing is the drop in throughput. It fails when no export reached the collector.
+# its own warm-up: the cost of tracing is the drop in throughput (the mean over the rounds), with the host's CPU time
+# per request beside it. It fails when no export reached the collector.
 #
 # The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
 # (sendMessageToMembers) to a branch of BENCH_MAIL_MEMBERS members who accept email; the local mail catcher
@@ -104,7 +107,8 @@ else
   SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
 fi
 # --- end subscriptions scenario: settings ---
-TRACING_ROUNDS=${BENCH_TRACING_ROUNDS:-$([[ "$SMOKE" == 1 ]] && echo 1 || echo 2)}
+TRACING_ON=${BENCH_TRACING_ON:-"OpenTelemetry__Endpoint={sink} OpenTelemetry__Protocol=http/protobuf OpenTelemetry__SamplingRatio=0.1"}
+TRACING_ROUNDS=${BENCH_TRACING_ROUNDS:-$([[ "$SMOKE" == 1 ]] && echo 1 || echo 3)}
 ALL_SCENARIOS="baseline campaign articles members members-asof baseline-signups signups apply subscriptions pages tracing mail"
 ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
@@ -471,14 +475,18 @@ if selected tracing; then
     for mode in off on; do
       stop_host
       if [[ "$mode" == on ]]; then
-        OpenTelemetry__Endpoint="http://127.0.0.1:$SINK_PORT" OpenTelemetry__Protocol=http/protobuf OpenTelemetry__SamplingRatio=0.1 start_host untimed
+        for setting in $TRACING_ON; do export "${setting//\{sink\}/http://127.0.0.1:$SINK_PORT}"; done
+        start_host untimed
+        for setting in $TRACING_ON; do unset "${setting%%=*}"; done
       else
         start_host untimed
       fi
       (( WARMUP_SECONDS > 0 )) && run_wrk "$campaign_scenario" 16 "$WARMUP_SECONDS"
+      cpu0=$(host_cpu_ms)
       run_wrk "$campaign_scenario" 16 "$SECONDS_PER_RUN"
-      echo "   round $round, tracing $mode: $LAST_RESULT"
-      echo "$mode|$round|$LAST_RESULT" >>"$WORK/tracing.txt"
+      cpu=$(( $(host_cpu_ms) - cpu0 ))
+      echo "   round $round, tracing $mode: $LAST_RESULT host_cpu_ms=$cpu"
+      echo "$mode|$round|$LAST_RESULT host_cpu_ms=$cpu" >>"$WORK/tracing.txt"
     done
   done
   stop_host
