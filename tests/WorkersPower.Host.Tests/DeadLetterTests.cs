@@ -47,10 +47,13 @@ public static class FailureProbeHandlers
     }
 }
 
-public sealed class DeadLetterFixture : PlatformFixture
+/// <summary>
+/// A host whose Wolverine also runs the failure probes (<see cref="FailureProbeHandlers"/>), to make retries and dead
+/// letters. Scheduled retries and replays wait for the durability agent's poll (every 5 s, the first after up to 5 s):
+/// it polls often here, so a retry comes when its delay (FailurePolicies) is over, not up to 5 s later.
+/// </summary>
+public class FailureProbeFixture : PlatformFixture
 {
-    // Scheduled retries and replays wait for the durability agent's poll (every 5 s, the first after up to 5 s):
-    // poll often here, so a retry comes when its delay (FailurePolicies) is over, not up to 5 s later.
     protected override void ConfigureServices(IServiceCollection services) =>
         services.ConfigureWolverine(o =>
         {
@@ -64,6 +67,14 @@ public sealed class DeadLetterFixture : PlatformFixture
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
     }
+}
+
+public sealed class DeadLetterFixture : FailureProbeFixture;
+
+/// <summary>The failure probes' host served on a real port too, for a browser or a client outside the process.</summary>
+public class FailureProbeServerFixture : FailureProbeFixture
+{
+    protected override bool UseRealServer => true;
 }
 
 /// <summary>

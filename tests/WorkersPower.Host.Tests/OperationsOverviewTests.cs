@@ -12,25 +12,8 @@ using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;
 
-/// <summary>A real host whose Wolverine also runs the failure probes (DeadLetterTests'), to make a dead letter.</summary>
-public sealed class OperationsOverviewFixture : PlatformFixture
-{
-    protected override bool UseRealServer => true;
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureWolverine(o =>
-        {
-            o.Discovery.IncludeType(typeof(FailureProbeHandlers));
-            o.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
-            o.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(200);
-        });
-
-    public async Task PublishAsync(object message)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
-    }
-}
+/// <summary>A real server whose Wolverine also runs the failure probes, to make dead letters.</summary>
+public sealed class OperationsOverviewFixture : FailureProbeServerFixture;
 
 /// <summary>
 /// operationsOverview (admins only) and the gauges: the deployment's queues, dead letters and projection lag read from

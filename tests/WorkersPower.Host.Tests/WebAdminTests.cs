@@ -4,25 +4,8 @@ using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;
 
-/// <summary>A real server whose Wolverine also runs the failure probes (DeadLetterTests'), to make dead letters.</summary>
-public sealed class WebAdminFixture : PlatformFixture
-{
-    protected override bool UseRealServer => true;
-
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureWolverine(o =>
-        {
-            o.Discovery.IncludeType(typeof(FailureProbeHandlers));
-            o.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
-            o.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(200);
-        });
-
-    public async Task PublishAsync(object message)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
-    }
-}
+/// <summary>A real server whose Wolverine also runs the failure probes, to make dead letters.</summary>
+public sealed class WebAdminFixture : FailureProbeServerFixture;
 
 /// <summary>
 /// The admin's room of the web client (/admin and its pages) in a real headless Chromium driven by Playwright
