@@ -188,7 +188,7 @@ public sealed class OperationsOverviewTests(OperationsOverviewFixture fixture) :
     public async Task A_part_that_cannot_be_read_is_unavailable_the_rest_still_read_and_a_reading_is_reused()
     {
         var services = fixture.Services;
-        var state = new PlatformState(services, services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(),
+        var state = new PlatformState(services, services.GetRequiredService<DeadLetterStores>(),
             [new Platform.ModuleStore("nowhere", typeof(IUnregisteredStore))], new FailingHealthChecks(), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PlatformState>.Instance);
 

@@ -29,15 +29,21 @@ public sealed class DeadLetterStores(IWolverineRuntime runtime, IEnumerable<Modu
     /// <summary>How many dead letters of one store are read for a list; the total count is exact regardless.</summary>
     public const int ReadPerStore = 1000;
 
-    private async Task<IReadOnlyList<IMessageStore>> StoresAsync()
+    /// <summary>
+    /// Every distinct message store: the main one and the modules' ancillary ones. On one database they share one set
+    /// of envelope tables, so stores are told apart by their address and each set is read once.
+    /// </summary>
+    public async Task<IReadOnlyList<IMessageStore>> StoresAsync()
     {
         var stores = new List<IMessageStore>();
-        var seen = new HashSet<IMessageStore>(ReferenceEqualityComparer.Instance);
-        foreach (var store in await runtime.Stores.FindAllAsync())
-            if (seen.Add(store)) stores.Add(store);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Add(IMessageStore store)
+        {
+            if (seen.Add(store.Uri.ToString())) stores.Add(store);
+        }
+        foreach (var store in await runtime.Stores.FindAllAsync()) Add(store);
         foreach (var module in modules)
-            if (runtime.Stores.HasAncillaryStoreFor(module.StoreType) && seen.Add(runtime.Stores.FindAncillaryStore(module.StoreType)))
-                stores.Add(runtime.Stores.FindAncillaryStore(module.StoreType));
+            if (runtime.Stores.HasAncillaryStoreFor(module.StoreType)) Add(runtime.Stores.FindAncillaryStore(module.StoreType));
         return stores;
     }
 

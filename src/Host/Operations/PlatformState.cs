@@ -48,7 +48,7 @@ public sealed record PlatformReading(
 /// </summary>
 public sealed class PlatformState(
     IServiceProvider services,
-    IWolverineRuntime runtime,
+    DeadLetterStores deadLetterStores,
     IEnumerable<ModuleStore> modules,
     HealthCheckService health,
     TimeProvider clock,
@@ -81,7 +81,7 @@ public sealed class PlatformState(
         var token = timeout.Token;
         var ready = await Part("database health", async () =>
             (object)((await health.CheckHealthAsync(r => r.Name == "database", token)).Status == HealthStatus.Healthy));
-        var stores = await Part("message stores", MessageStoresAsync);
+        var stores = await Part("message stores", deadLetterStores.StoresAsync);
         var queues = stores is null ? null : await Part("queues", () => QueuesAsync(stores));
         var letters = stores is null ? null : await Part("dead letters", () => DeadLettersAsync(stores, token));
         var projections = await Part("projections", () => ProjectionsAsync(token));
@@ -102,24 +102,6 @@ public sealed class PlatformState(
             logger.LogWarning("Reading the platform's {Part} failed ({ExceptionType}); shown as unavailable.", what, e.GetType().Name);
             return null;
         }
-    }
-
-    /// <summary>
-    /// Every distinct message store: the main one and the modules' ancillary ones. On one database they share one set
-    /// of envelope tables, so stores are told apart by their address and each set is counted once.
-    /// </summary>
-    private async Task<IReadOnlyList<IMessageStore>> MessageStoresAsync()
-    {
-        var stores = new List<IMessageStore>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void Add(IMessageStore store)
-        {
-            if (seen.Add(store.Uri.ToString())) stores.Add(store);
-        }
-        foreach (var store in await runtime.Stores.FindAllAsync()) Add(store);
-        foreach (var module in modules)
-            if (runtime.Stores.HasAncillaryStoreFor(module.StoreType)) Add(runtime.Stores.FindAncillaryStore(module.StoreType));
-        return stores;
     }
 
     private static async Task<QueueCounts> QueuesAsync(IReadOnlyList<IMessageStore> stores)

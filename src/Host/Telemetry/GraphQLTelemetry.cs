@@ -18,12 +18,6 @@ public static class GraphQLTelemetry
     public const string DocumentId = "graphql.document.id";
     public const string ErrorCodes = "graphql.error.codes";
 
-    /// <summary>
-    /// The field metadata key (value <c>true</c>) of a root mutation field whose execution must leave no trace:
-    /// <c>castVote</c> sets it (src/Modules/Decisions/Ballots/CastVote.cs, as a literal: modules do not see the host).
-    /// </summary>
-    public const string UntracedField = "workerspower:untraced";
-
     private static readonly Counter<long> Operations = PlatformTelemetry.Meter.CreateCounter<long>(
         "workerspower.graphql.operations", "{operation}", "GraphQL operations run, by operation name and type.");
 
@@ -157,7 +151,7 @@ public static class GraphQLTelemetry
 }
 
 /// <summary>
-/// Whether a mutation selects a root field marked <see cref="GraphQLTelemetry.UntracedField"/> (castVote), kept per
+/// Whether a mutation selects a root field marked <see cref="Untraced.MetadataKey"/> (castVote), kept per
 /// operation node: a document from <see cref="ValidatedDocuments"/> is the same object on every request, so its answer
 /// is computed once; a document parsed for the request is walked once (its root selections only).
 /// </summary>
@@ -182,7 +176,7 @@ internal sealed class UntracedOperations(PlatformSchema schema)
             switch (selection)
             {
                 case GraphQLField field:
-                    if (schema.Mutation?.GetField(field.Name.StringValue) is { } definition && definition.GetMetadata(GraphQLTelemetry.UntracedField, false))
+                    if (schema.Mutation?.GetField(field.Name.StringValue) is { } definition && definition.GetMetadata(Untraced.MetadataKey, false))
                         return true;
                     break;
                 case GraphQLInlineFragment inline:

@@ -27,9 +27,10 @@ public sealed class BallotType : ObjectGraphType<Ballot>
         Field<NonNullGraphType<EnumerationGraphType<BallotStatus>>>("status").Description("Scheduled, open or closed.").Resolve(ctx => ctx.Source.Status);
         Field(x => x.ElectorateSize, nullable: true).Description("How many members may vote: its electorate, frozen when it opened (null before).");
         Field<IntGraphType>("turnout").Description("Once open: how many have voted (never how: no partial results before the close).")
-            .ResolveAsync(async ctx => ctx.Source.Status == BallotStatus.Scheduled ? null : await LoadTurnout(ctx, ctx.Source.Id).GetResultAsync(ctx.CancellationToken));
+            // a loader result, awaited by the executor once every ballot of the list has asked: one query for them all
+            .Resolve(ctx => ctx.Source.Status == BallotStatus.Scheduled ? null : (object)LoadTurnout(ctx, ctx.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted").Description("Whether you have voted in it (your own vote, not your proxies').")
-            .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && ctx.Source.Status != BallotStatus.Scheduled && await HasVoted(ctx, ctx.Source.Id, me));
+            .Resolve(ctx => Caller.From(ctx.User)?.MemberId is { } me && ctx.Source.Status != BallotStatus.Scheduled ? LoadVoted(ctx, ctx.Source.Id, me) : (object)false);
         Field<NonNullGraphType<BooleanGraphType>>("viewerMayVote").Description("Whether you may vote now: it is open, you are in its electorate, and you have not voted (or it allows changes).")
             .ResolveAsync(async ctx => Caller.From(ctx.User)?.MemberId is { } me && await MayVoteAsync(ctx, me));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantType>>>>("viewerMayVoteFor").WithComplexityImpact(1, 3)
@@ -59,15 +60,18 @@ public sealed class BallotType : ObjectGraphType<Ballot>
         }).Load(ballotId).Then(t => t);
     }
 
-    private static async Task<bool> HasVoted(IResolveFieldContext ctx, Guid ballotId, Guid memberId)
+    private static IDataLoaderResult<bool> LoadVoted(IResolveFieldContext ctx, Guid ballotId, Guid memberId)
     {
         var store = Store(ctx);
-        return await ctx.BatchLoaders().Get<(Guid, Guid), bool>("decisions.voted", async (pairs, ct) =>
+        return ctx.BatchLoaders().Get<(Guid, Guid), bool>("decisions.voted", async (pairs, ct) =>
         {
             await using var session = store.QuerySession();
             return await VoteStore.HaveVotedAsync(session, pairs, ct);
-        }).Load((ballotId, memberId)).GetResultAsync(ctx.CancellationToken);
+        }).Load((ballotId, memberId)).Then(v => v);
     }
+
+    private static Task<bool> HasVoted(IResolveFieldContext ctx, Guid ballotId, Guid memberId) =>
+        LoadVoted(ctx, ballotId, memberId).GetResultAsync(ctx.CancellationToken);
 
     private static async Task<bool> InElectorateAsync(IResolveFieldContext<Ballot> ctx, Guid memberId) =>
         await ctx.LoadDocument<BallotElectorate>(Store(ctx), "decisions.electorate", ctx.Source.Id, e => e.Id).GetResultAsync(ctx.CancellationToken) is { } e

@@ -130,8 +130,8 @@ internal sealed class CastVoteField : IMutationField
                 "One vote per voter: a second answers INVALID_STATE, unless the ballot allows changes, when it replaces the first (give its receipt for a secret ballot). " +
                 "A secret ballot answers a receipt, shown once: nothing stored links you to your ballot.")
             .Authorize()
-            // No span of a vote is exported (the host's GraphQLTelemetry.UntracedField): nothing ties a voter to its moment.
-            .WithMetadata("workerspower:untraced", true)
+            // no span of a vote is exported: nothing ties a voter to its moment
+            .LeavesNoTrace()
             .ResolveAsync(async ctx =>
             {
                 if (ctx.Caller().MemberId is not { } member) throw new ExecutionError("Only members vote.") { Code = ErrorCodes.Forbidden };

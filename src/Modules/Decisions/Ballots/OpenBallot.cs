@@ -48,9 +48,10 @@ public static class OpenBallotNowHandler
         var decision = command.Decide(ballot, meeting, members, now);
         if (decision.Events.Count == 0) return decision.ToResult(ballot.Id);
         stream.AppendMany(decision.Events);
-        session.Store(new BallotElectorate { Id = ballot.Id, CutOff = now, Members = [.. members.Distinct().Order()] });
+        List<Guid> voters = [.. members.Distinct().Order()];
+        session.Store(new BallotElectorate { Id = ballot.Id, CutOff = now, Members = voters });
         VoteStore.QueueCreate(session, ballot.Id);
-        await VoteStore.NotifyAsync(session, TurnoutView.Of(ballot, BallotStatus.Open, members.Distinct().Count(), 0), ct);
+        await VoteStore.NotifyAsync(session, TurnoutView.Of(ballot, BallotStatus.Open, voters.Count, 0), ct);
         return decision.ToResult(ballot.Id);
     }
 
