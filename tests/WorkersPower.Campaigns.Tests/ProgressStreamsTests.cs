@@ -22,14 +22,14 @@ public sealed class ProgressStreamsTests
 
         // A late notice of a change the first value already held, and a reload of everything: nothing new.
         feed.Publish(campaignId);
-        feed.PublishAll();
+        feed.ReloadAll();
         await Task.Delay(100);
         Volatile.Write(ref current, new Progress(1));
         feed.Publish(campaignId);
         Next(received).ShouldBe(new Progress(1), "the repeated 0s were not sent");
 
         Volatile.Write(ref current, new Progress(0));
-        feed.PublishAll();
+        feed.ReloadAll();
         Next(received).ShouldBe(new Progress(0));
         await Task.Delay(200);
         received.Count.ShouldBe(0);

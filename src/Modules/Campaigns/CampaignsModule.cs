@@ -60,9 +60,9 @@ public sealed class CampaignsModule : IModule
         services.AddSingleton(s => CampaignProgressSubscription.LiveProgress(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
         services.AddSingleton(s => ActionCountsSubscription.LiveCounts(s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<ICampaignsStore>()));
         // Live progress crosses nodes through PostgreSQL's LISTEN/NOTIFY (one path, one node or many).
-        services.AddSingleton(s => new ProgressNotifier(context.ConnectionString, s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressNotifier>>()));
+        services.AddSingleton(s => ActivatorUtilities.CreateInstance<ProgressNotifier>(s, context.ConnectionString));
         services.AddHostedService(s => s.GetRequiredService<ProgressNotifier>());
-        services.AddSingleton(s => new ProgressListener(context.ConnectionString, s.GetRequiredService<CampaignProgressFeed>(), s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ProgressListener>>()));
+        services.AddSingleton(s => ActivatorUtilities.CreateInstance<ProgressListener>(s, context.ConnectionString));
         services.AddHostedService(s => s.GetRequiredService<ProgressListener>());
         services.AddSingleton<IDemoData, CampaignsDemoData>();
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, CampaignsDataExporter>();

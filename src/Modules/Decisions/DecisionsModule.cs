@@ -37,8 +37,8 @@ public sealed class DecisionsModule : IModule
         services.AddSingleton<IDemoData, Demo.DecisionsDemoData>();
         services.AddSingleton<Membership.Contracts.IMemberDataExporter, Ballots.DecisionsDataExporter>();
         services.AddSingleton<Ballots.TurnoutFeed>();
-        services.AddHostedService(s => new Ballots.TurnoutListener(context.ConnectionString, s.GetRequiredService<Ballots.TurnoutFeed>(),
-            s.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Ballots.TurnoutListener>>()));
+        services.AddSingleton(s => Ballots.BallotTurnoutSubscription.LiveTurnout(s.GetRequiredService<Ballots.TurnoutFeed>(), s.GetRequiredService<IDecisionsStore>()));
+        services.AddHostedService(s => ActivatorUtilities.CreateInstance<Ballots.TurnoutListener>(s, context.ConnectionString));
     }
 
     public void ConfigureWolverine(WolverineOptions options, ModuleContext context) =>

@@ -1,44 +1,16 @@
-using System.Collections.Concurrent;
+using WorkersPower.Platform.Live;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
 /// <summary>
 /// Tells subscribers on this node that a campaign's progress changed. Fed by <see cref="ProgressListener"/>,
-/// which hears of every change on any node through PostgreSQL's NOTIFY.
+/// which hears of every change on any node through PostgreSQL's NOTIFY. Its notices carry no value: each is a change to load.
 /// </summary>
-public sealed class CampaignProgressFeed
-{
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Action>> listeners = new();
+public sealed class CampaignProgressFeed : LiveFeed<object>;
 
-    public IDisposable Listen(Guid campaignId, Action changed)
-    {
-        var key = Guid.NewGuid();
-        listeners.GetOrAdd(campaignId, _ => new()).TryAdd(key, changed);
-        return new Subscription(() =>
-        {
-            if (listeners.TryGetValue(campaignId, out var set)) set.TryRemove(key, out _);
-        });
-    }
-
-    public void Publish(Guid campaignId)
-    {
-        if (!listeners.TryGetValue(campaignId, out var set)) return;
-        foreach (var listener in set.Values) listener();
-    }
-
-    /// <summary>Tells every subscriber to reload (after notifications may have been missed).</summary>
-    public void PublishAll()
-    {
-        foreach (var campaignId in listeners.Keys) Publish(campaignId);
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) dispose();
-        }
-    }
-}
+/// <summary>
+/// Live progress values for this node's subscribers (see <see cref="LiveStreams{T}"/>): a campaign's, or one of its
+/// parts' (e.g. one action's counts), loaded again on every change of the campaign's progress.
+/// </summary>
+public sealed class ProgressStreams<T>(CampaignProgressFeed feed, Func<Guid, CancellationToken, Task<T>> load, TimeSpan? interval = null)
+    : LiveStreams<T>((campaignId, changed) => feed.Listen(campaignId, _ => changed(null)), load, interval: interval) where T : class;

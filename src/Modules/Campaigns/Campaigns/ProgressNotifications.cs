@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WorkersPower.Platform.Live;
 
 namespace WorkersPower.Campaigns.Campaigns;
 
@@ -73,59 +74,21 @@ public sealed partial class ProgressNotifier(string connectionString, ILogger<Pr
 }
 
 /// <summary>
-/// Holds one connection per node that LISTENs for progress changes from every node and hands them to this
-/// node's subscribers. If the connection drops (the database restarted), it reconnects with a growing pause
-/// (0.5 s to 10 s) and then tells every subscriber to reload, since changes may have been missed meanwhile.
+/// Holds one connection per node that LISTENs for progress changes from every node and hands them to this node's
+/// subscribers (see <see cref="NotificationListener{T}"/>: it reconnects and reloads after a lost connection).
+/// A notice's payload is the campaign's id.
 /// </summary>
-public sealed partial class ProgressListener(string connectionString, CampaignProgressFeed feed, ILogger<ProgressListener> logger) : BackgroundService
+public sealed partial class ProgressListener(string connectionString, CampaignProgressFeed feed, ILogger<ProgressListener> logger)
+    : NotificationListener<object>(connectionString, ApplicationName, ProgressNotifier.Channel, feed)
 {
     /// <summary>The application name of the listening connection (as pg_stat_activity shows it).</summary>
     public const string ApplicationName = "wp-progress-listener";
 
-    /// <summary>How many times the listener has connected and started listening (more than one: it reconnected).</summary>
-    public int Connections => Volatile.Read(ref connections);
+    protected override (Guid Key, object? Value)? Read(string payload) => Guid.TryParse(payload, out var campaignId) ? (campaignId, null) : null;
 
-    private int connections;
+    protected override void Lost(string exceptionType, double seconds) => LogLost(logger, exceptionType, seconds);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            ApplicationName = ApplicationName,
-            Pooling = false,
-            KeepAlive = 10,
-        };
-        var pause = TimeSpan.FromMilliseconds(500);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    if (Guid.TryParse(e.Payload, out var campaignId)) feed.Publish(campaignId);
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {ProgressNotifier.Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                if (Interlocked.Increment(ref connections) > 1) LogReconnected(logger);
-                // Whatever changed while nobody listened (a reconnect, or a first connection that took
-                // retries while subscribers were already here) is reloaded; with no subscribers, nothing is.
-                feed.PublishAll();
-                pause = TimeSpan.FromMilliseconds(500);
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-            catch (Exception e)
-            {
-                // Any failure, not only the expected network ones: live progress must not stop for good.
-                LogLost(logger, e.GetType().Name, pause.TotalSeconds);
-                try { await Task.Delay(pause, stoppingToken); }
-                catch (OperationCanceledException) { }
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-        }
-    }
+    protected override void Reconnected() => LogReconnected(logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The progress listener lost its database connection ({ExceptionType}); retrying in {Seconds} s")]
     private static partial void LogLost(ILogger logger, string exceptionType, double seconds);

@@ -1,3 +1,5 @@
+using WorkersPower.Platform.Live;
+
 namespace WorkersPower.Decisions.Ballots;
 
 /// <summary>
@@ -13,80 +15,28 @@ internal sealed class BallotTurnoutSubscription : ISchemaContributor
             .Authorize()
             .ResolveStreamAsync(async ctx =>
             {
-                var notFound = new ExecutionError("There is no such ballot.") { Code = ErrorCodes.NotFound };
-                if (GlobalId.TryDecode(ctx.GetArgument<string>("ballotId"), BallotType.TypeName) is not { } id) throw notFound;
+                if (GlobalId.TryDecode(ctx.GetArgument<string>("ballotId"), BallotType.TypeName) is not { } id) throw NoSuchBallot();
                 if (await ctx.LoadBallot(id).GetResultAsync(ctx.CancellationToken) is not { } ballot
                     || await ctx.LoadMeeting(ballot.MeetingId).GetResultAsync(ctx.CancellationToken) is not { } meeting
-                    || !await ctx.MaySeeAsync(meeting)) throw notFound;
-                var services = ctx.RequestServices!;
-                return new TurnoutStream(services.GetRequiredService<TurnoutFeed>(), services.GetRequiredService<IDecisionsStore>(), id);
+                    || !await ctx.MaySeeAsync(meeting)) throw NoSuchBallot();
+                // one load per ballot on this node when subscribers arrive (or after the listener reconnected), shared by them
+                return ctx.RequestServices!.GetRequiredService<LiveStreams<TurnoutView>>().Of(id);
             });
-}
 
-/// <summary>
-/// One subscriber's turnout values: the current one (read when it subscribes), then every newer one the feed brings
-/// (an older or equal value, e.g. a notice already included in the first read, is not sent).
-/// </summary>
-internal sealed class TurnoutStream(TurnoutFeed feed, IDecisionsStore store, Guid ballotId) : IObservable<TurnoutView>
-{
-    public IDisposable Subscribe(IObserver<TurnoutView> observer)
-    {
-        var gate = new Lock();
-        TurnoutView? last = null;
-        var stopped = false;
-        void Offer(TurnoutView value)
-        {
-            lock (gate)
-            {
-                if (stopped || (last is not null && !value.IsNewerThan(last))) return;
-                last = value;
-                observer.OnNext(value);
-            }
-        }
-        async Task ReloadAsync()
-        {
-            try
-            {
-                if (await LoadAsync(store, ballotId, CancellationToken.None) is { } value) Offer(value);
-            }
-#pragma warning disable CA1031 // a failed read ends this subscriber's stream, not the process
-            catch (Exception e)
-            {
-                lock (gate)
-                {
-                    if (stopped) return;
-                    stopped = true;
-                }
-                observer.OnError(e);
-            }
-#pragma warning restore CA1031
-        }
-        var listening = feed.Listen(ballotId, value =>
-        {
-            if (value is null) _ = ReloadAsync();
-            else Offer(value);
-        });
-        _ = ReloadAsync();
-        return new Unsubscribe(() =>
-        {
-            lock (gate) stopped = true;
-            listening.Dispose();
-        });
-    }
+    private static ExecutionError NoSuchBallot() => new("There is no such ballot.") { Code = ErrorCodes.NotFound };
 
-    /// <summary>The ballot's turnout as stored now.</summary>
-    public static async Task<TurnoutView?> LoadAsync(IDecisionsStore store, Guid ballotId, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<Ballot>(ballotId, ct) is not { } ballot) return null;
-        var turnout = (await VoteStore.TurnoutAsync(session, [ballotId], ct)).GetValueOrDefault(ballotId);
-        return TurnoutView.Of(ballot, ballot.Status, ballot.ElectorateSize ?? 0, turnout);
-    }
-
-    private sealed class Unsubscribe(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
-    }
+    /// <summary>
+    /// The live turnouts of ballots for subscriptions: the current one (read when a subscriber arrives), then every newer
+    /// one the feed brings, as it brings it (an older or equal value, e.g. a notice already included in the first read, is not sent).
+    /// </summary>
+    public static LiveStreams<TurnoutView> LiveTurnout(TurnoutFeed feed, IDecisionsStore store) =>
+        new(feed.Listen, async (ballotId, ct) =>
+        {
+            await using var session = store.QuerySession();
+            var ballot = await session.LoadAsync<Ballot>(ballotId, ct) ?? throw NoSuchBallot();
+            var turnout = (await VoteStore.TurnoutAsync(session, [ballotId], ct)).GetValueOrDefault(ballotId);
+            return TurnoutView.Of(ballot, ballot.Status, ballot.ElectorateSize ?? 0, turnout);
+        }, (last, value) => value.IsNewerThan(last));
 }
 
 public sealed class BallotTurnoutType : ObjectGraphType<TurnoutView>

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using WorkersPower.Platform.Live;
 
 namespace WorkersPower.Decisions.Ballots;
 
@@ -33,87 +31,23 @@ public sealed record TurnoutView(Guid BallotId, int Turnout, int ElectorateSize,
 /// This node's subscribers of ballot turnouts, fed by <see cref="TurnoutListener"/> with the values every node's votes,
 /// openings and closings NOTIFY (a value; null: reload, after notices may have been missed).
 /// </summary>
-public sealed class TurnoutFeed
-{
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Action<TurnoutView?>>> listeners = new();
-
-    public IDisposable Listen(Guid ballotId, Action<TurnoutView?> changed)
-    {
-        var key = Guid.NewGuid();
-        listeners.GetOrAdd(ballotId, _ => new()).TryAdd(key, changed);
-        return new Unlisten(() =>
-        {
-            if (listeners.TryGetValue(ballotId, out var set)) set.TryRemove(key, out _);
-        });
-    }
-
-    public void Publish(TurnoutView value)
-    {
-        if (!listeners.TryGetValue(value.BallotId, out var set)) return;
-        foreach (var listener in set.Values) listener(value);
-    }
-
-    /// <summary>Tells every subscriber to reload.</summary>
-    public void ReloadAll()
-    {
-        foreach (var set in listeners.Values)
-            foreach (var listener in set.Values) listener(null);
-    }
-
-    private sealed class Unlisten(Action dispose) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) dispose();
-        }
-    }
-}
+public sealed class TurnoutFeed : LiveFeed<TurnoutView>;
 
 /// <summary>
 /// One connection per node LISTENing on <see cref="VoteStore.TurnoutChannel"/>: every commit of a vote, an opening or a
 /// closing on any node NOTIFYs the ballot's counts (sent by PostgreSQL at commit, never for a rolled-back vote). On a lost
-/// connection it reconnects with a growing pause and tells every subscriber to reload.
+/// connection it reconnects with a growing pause and tells every subscriber to reload (see <see cref="NotificationListener{T}"/>).
 /// </summary>
-public sealed partial class TurnoutListener(string connectionString, TurnoutFeed feed, ILogger<TurnoutListener> logger) : BackgroundService
+public sealed partial class TurnoutListener(string connectionString, TurnoutFeed feed, ILogger<TurnoutListener> logger)
+    : NotificationListener<TurnoutView>(connectionString, ApplicationName, VoteStore.TurnoutChannel, feed)
 {
     public const string ApplicationName = "wp-turnout-listener";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, Pooling = false, KeepAlive = 10 };
-        var pause = TimeSpan.FromMilliseconds(500);
-        var connections = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    if (TurnoutView.FromPayload(e.Payload) is { } value) feed.Publish(value);
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {VoteStore.TurnoutChannel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                if (++connections > 1) LogReconnected(logger);
-                feed.ReloadAll();
-                pause = TimeSpan.FromMilliseconds(500);
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-#pragma warning disable CA1031 // any failure: live turnout must not stop for good
-            catch (Exception e)
-            {
-                LogLost(logger, e.GetType().Name, pause.TotalSeconds);
-                try { await Task.Delay(pause, stoppingToken); }
-                catch (OperationCanceledException) { }
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
-#pragma warning restore CA1031
-        }
-    }
+    protected override (Guid Key, TurnoutView? Value)? Read(string payload) => TurnoutView.FromPayload(payload) is { } value ? (value.BallotId, value) : null;
+
+    protected override void Lost(string exceptionType, double seconds) => LogLost(logger, exceptionType, seconds);
+
+    protected override void Reconnected() => LogReconnected(logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The turnout listener lost its database connection ({ExceptionType}); retrying in {Seconds} s")]
     private static partial void LogLost(ILogger logger, string exceptionType, double seconds);
