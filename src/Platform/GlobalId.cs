@@ -24,16 +24,9 @@ public static class GlobalId
         typeName = "";
         id = Guid.Empty;
         if (string.IsNullOrEmpty(globalId) || globalId.Length > 128) return false;
-        byte[] bytes;
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(globalId);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var text = Encoding.UTF8.GetString(bytes);
+        Span<byte> bytes = stackalloc byte[Base64Url.GetMaxDecodedLength(globalId.Length)];
+        if (Base64Url.DecodeFromChars(globalId, bytes, out _, out var written) != System.Buffers.OperationStatus.Done) return false;
+        var text = Encoding.UTF8.GetString(bytes[..written]);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || !Guid.TryParseExact(text[(colon + 1)..], "N", out id)) return false;
         typeName = text[..colon];

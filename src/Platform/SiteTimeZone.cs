@@ -6,14 +6,12 @@ namespace WorkersPower.Platform;
 /// The organisation's time zone, <c>Site:TimeZone</c> (an IANA name, default Europe/London): what "a day" means when
 /// the platform answers a question about a date (a member's state at the end of that day, who was a member on it).
 /// </summary>
-public sealed class SiteTimeZone
+public sealed class SiteTimeZone(TimeZoneInfo zone)
 {
     public const string Setting = "Site:TimeZone";
     public const string Default = "Europe/London";
 
-    public SiteTimeZone(TimeZoneInfo zone) => Zone = zone;
-
-    public TimeZoneInfo Zone { get; }
+    public TimeZoneInfo Zone { get; } = zone;
 
     /// <summary>The zone the setting names (the default when unset); an unknown name stops start-up with a message.</summary>
     public static SiteTimeZone From(IConfiguration configuration)

@@ -2,7 +2,7 @@ namespace WorkersPower.Host.Composition;
 
 /// <summary>
 /// When Demo:Seed is true (build/run.sh), loads every module's demo data once the host has started. Until it
-/// is in place the host is not ready (<see cref="DemoDataReadyCheck"/>): a client that waits for
+/// is in place the host is not ready (<see cref="DemoDataState"/>): a client that waits for
 /// /health/ready finds the demo data there.
 /// </summary>
 internal sealed partial class DemoDataLoader(
@@ -48,8 +48,11 @@ internal sealed partial class DemoDataLoader(
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>Where the demo data stands: not asked for, loading, loaded, or failed (and why).</summary>
-internal sealed class DemoDataState(IConfiguration configuration)
+/// <summary>
+/// Where the demo data stands: not asked for, loading, loaded, or failed (and why). As a health check: with Demo:Seed
+/// on, the host is ready only once the demo data is loaded; a failed load keeps it not ready.
+/// </summary>
+internal sealed class DemoDataState(IConfiguration configuration) : IHealthCheck
 {
     private volatile string? failure;
     private volatile bool loaded;
@@ -60,16 +63,9 @@ internal sealed class DemoDataState(IConfiguration configuration)
 
     public void Failed(Exception e) => failure = $"{e.GetType().Name}: {e.Message}";
 
-    public HealthCheckResult Health() =>
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) => Task.FromResult(
         !Requested ? HealthCheckResult.Healthy("No demo data asked for (Demo:Seed is off).")
         : loaded ? HealthCheckResult.Healthy("The demo data is loaded.")
         : failure is { } reason ? HealthCheckResult.Unhealthy($"Loading the demo data failed ({reason}); see the host's log, fix the cause and restart.")
-        : HealthCheckResult.Unhealthy("The demo data is still loading.");
-}
-
-/// <summary>With Demo:Seed on, the host is ready only once the demo data is loaded; a failed load keeps it not ready.</summary>
-internal sealed class DemoDataReadyCheck(DemoDataState state) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.Health());
+        : HealthCheckResult.Unhealthy("The demo data is still loading."));
 }

@@ -88,19 +88,10 @@ public static class HostComposition
                         // (castVote, untraced) is known, and its spans would say when someone voted. The request's
                         // own span still covers its time.
                         using var untraced = OpenTelemetry.SuppressInstrumentationScope.Begin();
-                        var grants = new List<Grant>();
-                        foreach (var check in context.HttpContext.RequestServices.GetServices<ITokenSubjectCheck>())
-                        {
-                            var subject = await check.CheckAsync(context.Principal!, context.HttpContext.RequestAborted);
-                            if (subject.Refusal is { } refusal)
-                            {
-                                context.Fail(refusal);
-                                return;
-                            }
-                            grants.AddRange(subject.Grants);
-                        }
-                        // the grants held now, for Caller.Grants: added by the server, never read from the token
-                        context.Principal = GrantClaims.With(context.Principal!, grants);
+                        var subject = await TokenSubject.CheckAllAsync(context.HttpContext.RequestServices, context.Principal!, context.HttpContext.RequestAborted);
+                        // refused, or the grants held now, for Caller.Grants: added by the server, never read from the token
+                        if (subject.Refusal is { } refusal) context.Fail(refusal);
+                        else context.Principal = GrantClaims.With(context.Principal!, subject.Grants);
                     },
                 };
             });
@@ -111,7 +102,7 @@ public static class HostComposition
         services.AddSingleton<DemoDataState>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
-            .AddCheck<DemoDataReadyCheck>("demo data", tags: ["ready"]);
+            .AddCheck<DemoDataState>("demo data", tags: ["ready"]);
         services.AddHostedService<DemoDataLoader>();
         AddProxySupport(services, configuration);
         builder.AddPlatformTelemetry();
@@ -124,7 +115,6 @@ public static class HostComposition
         services.AddScoped<BatchLoaders>();
         services.AddSingleton<GraphQLRunner>();
         services.AddSingleton<GraphQLRequestPreparation>();
-        services.AddSingleton<ExecutionOptionsBuilder>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<SocketsPerAddress>();
@@ -179,10 +169,8 @@ public static class HostComposition
     private static Task WriteReadiness(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "text/plain; charset=utf-8";
-        var text = report.Status.ToString();
-        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
-            text += $"\n{name}: {entry.Description}";
-        return http.Response.WriteAsync(text);
+        var reasons = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"\n{e.Key}: {e.Value.Description}");
+        return http.Response.WriteAsync(report.Status + string.Concat(reasons));
     }
 
     public static WebApplication UseWorkersPower(this WebApplication app)

@@ -1,13 +1,13 @@
+using Wolverine.Persistence.Durability.DeadLetterManagement;
+
 namespace WorkersPower.Host.Operations;
 
-public sealed class DeadLetterType : ObjectGraphType<DeadLetter>
+public sealed class DeadLetterType : ObjectType<DeadLetter>
 {
     public const string TypeName = "DeadLetter";
 
-    public DeadLetterType()
+    public DeadLetterType() : base(TypeName, "A message whose handler failed for good after its retries: its work was not done. The message itself is not shown (it may hold member data).")
     {
-        Name = TypeName;
-        Description = "A message whose handler failed for good after its retries: its work was not done. The message itself is not shown (it may hold member data).";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Its id, for replayDeadLetters and discardDeadLetters.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field(x => x.Queue).Description("The queue it failed in; each module's handler has its own (e.g. local://workerspower.campaigns.members.membershipeventshandler/).");
         Field(x => x.MessageType).Description("The message's type, e.g. the contract message a module was handling.");
@@ -43,8 +43,11 @@ internal static class DeadLetterCommands
 {
     public const int MaxIds = 100;
 
-    /// <summary>Checks the ids (1 to 100, each a known dead letter) and applies <paramref name="action"/> to them all, or to none.</summary>
-    public static async Task<DeadLettersPayload> ApplyAsync(IResolveFieldContext ctx, IReadOnlyList<string> given, Func<IReadOnlyList<(IMessageStore Store, Guid[] Ids)>, CancellationToken, Task> action)
+    /// <summary>
+    /// Checks the ids (1 to 100, each a known dead letter) and applies <paramref name="action"/> to them all, or to none:
+    /// once per store holding some of them, with the query that selects those.
+    /// </summary>
+    public static async Task<DeadLettersPayload> ApplyAsync(IResolveFieldContext ctx, IReadOnlyList<string> given, Func<IDeadLetters, DeadLetterEnvelopeQuery, CancellationToken, Task> action)
     {
         if (given.Count is 0 or > MaxIds)
             return new DeadLettersPayload(0) { Errors = [UserError.Validation("input.ids", $"Give 1 to {MaxIds} dead letter ids.")] };
@@ -56,7 +59,7 @@ internal static class DeadLetterCommands
         var known = found.SelectMany(f => f.Ids).ToHashSet();
         if (wanted.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
             return new DeadLettersPayload(0) { Errors = [UserError.NotFound($"No dead letter has the id {GlobalId.Encode(DeadLetterType.TypeName, unknown)}.", "input", "ids")] };
-        await action(found, ctx.CancellationToken);
+        foreach (var (store, letters) in found) await action(store.DeadLetters, new DeadLetterEnvelopeQuery(letters), ctx.CancellationToken);
         return new DeadLettersPayload(known.Count);
     }
 }

@@ -35,16 +35,8 @@ public sealed class DeadLetterStores(IWolverineRuntime runtime, IEnumerable<Modu
     /// </summary>
     public async Task<IReadOnlyList<IMessageStore>> StoresAsync()
     {
-        var stores = new List<IMessageStore>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void Add(IMessageStore store)
-        {
-            if (seen.Add(store.Uri.ToString())) stores.Add(store);
-        }
-        foreach (var store in await runtime.Stores.FindAllAsync()) Add(store);
-        foreach (var module in modules)
-            if (runtime.Stores.HasAncillaryStoreFor(module.StoreType)) Add(runtime.Stores.FindAncillaryStore(module.StoreType));
-        return stores;
+        var ancillary = modules.Where(m => runtime.Stores.HasAncillaryStoreFor(m.StoreType)).Select(m => runtime.Stores.FindAncillaryStore(m.StoreType));
+        return (await runtime.Stores.FindAllAsync()).Concat(ancillary).DistinctBy(store => store.Uri.ToString(), StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Up to <see cref="ReadPerStore"/> of each store, newest first, and the exact total.</summary>
@@ -73,17 +65,5 @@ public sealed class DeadLetterStores(IWolverineRuntime runtime, IEnumerable<Modu
             if (here.Length > 0) found.Add((store, here));
         }
         return found;
-    }
-
-    /// <summary>Marks letters <see cref="FindAsync"/> found for replay (Wolverine's durability agent moves them back to the inbox).</summary>
-    public static async Task ReplayAsync(IReadOnlyList<(IMessageStore Store, Guid[] Ids)> found, CancellationToken cancellationToken)
-    {
-        foreach (var (store, ids) in found) await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery(ids), cancellationToken);
-    }
-
-    /// <summary>Deletes letters <see cref="FindAsync"/> found.</summary>
-    public static async Task DiscardAsync(IReadOnlyList<(IMessageStore Store, Guid[] Ids)> found, CancellationToken cancellationToken)
-    {
-        foreach (var (store, ids) in found) await store.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery(ids), cancellationToken);
     }
 }

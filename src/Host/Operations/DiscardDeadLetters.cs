@@ -16,5 +16,5 @@ internal sealed class DiscardDeadLettersField : IMutationField
         mutation.Mutation<DiscardDeadLettersPayloadType, AutoRegisteringInputObjectGraphType<DiscardDeadLettersInput>>("discardDeadLetters",
                 "Delete dead letters whose work should never be done (admins). Unknown ids refuse the whole request with NOT_FOUND.", "Which.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx => await DeadLetterCommands.ApplyAsync(ctx, ctx.Input<DiscardDeadLettersInput>().Ids, DeadLetterStores.DiscardAsync));
+            .ResolveAsync(async ctx => await DeadLetterCommands.ApplyAsync(ctx, ctx.Input<DiscardDeadLettersInput>().Ids, (letters, query, ct) => letters.DiscardAsync(query, ct)));
 }

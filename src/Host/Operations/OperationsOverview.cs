@@ -12,12 +12,11 @@ public sealed record OperationsOverview(PlatformReading State, OperationStats St
     public static readonly DateTimeOffset StartedAt = new(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
 }
 
-public sealed class OperationsOverviewType : ObjectGraphType<OperationsOverview>
+public sealed class OperationsOverviewType : ObjectType<OperationsOverview>
 {
-    public OperationsOverviewType()
+    public OperationsOverviewType() : base("OperationsOverview",
+        "The platform's state for its operators: health, queues, dead letters and projection lag (the whole deployment, read from the database at most every 10 seconds), and the GraphQL operations of the last hour (this node's own figures: each node keeps its own).")
     {
-        Name = "OperationsOverview";
-        Description = "The platform's state for its operators: health, queues, dead letters and projection lag (the whole deployment, read from the database at most every 10 seconds), and the GraphQL operations of the last hour (this node's own figures: each node keeps its own).";
         Field<NonNullGraphType<StringGraphType>>("node").Description("The name of the node (host) that answered: the operation figures are its own.").Resolve(_ => Environment.MachineName);
         Field<NonNullGraphType<DateTimeScalar>>("startedAt").Description("When this node's process started.").Resolve(_ => OperationsOverview.StartedAt);
         Field<NonNullGraphType<IntGraphType>>("uptimeSeconds").Description("How long this node has been running, in whole seconds.")
@@ -34,11 +33,7 @@ public sealed class OperationsOverviewType : ObjectGraphType<OperationsOverview>
             .Resolve(ctx => ctx.Source.State.Projections);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OperationFiguresType>>>>("slowestOperations")
             .Description("This node's GraphQL operations of the last hour by name, slowest (95th percentile) first.")
-            .Argument<IntGraphType>("first", arg =>
-            {
-                arg.Description = $"How many operation names, 1 to {PageRequest.MaxPageSize}.";
-                arg.DefaultValue = 10;
-            })
+            .Argument<IntGraphType>("first", $"How many operation names, 1 to {PageRequest.MaxPageSize}.", arg => arg.DefaultValue = 10)
             .Resolve(ctx =>
             {
                 var first = ctx.GetArgument("first", 10);
@@ -52,35 +47,29 @@ public sealed class OperationsOverviewType : ObjectGraphType<OperationsOverview>
     }
 }
 
-public sealed class MessageQueueCountsType : ObjectGraphType<QueueCounts>
+public sealed class MessageQueueCountsType : ObjectType<QueueCounts>
 {
-    public MessageQueueCountsType()
+    public MessageQueueCountsType() : base("MessageQueueCounts", "Messages in Wolverine's durable queues (stored in the database until handled or sent).")
     {
-        Name = "MessageQueueCounts";
-        Description = "Messages in Wolverine's durable queues (stored in the database until handled or sent).";
         Field(x => x.Incoming).Description("Messages received and waiting to be handled.");
         Field(x => x.Scheduled).Description("Messages scheduled for later: retries after a delay and timed work.");
         Field(x => x.Outgoing).Description("Messages waiting to be sent on.");
     }
 }
 
-public sealed class DeadLetterCountsType : ObjectGraphType<DeadLetterCounts>
+public sealed class DeadLetterCountsType : ObjectType<DeadLetterCounts>
 {
-    public DeadLetterCountsType()
+    public DeadLetterCountsType() : base("DeadLetterCounts", "How many messages failed for good and wait for an admin to replay or discard them.")
     {
-        Name = "DeadLetterCounts";
-        Description = "How many messages failed for good and wait for an admin to replay or discard them.";
         Field(x => x.Total).Description("All dead letters.");
         Field(x => x.LastHour).Description("Those that failed within the last hour.");
     }
 }
 
-public sealed class ProjectionLagType : ObjectGraphType<ProjectionLag>
+public sealed class ProjectionLagType : ObjectType<ProjectionLag>
 {
-    public ProjectionLagType()
+    public ProjectionLagType() : base("ProjectionLag", "An asynchronous projection (a read model the projection daemon builds after the writes) and how far behind its module's events it is.")
     {
-        Name = "ProjectionLag";
-        Description = "An asynchronous projection (a read model the projection daemon builds after the writes) and how far behind its module's events it is.";
         Field(x => x.Module).Description("The module whose store it belongs to, e.g. campaigns.");
         Field(x => x.Projection).Description("The projection's name, e.g. CampaignDay.");
         Field<NonNullGraphType<IntGraphType>>("position").Description("The sequence number of the last event it processed.").Resolve(ctx => Saturating.Int(ctx.Source.Position));
@@ -90,12 +79,10 @@ public sealed class ProjectionLagType : ObjectGraphType<ProjectionLag>
     }
 }
 
-public sealed class OperationFiguresType : ObjectGraphType<OperationSummary>
+public sealed class OperationFiguresType : ObjectType<OperationSummary>
 {
-    public OperationFiguresType()
+    public OperationFiguresType() : base("OperationFigures", "One GraphQL operation name's figures on this node over the last hour (durations measured by the server, in milliseconds, to the upper bound of a histogram bucket).")
     {
-        Name = "OperationFigures";
-        Description = "One GraphQL operation name's figures on this node over the last hour (durations measured by the server, in milliseconds, to the upper bound of a histogram bucket).";
         Field(x => x.Name).Description("The operation's name as the client gave it, else its persisted document's id, else anonymous (other once 300 names are known).");
         Field(x => x.Type).Description("query, mutation or subscription.");
         Field<NonNullGraphType<IntGraphType>>("count").Description("How many ran.").Resolve(ctx => Saturating.Int(ctx.Source.Count));
@@ -107,12 +94,10 @@ public sealed class OperationFiguresType : ObjectGraphType<OperationSummary>
     }
 }
 
-public sealed class OperationMinuteType : ObjectGraphType<OperationMinute>
+public sealed class OperationMinuteType : ObjectType<OperationMinute>
 {
-    public OperationMinuteType()
+    public OperationMinuteType() : base("OperationMinute", "One minute of this node's GraphQL operations.")
     {
-        Name = "OperationMinute";
-        Description = "One minute of this node's GraphQL operations.";
         Field(x => x.Start).Description("The minute's start.");
         Field<NonNullGraphType<IntGraphType>>("count").Description("Operations that ran.").Resolve(ctx => Saturating.Int(ctx.Source.Count));
         Field<NonNullGraphType<IntGraphType>>("errors").Description("Of those, how many answered with errors.").Resolve(ctx => Saturating.Int(ctx.Source.Errors));

@@ -106,15 +106,9 @@ public sealed class PlatformState(
 
     private static async Task<QueueCounts> QueuesAsync(IReadOnlyList<IMessageStore> stores)
     {
-        var (incoming, scheduled, outgoing) = (0, 0, 0);
-        foreach (var store in stores)
-        {
-            var counts = await store.Admin.FetchCountsAsync();
-            incoming += counts.Incoming;
-            scheduled += counts.Scheduled;
-            outgoing += counts.Outgoing;
-        }
-        return new QueueCounts(incoming, scheduled, outgoing);
+        var counts = new List<Wolverine.Logging.PersistedCounts>();
+        foreach (var store in stores) counts.Add(await store.Admin.FetchCountsAsync());
+        return new QueueCounts(counts.Sum(c => c.Incoming), counts.Sum(c => c.Scheduled), counts.Sum(c => c.Outgoing));
     }
 
     private async Task<DeadLetterCounts> DeadLettersAsync(IReadOnlyList<IMessageStore> stores, CancellationToken token)

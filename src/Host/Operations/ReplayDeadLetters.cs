@@ -16,5 +16,6 @@ internal sealed class ReplayDeadLettersField : IMutationField
         mutation.Mutation<ReplayDeadLettersPayloadType, AutoRegisteringInputObjectGraphType<ReplayDeadLettersInput>>("replayDeadLetters",
                 "Send dead letters back to their queues, once what made them fail is mended (admins). Unknown ids refuse the whole request with NOT_FOUND.", "Which.")
             .AuthorizeWithRoles(Roles.Admin)
-            .ResolveAsync(async ctx => await DeadLetterCommands.ApplyAsync(ctx, ctx.Input<ReplayDeadLettersInput>().Ids, DeadLetterStores.ReplayAsync));
+            // marked for replay: Wolverine's durability agent moves them back to the inbox
+            .ResolveAsync(async ctx => await DeadLetterCommands.ApplyAsync(ctx, ctx.Input<ReplayDeadLettersInput>().Ids, (letters, query, ct) => letters.ReplayAsync(query, ct)));
 }

@@ -42,9 +42,6 @@ public static class GraphQLTelemetry
             "{subscription}", "GraphQL subscriptions running on this node.");
     }
 
-    /// <summary>WebSocket connections open now (this process).</summary>
-    public static long Connections => Interlocked.Read(ref connections);
-
     /// <summary>Subscriptions running now (this process).</summary>
     public static long Subscriptions => Interlocked.Read(ref subscriptions);
 
@@ -102,21 +99,11 @@ public static class GraphQLTelemetry
         Operations.Add(1, tags);
         Durations.Record(duration.TotalSeconds, tags);
         if (untraced || errors is not { Count: > 0 }) return;
-        string[]? codes = null;
-        var distinct = 0;
-        foreach (var error in errors)
-        {
-            var code = error.Code ?? "UNKNOWN";
-            Errors.Add(1, new TagList { { "code", code }, { "operation", name } });
-            if (activity is null) continue;
-            codes ??= new string[errors.Count];
-            if (Array.IndexOf(codes, code, 0, distinct) < 0) codes[distinct++] = code;
-        }
-        if (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error);
-            if (activity.IsAllDataRequested) activity.SetTag(ErrorCodes, codes!.AsSpan(0, distinct).ToArray());
-        }
+        var codes = errors.Select(e => e.Code ?? "UNKNOWN").ToList();
+        foreach (var code in codes) Errors.Add(1, new TagList { { "code", code }, { "operation", name } });
+        if (activity is null) return;
+        activity.SetStatus(ActivityStatusCode.Error);
+        if (activity.IsAllDataRequested) activity.SetTag(ErrorCodes, codes.Distinct().ToArray());
     }
 
     /// <summary>

@@ -55,8 +55,7 @@ public sealed class PrivacyProcessor : BaseProcessor<Activity>
             foreach (ref readonly var tag in e.EnumerateTagObjects())
                 dirty |= IsDropped(tag.Key);
         if (!dirty) return;
-        var events = new List<ActivityEvent>();
-        foreach (ref readonly var e in activity.EnumerateEvents()) events.Add(e);
+        var events = activity.Events.ToList();
         if (EventsField is null)
         {
             activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;

@@ -15,39 +15,22 @@ public sealed class ScrapeAddresses
     private ScrapeAddresses(IPNetwork[] networks) => this.networks = networks;
 
     /// <summary>The rule; throws <see cref="InvalidOperationException"/> naming the entry that is neither an address nor a range.</summary>
-    public static ScrapeAddresses Parse(string? allowed)
+    public static ScrapeAddresses Parse(string? allowed) =>
+        new((allowed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Network).ToArray());
+
+    private static IPNetwork Network(string entry)
     {
-        var entries = (allowed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var networks = new IPNetwork[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var entry = entries[i];
-            if (entry.Contains('/'))
-            {
-                if (!IPNetwork.TryParse(entry, out networks[i]))
-                    throw new InvalidOperationException(
-                        $"Metrics:AllowedAddresses holds '{entry}', which is not a CIDR range (e.g. 10.0.0.0/8, with no bits set after the prefix).");
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                address = Normal(address);
-                networks[i] = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-            }
-            else
-                throw new InvalidOperationException($"Metrics:AllowedAddresses holds '{entry}', which is not an IP address or a CIDR range.");
-        }
-        return new ScrapeAddresses(networks);
+        if (entry.Contains('/'))
+            return IPNetwork.TryParse(entry, out var network) ? network : throw new InvalidOperationException(
+                $"Metrics:AllowedAddresses holds '{entry}', which is not a CIDR range (e.g. 10.0.0.0/8, with no bits set after the prefix).");
+        if (!IPAddress.TryParse(entry, out var address))
+            throw new InvalidOperationException($"Metrics:AllowedAddresses holds '{entry}', which is not an IP address or a CIDR range.");
+        address = Normal(address);
+        return new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
     }
 
     /// <summary>Whether the address may scrape; an unknown address (null) may not.</summary>
-    public bool Allows(IPAddress? address)
-    {
-        if (address is null) return false;
-        address = Normal(address);
-        foreach (var network in networks)
-            if (network.Contains(address)) return true;
-        return false;
-    }
+    public bool Allows(IPAddress? address) => address is not null && networks.Any(network => network.Contains(Normal(address)));
 
     private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -28,8 +28,6 @@ internal static class TelemetryComposition
     public static WebApplicationBuilder AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<OpenTelemetrySettings>().Bind(builder.Configuration.GetSection(OpenTelemetrySettings.Section));
-        services.AddOptions<MetricsSettings>().Bind(builder.Configuration.GetSection(MetricsSettings.Section));
         services.AddSingleton<OperationStats>();
         services.AddSingleton<UntracedOperations>();
         // the platform's state as gauges (queues, dead letters, projection lag): read only when something collects them

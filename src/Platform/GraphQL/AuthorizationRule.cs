@@ -16,13 +16,13 @@ public sealed class AuthorizationRule : ValidationRuleBase
         var used = context.Operation is null
             ? []
             : (context.GetRecursivelyReferencedFragments(context.Operation, onlyUsed: true) ?? []).ToHashSet();
-        var state = new State();
+        var active = false;
         return new(new NodeVisitors(
-            new MatchingNodeVisitor<GraphQLOperationDefinition>((op, ctx) => state.Active = op == ctx.Operation),
-            new MatchingNodeVisitor<GraphQLFragmentDefinition>((fragment, _) => state.Active = used.Contains(fragment)),
+            new MatchingNodeVisitor<GraphQLOperationDefinition>((op, ctx) => active = op == ctx.Operation),
+            new MatchingNodeVisitor<GraphQLFragmentDefinition>((fragment, _) => active = used.Contains(fragment)),
             new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
             {
-                if (!state.Active || !ctx.ShouldIncludeNode(field)) return;
+                if (!active || !ctx.ShouldIncludeNode(field)) return;
                 var definition = ctx.TypeInfo.GetFieldDef();
                 var parent = ctx.TypeInfo.GetParentType()?.GetNamedType();
                 if (definition is null) return;
@@ -49,10 +49,5 @@ public sealed class AuthorizationRule : ValidationRuleBase
     {
         if (context.Errors.Any(e => e.Code == code && e.Nodes.Contains(node))) return;
         context.ReportError(new ValidationError(context.Document.Source, null!, message, node) { Code = code });
-    }
-
-    private sealed class State
-    {
-        public bool Active { get; set; }
     }
 }

@@ -17,9 +17,6 @@ public sealed class BatchLoader<TKey, TValue> where TKey : notnull
     public BatchLoader(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch) =>
         this.fetch = fetch;
 
-    /// <summary>How many times the loader has called its fetch function (for tests).</summary>
-    public int Batches { get; private set; }
-
     public IDataLoaderResult<TValue?> Load(TKey key)
     {
         lock (gate)
@@ -57,7 +54,6 @@ public sealed class BatchLoader<TKey, TValue> where TKey : notnull
             if (pending.Count == 0) return;
             batch = pending.Select(k => (k, loaded[k])).ToList();
             pending.Clear();
-            Batches++;
         }
         try
         {

@@ -61,26 +61,19 @@ public static class Cursor
     {
         key = "";
         if (cursor.Length > 256) return false;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            if (!text.StartsWith("c:", StringComparison.Ordinal)) return false;
-            key = text[2..];
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        Span<byte> bytes = stackalloc byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
+        if (Base64Url.DecodeFromChars(cursor, bytes, out _, out var written) != System.Buffers.OperationStatus.Done) return false;
+        var text = Encoding.UTF8.GetString(bytes[..written]);
+        if (!text.StartsWith("c:", StringComparison.Ordinal)) return false;
+        key = text[2..];
+        return true;
     }
 }
 
-public sealed class PageInfoType : ObjectGraphType<PageInfo>
+public sealed class PageInfoType : ObjectType<PageInfo>
 {
-    public PageInfoType()
+    public PageInfoType() : base("PageInfo", "Where a page sits in its list.")
     {
-        Name = "PageInfo";
-        Description = "Where a page sits in its list.";
         Field(x => x.HasNextPage).Description("True when more items follow the last edge.");
         Field(x => x.HasPreviousPage).Description("True when items precede the first edge.");
         Field(x => x.StartCursor, nullable: true).Description("The cursor of the first edge.");

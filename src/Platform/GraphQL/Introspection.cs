@@ -20,15 +20,8 @@ public static class Introspection
     /// <summary>Call for every graph type before it is initialised (<c>Schema.OnBeforeInitializeType</c>).</summary>
     public static void Complete(IGraphType graphType)
     {
-        switch (graphType)
-        {
-            case __Directive directive:
-                CompleteDirective(directive);
-                break;
-            case __Type type:
-                CompleteType(type);
-                break;
-        }
+        if (graphType is __Directive directive) CompleteDirective(directive);
+        else if (graphType is __Type type) CompleteType(type);
     }
 
     /// <summary><c>args(includeDeprecated: Boolean = false)</c>: deprecated directive arguments only when asked, as for fields' arguments.</summary>

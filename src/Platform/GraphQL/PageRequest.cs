@@ -79,7 +79,7 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
         Expression<Func<T, long>> key, bool descending, CancellationToken cancellationToken) where T : class
     {
         var keyOf = key.Compile();
-        return PageAsync(session, filter, q => Keyset(q, key, descending), r => keyOf(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        return PageAsync<T, T>(session, filter, q => Keyset(q, key, descending).ToList(), r => keyOf(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
     /// <summary>
@@ -89,11 +89,9 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
     /// </summary>
     public Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
         Expression<Func<T, long>> key, bool descending, Expression<Func<T, TRow>> select, Func<TRow, long> keyOfRow, CancellationToken cancellationToken)
-        where T : class
-    {
-        return PageAsync<T, TRow>(session, filter, q => Keyset(q, key, descending).Select(select).ToList(),
+        where T : class =>
+        PageAsync<T, TRow>(session, filter, q => Keyset(q, key, descending).Select(select).ToList(),
             r => keyOfRow(r).ToString(CultureInfo.InvariantCulture), cancellationToken);
-    }
 
     /// <summary>As the other <c>PageAsync</c> with a Select projection, over a unique text key the list is ordered by, ascending.</summary>
     public Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
@@ -103,15 +101,8 @@ public sealed record PageRequest(int First, string? AfterKey, bool Backward = fa
 
     /// <summary>As the other <c>PageAsync</c>, over a unique text key the list is ordered by, ascending.</summary>
     public Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
-        Expression<Func<T, string>> key, CancellationToken cancellationToken) where T : class
-    {
-        var keyOf = key.Compile();
-        return PageAsync(session, filter, q => Keyset(q, key), keyOf, cancellationToken);
-    }
-
-    private Task<Connection<T>> PageAsync<T>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
-        Func<IBatchedQueryable<T>, IBatchedQueryable<T>> keyset, Func<T, string> key, CancellationToken cancellationToken) where T : class =>
-        PageAsync<T, T>(session, filter, q => keyset(q).ToList(), key, cancellationToken);
+        Expression<Func<T, string>> key, CancellationToken cancellationToken) where T : class =>
+        PageAsync<T, T>(session, filter, q => Keyset(q, key).ToList(), key.Compile(), cancellationToken);
 
     private async Task<Connection<TRow>> PageAsync<T, TRow>(IQuerySession session, Func<IBatchedQueryable<T>, IBatchedQueryable<T>> filter,
         Func<IBatchedQueryable<T>, Task<IReadOnlyList<TRow>>> fetch, Func<TRow, string> key, CancellationToken cancellationToken) where T : class

@@ -45,10 +45,7 @@ public sealed class DecimalScalar : ScalarGraphType
         null => null,
         decimal d => d,
         string s => ParseText(s),
-        int i => (decimal)i,
-        long l => (decimal)l,
-        double d => (decimal)d,
-        float f => (decimal)f,
+        int or long or double or float => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
         System.Numerics.BigInteger b => (decimal)b,
         _ => ThrowValueConversionError(value),
     };

@@ -1,11 +1,9 @@
 namespace WorkersPower.Platform.GraphQL;
 
-public sealed class UserErrorType : ObjectGraphType<UserError>
+public sealed class UserErrorType : ObjectType<UserError>
 {
-    public UserErrorType()
+    public UserErrorType() : base("UserError", "A business-rule or validation failure: the operation changed nothing.")
     {
-        Name = "UserError";
-        Description = "A business-rule or validation failure: the operation changed nothing.";
         Field(x => x.Code).Description("A stable code: VALIDATION, NOT_FOUND, CONFLICT, ALREADY_EXISTS, INVALID_STATE, INVALID_CREDENTIALS, INVALID_TOKEN, THROTTLED, RATE_LIMITED.");
         Field(x => x.Message).Description("A message for people.");
         Field(x => x.Field, nullable: true).Description("The path into the input of the field at fault, when one is.");
@@ -19,14 +17,10 @@ public abstract record Payload
 }
 
 /// <summary>Adds the errors list every payload has.</summary>
-public abstract class PayloadType<T> : ObjectGraphType<T> where T : Payload
+public abstract class PayloadType<T> : ObjectType<T> where T : Payload
 {
-    protected PayloadType(string name, string description)
-    {
-        Name = name;
-        Description = description;
+    protected PayloadType(string name, string description) : base(name, description) =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
             .Description("Why the mutation changed nothing; empty on success.")
             .Resolve(ctx => ctx.Source.Errors);
-    }
 }

@@ -16,4 +16,17 @@ public interface ITokenSubjectCheck
 public sealed record TokenSubject(string? Refusal, IReadOnlyList<Grant> Grants)
 {
     public static TokenSubject Refused(string refusal) => new(refusal, []);
+
+    /// <summary>Asks every registered <see cref="ITokenSubjectCheck"/> in turn: the first refusal, else the grants they all read.</summary>
+    public static async Task<TokenSubject> CheckAllAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var grants = new List<Grant>();
+        foreach (var check in services.GetServices<ITokenSubjectCheck>())
+        {
+            var subject = await check.CheckAsync(user, cancellationToken).ConfigureAwait(false);
+            if (subject.Refusal is not null) return subject;
+            grants.AddRange(subject.Grants);
+        }
+        return new TokenSubject(null, grants);
+    }
 }

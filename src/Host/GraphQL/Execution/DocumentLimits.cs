@@ -14,7 +14,7 @@ internal static class DocumentLimits
     {
         var counter = new Counter();
         // The counter never awaits (it only counts), so the walk has ended when VisitAsync returns: nothing blocks here.
-        var walk = counter.VisitAsync(document, new Context()).AsTask();
+        var walk = counter.VisitAsync(document, new WalkContext()).AsTask();
         if (!walk.IsCompleted) throw new InvalidOperationException("The document walk was expected to end at once.");
         if (walk.Exception is { } failed) ExceptionDispatchInfo.Capture(failed.InnerException ?? failed).Throw();
         if (counter.Aliases > settings.MaxAliases)
@@ -27,19 +27,20 @@ internal static class DocumentLimits
         }
     }
 
-    private sealed class Context : IASTVisitorContext
-    {
-        public CancellationToken CancellationToken => CancellationToken.None;
-    }
-
-    private sealed class Counter : ASTVisitor<Context>
+    private sealed class Counter : ASTVisitor<WalkContext>
     {
         public int Aliases { get; private set; }
 
-        protected override ValueTask VisitFieldAsync(GraphQLField field, Context context)
+        protected override ValueTask VisitFieldAsync(GraphQLField field, WalkContext context)
         {
             if (field.Alias is not null) Aliases++;
             return base.VisitFieldAsync(field, context);
         }
     }
+}
+
+/// <summary>The context of a document walk that never awaits (it only looks), so it has ended when VisitAsync returns.</summary>
+internal sealed class WalkContext : IASTVisitorContext
+{
+    public CancellationToken CancellationToken => CancellationToken.None;
 }

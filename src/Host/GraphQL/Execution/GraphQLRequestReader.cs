@@ -20,23 +20,13 @@ internal sealed record GraphQLHttpRequest(string Query, string? OperationName, J
             throw new BadGraphQLRequest("A name appears twice in one object of the variables or extensions.");
     }
 
-    private static bool HasDuplicateNames(JsonElement element)
+    private static bool HasDuplicateNames(JsonElement element) => element.ValueKind switch
     {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                    if (!names.Add(property.Name) || HasDuplicateNames(property.Value)) return true;
-                return false;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    if (HasDuplicateNames(item)) return true;
-                return false;
-            default:
-                return false;
-        }
-    }
+        JsonValueKind.Object => element.EnumerateObject().CountBy(p => p.Name, StringComparer.Ordinal).Any(name => name.Value > 1)
+            || element.EnumerateObject().Any(p => HasDuplicateNames(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasDuplicateNames),
+        _ => false,
+    };
 }
 
 /// <summary>Why a request could not be taken as a GraphQL request.</summary>
@@ -133,21 +123,15 @@ internal static class GraphQLRequestReader
         return value.GetString()!;
     }
 
-    private static string? OptionalString(JsonElement root, string name)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new BadGraphQLRequest($"The '{name}' parameter must be a string or null.");
-    }
+    private static string? OptionalString(JsonElement root, string name) => Optional(root, name, JsonValueKind.String, "a string")?.GetString();
 
-    private static JsonElement? OptionalObject(JsonElement root, string name)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        return value.ValueKind == JsonValueKind.Object
-            ? value.Clone()
-            : throw new BadGraphQLRequest($"The '{name}' parameter must be an object (a map) or null.");
-    }
+    private static JsonElement? OptionalObject(JsonElement root, string name) => Optional(root, name, JsonValueKind.Object, "an object (a map)")?.Clone();
+
+    /// <summary>The parameter when it is of <paramref name="kind"/>, null when absent or null, else a bad request.</summary>
+    private static JsonElement? Optional(JsonElement root, string name, JsonValueKind kind, string what) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == kind ? value
+        : throw new BadGraphQLRequest($"The '{name}' parameter must be {what} or null.");
 
     private static JsonElement? ParseObjectParameter(string name, string? text)
     {

@@ -10,7 +10,7 @@ namespace WorkersPower.Host.GraphQL.Execution;
 /// </summary>
 internal sealed partial class GraphQLRunner(
     IDocumentExecuter<PlatformSchema> executer,
-    ExecutionOptionsBuilder options,
+    IGraphQLSerializer serializer,
     GraphQLRequestPreparation preparation,
     IOptions<GraphQLSettings> settings,
     OperationStats stats,
@@ -45,7 +45,7 @@ internal sealed partial class GraphQLRunner(
         ExecutionResult? result = null;
         try
         {
-            result = await executer.ExecuteAsync(options.Build(prepared, user, services, streaming, HandleUnhandledException, cancellationToken)).ConfigureAwait(false);
+            result = await executer.ExecuteAsync(Options(prepared, user, services, streaming, cancellationToken)).ConfigureAwait(false);
             if (!settings.Value.FieldSuggestions && result.Errors is { Count: > 0 } errors) result.Errors = HideSuggestions(errors);
             preparation.Executed(prepared, result);
             return result;
@@ -61,6 +61,39 @@ internal sealed partial class GraphQLRunner(
             activity?.Dispose();
         }
     }
+
+    /// <summary>
+    /// The <see cref="ExecutionOptions"/> of a prepared request, the same for every transport: the document, operation,
+    /// variables and extensions, the caller and the request's services, and the time limit. Only a subscription on a
+    /// transport that streams (the WebSocket) runs without a time limit; queries and mutations have
+    /// <see cref="GraphQLSettings.Timeout"/> everywhere (HTTP cannot stream, so everything it runs has the limit).
+    /// </summary>
+    private ExecutionOptions Options(PreparedRequest prepared, ClaimsPrincipal user, IServiceProvider services, bool streaming, CancellationToken cancellationToken)
+    {
+        var request = prepared.Request;
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = prepared.Document,
+            OperationName = request.OperationName,
+            Variables = ToInputs(request.Variables),
+            Extensions = ToInputs(request.Extensions),
+            RequestServices = services,
+            User = user,
+            CancellationToken = cancellationToken,
+            // a subscription lives as long as its client wants; only other operations have a time limit
+            Timeout = streaming && prepared.IsSubscription ? Timeout.InfiniteTimeSpan : settings.Value.Timeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            UnhandledExceptionDelegate = HandleUnhandledException,
+        };
+        // A document that passed validation before skips GraphQL's own rules (they depend on the document and
+        // schema only); the platform's registered rules (authorization, complexity...) are added to this list
+        // by their configurations and run on every request.
+        if (prepared.DocumentValidated) options.ValidationRules = [];
+        return options;
+    }
+
+    private Inputs? ToInputs(JsonElement? element) => element is { } e ? serializer.ReadNode<Inputs>(e) : null;
 
     private static readonly ExecutionErrors Thrown = [new ExecutionError("") { Code = ErrorCodes.Internal }];
 

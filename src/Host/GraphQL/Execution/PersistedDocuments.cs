@@ -8,21 +8,16 @@ namespace WorkersPower.Host.GraphQL.Execution;
 /// known by "sha256:" and the hex SHA-256 of its UTF-8 text. A request may send {"documentId": "sha256:..."}
 /// instead of a query; with GraphQL:PersistedDocumentsOnly, only such requests are served.
 /// </summary>
-internal sealed class PersistedDocuments
+internal sealed class PersistedDocuments(IOptions<GraphQLSettings> settings)
 {
     public const string Folder = "PersistedDocuments";
     public const string NotFoundCode = "PERSISTED_DOCUMENT_NOT_FOUND";
     public const string OnlyCode = "PERSISTED_DOCUMENTS_ONLY";
 
-    private readonly FrozenDictionary<string, string> documents;
-    private readonly bool only;
+    private readonly FrozenDictionary<string, string> documents = Load(Path.Combine(AppContext.BaseDirectory, Folder))
+        .DistinctBy(IdOf, StringComparer.Ordinal).ToFrozenDictionary(IdOf, text => text, StringComparer.Ordinal);
 
-    public PersistedDocuments(IOptions<GraphQLSettings> settings)
-    {
-        only = settings.Value.PersistedDocumentsOnly;
-        var folder = Path.Combine(AppContext.BaseDirectory, Folder);
-        documents = Load(folder).DistinctBy(IdOf, StringComparer.Ordinal).ToFrozenDictionary(IdOf, text => text, StringComparer.Ordinal);
-    }
+    private readonly bool only = settings.Value.PersistedDocumentsOnly;
 
     public int Count => documents.Count;
 

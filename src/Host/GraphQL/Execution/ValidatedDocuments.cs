@@ -47,17 +47,12 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
         var finder = new LiteralFinder();
         // The finder never awaits (every visit of a value returns at once), so the walk has ended when VisitAsync
         // returns; were it ever not to have ended, the document counts as holding literals and is not kept.
-        var walk = finder.VisitAsync(document, new Context());
+        var walk = finder.VisitAsync(document, new WalkContext());
         return !walk.IsCompletedSuccessfully || finder.Found;
     }
 
-    private sealed class Context : IASTVisitorContext
-    {
-        public CancellationToken CancellationToken => CancellationToken.None;
-    }
-
     /// <summary>Finds scalar literals anywhere (lists and objects are made of them); variables are not literals.</summary>
-    private sealed class LiteralFinder : ASTVisitor<Context>
+    private sealed class LiteralFinder : ASTVisitor<WalkContext>
     {
         public bool Found { get; private set; }
 
@@ -67,11 +62,11 @@ internal sealed class ValidatedDocuments(IOptions<GraphQLSettings> settings)
             return default;
         }
 
-        protected override ValueTask VisitStringValueAsync(GraphQLStringValue stringValue, Context context) => Literal();
-        protected override ValueTask VisitIntValueAsync(GraphQLIntValue intValue, Context context) => Literal();
-        protected override ValueTask VisitFloatValueAsync(GraphQLFloatValue floatValue, Context context) => Literal();
-        protected override ValueTask VisitBooleanValueAsync(GraphQLBooleanValue booleanValue, Context context) => Literal();
-        protected override ValueTask VisitEnumValueAsync(GraphQLEnumValue enumValue, Context context) => Literal();
-        protected override ValueTask VisitNullValueAsync(GraphQLNullValue nullValue, Context context) => Literal();
+        protected override ValueTask VisitStringValueAsync(GraphQLStringValue stringValue, WalkContext context) => Literal();
+        protected override ValueTask VisitIntValueAsync(GraphQLIntValue intValue, WalkContext context) => Literal();
+        protected override ValueTask VisitFloatValueAsync(GraphQLFloatValue floatValue, WalkContext context) => Literal();
+        protected override ValueTask VisitBooleanValueAsync(GraphQLBooleanValue booleanValue, WalkContext context) => Literal();
+        protected override ValueTask VisitEnumValueAsync(GraphQLEnumValue enumValue, WalkContext context) => Literal();
+        protected override ValueTask VisitNullValueAsync(GraphQLNullValue nullValue, WalkContext context) => Literal();
     }
 }

@@ -7,7 +7,6 @@ internal static class MediaTypes
 {
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
-    public const string Html = "text/html";
 
     /// <summary>
     /// The response media type for an Accept header: the supported type with the highest quality;
@@ -41,13 +40,6 @@ internal static class MediaTypes
             }
         }
         return best;
-    }
-
-    /// <summary>True when the Accept header asks for HTML before any JSON type (a browser navigating).</summary>
-    public static bool PrefersHtml(IList<string>? acceptHeaders)
-    {
-        if (acceptHeaders is null || !MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted)) return false;
-        return accepted.FirstOrDefault(a => (a.Quality ?? 1) > 0)?.MediaType.Value?.Equals(Html, StringComparison.OrdinalIgnoreCase) == true;
     }
 
     /// <summary>True for "application/json" with no charset or a UTF-8 charset.</summary>

@@ -64,8 +64,7 @@ internal sealed partial class SocketSession
             return;
         }
         PostNext(id, result);
-        operations.End(id);
-        Post($"{{\"id\":{JsonSerializer.Serialize(id)},\"type\":\"complete\"}}");
+        Complete(id);
     }
 
     private string ErrorsJson(ExecutionResult result)

@@ -45,31 +45,25 @@ internal sealed class SocketToken(GraphQLWebSocketEndpoint endpoint, Func<int, s
             return false;
         }
         using var scope = endpoint.Scopes.CreateScope();
-        var grants = new List<Grant>();
-        foreach (var check in scope.ServiceProvider.GetServices<ITokenSubjectCheck>())
+        TokenSubject subject;
+        try
         {
-            string? refusal;
-            try
-            {
-                var subject = await check.CheckAsync(User, closing);
-                refusal = subject.Refusal;
-                grants.AddRange(subject.Grants);
-            }
-            catch (OperationCanceledException) when (closing.IsCancellationRequested) { return false; }
-            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-            {
-                // 1013 "Try Again Later": the token could not be checked, the client should reconnect.
-                await closeAsync(1013, "Try again later");
-                return false;
-            }
-            if (refusal is not null)
-            {
-                await closeAsync(4403, GraphQLWebSocketEndpoint.TokenRefused);
-                return false;
-            }
+            subject = await TokenSubject.CheckAllAsync(scope.ServiceProvider, User, closing);
+        }
+        catch (OperationCanceledException) when (closing.IsCancellationRequested) { return false; }
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        {
+            // 1013 "Try Again Later": the token could not be checked, the client should reconnect.
+            await closeAsync(1013, "Try again later");
+            return false;
+        }
+        if (subject.Refusal is not null)
+        {
+            await closeAsync(4403, GraphQLWebSocketEndpoint.TokenRefused);
+            return false;
         }
         // the operations that follow act with the grants held now (a revoked or ended one is gone within the check's cache time)
-        User = GrantClaims.With(User, grants);
+        User = GrantClaims.With(User, subject.Grants);
         return true;
     }
 

@@ -26,7 +26,5 @@ internal sealed class ArchiveArticleField : IMutationField
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<ArchiveArticleInput>>("archiveArticle", "Archive an article for good (editors).")
             .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx => ArticleType.IdOf(ctx.Input<ArchiveArticleInput>().ArticleId) is { } id
-                ? await ArticlePayload.RunAsync(ctx, new ArchiveArticle(id, ctx.Caller()))
-                : ArticlePayload.NoSuchArticle);
+            .ResolveAsync(async ctx => await ArticlePayload.RunAsync(ctx, ctx.Input<ArchiveArticleInput>().ArticleId, id => new ArchiveArticle(id, ctx.Caller())));
 }

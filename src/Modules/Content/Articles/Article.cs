@@ -81,6 +81,13 @@ public sealed class Article : IArticleView
         Visibility = c.Visibility;
         SearchDocument = $"{c.Title}\n{c.Summary}\n{string.Join(' ', c.Tags)}\n{c.Body}";
     }
+
+    /// <summary>A step of the editorial workflow: the status reached, at <paramref name="at"/>.</summary>
+    internal void MoveTo(ArticleStatus status, DateTimeOffset at)
+    {
+        Status = status;
+        UpdatedAt = at;
+    }
 }
 
 public sealed class ArticleProjection : SingleStreamProjection<Article, Guid>
@@ -118,30 +125,17 @@ public sealed class ArticleProjection : SingleStreamProjection<Article, Guid>
         a.UpdatedAt = e.At;
     }
 
-    public static void Apply(ArticleSubmittedForReview e, Article a)
-    {
-        a.Status = ArticleStatus.InReview;
-        a.UpdatedAt = e.At;
-    }
+    public static void Apply(ArticleSubmittedForReview e, Article a) => a.MoveTo(ArticleStatus.InReview, e.At);
 
     public static void Apply(ArticlePublished e, Article a)
     {
-        a.Status = ArticleStatus.Published;
+        a.MoveTo(ArticleStatus.Published, e.At);
         a.PublishedAt ??= e.At;
         if (!a.EverPublished) a.Sequence = Sequences.Next(e.At);
         a.EverPublished = true;
-        a.UpdatedAt = e.At;
     }
 
-    public static void Apply(ArticleUnpublished e, Article a)
-    {
-        a.Status = ArticleStatus.Unpublished;
-        a.UpdatedAt = e.At;
-    }
+    public static void Apply(ArticleUnpublished e, Article a) => a.MoveTo(ArticleStatus.Unpublished, e.At);
 
-    public static void Apply(ArticleArchived e, Article a)
-    {
-        a.Status = ArticleStatus.Archived;
-        a.UpdatedAt = e.At;
-    }
+    public static void Apply(ArticleArchived e, Article a) => a.MoveTo(ArticleStatus.Archived, e.At);
 }

@@ -6,6 +6,10 @@ public sealed record ArticlePayload(Article? Article) : Payload
     /// <summary>The answer to an id that is not an article's.</summary>
     public static ArticlePayload NoSuchArticle => new((Article?)null) { Errors = [ArticleRules.NoSuchArticle] };
 
+    /// <summary>Runs the command <paramref name="command"/> makes for the article with the global id <paramref name="articleId"/> (NOT_FOUND when it is not an article's).</summary>
+    internal static async Task<ArticlePayload> RunAsync(IResolveFieldContext ctx, string articleId, Func<Guid, object> command) =>
+        ArticleType.IdOf(articleId) is { } id ? await RunAsync(ctx, command(id)) : NoSuchArticle;
+
     /// <summary>Runs an article's command and answers the article as it is after it.</summary>
     internal static async Task<ArticlePayload> RunAsync(IResolveFieldContext ctx, object command)
     {

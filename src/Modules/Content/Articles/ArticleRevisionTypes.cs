@@ -1,11 +1,9 @@
 namespace WorkersPower.Content.Articles;
 
-public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
+public sealed class ArticleRevisionType : ObjectType<ArticleRevision>
 {
-    public ArticleRevisionType()
+    public ArticleRevisionType() : base("ArticleRevision", "One version of an article.")
     {
-        Name = "ArticleRevision";
-        Description = "One version of an article.";
         Field(x => x.Version).Description("The version number.");
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title then.").Resolve(ctx => ctx.Source.Content.Title);
         Field<StringGraphType>("summary").Description("The summary then.").Resolve(ctx => ctx.Source.Content.Summary);
@@ -19,12 +17,10 @@ public sealed class ArticleRevisionType : ObjectGraphType<ArticleRevision>
     }
 }
 
-public sealed class ArticleDiffType : ObjectGraphType<ArticleDiff>
+public sealed class ArticleDiffType : ObjectType<ArticleDiff>
 {
-    public ArticleDiffType()
+    public ArticleDiffType() : base("ArticleDiff", "How an article's body (and title) changed between two versions.")
     {
-        Name = "ArticleDiff";
-        Description = "How an article's body (and title) changed between two versions.";
         Field(x => x.From).Description("The older version.");
         Field(x => x.To).Description("The newer version.");
         Field(x => x.FromTitle).Description("The title at the older version.");

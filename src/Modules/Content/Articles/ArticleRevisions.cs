@@ -9,16 +9,12 @@ public static class ArticleRevisions
     public static async Task<IReadOnlyList<ArticleRevision>> AllAsync(IQuerySession session, Guid articleId, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(articleId, token: ct);
-        var revisions = new List<ArticleRevision>();
-        foreach (var e in events)
+        return events.Select(e => e.Data switch
         {
-            switch (e.Data)
-            {
-                case ArticleDrafted d: revisions.Add(new((int)e.Version, d.Content, e.Timestamp, null, d.AuthorMemberId)); break;
-                case ArticleRevised r: revisions.Add(new((int)e.Version, r.Content, e.Timestamp, r.RestoredFrom, r.ByMemberId)); break;
-            }
-        }
-        return revisions;
+            ArticleDrafted d => new ArticleRevision((int)e.Version, d.Content, e.Timestamp, null, d.AuthorMemberId),
+            ArticleRevised r => new ArticleRevision((int)e.Version, r.Content, e.Timestamp, r.RestoredFrom, r.ByMemberId),
+            _ => null,
+        }).OfType<ArticleRevision>().ToList();
     }
 }
 

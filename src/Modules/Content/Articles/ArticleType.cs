@@ -1,16 +1,14 @@
 namespace WorkersPower.Content.Articles;
 
-public sealed class ArticleType : ObjectGraphType<IArticleView>
+public sealed class ArticleType : ObjectType<IArticleView>
 {
     public const string TypeName = "Article";
 
     /// <summary>The article's id in a global id, or null when it is not an article's.</summary>
     public static Guid? IdOf(string? globalId) => GlobalId.TryDecode(globalId, TypeName);
 
-    public ArticleType()
+    public ArticleType() : base(TypeName, "An article (or a standing page) in Markdown, with every version kept.")
     {
-        Name = TypeName;
-        Description = "An article (or a standing page) in Markdown, with every version kept.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Description("The global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
         Field(x => x.Slug).Description("Its address; stable once published.");
@@ -26,18 +24,8 @@ public sealed class ArticleType : ObjectGraphType<IArticleView>
         Field(x => x.UpdatedAt).Description("When it last changed.");
         Field<AuthorType>("author").Description("A public byline: no member data beyond the name (null when there is none, or the author's data was erased).")
             .Resolve(ctx => ctx.Source.AuthorMemberId is { } id ? ctx.LoadAuthor(id).Then(a => a is { Erased: false } ? a : null) : null);
-        AddField(new FieldType
-        {
-            Name = "campaign",
-            Description = "The campaign it belongs to, if any (resolved by the Campaigns module).",
-            ResolvedType = new GraphQLTypeReference("Campaign"),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<IArticleView, object?>(async ctx =>
-            {
-                if (ctx.Source.CampaignId is not { } id) return null;
-                var resolver = ctx.RequestServices!.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == "Campaign");
-                return resolver is null ? null : await resolver.ResolveAsync(id, ctx);
-            }),
-        });
+        Field("campaign", new GraphQLTypeReference("Campaign")).Description("The campaign it belongs to, if any (resolved by the Campaigns module).")
+            .Resolve(ctx => ctx.Source.CampaignId is { } id ? ctx.LoadNode("Campaign", id) : null);
         Field<NonNullGraphType<ConnectionType<ArticleRevisionType>>>("revisions")
             .Description("Every version, newest first (editors).")
             .PageArguments()
@@ -57,12 +45,7 @@ public sealed class ArticleType : ObjectGraphType<IArticleView>
     }
 }
 
-public sealed class AuthorType : ObjectGraphType<AuthorCopy>
+public sealed class AuthorType : ObjectType<AuthorCopy>
 {
-    public AuthorType()
-    {
-        Name = "Author";
-        Description = "A byline.";
-        Field(x => x.DisplayName).Description("The author's name.");
-    }
+    public AuthorType() : base("Author", "A byline.") => Field(x => x.DisplayName).Description("The author's name.");
 }

@@ -26,7 +26,5 @@ internal sealed class PublishArticleField : IMutationField
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<PublishArticleInput>>("publishArticle", "Publish an article (editors); its slug is fixed from then on.")
             .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx => ArticleType.IdOf(ctx.Input<PublishArticleInput>().ArticleId) is { } id
-                ? await ArticlePayload.RunAsync(ctx, new PublishArticle(id, ctx.Caller()))
-                : ArticlePayload.NoSuchArticle);
+            .ResolveAsync(async ctx => await ArticlePayload.RunAsync(ctx, ctx.Input<PublishArticleInput>().ArticleId, id => new PublishArticle(id, ctx.Caller())));
 }

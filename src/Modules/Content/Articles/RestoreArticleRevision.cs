@@ -26,14 +26,9 @@ public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion
 
 public static class RestoreArticleRevisionHandler
 {
-    public static async Task<CommandResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
-        if (stream.Aggregate is not { } article) return CommandResult.Refused(ArticleRules.NoSuchArticle);
-        var decision = command.Decide(article, await ArticleRevisions.AllAsync(session, article.Id, ct), clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
-        return decision.ToResult(article.Id);
-    }
+    public static Task<CommandResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        ArticleStreams.DecideAsync(session, command.ArticleId,
+            async article => command.Decide(article, await ArticleRevisions.AllAsync(session, article.Id, ct), clock.GetUtcNow()), ct);
 }
 
 internal sealed class RestoreArticleRevisionField : IMutationField
@@ -45,8 +40,6 @@ internal sealed class RestoreArticleRevisionField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.Input<RestoreArticleRevisionInput>();
-                return ArticleType.IdOf(input.ArticleId) is { } id
-                    ? await ArticlePayload.RunAsync(ctx, new RestoreArticleRevision(id, input.ExpectedVersion, input.Version, ctx.Caller()))
-                    : ArticlePayload.NoSuchArticle;
+                return await ArticlePayload.RunAsync(ctx, input.ArticleId, id => new RestoreArticleRevision(id, input.ExpectedVersion, input.Version, ctx.Caller()));
             });
 }

@@ -53,16 +53,13 @@ public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string?
 
 public static class ReviseArticleHandler
 {
-    public static async Task<CommandResult> Handle(ReviseArticle command, IDocumentSession session, ICampaignDirectory campaigns, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Article>(command.ArticleId, ct);
-        if (stream.Aggregate is not { } article) return CommandResult.Refused(ArticleRules.NoSuchArticle);
-        var taken = command.NewSlug(article) is { } slug ? await ArticleStreams.TakenSlugsAsync(session, slug, numbered: false, ct) : [];
-        var campaignExists = command.NewCampaign(article) is not { CampaignId: { } campaignId } || await campaigns.FindTitleAsync(campaignId, ct) is not null;
-        var decision = command.Decide(article, taken, clock.GetUtcNow(), campaignExists);
-        stream.AppendMany(decision.Events);
-        return decision.ToResult(article.Id);
-    }
+    public static Task<CommandResult> Handle(ReviseArticle command, IDocumentSession session, ICampaignDirectory campaigns, TimeProvider clock, CancellationToken ct) =>
+        ArticleStreams.DecideAsync(session, command.ArticleId, async article =>
+        {
+            var taken = command.NewSlug(article) is { } slug ? await ArticleStreams.TakenSlugsAsync(session, slug, numbered: false, ct) : [];
+            var campaignExists = command.NewCampaign(article) is not { CampaignId: { } campaignId } || await campaigns.FindTitleAsync(campaignId, ct) is not null;
+            return command.Decide(article, taken, clock.GetUtcNow(), campaignExists);
+        }, ct);
 }
 
 internal sealed class ReviseArticleField : IMutationField
@@ -74,9 +71,7 @@ internal sealed class ReviseArticleField : IMutationField
             .ResolveAsync(async ctx =>
             {
                 var i = ctx.Input<ReviseArticleInput>();
-                return ArticleType.IdOf(i.ArticleId) is { } id
-                    ? await ArticlePayload.RunAsync(ctx, new ReviseArticle(id, i.ExpectedVersion, i.Title, i.Body, i.Summary, i.Tags, i.Visibility, i.Slug, ctx.Caller(),
-                        i.CampaignId is null ? null : new CampaignChange(i.CampaignId.Length == 0 ? null : GlobalId.TryDecode(i.CampaignId, "Campaign") ?? Guid.Empty)))
-                    : ArticlePayload.NoSuchArticle;
+                return await ArticlePayload.RunAsync(ctx, i.ArticleId, id => new ReviseArticle(id, i.ExpectedVersion, i.Title, i.Body, i.Summary, i.Tags, i.Visibility, i.Slug, ctx.Caller(),
+                    i.CampaignId is null ? null : new CampaignChange(i.CampaignId.Length == 0 ? null : GlobalId.TryDecode(i.CampaignId, "Campaign") ?? Guid.Empty)));
             });
 }

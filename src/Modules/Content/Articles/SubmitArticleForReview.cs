@@ -26,7 +26,5 @@ internal sealed class SubmitArticleForReviewField : IMutationField
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<SubmitArticleForReviewInput>>("submitArticleForReview", "Send a draft for review (editors).")
             .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx => ArticleType.IdOf(ctx.Input<SubmitArticleForReviewInput>().ArticleId) is { } id
-                ? await ArticlePayload.RunAsync(ctx, new SubmitArticleForReview(id, ctx.Caller()))
-                : ArticlePayload.NoSuchArticle);
+            .ResolveAsync(async ctx => await ArticlePayload.RunAsync(ctx, ctx.Input<SubmitArticleForReviewInput>().ArticleId, id => new SubmitArticleForReview(id, ctx.Caller())));
 }

@@ -26,7 +26,5 @@ internal sealed class UnpublishArticleField : IMutationField
     public void AddTo(ObjectGraphType mutation) =>
         mutation.Mutation<ArticlePayloadType, AutoRegisteringInputObjectGraphType<UnpublishArticleInput>>("unpublishArticle", "Take a published article down (editors).")
             .AuthorizeWithRoles(Roles.Editor, Roles.Admin)
-            .ResolveAsync(async ctx => ArticleType.IdOf(ctx.Input<UnpublishArticleInput>().ArticleId) is { } id
-                ? await ArticlePayload.RunAsync(ctx, new UnpublishArticle(id, ctx.Caller()))
-                : ArticlePayload.NoSuchArticle);
+            .ResolveAsync(async ctx => await ArticlePayload.RunAsync(ctx, ctx.Input<UnpublishArticleInput>().ArticleId, id => new UnpublishArticle(id, ctx.Caller())));
 }

@@ -12,16 +12,15 @@ public sealed class AuthorCopy
 
 public static class AuthorsHandler
 {
-    public static async Task Handle(MemberJoined e, IDocumentSession session, CancellationToken ct)
-    {
-        if (await session.LoadAsync<AuthorCopy>(e.MemberId, ct) is { Erased: true }) return;
-        session.Store(new AuthorCopy { Id = e.MemberId, DisplayName = e.DisplayName });
-    }
+    public static Task Handle(MemberJoined e, IDocumentSession session, CancellationToken ct) => KeepNameAsync(e.MemberId, e.DisplayName, session, ct);
 
-    public static async Task Handle(MemberRenamed e, IDocumentSession session, CancellationToken ct)
+    public static Task Handle(MemberRenamed e, IDocumentSession session, CancellationToken ct) => KeepNameAsync(e.MemberId, e.DisplayName, session, ct);
+
+    /// <summary>The member's byline as Membership gave it, unless their data was erased.</summary>
+    private static async Task KeepNameAsync(Guid memberId, string displayName, IDocumentSession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<AuthorCopy>(e.MemberId, ct) is { Erased: true }) return;
-        session.Store(new AuthorCopy { Id = e.MemberId, DisplayName = e.DisplayName });
+        if (await session.LoadAsync<AuthorCopy>(memberId, ct) is { Erased: true }) return;
+        session.Store(new AuthorCopy { Id = memberId, DisplayName = displayName });
     }
 
     /// <summary>An erased member no longer appears as an author: the byline is dropped.</summary>

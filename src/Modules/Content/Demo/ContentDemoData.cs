@@ -27,12 +27,8 @@ internal sealed class ContentDemoData : IDemoData
         Caller EditorAs(string author) => authors.TryGetValue(author, out var id) ? new Caller(id, id, [Roles.Member, Roles.Editor]) : new Caller(Guid.Empty, null, [Roles.Editor]);
 
         foreach (var (slug, title, body) in Pages)
-        {
-            await using var session = store.LightweightSession();
-            var saved = await SavePageHandler.Handle(new SavePage(slug, title, body, null, EditorAs("Ada Admin")), session, new DemoClock(today.AddDays(-200).AddHours(10)), cancellationToken);
-            if (saved.Id is null) throw Refused("page", saved.Errors);
-            await session.SaveChangesAsync(cancellationToken);
-        }
+            await RunAsync(store, "page", session => SavePageHandler.Handle(new SavePage(slug, title, body, null, EditorAs("Ada Admin")),
+                session, new DemoClock(today.AddDays(-200).AddHours(10)), cancellationToken), cancellationToken);
 
         foreach (var a in Articles)
         {
@@ -41,22 +37,21 @@ internal sealed class ContentDemoData : IDemoData
                 : (Guid?)null;
             var published = today.AddDays(-a.DaysAgo).AddHours(8 + a.DaysAgo % 9);
             var editor = EditorAs(a.Author);
-            Guid id;
-            await using (var session = store.LightweightSession())
-            {
-                var drafted = await DraftArticleHandler.Handle(new DraftArticle(a.Title, a.Body, a.Summary, a.Tags, a.Visibility, campaignId, null, editor),
-                    session, campaigns, new DemoClock(published.AddDays(-2)), cancellationToken);
-                id = drafted.Id ?? throw Refused("article", drafted.Errors);
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            if (!a.Publish) continue;
-            await using (var session = store.LightweightSession())
-            {
-                var result = await PublishArticleHandler.Handle(new PublishArticle(id, editor), session, new DemoClock(published), cancellationToken);
-                if (result.Id is null) throw Refused("publication", result.Errors);
-                await session.SaveChangesAsync(cancellationToken);
-            }
+            var id = await RunAsync(store, "article", session => DraftArticleHandler.Handle(new DraftArticle(a.Title, a.Body, a.Summary, a.Tags, a.Visibility, campaignId, null, editor),
+                session, campaigns, new DemoClock(published.AddDays(-2)), cancellationToken), cancellationToken);
+            if (a.Publish)
+                await RunAsync(store, "publication", session => PublishArticleHandler.Handle(new PublishArticle(id, editor), session, new DemoClock(published), cancellationToken), cancellationToken);
         }
+    }
+
+    /// <summary>Runs one of the module's handlers in a session of its own and commits; a refusal stops the load, naming <paramref name="what"/>.</summary>
+    private static async Task<Guid> RunAsync(IContentStore store, string what, Func<IDocumentSession, Task<CommandResult>> handle, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var result = await handle(session);
+        var id = result.Id ?? throw new InvalidOperationException($"Demo {what} refused: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+        await session.SaveChangesAsync(ct);
+        return id;
     }
 
     /// <summary>Content's copies of the demo members' names (their bylines), which Membership's news brought; waited for a few seconds at most.</summary>
@@ -73,9 +68,6 @@ internal sealed class ContentDemoData : IDemoData
             await Task.Delay(300, ct);
         }
     }
-
-    private static InvalidOperationException Refused(string what, IReadOnlyList<UserError> errors) =>
-        new($"Demo {what} refused: " + string.Join("; ", errors.Select(e => e.Message)));
 
     private sealed record DemoArticle(
         int DaysAgo, string Author, string Title, string Summary, string Body, string[] Tags, string? Campaign = null,

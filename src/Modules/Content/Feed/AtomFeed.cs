@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 using Microsoft.Net.Http.Headers;
 
 namespace WorkersPower.Content.Feed;
@@ -43,46 +44,27 @@ internal static class AtomFeed
 
         http.Response.ContentType = "application/atom+xml; charset=utf-8";
         var baseUrl = site.BaseUrl ?? (site.FromRequest ? $"{http.Request.Scheme}://{http.Request.Host}" : "");
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var feed = new XElement(atom + "feed",
+            new XElement(atom + "title", "Workers Power"),
+            new XElement(atom + "id", baseUrl.Length > 0 ? baseUrl + "/feed.xml" : FeedUrn),
+            new XElement(atom + "updated", Stamp(updated)),
+            new XElement(atom + "link", new XAttribute("rel", "self"), new XAttribute("href", baseUrl + "/feed.xml")),
+            articles.Select(article => new XElement(atom + "entry",
+                new XElement(atom + "title", article.Title),
+                new XElement(atom + "id", $"urn:uuid:{article.Id}"),
+                new XElement(atom + "link", new XAttribute("href", $"{baseUrl}/articles/{article.Slug}")),
+                new XElement(atom + "published", Stamp(article.PublishedAt ?? article.CreatedAt)),
+                new XElement(atom + "updated", Stamp(article.UpdatedAt)),
+                new XElement(atom + "author", new XElement(atom + "name",
+                    article.AuthorMemberId is { } id && authors.TryGetValue(id, out var a) && !a.Erased ? a.DisplayName : "Workers Power")),
+                article.Tags.Select(tag => new XElement(atom + "category", new XAttribute("term", tag))),
+                article.Summary is { } summary ? new XElement(atom + "summary", summary) : null,
+                new XElement(atom + "content", new XAttribute("type", "text"), article.Body))));
         var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true };
         await using var writer = XmlWriter.Create(http.Response.Body, settings);
-        const string Atom = "http://www.w3.org/2005/Atom";
-        await writer.WriteStartDocumentAsync();
-        writer.WriteStartElement("feed", Atom);
-        writer.WriteElementString("title", Atom, "Workers Power");
-        writer.WriteElementString("id", Atom, baseUrl.Length > 0 ? baseUrl + "/feed.xml" : FeedUrn);
-        writer.WriteElementString("updated", Atom, updated.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        writer.WriteStartElement("link", Atom);
-        writer.WriteAttributeString("rel", "self");
-        writer.WriteAttributeString("href", baseUrl + "/feed.xml");
-        writer.WriteEndElement();
-        foreach (var article in articles)
-        {
-            writer.WriteStartElement("entry", Atom);
-            writer.WriteElementString("title", Atom, article.Title);
-            writer.WriteElementString("id", Atom, $"urn:uuid:{article.Id}");
-            writer.WriteStartElement("link", Atom);
-            writer.WriteAttributeString("href", $"{baseUrl}/articles/{article.Slug}");
-            writer.WriteEndElement();
-            writer.WriteElementString("published", Atom, (article.PublishedAt ?? article.CreatedAt).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            writer.WriteElementString("updated", Atom, article.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            writer.WriteStartElement("author", Atom);
-            writer.WriteElementString("name", Atom, article.AuthorMemberId is { } id && authors.TryGetValue(id, out var a) && !a.Erased ? a.DisplayName : "Workers Power");
-            writer.WriteEndElement();
-            foreach (var tag in article.Tags)
-            {
-                writer.WriteStartElement("category", Atom);
-                writer.WriteAttributeString("term", tag);
-                writer.WriteEndElement();
-            }
-            if (article.Summary is { } summary) writer.WriteElementString("summary", Atom, summary);
-            writer.WriteStartElement("content", Atom);
-            writer.WriteAttributeString("type", "text");
-            writer.WriteString(article.Body);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-        await writer.WriteEndDocumentAsync();
+        await new XDocument(feed).SaveAsync(writer, http.RequestAborted);
         await writer.FlushAsync();
     }
 }
