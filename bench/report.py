@@ -142,6 +142,8 @@ if not [x for x in read("rebuild.txt") if x.startswith("REBUILD")]:
     problems.append("no REBUILD line: the projection was not rebuilt")
 if not read("startups.txt"):
     problems.append("no start-up times")
+if not read("startups-deployed.txt"):
+    problems.append("no start-up times with the schema applied by db-apply")
 if "baseline-signups" in selected and not signup_check:
     problems.append("the sign-up integrity check did not run")
 if "signups" in selected:
@@ -242,6 +244,12 @@ if memory_parts:
     w("Memory in MB (from smaps_rollup; Pss_Shmem is mostly the runtime's double-mapped code and type data, "
       "Pss_File the mapped assemblies, Pss_Anon the GC heap and native allocations): "
       + "; ".join(f"{at}: " + ", ".join(f"{k} {v}" for k, v in parts.items()) for at, parts in memory_parts.items()) + ".\n")
+deployed = [int(x) for x in read("startups-deployed.txt")]
+deployed_cpu = [int(x) for x in read("startups-deployed-cpu.txt")]
+if deployed:
+    w(f"With the schema applied by the deployment (`db-apply`, then `Database:ApplySchemaOnStartup=false`: no store compares "
+      f"its schema with PostgreSQL at start): {', '.join(f'{s:,} ms' for s in deployed)}; median {statistics.median(deployed):,.0f} ms"
+      + (f"; CPU {', '.join(f'{c:,} ms' for c in deployed_cpu)}, median {statistics.median(deployed_cpu):,.0f} ms" if deployed_cpu else "") + ".  \n")
 # --- end of the start-up section
 
 w("## Asynchronous projection\n")
@@ -393,7 +401,9 @@ if signup_baseline:
 if "signups" in measures:
     row("SQL round trips per sign-up ≤ 3", f"{measures['signups'][0]:.2f}", measures["signups"][0] <= 3)
 if startups:
-    row("Start-up to the first answered query < 1.5 s", f"{statistics.median(startups):,.0f} ms (median)", statistics.median(startups) < 1500)
+    row("Start-up to the first answered query < 1.5 s (the schema compared at start, the default)", f"{statistics.median(startups):,.0f} ms (median)", statistics.median(startups) < 1500)
+if deployed:
+    row("Start-up to the first answered query < 1.5 s (the schema applied by the deployment: db-apply)", f"{statistics.median(deployed):,.0f} ms (median)", statistics.median(deployed) < 1500)
 row("Resident memory idle < 120 MB", f"{idle_rss} MB", int(idle_rss) < 120)
 row("Resident memory after every scenario < 250 MB", f"{load_rss} MB", int(load_rss) < 250)
 if subs:

@@ -26,4 +26,5 @@ public interface IModule
 
 /// <summary>What a module may know about the host it is composed into.</summary>
 /// <param name="ProjectionDaemon">How Marten's async daemon runs async projections: Solo, HotCold (one node of several, by leader election) or Disabled; from <c>Projections:Daemon</c>, else HotCold under <c>Cluster:Mode=Balanced</c> and Solo otherwise.</param>
-public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString, DaemonMode ProjectionDaemon = DaemonMode.Solo);
+/// <param name="ApplySchemaOnStartup">Whether each store compares its schema with PostgreSQL at start and applies what is missing (<c>Database:ApplySchemaOnStartup</c>, default true); false when a deployment step applies it (<c>db-apply</c>).</param>
+public sealed record ModuleContext(IConfiguration Configuration, IHostEnvironment Environment, string ConnectionString, DaemonMode ProjectionDaemon = DaemonMode.Solo, bool ApplySchemaOnStartup = true);

@@ -34,9 +34,12 @@ public static class ModuleStoreOptions
     /// The settings every module store shares: its own PostgreSQL schema for documents and events, rich
     /// appends (inline projections see event sequence numbers), System.Text.Json with enums as strings.
     /// </summary>
-    public static Marten.StoreOptions UseModuleDefaults(this Marten.StoreOptions o, string schema, string connectionString)
+    public static Marten.StoreOptions UseModuleDefaults(this Marten.StoreOptions o, string schema, ModuleContext context)
     {
-        o.Connection(connectionString);
+        o.Connection(context.ConnectionString);
+        // With the schema applied by the deployment (Database:ApplySchemaOnStartup=false), a node neither compares
+        // nor creates tables: not at start, not at a document type's first use.
+        if (!context.ApplySchemaOnStartup) o.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
         o.DatabaseSchemaName = schema;
         o.Events.DatabaseSchemaName = schema;
         o.Events.AppendMode = JasperFx.Events.EventAppendMode.Rich;
@@ -45,4 +48,12 @@ public static class ModuleStoreOptions
         o.Advanced.DuplicatedFieldEnumStorage = Weasel.Core.EnumStorage.AsString;
         return o;
     }
+
+    /// <summary>
+    /// Compares the store's tables, functions and indexes with PostgreSQL at start and applies what is missing, unless
+    /// <c>Database:ApplySchemaOnStartup</c> is false (a deployment step applies them: <c>WorkersPower.Host db-apply</c>).
+    /// </summary>
+    public static Marten.MartenServiceCollectionExtensions.MartenStoreExpression<T> ApplySchemaOnStartup<T>(
+        this Marten.MartenServiceCollectionExtensions.MartenStoreExpression<T> store, ModuleContext context) where T : class, IDocumentStore =>
+        context.ApplySchemaOnStartup ? store.ApplyAllDatabaseChangesOnStartup() : store;
 }

@@ -6,7 +6,7 @@ namespace WorkersPower.Testing;
 /// A database holding every table, index and function the host creates as it starts, and no rows: built once
 /// per test process by starting the real host on an empty database and emptying what it wrote, then copied
 /// (CREATE DATABASE … TEMPLATE) for each fixture, whose host then takes the schema as it is
-/// (<see cref="TrustedSchema"/>). Other hosts a test starts on such a copy (a second node, a restart) compare
+/// (<c>Database:ApplySchemaOnStartup=false</c>, see <see cref="PlatformFactory"/>). Other hosts a test starts on such a copy (a second node, a restart) compare
 /// the schema with their configuration as on any start, and find nothing to do.
 /// </summary>
 internal static class SchemaTemplate

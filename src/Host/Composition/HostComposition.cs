@@ -32,19 +32,21 @@ public static class HostComposition
         // First of the hosted services: the GraphQL schema builds while the stores check theirs and Wolverine starts.
         services.AddHostedService<SchemaWarmUp>();
 
+        var cluster = ClusterSettings.Mode(configuration);
+        var context = new ModuleContext(configuration, builder.Environment, connectionString, ClusterSettings.ProjectionDaemon(configuration, cluster),
+            ApplySchemaOnStartup: configuration.GetValue("Database:ApplySchemaOnStartup", true));
+
         // Marten: the main store only holds Wolverine's envelope tables; each module has its own store and schema.
-        services.AddMarten(o =>
+        var main = services.AddMarten(o =>
             {
                 o.Connection(connectionString);
                 o.DatabaseSchemaName = "wolverine";
                 o.DisableNpgsqlLogging = true;
+                if (!context.ApplySchemaOnStartup) o.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
-
-        var cluster = ClusterSettings.Mode(configuration);
-        var context = new ModuleContext(configuration, builder.Environment, connectionString, ClusterSettings.ProjectionDaemon(configuration, cluster));
+            .IntegrateWithWolverine();
+        if (context.ApplySchemaOnStartup) main.ApplyAllDatabaseChangesOnStartup();
         ClusterSettings.AddSharedDataProtection(services, configuration);
         builder.Host.UseWolverine(opts =>
         {
@@ -52,6 +54,8 @@ public static class HostComposition
             opts.ApplyFailurePolicies();
             opts.ApplicationAssembly = typeof(HostComposition).Assembly;
             opts.Durability.MessageStorageSchemaName = "wolverine";
+            // the message tables are the deployment's to apply too (db-apply) when the stores do not apply theirs
+            if (!context.ApplySchemaOnStartup) opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
             opts.Policies.AutoApplyTransactions();
             // Each module handles a contract message in its own handler, queue and store transaction.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;

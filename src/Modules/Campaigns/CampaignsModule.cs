@@ -17,7 +17,7 @@ public sealed class CampaignsModule : IModule
     {
         var store = services.AddMartenStore<ICampaignsStore>(o =>
             {
-                o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.UseModuleDefaults(Schema, context);
                 // Quick appends: no round trip for sequence numbers and stream state before a commit (no inline projection here reads them).
                 o.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
 
@@ -52,7 +52,7 @@ public sealed class CampaignsModule : IModule
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplySchemaOnStartup(context);
         if (context.ProjectionDaemon != DaemonMode.Disabled) store.AddAsyncDaemon(context.ProjectionDaemon);
 
         services.AddSingleton(new ModuleStore(Name, typeof(ICampaignsStore)));

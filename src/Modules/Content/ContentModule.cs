@@ -19,7 +19,7 @@ public sealed class ContentModule : IModule
         services.AddSingleton(totals);
         services.AddMartenStore<IContentStore>(o =>
             {
-                o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.UseModuleDefaults(Schema, context);
                 o.Listeners.Add(totals);
                 o.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
                 o.Schema.For<Article>()
@@ -42,7 +42,7 @@ public sealed class ContentModule : IModule
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplySchemaOnStartup(context);
 
         services.AddSingleton(new ModuleStore(Name, typeof(IContentStore)));
         services.AddSingleton<IDemoData, ContentDemoData>();

@@ -18,7 +18,7 @@ public sealed class DecisionsModule : IModule
     {
         services.AddMartenStore<IDecisionsStore>(o =>
             {
-                o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.UseModuleDefaults(Schema, context);
                 o.Projections.Add<Meetings.MeetingProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<Ballots.BallotProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<Motions.MotionProjection>(ProjectionLifecycle.Inline);
@@ -31,7 +31,7 @@ public sealed class DecisionsModule : IModule
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplySchemaOnStartup(context);
 
         services.AddSingleton(new ModuleStore(Name, typeof(IDecisionsStore)));
         services.AddSingleton<IDemoData, Demo.DecisionsDemoData>();

@@ -18,7 +18,7 @@ public sealed class MembershipModule : IModule
     {
         services.AddMartenStore<IMembershipStore>(o =>
             {
-                o.UseModuleDefaults(Schema, context.ConnectionString);
+                o.UseModuleDefaults(Schema, context);
 
                 o.Projections.Add<MembershipApplicationProjection>(ProjectionLifecycle.Inline);
                 o.Projections.Add<MemberProfileProjection>(ProjectionLifecycle.Inline);
@@ -69,7 +69,7 @@ public sealed class MembershipModule : IModule
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplySchemaOnStartup(context);
 
         services.AddSingleton(new ModuleStore(Name, typeof(IMembershipStore)));
         services.AddHttpContextAccessor();
