@@ -28,8 +28,6 @@ public sealed record RoleChangeInput(
 public sealed record GrantRole(
     Guid GrantId, Guid MemberId, string Role, Guid? BranchId, Guid? CampaignId, DateTimeOffset? Until, string? Reason, Actor Actor)
 {
-    public const int ReasonLength = 1000;
-
     /// <summary>
     /// The rules: admins only; a member who exists, is not erased and has an account; a role that takes the scope
     /// named (and a scope that exists); an end after now; a reason of at most 1000 characters, optional; no active

@@ -36,7 +36,7 @@ internal sealed class MemberAsOfExtension : IObjectTypeExtension
         // nobody else without one of these roles can be let in below: answer without reading the history
         if (!self && !caller.IsAdmin && !caller.Has(Roles.Organiser) && !caller.Has(Roles.Treasurer)) return null;
         var (day, zone) = ReadDate(ctx);
-        await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+        await using var session = ctx.Session();
         var (events, grants) = await AsOfReads.HistoryAsync(session, member.Id, ctx.CancellationToken);
         var snapshot = MemberSnapshotFold.At(member.Id, events, grants, day, zone.EndOf(day));
         bool Organises(Guid? branch) => branch is { } b && caller.OrganisesBranch(b);

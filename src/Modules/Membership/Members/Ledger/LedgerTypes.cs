@@ -49,11 +49,8 @@ internal sealed class LedgerFields : IObjectTypeExtension
     /// <summary>The member's ledger, for callers who may read the member's personal data (recorded when not the member), else null.</summary>
     private static async Task<T?> ReadAsync<T>(IResolveFieldContext<MemberProfile> ctx, Func<MemberLedger?, T?> value) where T : class
     {
-        var actor = await ctx.ActorAsync();
-        if (actor is null || !actor.SeesPersonal(ctx.Source)) return null;
-        if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
-        var store = ctx.RequestServices!.GetRequiredService<IMembershipStore>();
-        var ledger = await ctx.LoadDocument<MemberLedger>(store, "membership.ledger", ctx.Source.Id, l => l.Id).GetResultAsync(ctx.CancellationToken);
+        if (!await ctx.MayReadAsync((actor, member) => actor.SeesPersonal(member))) return null;
+        var ledger = await ctx.LoadDocument<MemberLedger>(ctx.Store(), "membership.ledger", ctx.Source.Id, l => l.Id).GetResultAsync(ctx.CancellationToken);
         return value(ledger);
     }
 
