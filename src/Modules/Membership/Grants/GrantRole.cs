@@ -113,11 +113,9 @@ internal sealed class GrantRoleField : IMutationField
                 var input = ctx.Input<RoleChangeInput>();
                 var actor = await ctx.RequireActorAsync();
                 if (GlobalId.TryDecode(input.MemberId, MemberType.TypeName) is not { } memberId) return RoleGrantPayload.Refused(MemberRules.NoSuchMember);
-                Guid? branchId = null, campaignId = null;
-                if (input.BranchId is not null)
-                    branchId = GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? (Guid?)Guid.Empty; // another type's id names no branch
-                if (input.CampaignId is not null)
-                    campaignId = GlobalId.TryDecode(input.CampaignId, "Campaign") ?? (Guid?)Guid.Empty;
+                // another type's id names no branch (no campaign)
+                Guid? branchId = input.BranchId is null ? null : GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty;
+                Guid? campaignId = input.CampaignId is null ? null : GlobalId.TryDecode(input.CampaignId, "Campaign") ?? Guid.Empty;
                 var command = new GrantRole(Guid.CreateVersion7(), memberId, input.Role.ToString(), branchId, campaignId, input.Until, input.Reason, actor);
                 return await RoleGrantPayload.RunAsync(ctx, command, memberId);
             });

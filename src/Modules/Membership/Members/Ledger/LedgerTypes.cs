@@ -119,12 +119,10 @@ public sealed class ProgrammeAcceptanceType : ObjectGraphType<ProgrammeAcceptanc
             .Resolve(ctx => GlobalId.Encode("Article", ctx.Source.Latest.PageId));
         Field<NonNullGraphType<IntGraphType>>("version").Description("The page version accepted (its revisions: Article.revisions).").Resolve(ctx => ctx.Source.Latest.Version);
         Field<NonNullGraphType<DateTimeScalar>>("acceptedAt").Description("When (for the join form: when the application was sent).").Resolve(ctx => ctx.Source.Latest.At);
-        Field<NonNullGraphType<BooleanGraphType>>("current").Description("Whether this is the programme's current version; false: a new version awaits the member's acceptance (acceptProgramme).")
-            .Resolve(ctx => ctx.Source.Current);
+        Field(x => x.Current).Description("Whether this is the programme's current version; false: a new version awaits the member's acceptance (acceptProgramme).");
         Field<IntGraphType>("currentVersion").Description("The programme's current version (null: there is no programme page).").Resolve(ctx => ctx.Source.CurrentVersion);
         Field<NonNullGraphType<ProgrammeAcceptanceSourceEnum>>("source").Description("Where it was accepted.").Resolve(ctx => ctx.Source.Latest.Source);
-        Field<NonNullGraphType<BooleanGraphType>>("versionShown")
-            .Description("True when the form or the member named this version; false when an older join form named none and the version current when the application was sent was recorded.")
-            .Resolve(ctx => ctx.Source.Latest.VersionShown);
+        Field("versionShown", x => x.Latest.VersionShown)
+            .Description("True when the form or the member named this version; false when an older join form named none and the version current when the application was sent was recorded.");
     }
 }
