@@ -19,8 +19,7 @@ public sealed record ActivateAccount(string InvitationToken, string Password)
     /// <summary>The token and password stay out of logs.</summary>
     public override string ToString() => nameof(ActivateAccount);
 
-    /// <summary>A token worth looking up: not blank, at most 200 characters.</summary>
-    public bool TokenIsWellFormed => !string.IsNullOrWhiteSpace(InvitationToken) && InvitationToken.Length <= 200;
+    public bool TokenIsWellFormed => InvitationTokens.IsWellFormed(InvitationToken);
 
     /// <summary>
     /// The rules, given the account the token's hash found (null: none): a well-formed token of an invitation that

@@ -2,31 +2,19 @@ using System.Threading.RateLimiting;
 
 namespace WorkersPower.Membership.Accounts;
 
-/// <summary>How many requests one client address may send per window.</summary>
-public abstract class ClientRateLimitOptions
+/// <summary>How many requests one client address may send per window (the defaults: the kind's own).</summary>
+public abstract class ClientRateLimitOptions(int permitLimit, TimeSpan window)
 {
-    public abstract int PermitLimit { get; set; }
+    public int PermitLimit { get; set; } = permitLimit;
 
-    public abstract TimeSpan Window { get; set; }
+    public TimeSpan Window { get; set; } = window;
 }
 
-/// <summary>The "Membership:Applications" configuration section.</summary>
-public sealed class ApplicationRateLimitOptions : ClientRateLimitOptions
-{
-    /// <summary>Applications accepted from one client address per window.</summary>
-    public override int PermitLimit { get; set; } = 10;
+/// <summary>The "Membership:Applications" configuration section: applications accepted from one client address per window.</summary>
+public sealed class ApplicationRateLimitOptions() : ClientRateLimitOptions(10, TimeSpan.FromMinutes(10));
 
-    public override TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
-}
-
-/// <summary>The "Membership:PasswordReset" configuration section.</summary>
-public sealed class PasswordResetRateLimitOptions : ClientRateLimitOptions
-{
-    /// <summary>Password reset requests accepted from one client address per window.</summary>
-    public override int PermitLimit { get; set; } = 5;
-
-    public override TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
-}
+/// <summary>The "Membership:PasswordReset" configuration section: password reset requests accepted from one client address per window.</summary>
+public sealed class PasswordResetRateLimitOptions() : ClientRateLimitOptions(5, TimeSpan.FromMinutes(15));
 
 /// <summary>Limits how many requests of one kind a client address can send (a fixed window per address).</summary>
 public abstract class ClientRateLimiter(ClientRateLimitOptions options) : IDisposable

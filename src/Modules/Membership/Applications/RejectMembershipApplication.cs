@@ -32,9 +32,7 @@ public static class RejectMembershipApplicationHandler
 {
     public static async Task<CommandResult> Handle(RejectMembershipApplication command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<MembershipApplication>(command.ApplicationId, cancellationToken);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<MembershipApplication>(command.ApplicationId, application => command.Decide(application, clock.GetUtcNow()), cancellationToken);
         if (decision.Events.Count > 0) session.Delete<PendingApplicationEmail>(PendingApplicationEmail.IdOf(stream.Aggregate!.EmailKey));
         return decision.ToResult(command.ApplicationId);
     }

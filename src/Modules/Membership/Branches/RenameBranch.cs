@@ -23,11 +23,9 @@ public static class RenameBranchHandler
 {
     public static async Task<CommandResult> Handle(RenameBranch command, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Branch>(command.BranchId, cancellationToken);
         var key = BranchRules.KeyOf(command.Name);
         var taken = await session.Query<Branch>().AnyAsync(b => b.NameKey == key && b.Id != command.BranchId, cancellationToken);
-        var decision = command.Decide(stream.Aggregate, taken, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<Branch>(command.BranchId, branch => command.Decide(branch, taken, clock.GetUtcNow()), cancellationToken);
         return decision.ToResult(command.BranchId);
     }
 }

@@ -27,10 +27,8 @@ public static class ExpireGrantHandler
     /// </summary>
     public static async Task Handle(ExpireGrant message, IDocumentSession session, TimeProvider clock, AccountTokenCheck tokens, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<RoleGrant>(message.GrantId, ct);
-        var decision = message.Decide(stream.Aggregate, clock.GetUtcNow());
+        var (stream, decision) = await session.DecideAsync<RoleGrant>(message.GrantId, grant => message.Decide(grant, clock.GetUtcNow()), ct);
         if (decision.Events.Count == 0) return;
-        stream.AppendMany(decision.Events);
         var accountId = await session.Query<Account>().Where(a => a.MemberId == stream.Aggregate!.MemberId).Select(a => a.Id).FirstOrDefaultAsync(ct);
         tokens.ForgetAfterCommit(session, accountId);
     }

@@ -28,8 +28,6 @@ public sealed record RoleChangeInput(
 public sealed record GrantRole(
     Guid GrantId, Guid MemberId, string Role, Guid? BranchId, Guid? CampaignId, DateTimeOffset? Until, string? Reason, Actor Actor)
 {
-    public const int ReasonLength = 1000;
-
     /// <summary>
     /// The rules: admins only; a member who exists, is not erased and has an account; a role that takes the scope
     /// named (and a scope that exists); an end after now; a reason of at most 1000 characters, optional; no active
@@ -115,11 +113,9 @@ internal sealed class GrantRoleField : IMutationField
                 var input = ctx.Input<RoleChangeInput>();
                 var actor = await ctx.RequireActorAsync();
                 if (GlobalId.TryDecode(input.MemberId, MemberType.TypeName) is not { } memberId) return RoleGrantPayload.Refused(MemberRules.NoSuchMember);
-                Guid? branchId = null, campaignId = null;
-                if (input.BranchId is not null)
-                    branchId = GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? (Guid?)Guid.Empty; // another type's id names no branch
-                if (input.CampaignId is not null)
-                    campaignId = GlobalId.TryDecode(input.CampaignId, "Campaign") ?? (Guid?)Guid.Empty;
+                // another type's id names no branch (no campaign)
+                Guid? branchId = input.BranchId is null ? null : GlobalId.TryDecode(input.BranchId, BranchType.TypeName) ?? Guid.Empty;
+                Guid? campaignId = input.CampaignId is null ? null : GlobalId.TryDecode(input.CampaignId, "Campaign") ?? Guid.Empty;
                 var command = new GrantRole(Guid.CreateVersion7(), memberId, input.Role.ToString(), branchId, campaignId, input.Until, input.Reason, actor);
                 return await RoleGrantPayload.RunAsync(ctx, command, memberId);
             });

@@ -34,10 +34,8 @@ public static class RevokeGrantHandler
     /// </summary>
     public static async Task<CommandResult> Handle(RevokeGrant command, IDocumentSession session, TimeProvider clock, AccountTokenCheck tokens, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<RoleGrant>(command.GrantId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
+        var (stream, decision) = await session.DecideAsync<RoleGrant>(command.GrantId, grant => command.Decide(grant, clock.GetUtcNow()), ct);
         if (decision.Events.Count == 0) return decision.ToResult(command.GrantId);
-        stream.AppendMany(decision.Events);
         var accountId = await session.Query<Account>().Where(a => a.MemberId == stream.Aggregate!.MemberId).Select(a => a.Id).FirstOrDefaultAsync(ct);
         tokens.ForgetAfterCommit(session, accountId);
         return decision.ToResult(command.GrantId);

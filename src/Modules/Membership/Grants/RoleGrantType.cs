@@ -19,8 +19,7 @@ public sealed class RoleGrantType : ObjectGraphType<RoleGrant>
         Field<NonNullGraphType<GrantScopeType>>("scope").Description("What the grant reaches.").Resolve(ctx => ctx.Source.Scope);
         Field<NonNullGraphType<MemberType>>("member").Description("The member who holds it.")
             .Resolve(ctx => ctx.LoadMember(ctx.Source.MemberId));
-        Field<NonNullGraphType<DateTimeScalar>>("from").Description("When it starts (a migrated role: when the role was first granted, where the record says).")
-            .Resolve(ctx => ctx.Source.From);
+        Field(x => x.From).Description("When it starts (a migrated role: when the role was first granted, where the record says).");
         Field<DateTimeScalar>("until").Description("When it ends by itself (null: it lasts until revoked).").Resolve(ctx => ctx.Source.Until);
         Field<MemberType>("grantedBy")
             .Description("The member whose account granted it; null for the platform (a migration), an account without a member record, or a member the caller may not reach.")
@@ -30,8 +29,7 @@ public sealed class RoleGrantType : ObjectGraphType<RoleGrant>
         Field<DateTimeScalar>("revokedAt").Description("When it was revoked, if it was.").Resolve(ctx => ctx.Source.RevokedAt);
         Field<StringGraphType>("revokeReason").Description("Why it was revoked, if it was.").Resolve(ctx => ctx.Source.RevokeReason);
         Field<DateTimeScalar>("expiredAt").Description("When its end was recorded (by the platform, at its end date), if it was.").Resolve(ctx => ctx.Source.ExpiredAt);
-        Field<DateTimeScalar>("endedAt").Description("When it ended or ends: the soonest of its revocation, its recorded expiry and its end date (null: no end).")
-            .Resolve(ctx => ctx.Source.EndsAt);
+        Field("endedAt", x => x.EndsAt, nullable: true).Description("When it ended or ends: the soonest of its revocation, its recorded expiry and its end date (null: no end).");
         Field<NonNullGraphType<BooleanGraphType>>("active").Description("Whether it holds now.")
             .Resolve(ctx => ctx.Source.ActiveAt(ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
     }

@@ -36,7 +36,7 @@ internal static class GrantReads
     public static async Task<MemberProfile?> MemberOfAccountAsync(IResolveFieldContext context, Guid accountId)
     {
         if (accountId == Actor.System || await context.ActorAsync() is not { } actor) return null;
-        var account = await context.LoadDocument<Account>(context.RequestServices!.GetRequiredService<IMembershipStore>(), "membership.account", accountId, a => a.Id)
+        var account = await context.LoadDocument<Account>(context.Store(), "membership.account", accountId, a => a.Id)
             .GetResultAsync(context.CancellationToken);
         if (account?.MemberId is not { } memberId) return null;
         var member = await context.LoadMember(memberId).GetResultAsync(context.CancellationToken);
@@ -46,7 +46,7 @@ internal static class GrantReads
     /// <summary>The member's grants (every one, ended ones included), through a per-request batch loader: one query for a page of members.</summary>
     public static IDataLoaderResult<IReadOnlyList<RoleGrant>> LoadGrantsOfMember(this IResolveFieldContext context, Guid memberId)
     {
-        var store = context.RequestServices!.GetRequiredService<IMembershipStore>(); // now: the fetch may run once this field's context is recycled
+        var store = context.Store(); // now: the fetch may run once this field's context is recycled
         return context.BatchLoaders().Get<Guid, IReadOnlyList<RoleGrant>>("membership.grants-of-member", async (ids, ct) =>
             {
                 await using var session = store.QuerySession();

@@ -54,14 +54,8 @@ internal static class MemberAccess
     /// A personal field: its value for the member, organisers of their branch (by a grant) and admins (reads by others
     /// than the member are recorded), null for everyone else.
     /// </summary>
-    public static async Task<object?> PersonalAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
-    {
-        var member = context.Source;
-        var actor = await context.ActorAsync();
-        if (actor is null || !actor.SeesPersonal(member)) return null;
-        if (actor.IsSelf(member)) return value(member);
-        return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
-    }
+    public static Task<object?> PersonalAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value) =>
+        context.ReadAsync((actor, member) => actor.SeesPersonal(member), value);
 
     /// <summary>
     /// A personal field of an application: its value for the applicant in the reply to applying, and for callers
@@ -94,13 +88,29 @@ internal static class MemberAccess
     }
 
     /// <summary>A contribution field: also readable by treasurers; reads by others than the member are recorded.</summary>
-    public static async Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value)
+    public static Task<object?> ContributionAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<MemberProfile, T> value) =>
+        context.ReadAsync((actor, member) => actor.SeesContributions(member), value);
+
+    /// <summary>The member's value for callers <paramref name="sees"/> lets read it (a read by someone other than the member recorded, batched), else null.</summary>
+    private static async Task<object?> ReadAsync<T>(this IResolveFieldContext<MemberProfile> context, Func<Actor, MemberProfile, bool> sees, Func<MemberProfile, T> value)
     {
         var member = context.Source;
         var actor = await context.ActorAsync();
-        if (actor is null || !actor.SeesContributions(member)) return null;
+        if (actor is null || !sees(actor, member)) return null;
         if (actor.IsSelf(member)) return value(member);
         return context.RecordPersonalRead(actor, member.Id).Then(_ => value(member));
+    }
+
+    /// <summary>
+    /// Whether the caller may read the member's data by <paramref name="sees"/>; a read by someone other than the member is
+    /// recorded before the answer (for fields that then read more: a page of history, payments, the ledger).
+    /// </summary>
+    public static async Task<bool> MayReadAsync(this IResolveFieldContext<MemberProfile> context, Func<Actor, MemberProfile, bool> sees)
+    {
+        var actor = await context.ActorAsync();
+        if (actor is null || !sees(actor, context.Source)) return false;
+        if (!actor.IsSelf(context.Source)) await context.RecordPersonalRead(actor, context.Source.Id).GetResultAsync(context.CancellationToken);
+        return true;
     }
 
     /// <summary>Records, once per member per request, that the caller read the member's personal data.</summary>

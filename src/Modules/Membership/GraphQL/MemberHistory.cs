@@ -41,13 +41,9 @@ internal static class MemberHistory
         MemberParticipationUpdated => new("PARTICIPATION_UPDATED", e.Timestamp, "Participation (union, workplace, interests, availability) changed.", e.Version),
         CommunicationPreferencesChanged c => new("COMMUNICATION_PREFERENCES_CHANGED", e.Timestamp,
             $"Communication preferences changed: email {OnOff(c.Email)}, text messages {OnOff(c.Sms)}, post {OnOff(c.Post)}.", e.Version),
-        UnsubscribedFromEmail u => new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, u.Source == UnsubscribeSource.Link
-            ? "Unsubscribed from email with the link in a mail (source: link)."
-            : "Turned email off in the profile (source: profile).", e.Version),
+        UnsubscribedFromEmail u => Unsubscribed(e, byLink: u.Source == UnsubscribeSource.Link),
         ConsentChanged { Channel: ConsentChannel.Email, Given: false, Source: ConsentSource.UnsubscribeLink or ConsentSource.Profile } c =>
-            new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, c.Source == ConsentSource.UnsubscribeLink
-                ? "Unsubscribed from email with the link in a mail (source: link)."
-                : "Turned email off in the profile (source: profile).", e.Version),
+            Unsubscribed(e, byLink: c.Source == ConsentSource.UnsubscribeLink),
         ConsentChanged c => new(c.Given ? "CONSENT_GIVEN" : "CONSENT_WITHDRAWN", e.Timestamp, ConsentLedgerText.Describe(c), e.Version),
         ProgrammeAccepted p => new("PROGRAMME_ACCEPTED", e.Timestamp, $"Accepted version {p.Version} of the programme ({ConsentLedgerText.Words(p.Source)}).", e.Version),
         ArrearsWarningIssued w => new("ARREARS_WARNING_ISSUED", e.Timestamp,
@@ -57,6 +53,11 @@ internal static class MemberHistory
         MemberDataErased => new("ERASED", e.Timestamp, "Personal data erased on request.", e.Version),
         _ => new(ToConstant(e.EventTypeName), e.Timestamp, "The record changed.", e.Version),
     };
+
+    /// <summary>Email turned off: by the link in a mail, or in the profile (the old event and the consent ledger's entry read alike).</summary>
+    private static MemberEvent Unsubscribed(IEvent e, bool byLink) => new("UNSUBSCRIBED_FROM_EMAIL", e.Timestamp, byLink
+        ? "Unsubscribed from email with the link in a mail (source: link)."
+        : "Turned email off in the profile (source: profile).", e.Version);
 
     private static string OnOff(bool on) => on ? "on" : "off";
 

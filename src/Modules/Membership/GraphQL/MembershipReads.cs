@@ -9,24 +9,13 @@ internal static class MembershipReads
     public static IQuerySession Session(this IResolveFieldContext context) => context.Store().QuerySession();
 
     /// <summary>The module's store: what a batch loader's fetch holds, never the context (see <see cref="BatchLoaderExtensions.LoadDocument"/>).</summary>
-    private static IMembershipStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IMembershipStore>();
+    public static IMembershipStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IMembershipStore>();
 
     public static IDataLoaderResult<Branch?> LoadBranch(this IResolveFieldContext context, Guid id) =>
         context.LoadDocument<Branch>(context.Store(), "membership.branch", id, b => b.Id);
 
     public static IDataLoaderResult<MemberProfile?> LoadMember(this IResolveFieldContext context, Guid id) =>
         context.LoadDocument<MemberProfile>(context.Store(), "membership.member", id, m => m.Id);
-
-    public static IDataLoaderResult<Account?> LoadAccountOfMember(this IResolveFieldContext context, Guid memberId)
-    {
-        var store = context.Store(); // now: the fetch may run once this field's context is recycled
-        return context.BatchLoaders().Get<Guid, Account>("membership.account-by-member", async (ids, ct) =>
-            {
-                await using var session = store.QuerySession();
-                var accounts = await session.Query<Account>().Where(a => a.MemberId.IsOneOf(ids.Select(i => (Guid?)i).ToArray())).ToListAsync(ct);
-                return accounts.Where(a => a.MemberId is not null).ToDictionary(a => a.MemberId!.Value);
-            }).Load(memberId);
-    }
 
     /// <summary>Active members per branch, counted in one grouped query for every branch on the page.</summary>
     public static IDataLoaderResult<int> CountActiveMembers(this IResolveFieldContext context, Guid branchId)

@@ -7,8 +7,7 @@ internal sealed class MemberNodeResolver : INodeResolver
 
     public async Task<object?> ResolveAsync(Guid id, IResolveFieldContext context)
     {
-        var actor = await context.ActorAsync();
-        if (actor is null) return null;
+        if (await context.ActorAsync() is not { } actor) return null;
         var member = await context.LoadMember(id).GetResultAsync(context.CancellationToken);
         return member is not null && actor.Sees(member) ? member : null;
     }
@@ -16,8 +15,7 @@ internal sealed class MemberNodeResolver : INodeResolver
     /// <summary>Several members in one query (other modules' lists of members use it), with the same rule.</summary>
     public async Task<IReadOnlyDictionary<Guid, object>> ResolveManyAsync(IReadOnlyCollection<Guid> ids, IResolveFieldContext context)
     {
-        var actor = await context.ActorAsync();
-        if (actor is null) return new Dictionary<Guid, object>();
+        if (await context.ActorAsync() is not { } actor) return new Dictionary<Guid, object>();
         var loads = ids.Select(id => context.LoadMember(id)).ToList(); // queued together: one batch
         var found = new Dictionary<Guid, object>(ids.Count);
         foreach (var load in loads)

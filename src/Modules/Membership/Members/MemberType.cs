@@ -58,24 +58,14 @@ public sealed class MemberType : ObjectGraphType<MemberProfile>
         Field<ConnectionType<ContributionPaymentType>>("contributionPayments")
             .Description("Payments recorded for the member, newest first (also for treasurers).")
             .PageArguments()
-            .ResolveAsync(async ctx =>
-            {
-                var actor = await ctx.ActorAsync();
-                if (actor is null || !actor.SeesContributions(ctx.Source)) return null;
-                if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
-                return await ContributionReads.PaymentsAsync(ctx, ctx.Source.Id);
-            });
+            .ResolveAsync(async ctx => await ctx.MayReadAsync((actor, member) => actor.SeesContributions(member))
+                ? await ContributionReads.PaymentsAsync(ctx, ctx.Source.Id) : null);
 
         Field<ConnectionType<MemberEventType>>("history")
             .Description("The member's own record of changes, newest first (the member, organisers of the branch, admins).")
             .PageArguments()
-            .ResolveAsync(async ctx =>
-            {
-                var actor = await ctx.ActorAsync();
-                if (actor is null || !actor.SeesPersonal(ctx.Source)) return null;
-                if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
-                return await MemberHistory.PageAsync(ctx, ctx.Source);
-            });
+            .ResolveAsync(async ctx => await ctx.MayReadAsync((actor, member) => actor.SeesPersonal(member))
+                ? await MemberHistory.PageAsync(ctx, ctx.Source) : null);
 
         // Fields other modules add to Member (e.g. Campaigns' participation).
         foreach (var extension in extensions.Where(e => e.TypeName == TypeName)) extension.Extend(this, source => ((MemberProfile)source).Id);

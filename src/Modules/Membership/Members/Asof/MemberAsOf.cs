@@ -36,7 +36,7 @@ internal sealed class MemberAsOfExtension : IObjectTypeExtension
         // nobody else without one of these roles can be let in below: answer without reading the history
         if (!self && !caller.IsAdmin && !caller.Has(Roles.Organiser) && !caller.Has(Roles.Treasurer)) return null;
         var (day, zone) = ReadDate(ctx);
-        await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+        await using var session = ctx.Session();
         var (events, grants) = await AsOfReads.HistoryAsync(session, member.Id, ctx.CancellationToken);
         var snapshot = MemberSnapshotFold.At(member.Id, events, grants, day, zone.EndOf(day));
         bool Organises(Guid? branch) => branch is { } b && caller.OrganisesBranch(b);
@@ -71,16 +71,14 @@ public sealed class MemberSnapshotType : ObjectGraphType<MemberSnapshotView>
         Name = "MemberSnapshot";
         Description = "A member as they were at the end of one day in the organisation's time zone, computed from their events.";
         Field<NonNullGraphType<DateScalar>>("date").Description("The day asked about.").Resolve(ctx => ctx.Source.Snapshot.Day);
-        Field<NonNullGraphType<DateTimeScalar>>("at").Description("The instant the snapshot describes: the last moment of that day in the organisation's time zone.")
-            .Resolve(ctx => ctx.Source.Snapshot.At);
+        Field("at", x => x.Snapshot.At).Description("The instant the snapshot describes: the last moment of that day in the organisation's time zone.");
         Field<NonNullGraphType<StringGraphType>>("timeZone").Description("The organisation's time zone (Site:TimeZone), e.g. Europe/London.").Resolve(ctx => ctx.Source.TimeZone);
         Field<NonNullGraphType<BooleanGraphType>>("joined").Description("Whether the member had joined by then; false: every other field is empty.").Resolve(ctx => ctx.Source.Snapshot.Joined);
         Field<StringGraphType>("message").Description("Why the snapshot is empty, when it is (\"Not a member yet …\"); null otherwise.")
             .Resolve(ctx => ctx.Source.Snapshot.Joined ? null
                 : $"Not a member yet at the end of {ctx.Source.Snapshot.Day:yyyy-MM-dd} ({ctx.Source.TimeZone}): the member joined later.");
         Field<MembershipStatusEnum>("standing").Description("The standing then (null before joining).").Resolve(ctx => ctx.Source.Snapshot.Standing);
-        Field<NonNullGraphType<BooleanGraphType>>("inGoodStanding").Description("Whether the member was ACTIVE then (not suspended, lapsed or resigned).")
-            .Resolve(ctx => ctx.Source.Snapshot.InGoodStanding);
+        Field("inGoodStanding", x => x.Snapshot.InGoodStanding).Description("Whether the member was ACTIVE then (not suspended, lapsed or resigned).");
         Field<BranchType>("branch").Description("The branch the member belonged to then.")
             .Resolve(ctx => ctx.Source.Snapshot.BranchId is { } b ? ctx.LoadBranch(b) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles")
@@ -90,8 +88,8 @@ public sealed class MemberSnapshotType : ObjectGraphType<MemberSnapshotView>
             .Resolve(ctx => ctx.Source.Snapshot.Grants);
         Field<MoneyType>("contribution").Description("The pledged contribution then.").Resolve(ctx => ctx.Source.Snapshot.Contribution);
         Field<ContributionFrequencyEnum>("contributionFrequency").Description("How often it was paid.").Resolve(ctx => ctx.Source.Snapshot.ContributionFrequency);
-        Field<IntGraphType>("monthsInArrears").Description("Whole months of pledged contributions unpaid at the end of that day, counting every payment paid on or before it, even one recorded later.")
-            .Resolve(ctx => ctx.Source.Snapshot.MonthsInArrears);
+        Field("monthsInArrears", x => x.Snapshot.MonthsInArrears, nullable: true)
+            .Description("Whole months of pledged contributions unpaid at the end of that day, counting every payment paid on or before it, even one recorded later.");
         Field<MoneyType>("arrears").Description("The amount owed then, counted the same way.").Resolve(ctx => ctx.Source.Snapshot.Arrears);
         Field<ListGraphType<NonNullGraphType<MemberEventType>>>("events")
             .Description("The events that made the snapshot, oldest first: those that happened by then, and payments paid by then whenever recorded (null for treasurers).")
@@ -116,7 +114,6 @@ public sealed class GrantOnDateType : ObjectGraphType<RoleGrant>
         Field<IdGraphType>("campaignId").Description("The campaign's global id, when the scope is a campaign.")
             .Resolve(ctx => ctx.Source.Scope.CampaignId is { } c ? GlobalId.Encode("Campaign", c) : null);
         Field<NonNullGraphType<DateTimeScalar>>("from").Description("When it began.").Resolve(ctx => ctx.Source.From);
-        Field<DateTimeScalar>("until").Description("When it ended or ends: its end date, expiry or revocation, whichever came first (null: no end).")
-            .Resolve(ctx => ctx.Source.EndsAt);
+        Field("until", x => x.EndsAt, nullable: true).Description("When it ended or ends: its end date, expiry or revocation, whichever came first (null: no end).");
     }
 }

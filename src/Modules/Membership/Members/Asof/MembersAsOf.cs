@@ -25,7 +25,7 @@ internal sealed class MembersAsOfQuery : ISchemaContributor
                     throw new ExecutionError("Only the branch's organisers and admins may list who was a member of it on a date.") { Code = ErrorCodes.Forbidden };
                 var (day, zone) = MemberAsOfExtension.ReadDate(ctx);
                 var page = PageRequest.From(ctx);
-                await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+                await using var session = ctx.Session();
                 Guid? after = page.AfterKey is null ? null
                     : Guid.TryParseExact(page.AfterKey, "N", out var key) ? key
                     : throw new ExecutionError("The cursor is not one of this list.") { Code = ErrorCodes.BadUserInput };

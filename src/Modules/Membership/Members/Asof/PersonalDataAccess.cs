@@ -36,7 +36,7 @@ internal sealed class PersonalDataAccessField : IObjectTypeExtension
         if (!self && !caller.IsAdmin) return null;
         var (day, zone) = MemberAsOfExtension.ReadDate(ctx);
         var (from, until) = (zone.StartOf(day), zone.EndOf(day));
-        await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+        await using var session = ctx.Session();
         var events = await session.Events.FetchStreamAsync(member.Id, token: ctx.CancellationToken);
         var branches = AsOfReads.BranchesDuring(StandingIntervals.Of(member.Id, events.Select(e => e.Data)), from, until);
         var grants = branches.Count == 0 ? [] : await AsOfReads.GrantsReachingAsync(session, branches, from, until, ctx.CancellationToken);
@@ -67,7 +67,7 @@ public sealed class PersonalDataAccessType : ObjectGraphType<PersonalDataAccessV
             {
                 var page = PageRequest.From(ctx);
                 var (member, from, until) = (ctx.Source.MemberId, ctx.Source.From, ctx.Source.Until);
-                await using var session = ctx.RequestServices!.GetRequiredService<IMembershipStore>().QuerySession();
+                await using var session = ctx.Session();
                 return await page.PageAsync<PersonalDataRead>(session,
                     q => q.Where(r => r.MemberId == member && r.ReadAt >= from && r.ReadAt <= until), r => r.Sequence, descending: true, ctx.CancellationToken);
             });

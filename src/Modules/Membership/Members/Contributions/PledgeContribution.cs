@@ -26,10 +26,8 @@ public static class PledgeContributionHandler
     /// <summary>Schedules the arrears check for the day the member would lapse under the new pledge.</summary>
     public static async Task<(CommandResult, OutgoingMessages)> Handle(PledgeContribution command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var now = clock.GetUtcNow();
-        var decision = command.Decide(stream.Aggregate, now);
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, now), ct);
         var outgoing = new OutgoingMessages();
         if (decision.Events.Count > 0) MemberLifecycleHandler.ScheduleArrearsCheck(outgoing, command.MemberId, stream.Aggregate!.Ledger.With(decision.Events), now);
         return (decision.ToResult(command.MemberId), outgoing);

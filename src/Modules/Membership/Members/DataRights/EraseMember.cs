@@ -28,12 +28,10 @@ public static class EraseMemberHandler
     public static async Task<(CommandResult, OutgoingMessages)> Handle(EraseMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var outgoing = new OutgoingMessages();
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var now = clock.GetUtcNow();
-        var decision = command.Decide(stream.Aggregate, now);
+        var (stream, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, current => command.Decide(current, now), ct);
         if (!decision.Accepted) return (decision.ToResult(command.MemberId), outgoing);
         var member = stream.Aggregate!;
-        stream.AppendMany(decision.Events);
 
         // Every email the member ever had (an earlier one may have been changed since): their applications are
         // found by these too, an earlier rejected one and a pending re-application included.

@@ -32,11 +32,9 @@ public static class AcceptProgrammeHandler
 {
     public static async Task<CommandResult> Handle(AcceptProgramme command, IDocumentSession session, IProgrammeRevisions programmes, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var ledger = await session.LoadAsync<MemberLedger>(command.MemberId, ct);
         var programme = await programmes.CurrentAsync(ct) is { } current ? await programmes.FindAsync(current.PageId, command.Version, ct) : null;
-        var decision = command.Decide(stream.Aggregate, ledger, programme, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, ledger, programme, clock.GetUtcNow()), ct);
         return decision.ToResult(command.MemberId);
     }
 }

@@ -49,11 +49,8 @@ internal sealed class LedgerFields : IObjectTypeExtension
     /// <summary>The member's ledger, for callers who may read the member's personal data (recorded when not the member), else null.</summary>
     private static async Task<T?> ReadAsync<T>(IResolveFieldContext<MemberProfile> ctx, Func<MemberLedger?, T?> value) where T : class
     {
-        var actor = await ctx.ActorAsync();
-        if (actor is null || !actor.SeesPersonal(ctx.Source)) return null;
-        if (!actor.IsSelf(ctx.Source)) await ctx.RecordPersonalRead(actor, ctx.Source.Id).GetResultAsync(ctx.CancellationToken);
-        var store = ctx.RequestServices!.GetRequiredService<IMembershipStore>();
-        var ledger = await ctx.LoadDocument<MemberLedger>(store, "membership.ledger", ctx.Source.Id, l => l.Id).GetResultAsync(ctx.CancellationToken);
+        if (!await ctx.MayReadAsync((actor, member) => actor.SeesPersonal(member))) return null;
+        var ledger = await ctx.LoadDocument<MemberLedger>(ctx.Store(), "membership.ledger", ctx.Source.Id, l => l.Id).GetResultAsync(ctx.CancellationToken);
         return value(ledger);
     }
 
@@ -122,12 +119,10 @@ public sealed class ProgrammeAcceptanceType : ObjectGraphType<ProgrammeAcceptanc
             .Resolve(ctx => GlobalId.Encode("Article", ctx.Source.Latest.PageId));
         Field<NonNullGraphType<IntGraphType>>("version").Description("The page version accepted (its revisions: Article.revisions).").Resolve(ctx => ctx.Source.Latest.Version);
         Field<NonNullGraphType<DateTimeScalar>>("acceptedAt").Description("When (for the join form: when the application was sent).").Resolve(ctx => ctx.Source.Latest.At);
-        Field<NonNullGraphType<BooleanGraphType>>("current").Description("Whether this is the programme's current version; false: a new version awaits the member's acceptance (acceptProgramme).")
-            .Resolve(ctx => ctx.Source.Current);
+        Field(x => x.Current).Description("Whether this is the programme's current version; false: a new version awaits the member's acceptance (acceptProgramme).");
         Field<IntGraphType>("currentVersion").Description("The programme's current version (null: there is no programme page).").Resolve(ctx => ctx.Source.CurrentVersion);
         Field<NonNullGraphType<ProgrammeAcceptanceSourceEnum>>("source").Description("Where it was accepted.").Resolve(ctx => ctx.Source.Latest.Source);
-        Field<NonNullGraphType<BooleanGraphType>>("versionShown")
-            .Description("True when the form or the member named this version; false when an older join form named none and the version current when the application was sent was recorded.")
-            .Resolve(ctx => ctx.Source.Latest.VersionShown);
+        Field("versionShown", x => x.Latest.VersionShown)
+            .Description("True when the form or the member named this version; false when an older join form named none and the version current when the application was sent was recorded.");
     }
 }

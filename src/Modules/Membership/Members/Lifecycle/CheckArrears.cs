@@ -34,9 +34,7 @@ public static class MemberLifecycleHandler
     /// <summary>Lapses an active member three months (or more) in arrears. No rescheduling here: every change that moves the lapse date schedules its own check.</summary>
     public static async Task<MemberStandingChanged?> Handle(CheckArrears command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, clock.GetUtcNow()), ct);
         return decision.Events is [MembershipLapsed e] ? new MemberStandingChanged(e.MemberId, MemberStanding.Lapsed, e.At) : null;
     }
 }

@@ -24,10 +24,8 @@ public static class ReinstateMemberHandler
     /// <summary>Tells the other modules, and schedules the arrears check for when the active member would lapse.</summary>
     public static async Task<(CommandResult, OutgoingMessages)> Handle(ReinstateMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var now = clock.GetUtcNow();
-        var decision = command.Decide(stream.Aggregate, now);
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, now), ct);
         var outgoing = new OutgoingMessages();
         if (decision.Events.Count > 0)
         {

@@ -21,9 +21,7 @@ public static class ResignMembershipHandler
 {
     public static async Task<(CommandResult, MemberStandingChanged?)> Handle(ResignMembership command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, clock.GetUtcNow()), ct);
         return (decision.ToResult(command.MemberId), decision.Events is [MembershipResigned e] ? new MemberStandingChanged(e.MemberId, MemberStanding.Resigned, e.At) : null);
     }
 }

@@ -30,10 +30,8 @@ public static class TransferMemberHandler
 {
     public static async Task<(CommandResult, MemberTransferredBranch?)> Handle(TransferMember command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
         var branchExists = await session.LoadAsync<Branch>(command.BranchId, ct) is not null;
-        var decision = command.Decide(stream.Aggregate, branchExists, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, branchExists, clock.GetUtcNow()), ct);
         return (decision.ToResult(command.MemberId), decision.Events is [MemberTransferred e] ? new MemberTransferredBranch(e.MemberId, e.FromBranchId, e.ToBranchId, e.At) : null);
     }
 }

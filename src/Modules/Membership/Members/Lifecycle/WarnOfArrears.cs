@@ -29,9 +29,7 @@ public static class WarnOfArrearsHandler
     /// <summary>Records the warning and, with mail on, mails it (<see cref="SendArrearsWarningMail"/>, in the same transaction).</summary>
     public static async Task<OutgoingMessages> Handle(WarnOfArrears command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, mailer.Enabled, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, mailer.Enabled, clock.GetUtcNow()), ct);
         return decision.Events is [ArrearsWarningIssued { ByEmail: true } warning]
             ? [new SendArrearsWarningMail(warning.MemberId, stream.Aggregate!.CoveredUntil)]
             : [];

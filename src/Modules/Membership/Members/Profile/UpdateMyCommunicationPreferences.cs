@@ -26,9 +26,7 @@ public static class UpdateMyCommunicationPreferencesHandler
 {
     public static async Task<CommandResult> Handle(UpdateMyCommunicationPreferences command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, member => command.Decide(member, clock.GetUtcNow()), ct);
         return decision.ToResult(command.MemberId);
     }
 }

@@ -75,9 +75,7 @@ public static class UpdateMyProfileHandler
     /// </summary>
     public static async Task<(CommandResult, OutgoingMessages)> Handle(UpdateMyProfile command, IDocumentSession session, Mailer mailer, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<MemberProfile>(command.MemberId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<MemberProfile>(command.MemberId, current => command.Decide(current, clock.GetUtcNow()), ct);
         var outgoing = new OutgoingMessages();
         if (!decision.Accepted) return (decision.ToResult(command.MemberId), outgoing);
         var member = stream.Aggregate!;
