@@ -121,6 +121,13 @@ public sealed class MeetingFlowTests(MeetingsFixture fixture) : IClassFixture<Me
         proxy["authoriseProxy.proxy.holder.displayName"]!.GetValue<string>().ShouldBe("Hol Der");
         (await Mutate(fixture, "authoriseProxy", "AuthoriseProxyInput", "proxy { id }", new { meetingId = branchMeeting, holderMemberId = outsider.MemberId }, member.Token))
             .UserErrors("authoriseProxy").Single().Field.ShouldBe("input.holderMemberId");
+        // either answer tells the grantor whether the holder is in good standing of the scope: both reads are recorded
+        foreach (var (subject, name) in new[] { (holder, "the holder"), (outsider, "the outsider") })
+        {
+            var reads = await fixture.Client.DataAsync("query($id: ID) { personalDataReads(memberId: $id, first: 10) { nodes { reader { id } } } }",
+                new { id = subject.MemberId }, admin);
+            reads["personalDataReads"]!["nodes"]!.AsArray().Select(n => n!["reader"]!["id"]!.GetValue<string>()).ShouldContain(member.MemberId, name);
+        }
         var seenByChair = (await Node(fixture, branchMeeting, organiser.Token, $"... on Meeting {{ {MeetingFields} }}")).Data!["node"]!;
         seenByChair["proxies"]!.AsArray().Select(p => (p!["grantor"]!["displayName"]!.GetValue<string>(), p["holder"]!["displayName"]!.GetValue<string>()))
             .ShouldBe([("Mem Ber", "Hol Der")]);

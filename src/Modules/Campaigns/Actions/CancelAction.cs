@@ -29,9 +29,7 @@ public static class CancelActionHandler
 {
     public static async Task<(CommandResult, OutgoingMessages)> Handle(CancelAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<CampaignAction>(command.ActionId, action => command.Decide(action, clock.GetUtcNow()), ct);
         var outgoing = new OutgoingMessages();
         if (decision.Events is [ActionCancelled cancelled] && stream.Aggregate is { } action)
         {

@@ -57,9 +57,7 @@ public static class RecordActionOutcomeHandler
 {
     public static async Task<CommandResult> Handle(RecordActionOutcome command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<CampaignAction>(command.ActionId, action => command.Decide(action, clock.GetUtcNow()), ct);
         return decision.ToResult(command.ActionId);
     }
 }

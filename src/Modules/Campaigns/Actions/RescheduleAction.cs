@@ -33,9 +33,7 @@ public static class RescheduleActionHandler
     public static async Task<(CommandResult, OutgoingMessages)> Handle(RescheduleAction command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<CampaignAction>(command.ActionId, ct);
-        var decision = command.Decide(stream.Aggregate, now);
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<CampaignAction>(command.ActionId, action => command.Decide(action, now), ct);
         // the reminders scheduled for the old start see that it moved and record nothing
         var outgoing = new OutgoingMessages();
         if (decision.Events.Count > 0) outgoing.Add(SendActionReminders.For(command.ActionId, command.StartsAt, now));

@@ -15,14 +15,8 @@ public sealed record ConcludeCampaign(Guid CampaignId, Caller Actor)
 
 public static class ConcludeCampaignHandler
 {
-    public static async Task<CommandResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
-        if (stream.Aggregate is not { } campaign) return CommandResult.Refused(CampaignRules.NoSuchCampaign);
-        var decision = command.Decide(campaign, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
-        return decision.ToResult(campaign.Id);
-    }
+    public static Task<CommandResult> Handle(ConcludeCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        session.DecideAsync<Campaign>(command.CampaignId, CampaignRules.NoSuchCampaign, campaign => command.Decide(campaign, clock.GetUtcNow()), ct);
 }
 
 internal sealed class ConcludeCampaignField : IMutationField

@@ -15,14 +15,8 @@ public sealed record ReopenCampaign(Guid CampaignId, Caller Actor)
 
 public static class ReopenCampaignHandler
 {
-    public static async Task<CommandResult> Handle(ReopenCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
-        if (stream.Aggregate is not { } campaign) return CommandResult.Refused(CampaignRules.NoSuchCampaign);
-        var decision = command.Decide(campaign, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
-        return decision.ToResult(campaign.Id);
-    }
+    public static Task<CommandResult> Handle(ReopenCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        session.DecideAsync<Campaign>(command.CampaignId, CampaignRules.NoSuchCampaign, campaign => command.Decide(campaign, clock.GetUtcNow()), ct);
 }
 
 internal sealed class ReopenCampaignField : IMutationField

@@ -30,9 +30,7 @@ public static class UpdateCampaignHandler
 {
     public static async Task<(CommandResult, CampaignProgressChanged?)> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Campaign>(command.CampaignId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (stream, decision) = await session.DecideAsync<Campaign>(command.CampaignId, campaign => command.Decide(campaign, clock.GetUtcNow()), ct);
         // the goal is part of the progress subscribers see
         var goalChanged = decision.Events is [CampaignUpdated updated] && updated.Goal != stream.Aggregate!.Goal;
         return (decision.ToResult(command.CampaignId), goalChanged ? new CampaignProgressChanged(command.CampaignId) : null);

@@ -18,7 +18,7 @@ public sealed record ArchiveArticle(Guid ArticleId, Caller Caller)
 public static class ArchiveArticleHandler
 {
     public static Task<CommandResult> Handle(ArchiveArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ArticleStreams.DecideAsync(session, command.ArticleId, article => command.Decide(article, clock.GetUtcNow()), ct);
+        session.DecideAsync<Article>(command.ArticleId, ArticleRules.NoSuchArticle, article => command.Decide(article, clock.GetUtcNow()), ct);
 }
 
 internal sealed class ArchiveArticleField : IMutationField

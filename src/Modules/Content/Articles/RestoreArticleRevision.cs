@@ -27,7 +27,7 @@ public sealed record RestoreArticleRevision(Guid ArticleId, long ExpectedVersion
 public static class RestoreArticleRevisionHandler
 {
     public static Task<CommandResult> Handle(RestoreArticleRevision command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ArticleStreams.DecideAsync(session, command.ArticleId,
+        session.DecideAsync<Article>(command.ArticleId, ArticleRules.NoSuchArticle,
             async article => command.Decide(article, await ArticleRevisions.AllAsync(session, article.Id, ct), clock.GetUtcNow()), ct);
 }
 

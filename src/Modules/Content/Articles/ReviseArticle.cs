@@ -54,7 +54,7 @@ public sealed record ReviseArticle(Guid ArticleId, long ExpectedVersion, string?
 public static class ReviseArticleHandler
 {
     public static Task<CommandResult> Handle(ReviseArticle command, IDocumentSession session, ICampaignDirectory campaigns, TimeProvider clock, CancellationToken ct) =>
-        ArticleStreams.DecideAsync(session, command.ArticleId, async article =>
+        session.DecideAsync<Article>(command.ArticleId, ArticleRules.NoSuchArticle, async article =>
         {
             var taken = command.NewSlug(article) is { } slug ? await ArticleStreams.TakenSlugsAsync(session, slug, numbered: false, ct) : [];
             var campaignExists = command.NewCampaign(article) is not { CampaignId: { } campaignId } || await campaigns.FindTitleAsync(campaignId, ct) is not null;

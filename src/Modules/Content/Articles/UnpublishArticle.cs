@@ -18,7 +18,7 @@ public sealed record UnpublishArticle(Guid ArticleId, Caller Caller)
 public static class UnpublishArticleHandler
 {
     public static Task<CommandResult> Handle(UnpublishArticle command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ArticleStreams.DecideAsync(session, command.ArticleId, article => command.Decide(article, clock.GetUtcNow()), ct);
+        session.DecideAsync<Article>(command.ArticleId, ArticleRules.NoSuchArticle, article => command.Decide(article, clock.GetUtcNow()), ct);
 }
 
 internal sealed class UnpublishArticleField : IMutationField

@@ -39,7 +39,7 @@ public static class SavePageHandler
         var slug = command.PageSlug;
         var existing = await session.Query<Article>().FirstOrDefaultAsync(a => a.Slug == slug, ct);
         if (existing is { Kind: ArticleKind.Page })
-            return await ArticleStreams.DecideAsync(session, existing.Id, page => command.Decide(page, page.Id, clock.GetUtcNow()), ct);
+            return await session.DecideAsync<Article>(existing.Id, ArticleRules.NoSuchArticle, page => command.Decide(page, page.Id, clock.GetUtcNow()), ct);
         var id = Guid.CreateVersion7();
         var decision = command.Decide(existing, id, clock.GetUtcNow());
         if (decision.Accepted) session.Events.StartStream<Article>(id, [.. decision.Events]);

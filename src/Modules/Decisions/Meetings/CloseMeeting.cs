@@ -27,10 +27,8 @@ public static class CloseMeetingHandler
 {
     public static async Task<CommandResult> Handle(CloseMeeting command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Meeting>(command.MeetingId, ct);
-        var ballots = await session.Query<Ballot>().Where(b => b.MeetingId == command.MeetingId).ToListAsync(ct);
-        var decision = command.Decide(stream.Aggregate, ballots, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<Meeting>(command.MeetingId, async meeting =>
+            command.Decide(meeting, await session.Query<Ballot>().Where(b => b.MeetingId == command.MeetingId).ToListAsync(ct), clock.GetUtcNow()), ct);
         return decision.ToResult(command.MeetingId);
     }
 }

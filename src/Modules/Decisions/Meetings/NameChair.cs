@@ -32,9 +32,8 @@ public static class NameChairHandler
     public static async Task<CommandResult> Handle(NameChair command, IDocumentSession session, IElectorate electorate, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<Meeting>(command.MeetingId, ct);
-        var decision = command.Decide(stream.Aggregate, await electorate.StandingAsync(command.ChairMemberId, now, ct), now);
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<Meeting>(command.MeetingId,
+            async meeting => command.Decide(meeting, await electorate.StandingAsync(command.ChairMemberId, now, ct), now), ct);
         return decision.ToResult(command.MeetingId);
     }
 }

@@ -24,7 +24,6 @@ public static class BallotDecidedHandler
     public static async Task Handle(BallotDecided message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (message.MotionId is not { } motionId) return;
-        var stream = await session.Events.FetchForWriting<Motion>(motionId, ct);
-        stream.AppendMany(DecideMotion.Decide(stream.Aggregate, message, clock.GetUtcNow()).Events);
+        await session.DecideAsync<Motion>(motionId, motion => DecideMotion.Decide(motion, message, clock.GetUtcNow()), ct);
     }
 }

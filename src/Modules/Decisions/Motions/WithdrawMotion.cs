@@ -21,9 +21,7 @@ public static class WithdrawMotionHandler
 {
     public static async Task<CommandResult> Handle(WithdrawMotion command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Motion>(command.MotionId, ct);
-        var decision = command.Decide(stream.Aggregate, clock.GetUtcNow());
-        stream.AppendMany(decision.Events);
+        var (_, decision) = await session.DecideAsync<Motion>(command.MotionId, motion => command.Decide(motion, clock.GetUtcNow()), ct);
         return decision.ToResult(command.MotionId);
     }
 }

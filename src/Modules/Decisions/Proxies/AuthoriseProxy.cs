@@ -54,6 +54,11 @@ internal sealed class AuthoriseProxyField : IMutationField
                 if (GlobalId.TryDecode(input.HolderMemberId, "Member") is not { } holder) return ProxyPayload.Refused(AuthoriseProxy.HolderNotInScope);
                 var caller = ctx.Caller();
                 var result = await ctx.InvokeAsync(new AuthoriseProxy(meeting, holder, caller), ProxyPayload.Races);
+                // Accepted or refused for the holder, the answer tells whether they are a member in good standing of the
+                // meeting's scope: someone else's personal data, so the read is recorded (the reader's own record is not).
+                if (result.Id is not null || result.Errors.Any(e => e.Field is [_, "holderMemberId"]))
+                    await ctx.RequestServices!.GetRequiredService<IPersonalDataAudit>()
+                        .RecordReadsAsync(new PersonalDataReader(caller.AccountId, caller.MemberId, caller.Roles), [holder], ctx.CancellationToken);
                 if (result.Id is not { } id) return new ProxyPayload(null) { Errors = result.Errors };
                 await using var session = ctx.Session();
                 var saved = await session.LoadAsync<Meeting>(id, ctx.CancellationToken);
