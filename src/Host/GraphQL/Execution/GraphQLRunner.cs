@@ -54,10 +54,10 @@ internal sealed partial class GraphQLRunner(
         {
             suppressed?.Dispose();
             var duration = Stopwatch.GetElapsedTime(started);
-            var failed = result is null || result.Errors is { Count: > 0 };
+            var (errors, failed) = OutcomeOf(result, cancellationToken.IsCancellationRequested);
             // the operator's page: every operation, whatever is exported
             stats.Record(name, type, duration, failed);
-            GraphQLTelemetry.Finish(activity, name, type, duration, result is null ? Thrown : result.Errors, hidden);
+            GraphQLTelemetry.Finish(activity, name, type, duration, errors, hidden);
             activity?.Dispose();
         }
     }
@@ -96,6 +96,19 @@ internal sealed partial class GraphQLRunner(
     private Inputs? ToInputs(JsonElement? element) => element is { } e ? serializer.ReadNode<Inputs>(e) : null;
 
     private static readonly ExecutionErrors Thrown = [new ExecutionError("") { Code = ErrorCodes.Internal }];
+
+    /// <summary>
+    /// What an operation that ended counts as in the figures and metrics: its errors, and whether it failed. GraphQL.NET
+    /// answers every error, unhandled exceptions and the time limit included, in the result; it throws only when the
+    /// caller's token was cancelled (the client went away, the socket closed), which is neither an error nor a failure
+    /// of the platform. Anything else that threw is an internal error.
+    /// </summary>
+    internal static (ExecutionErrors? Errors, bool Failed) OutcomeOf(ExecutionResult? result, bool cancelled) => result switch
+    {
+        null when cancelled => (null, false),
+        null => (Thrown, true),
+        _ => (result.Errors, result.Errors is { Count: > 0 }),
+    };
 
     /// <summary>The operation's name in the figures and metrics (<see cref="OperationStats.NameFor"/>): the name the request gave or the document's.</summary>
     internal string NameOf(PreparedRequest prepared) =>
