@@ -26,12 +26,12 @@ public sealed class ConsentLedgerMigrationTests
         try
         {
             await CommittedDump.RestoreAsync(database);
-            var members = await ScalarAsync(database, "select count(*) from membership.mt_doc_memberprofile where erased = false");
+            var members = await TestPostgres.ScalarAsync(database, "select count(*) from membership.mt_doc_memberprofile where erased = false");
             members.ShouldBeGreaterThan(10);
 
             await StartHostAsync(database);
-            (await ScalarAsync(database, MigrationEntries)).ShouldBe(members * 4); // contact, email, SMS, post
-            (await ScalarAsync(database, "select count(*) from membership.mt_doc_memberledger where jsonb_array_length(data -> 'Consents') = 4")).ShouldBe(members);
+            (await TestPostgres.ScalarAsync(database, MigrationEntries)).ShouldBe(members * 4); // contact, email, SMS, post
+            (await TestPostgres.ScalarAsync(database, "select count(*) from membership.mt_doc_memberledger where jsonb_array_length(data -> 'Consents') = 4")).ShouldBe(members);
 
             // Mo's entries are as Mo left the preferences, at Mo's change; consent to contact at Mo's join
             var mo = await EntriesAsync(database, Mo);
@@ -42,16 +42,16 @@ public sealed class ConsentLedgerMigrationTests
             contact.Given.ShouldBeTrue();
             contact.At.ShouldBeLessThan(MoChangedAt);
             // the member reads the same state as before: communicationPreferences did not move
-            (await ScalarAsync(database, $"select count(*) from membership.mt_doc_memberprofile where id = '{Mo}' and data -> 'Communication' ->> 'Sms' = 'true'")).ShouldBe(1);
+            (await TestPostgres.ScalarAsync(database, $"select count(*) from membership.mt_doc_memberprofile where id = '{Mo}' and data -> 'Communication' ->> 'Sms' = 'true'")).ShouldBe(1);
 
             // someone else: email on (the default), SMS and post off, at their join
-            var other = await ScalarAsync(database,
+            var other = await TestPostgres.ScalarAsync(database,
                 "select count(*) from membership.mt_events e join membership.mt_doc_memberprofile p on p.id = e.stream_id " +
                 $"where e.type = 'consent_changed' and p.id <> '{Mo}' and e.data ->> 'Channel' = 'Email' and e.data ->> 'Given' = 'true'");
             other.ShouldBe(members - 1);
 
             await StartHostAsync(database);
-            (await ScalarAsync(database, MigrationEntries)).ShouldBe(members * 4); // nothing added
+            (await TestPostgres.ScalarAsync(database, MigrationEntries)).ShouldBe(members * 4); // nothing added
             (await EntriesAsync(database, Mo)).Count.ShouldBe(4);
         }
         finally
@@ -63,15 +63,7 @@ public sealed class ConsentLedgerMigrationTests
     /// <summary>Starts the host on the database (its start-up runs the migration), answers one request, stops it.</summary>
     private static async Task StartHostAsync(string database)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = database,
-            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
-            ["Auth:Issuer"] = PlatformFixture.Issuer,
-            ["Auth:Audience"] = PlatformFixture.Audience,
-            ["Demo:Seed"] = "false",
-        };
-        await using var factory = new PlatformFactory(settings, null, null);
+        await using var factory = new PlatformFactory(PlatformFixture.HostSettings(database), null, null);
         var client = new GraphQLClient(factory.CreateClient());
         (await client.DataAsync("{ branches { id } }"))["branches"]!.AsArray().Count.ShouldBeGreaterThan(0);
     }
@@ -89,12 +81,5 @@ public sealed class ConsentLedgerMigrationTests
         return entries;
     }
 
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
 
 }

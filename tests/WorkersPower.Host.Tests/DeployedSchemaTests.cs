@@ -1,5 +1,3 @@
-using System.Globalization;
-using Npgsql;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;
@@ -27,7 +25,7 @@ public sealed class DeployedSchemaTests
                 _ = host.Services; // starts the host
             });
             failure.ToString().ShouldContain("wolverine_incoming_envelopes"); // says which table is missing
-            (await ScalarAsync(database, ModuleTables)).ShouldBe(0);
+            (await TestPostgres.ScalarAsync(database, ModuleTables)).ShouldBe(0);
         }
         finally
         {
@@ -48,7 +46,7 @@ public sealed class DeployedSchemaTests
                 answer.Json!["data"]!["branches"].ShouldNotBeNull();
             }
             foreach (var schema in new[] { "wolverine", "membership", "campaigns", "content", "decisions" })
-                (await ScalarAsync(database, $"select count(*) from information_schema.tables where table_schema = '{schema}'")).ShouldBeGreaterThan(3, schema);
+                (await TestPostgres.ScalarAsync(database, $"select count(*) from information_schema.tables where table_schema = '{schema}'")).ShouldBeGreaterThan(3, schema);
         }
         finally
         {
@@ -58,23 +56,8 @@ public sealed class DeployedSchemaTests
 
     private static Dictionary<string, string?> Settings(string database, bool? apply)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = database,
-            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
-            ["Auth:Issuer"] = PlatformFixture.Issuer,
-            ["Auth:Audience"] = PlatformFixture.Audience,
-            ["Demo:Seed"] = "false",
-        };
+        var settings = PlatformFixture.HostSettings(database);
         if (apply is { } value) settings["Database:ApplySchemaOnStartup"] = value ? "true" : "false";
         return settings;
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -74,14 +74,7 @@ public sealed class LegacyCampaignOrganiserMigrationTests
 
     private static PlatformFactory Start(string database)
     {
-        var host = new PlatformFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = database,
-            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
-            ["Auth:Issuer"] = PlatformFixture.Issuer,
-            ["Auth:Audience"] = PlatformFixture.Audience,
-            ["Demo:Seed"] = "false",
-        }, null, null);
+        var host = new PlatformFactory(PlatformFixture.HostSettings(database), null, null);
         _ = host.Services; // starts it: the start-up steps run as it starts
         return host;
     }

@@ -1,4 +1,3 @@
-using Npgsql;
 using WorkersPower.Testing;
 
 namespace WorkersPower.Host.Tests;
@@ -86,14 +85,7 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
         (await CountAsync("select count(*) from membership.mt_doc_legacyrolemigrationrecord")).ShouldBe(1);
     }
 
-    private PlatformFactory Start() => new(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Postgres"] = connectionString,
-        ["Auth:SigningKey"] = PlatformFixture.SigningKey,
-        ["Auth:Issuer"] = PlatformFixture.Issuer,
-        ["Auth:Audience"] = PlatformFixture.Audience,
-        ["Demo:Seed"] = "false",
-    }, null, null);
+    private PlatformFactory Start() => new(PlatformFixture.HostSettings(connectionString), null, null);
 
     private static async Task<string> SignInAsync(GraphQLClient client, string email, string password)
     {
@@ -112,12 +104,6 @@ public sealed class LegacyRoleMigrationTests : IAsyncLifetime
             DateTimeOffset.Parse(n["from"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), n["reason"]?.GetValue<string>())).ToList();
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountAsync(string sql) => TestPostgres.ScalarAsync(connectionString, sql);
 
 }

@@ -29,6 +29,19 @@ public class PlatformFixture : IAsyncLifetime
 
     public GraphQLClient Client { get; private set; } = null!;
 
+    /// <summary>
+    /// The least a host needs on a database of a test's own (a dump restored, an empty one, a second start): the
+    /// connection, the tests' token settings, no demo data. The caller adds what else it needs.
+    /// </summary>
+    public static Dictionary<string, string?> HostSettings(string connectionString) => new()
+    {
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+        ["Demo:Seed"] = "false",
+    };
+
     /// <summary>Settings for the host; override to change or add some (call the base first).</summary>
     protected virtual Dictionary<string, string?> Settings() => new()
     {

@@ -42,6 +42,15 @@ public static class TestPostgres
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A count (or any integer) read from the database with this connection string.</summary>
+    public static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing its connections.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
