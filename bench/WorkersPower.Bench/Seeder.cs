@@ -17,6 +17,7 @@ using WorkersPower.Membership.Applications;
 using WorkersPower.Membership.Branches;
 using WorkersPower.Membership.Contracts;
 using WorkersPower.Membership.Members;
+using WorkersPower.Membership.Members.Ledger;
 using WorkersPower.Platform;
 using WorkersPower.Platform.GraphQL;
 using WorkersPower.Platform.Security;
@@ -108,12 +109,12 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
             {
                 var g = GivenOf(i);
                 var f = FamilyOf(i);
-                session.Events.StartStream<MemberProfile>(memberIds[i], new MembershipStarted(memberIds[i], Guid.CreateVersion7(), branchIds[i % branchIds.Length], g, f,
+                session.Events.StartStream<MemberProfile>(memberIds[i], Joined(new MembershipStarted(memberIds[i], Guid.CreateVersion7(), branchIds[i % branchIds.Length], g, f,
                     $"{g.ToLowerInvariant()}.{f.ToLowerInvariant()}.{i}@bench.workerspower.org", "+44 20 7946 0000", $"E{i % 20} {i % 9}AB",
                     i % 3 == 0 ? "Unite" : null, null, [Interests[i % Interests.Length]], new Money(5 + i % 20, "GBP"), ContributionFrequency.Monthly,
-                    Guid.Empty, started.AddMinutes(i)));
+                    Guid.Empty, started.AddMinutes(i))));
             }
-            return to - from;
+            return (to - from) * JoinEvents;
         }, services.GetRequiredService<IMembershipStore>());
     }
 
@@ -163,13 +164,22 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         var events = await InBatches(plan.MailMembers, 1000, (session, from, to) =>
         {
             for (var i = from; i < to; i++)
-                session.Events.StartStream<MemberProfile>(ids[i], new MembershipStarted(ids[i], Guid.CreateVersion7(), branch, GivenOf(i), FamilyOf(i),
-                    $"mail.{i}@bench.workerspower.org", null, "E1 6AN", null, null, [], new Money(5, "GBP"), ContributionFrequency.Monthly, Guid.Empty, now.AddMonths(-1)));
-            return to - from;
+                session.Events.StartStream<MemberProfile>(ids[i], Joined(new MembershipStarted(ids[i], Guid.CreateVersion7(), branch, GivenOf(i), FamilyOf(i),
+                    $"mail.{i}@bench.workerspower.org", null, "E1 6AN", null, null, [], new Money(5, "GBP"), ContributionFrequency.Monthly, Guid.Empty, now.AddMonths(-1))));
+            return (to - from) * JoinEvents;
         }, services.GetRequiredService<IMembershipStore>());
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "mail-branch.txt"), GlobalId.Encode("Branch", branch));
         return events;
     }
+
+    /// <summary>
+    /// A member's first events as an approval writes them: the membership and the join form's consents (contact, and email
+    /// for a new member) in the ledger, so that no start of the host takes the members for ones who joined before the ledger.
+    /// </summary>
+    private static object[] Joined(MembershipStarted started) =>
+        [started, .. ConsentRules.FromJoinForm(started.MemberId, newMember: true, started.StartedAt)];
+
+    private const int JoinEvents = 3;
 
     private static string SlugOf(int c) => $"bench-campaign-{c:0000}";
 

@@ -8,8 +8,8 @@ namespace WorkersPower.Host.Tests;
 /// <summary>
 /// Issue 22's consent migration on a database made by main before the ledger (the committed dump,
 /// tests/WorkersPower.Membership.Tests/Migration): restored into a fresh database, the host starts on it, today's consent
-/// booleans become ledger entries (source MIGRATION, one per channel and member, at the member's last known change), and a
-/// second start adds nothing.
+/// booleans become ledger entries (source MIGRATION, one per channel and member, at the member's last known change), the
+/// finished migration is marked, and a second start adds nothing.
 /// </summary>
 public sealed class ConsentLedgerMigrationTests
 {
@@ -49,6 +49,9 @@ public sealed class ConsentLedgerMigrationTests
                 "select count(*) from membership.mt_events e join membership.mt_doc_memberprofile p on p.id = e.stream_id " +
                 $"where e.type = 'consent_changed' and p.id <> '{Mo}' and e.data ->> 'Channel' = 'Email' and e.data ->> 'Given' = 'true'");
             other.ShouldBe(members - 1);
+
+            // the finished migration's mark: later starts read it instead of looking at every member
+            (await TestPostgres.ScalarAsync(database, "select rows from membership.projection_builds where name = 'consent_ledger_migration:1'")).ShouldBe(members);
 
             await StartHostAsync(database);
             (await TestPostgres.ScalarAsync(database, MigrationEntries)).ShouldBe(members * 4); // nothing added

@@ -58,11 +58,17 @@ public static class MigrateCampaignOrganisersHandler
     }
 }
 
-/// <summary>Runs Campaigns' start-up steps (the campaign organisers' migration) as the host starts; a step already recorded does nothing.</summary>
-internal sealed partial class CampaignsStartupSteps(IServiceScopeFactory scopes, ILogger<CampaignsStartupSteps> logger) : IHostedService
+/// <summary>
+/// Runs Campaigns' start-up steps (the campaign organisers' migration) as the host starts; a step already recorded does
+/// nothing. Its record is looked up first with one read: only a missing step goes through the message bus, whose first
+/// use of the handler costs a start its code (generated at run time, compiled, when the host has no pre-generated code).
+/// </summary>
+internal sealed partial class CampaignsStartupSteps(ICampaignsStore store, IServiceScopeFactory scopes, ILogger<CampaignsStartupSteps> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using (var query = store.QuerySession())
+            if (await query.LoadAsync<CampaignsStartupStep>(MigrateCampaignOrganisers.StepName, cancellationToken) is not null) return;
         try
         {
             // the message bus is scoped: a hosted service (a singleton) takes it from a scope of its own

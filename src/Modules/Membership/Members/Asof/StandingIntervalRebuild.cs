@@ -8,9 +8,10 @@ namespace WorkersPower.Membership.Members;
 /// <summary>
 /// Builds <c>membership.standing_intervals</c> from the members' events when it has not been built yet (a database
 /// whose members joined before the projection existed), at start-up; after that the inline projection keeps it.
-/// Idempotent and safe with several nodes starting at once: in one transaction it locks the table against the
-/// projection's writers (EXCLUSIVE: reads go on), looks for its mark in <c>membership.projection_builds</c>, and only
-/// when the mark is missing empties the table, folds every member's standing events (<see cref="StandingIntervals.Of"/>)
+/// Idempotent and safe with several nodes starting at once: it looks for its mark in <c>membership.projection_builds</c>
+/// (one read, no lock: so every start after the first build stops there); when the mark is missing, in one transaction
+/// it locks the table against the projection's writers (EXCLUSIVE: reads go on), looks again, and only when the mark is
+/// still missing empties the table, folds every member's standing events (<see cref="StandingIntervals.Of"/>)
 /// and writes the intervals and the mark. A change of the rules names a new <see cref="Name"/>, which builds again.
 /// </summary>
 public sealed partial class StandingIntervalRebuild(IMembershipStore store, TimeProvider clock, ILogger<StandingIntervalRebuild> logger) : IHostedService
@@ -30,13 +31,11 @@ public sealed partial class StandingIntervalRebuild(IMembershipStore store, Time
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
+        // the mark once without the lock: a start after the build (every start but the first) locks out no writer
+        if (!force && await BuiltAsync(connection, cancellationToken)) return null;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, $"lock table {StandingIntervalProjection.Table} in exclusive mode", cancellationToken);
-        if (!force)
-        {
-            await using var check = new NpgsqlCommand($"select 1 from {MembershipModule.Schema}.projection_builds where name = $1", connection) { Parameters = { new() { Value = Name } } };
-            if (await check.ExecuteScalarAsync(cancellationToken) is not null) return null;
-        }
+        if (!force && await BuiltAsync(connection, cancellationToken)) return null; // another node built it meanwhile
         await ExecuteAsync(connection, $"delete from {StandingIntervalProjection.Table}", cancellationToken);
 
         var names = store.Options.Events.AllKnownEventTypes().Where(t => StandingIntervals.EventTypes.Contains(t.EventType)).Select(t => t.EventTypeName).ToArray();
@@ -76,6 +75,12 @@ public sealed partial class StandingIntervalRebuild(IMembershipStore store, Time
             await mark.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
+    }
+
+    private static async Task<bool> BuiltAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = new NpgsqlCommand($"select 1 from {MembershipModule.Schema}.projection_builds where name = $1", connection) { Parameters = { new() { Value = Name } } };
+        return await check.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -4,13 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace WorkersPower.Membership.Members.Ledger;
 
 /// <summary>
-/// At every start-up: members whose consents are not in the ledger yet (they joined before it existed) get one entry per channel,
+/// At start-up: members whose consents are not in the ledger yet (they joined before it existed) get one entry per channel,
 /// source MIGRATION, as their preferences stand, at their last known change (<see cref="ConsentRules.Migration"/>). Members who
 /// have entries are left alone, so a second start adds nothing; erased members get none. Two nodes starting at once: the second
-/// append to a member's stream fails on its version and that member is skipped (the first migrated it).
+/// append to a member's stream fails on its version and that member is skipped (the first migrated it). Once no member is left
+/// without entries, the migration writes its mark (<see cref="Mark"/> in <c>membership.projection_builds</c>): every member who
+/// joins since gets the join form's entries at approval, so later starts read only the mark, not every member.
 /// </summary>
-internal sealed partial class ConsentLedgerMigration(IMembershipStore store, ILogger<ConsentLedgerMigration> logger) : IHostedService
+internal sealed partial class ConsentLedgerMigration(IMembershipStore store, TimeProvider clock, ILogger<ConsentLedgerMigration> logger) : IHostedService
 {
+    /// <summary>The mark of a finished migration.</summary>
+    public const string Mark = "consent_ledger_migration:1";
+
     /// <summary>Members of the profile table with no consent entry in the ledger, not erased.</summary>
     private const string Unmigrated =
         "select p.id from membership.mt_doc_memberprofile p where p.erased = false and not exists " +
@@ -20,12 +25,22 @@ internal sealed partial class ConsentLedgerMigration(IMembershipStore store, ILo
     {
         IReadOnlyList<Guid> ids;
         await using (var query = store.QuerySession())
+        {
+            if ((await query.AdvancedSql.QueryAsync<int>($"select 1 from {MembershipModule.Schema}.projection_builds where name = '{Mark}'", cancellationToken)).Count > 0) return;
             ids = await query.AdvancedSql.QueryAsync<Guid>(Unmigrated, cancellationToken);
-        if (ids.Count == 0) return;
+        }
         var migrated = 0;
         foreach (var id in ids)
             if (await MigrateAsync(id, cancellationToken)) migrated++;
-        LogMigrated(logger, migrated);
+        if (ids.Count > 0) LogMigrated(logger, migrated);
+
+        // marked only when none is left: a member skipped here (changed at the same moment) is migrated at the next start
+        await using var session = store.LightweightSession();
+        if (ids.Count > 0 && (await session.AdvancedSql.QueryAsync<Guid>(Unmigrated, cancellationToken)).Count > 0) return;
+        session.QueueSqlCommand(
+            $"insert into {MembershipModule.Schema}.projection_builds (name, built_at, rows) values (?, ?, ?) on conflict (name) do nothing",
+            Mark, clock.GetUtcNow(), (long)migrated);
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
