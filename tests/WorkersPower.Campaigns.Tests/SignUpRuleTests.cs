@@ -95,6 +95,60 @@ public sealed class SignUpRuleTests
         (attended.Status, attended.SignedUpAt).ShouldBe((SignUpStatus.Attended, T0)); // attendance wins
     }
 
+    /// <summary>
+    /// SignUpForActionHandler writes the entry from the action (<see cref="ActionSignUp.AfterSignUp"/>) instead of the
+    /// projection's <see cref="ActionSignUp.Follow"/> of the stored entry: after every order of up to six sign-ups,
+    /// withdrawals and check-ins of one member, a sign-up leaves the same entry either way.
+    /// </summary>
+    [Fact]
+    public void The_entry_a_sign_up_writes_from_the_action_is_the_one_the_projection_makes()
+    {
+        var member = Guid.NewGuid();
+        var at = T0;
+        object Next(int kind)
+        {
+            at = at.AddMinutes(7);
+            return kind switch
+            {
+                0 => new SignedUpForAction(ActionId, CampaignId, member, at),
+                1 => new WithdrewFromAction(ActionId, CampaignId, member, null, at),
+                _ => new AttendeeCheckedIn(ActionId, CampaignId, member, false, Guid.Empty, at),
+            };
+        }
+        var compared = 0;
+        for (var length = 0; length <= 6; length++)
+            for (var order = 0; order < (int)Math.Pow(3, length); order++)
+            {
+                var action = CampaignActionProjection.Create(new ActionScheduled(ActionId, CampaignId, ActionKind.Picket, "Picket", T0.AddDays(9), T0.AddDays(9).AddHours(2), "Gate", null, null, Guid.Empty, T0));
+                ActionSignUp? entry = null;
+                for (var (i, rest) = (0, order); i < length; i++, rest /= 3)
+                {
+                    var e = Next(rest % 3);
+                    entry = ActionSignUp.Follow(entry, e);
+                    Apply(action, e);
+                }
+                var signUp = (SignedUpForAction)Next(0);
+                var projected = ActionSignUp.Follow(entry, signUp);
+                var written = ActionSignUp.AfterSignUp(action, signUp);
+                if (written is null) projected.ShouldBeSameAs(entry); // unchanged: nothing written
+                else Shape(written).ShouldBe(Shape(projected!));
+                compared++;
+            }
+        compared.ShouldBe(1093);
+    }
+
+    private static void Apply(CampaignAction action, object e)
+    {
+        switch (e)
+        {
+            case SignedUpForAction s: CampaignActionProjection.Apply(s, action); break;
+            case WithdrewFromAction w: CampaignActionProjection.Apply(w, action); break;
+            case AttendeeCheckedIn c: CampaignActionProjection.Apply(c, action); break;
+        }
+    }
+
+    private static string Shape(ActionSignUp entry) => System.Text.Json.JsonSerializer.Serialize(entry);
+
     [Fact]
     public void A_withdrawal_without_a_sign_up_makes_no_entry_and_sort_keys_order_by_time_then_member()
     {

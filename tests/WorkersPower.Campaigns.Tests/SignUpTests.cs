@@ -64,6 +64,11 @@ public sealed class SignUpTests(CampaignsFixture fixture) : IClassFixture<Campai
         var action = await session.LoadAsync<CampaignAction>(id);
         action!.SignUpCount.ShouldBe(6);
         CampaignsApi.ProgressOf(await fixture.Client.DataAsync(CampaignsApi.Progress, new { slug }))["signUps"]!.GetValue<int>().ShouldBe(6);
+        // the entries the handler wrote itself: one per accepted member, none for a race lost (rolled back with its event)
+        var entries = await session.Query<SignUps.ActionSignUp>().Where(s => s.ActionId == id).ToListAsync();
+        entries.Count.ShouldBe(6);
+        entries.Select(s => s.MemberId).ToHashSet().SetEquals(accepted).ShouldBeTrue();
+        entries.ShouldAllBe(s => s.Status == SignUps.SignUpStatus.SignedUp);
     }
 
     [Fact]

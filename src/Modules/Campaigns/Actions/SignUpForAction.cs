@@ -26,7 +26,8 @@ public static class SignUpForActionHandler
 {
     /// <summary>
     /// One round trip reads the action's stream for writing and Campaigns' copy of the member (a batched query);
-    /// the commit is the second (event, stream version and the inline projections in one batch) and the answer is
+    /// the commit is the second (event, stream version, the member's <see cref="ActionSignUp"/> entry, stored here,
+    /// and the other inline projections in one batch) and the answer is
     /// the aggregate just written (<see cref="CommandResult.Answer"/>), not read again. Live progress is told
     /// after the commit straight to the notifier (see <see cref="NotifyProgressAfterCommit"/>), not through a
     /// durable message (none for a caller without live subscribers, e.g. the demo data).
@@ -42,9 +43,15 @@ public static class SignUpForActionHandler
         var decision = command.Decide(action, await loading, clock.GetUtcNow());
         stream.AppendMany(decision.Events);
         if (decision.Events.Count == 0) return decision.ToResult(action.Id) with { Answer = decision.Accepted ? action : null };
-        // The answer: the action as the inline projection stores it (Apply is idempotent, should Marten apply the
-        // event to this same instance at the commit).
-        foreach (var e in decision.Events.OfType<SignedUpForAction>()) CampaignActionProjection.Apply(e, action);
+        foreach (var e in decision.Events.OfType<SignedUpForAction>())
+        {
+            // The member's entry in the action's list, written here rather than loaded by the inline projection (a round trip less).
+            if (ActionSignUp.AfterSignUp(action, e) is { } entry) session.Store(entry);
+            ActionSignUpProjection.StoredByItsUseCase(e);
+            // The answer: the action as the inline projection stores it (Apply is idempotent, should Marten apply the
+            // event to this same instance at the commit).
+            CampaignActionProjection.Apply(e, action);
+        }
         if (notifier is not null) session.Listeners.Add(new NotifyProgressAfterCommit(notifier, action.CampaignId));
         return decision.ToResult(action.Id) with { Answer = action };
     }
