@@ -55,6 +55,7 @@ public sealed class SearchReadAuditTests(SearchReadAuditFixture fixture) : IClas
     [InlineData("both", "email", 20)]
     [InlineData("both", "contribution { amount }", 20)]
     [InlineData("both", "email monthsInArrears", 2)]
+    [InlineData("both", "email", -3)] // last: 3
     public async Task A_search_page_records_its_reads_in_its_own_round_trip_exactly_as_the_fields_would(string who, string fields, int first)
     {
         var s = await SceneAsync();
@@ -67,18 +68,19 @@ public sealed class SearchReadAuditTests(SearchReadAuditFixture fixture) : IClas
         var filter = new { search = "rosa", branchId = who == "organiser" ? s.A : null };
         var inScene = s.InA.Concat(s.InB).ToHashSet();
         string Query(string directive) =>
-            $"query($filter: MemberFilter, $first: Int) {{ members(filter: $filter, first: $first) {{ totalCount nodes {directive} {{ id {fields} }} }} }}";
+            $"query($filter: MemberFilter, $first: Int, $last: Int) {{ members(filter: $filter, first: $first, last: $last) {{ totalCount nodes {directive} {{ id {fields} }} }} }}";
+        var page = new { filter, first = first > 0 ? first : (int?)null, last = first < 0 ? -first : (int?)null };
         await fixture.Client.DataAsync(Query(""), new { filter, first = 1 }, token); // warm up
 
         using var log = new SqlStatementLog(fixture.ConnectionString);
-        var (now, recorded) = await RecordedByAsync(() => fixture.Client.DataAsync(Query(""), new { filter, first }, token));
+        var (now, recorded) = await RecordedByAsync(() => fixture.Client.DataAsync(Query(""), page, token));
         var statements = log.Statements;
         log.Reset();
-        var (before, recordedBefore) = await RecordedByAsync(() => fixture.Client.DataAsync(Query("@include(if: true)"), new { filter, first }, token));
+        var (before, recordedBefore) = await RecordedByAsync(() => fixture.Client.DataAsync(Query("@include(if: true)"), page, token));
 
         now.ToJsonString().ShouldBe(before.ToJsonString());
         var shown = now["members"]!["nodes"]!.AsArray().Select(n => IdOf(n!["id"]!.GetValue<string>())).ToList();
-        shown.Count.ShouldBe(Math.Min(first, now["members"]!["totalCount"]!.GetValue<int>()));
+        shown.Count.ShouldBe(Math.Min(Math.Abs(first), now["members"]!["totalCount"]!.GetValue<int>()));
         var readable = fields.Contains("contribution", StringComparison.Ordinal) || fields.Contains("monthsInArrears", StringComparison.Ordinal)
             ? shown // a treasurer of B reads B's contributions too
             : shown.Where(id => who == "admin" || s.InA.Contains(id));
