@@ -68,6 +68,15 @@ public sealed record Actor(Guid AccountId, Guid? MemberId, IReadOnlyList<string>
         OrganisesEveryBranch || TreasuresEveryBranch ? null : [.. OrganisedBranches.Union(BranchesOf(R.Treasurer))];
 
     /// <summary>
+    /// The branches whose members' personal fields the actor reads (null: every branch): <see cref="SeesPersonal"/>
+    /// for every member but the actor's own record, as a list of branches (a search records those reads up front).
+    /// </summary>
+    public IReadOnlyList<Guid>? PersonalDataBranches => OrganisesEveryBranch ? null : OrganisedBranches;
+
+    /// <summary>The same for contribution fields (<see cref="SeesContributions"/>): organised and treasured branches, null for every branch.</summary>
+    public IReadOnlyList<Guid>? ContributionBranches => ListedBranches;
+
+    /// <summary>
     /// May read the personal fields of every member of the branch (null: of every branch): admins everywhere,
     /// an organiser in the branches they organise. Filters and searches on personal fields stay within this scope.
     /// </summary>

@@ -64,9 +64,27 @@ internal sealed class MemberQueries : ISchemaContributor
         }
 
         await using var session = ctx.Session();
-        return string.IsNullOrEmpty(search)
-            ? await page.PageAsync<MemberProfile>(session, Filtered, m => m.SortKey, ctx.CancellationToken)
-            : await SearchPageAsync(session, page, search, namesOnly: !personal, branchIds, filter, firstOfMonth, ctx.CancellationToken);
+        if (string.IsNullOrEmpty(search)) return await page.PageAsync<MemberProfile>(session, Filtered, m => m.SortKey, ctx.CancellationToken);
+        // The reads of the page's members that their selected fields will record are written by the search's own
+        // statement (one round trip), before the answer leaves; the fields' resolvers then find them recorded.
+        // Where the selection does not say up front (MemberPageReads), the resolvers record as they go.
+        var reads = page.First == 0 ? PageReads.None : MemberPageReads.Of(ctx);
+        if (reads is PageReads.None or PageReads.Undecided)
+            return await SearchPageAsync(session, page, search, namesOnly: !personal, branchIds, filter, firstOfMonth, null, ctx.CancellationToken);
+        var reader = new PersonalDataReader(actor.AccountId, actor.MemberId, actor.Roles);
+        var readBranches = reads == PageReads.Personal ? actor.PersonalDataBranches : actor.ContributionBranches;
+        return await ctx.RequestServices!.GetRequiredService<PersonalDataAudit>().RecordedWithAsync(reader, async (already, now) =>
+        {
+            var audit = new SearchAudit(reader, readBranches, already, now);
+            var connection = await SearchPageAsync(session, page, search, namesOnly: !personal, branchIds, filter, firstOfMonth, audit, ctx.CancellationToken);
+            return (connection, audit.Recorded);
+        });
+    }
+
+    /// <summary>The reads a search page records in its own statement: of members in <paramref name="Branches"/> (null: any), not the reader, not <paramref name="Already"/>.</summary>
+    private sealed record SearchAudit(PersonalDataReader Reader, IReadOnlyList<Guid>? Branches, IReadOnlyCollection<Guid> Already, DateTimeOffset Now)
+    {
+        public List<Guid> Recorded { get; } = [];
     }
 
     /// <summary>
@@ -75,7 +93,7 @@ internal sealed class MemberQueries : ISchemaContributor
     /// the sort index instead), then they are sorted and paged; the total and the page's documents come with the rows.
     /// </summary>
     private static async Task<Connection<MemberProfile>> SearchPageAsync(
-        IQuerySession session, PageRequest page, string search, bool namesOnly, IReadOnlyList<Guid>? branchIds, MemberFilter filter, DateOnly firstOfMonth, CancellationToken ct)
+        IQuerySession session, PageRequest page, string search, bool namesOnly, IReadOnlyList<Guid>? branchIds, MemberFilter filter, DateOnly firstOfMonth, SearchAudit? audit, CancellationToken ct)
     {
         var where = new StringBuilder("d.erased is not true and d.search_text like ^");
         var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
@@ -88,19 +106,22 @@ internal sealed class MemberQueries : ISchemaContributor
         if (filter.InArrears == true) { where.Append(" and d.covered_until < ^"); args.Add(firstOfMonth); }
         if (filter.InArrears == false) { where.Append(" and d.covered_until >= ^"); args.Add(firstOfMonth); }
         if (!string.IsNullOrWhiteSpace(filter.Interest)) { where.Append(" and d.data -> 'Interests' @> ^::jsonb"); args.Add(JsonSerializer.Serialize(new[] { filter.Interest.Trim() })); }
+        var order = page.Backward ? "desc" : "asc";
         var sql = $"""
             with m as materialized (
-              select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where})
-            select json_build_object('Id', h.id, 'SortKey', h.sort_key, 'Total', h.total, 'Member', p.data, 'Version', p.mt_version)
-            from (select id, sort_key, total from m
+              select d.id, d.sort_key, count(*) over () as total from membership.mt_doc_memberprofile d where {where}),
+            h as materialized (
+              select id, sort_key, total from m
               where {(page.AfterKey is null ? "true" : page.Backward ? "sort_key < ^" : "sort_key > ^")}
-              order by sort_key {(page.Backward ? "desc" : "asc")} limit ^) h
-            join membership.mt_doc_memberprofile p on p.id = h.id
-            order by h.sort_key {(page.Backward ? "desc" : "asc")}
+              order by sort_key {order} limit ^){(audit is null ? "" : ",\n" + SearchAuditSql(order, audit))}
+            select json_build_object('Id', h.id, 'SortKey', h.sort_key, 'Total', h.total, 'Member', p.data, 'Version', p.mt_version{(audit is null ? "" : ", 'Recorded', r.member_id is not null")})
+            from h join membership.mt_doc_memberprofile p on p.id = h.id{(audit is null ? "" : " left join r on r.member_id = h.id")}
+            order by h.sort_key {order}
             """;
         var filterArgs = args.Count;
         if (page.AfterKey is not null) args.Add(page.AfterKey);
         args.Add(page.First + 1);
+        if (audit is not null) AddSearchAuditArgs(args, session, page, audit);
         var hits = page.First == 0 && page.AfterKey is null
             ? []
             : await session.AdvancedSql.QueryAsync<SearchHit>('^', sql, ct, [.. args]);
@@ -117,8 +138,43 @@ internal sealed class MemberQueries : ISchemaContributor
             h.Member!.Version = h.Version;
             return h.Member;
         }).ToList();
+        audit?.Recorded.AddRange(hits.Where(h => h.Recorded).Select(h => h.Id));
         return page.ToConnection(rows, m => m.SortKey, total);
     }
 
-    private sealed record SearchHit(Guid Id, string? SortKey, int Total, MemberProfile? Member = null, long Version = 0);
+    /// <summary>
+    /// The data-modifying part of a search that records reads: a <see cref="PersonalDataRead"/> (as
+    /// <see cref="PersonalDataAudit"/> writes it: the store's JSON, the same columns) for each member the page shows
+    /// (its first rows: the one after them only tells there is a next page) whom the reader may read (by the member
+    /// document's branch), but not the reader nor those already recorded; ids and sequences made beforehand in order.
+    /// </summary>
+    private static string SearchAuditSql(string order, SearchAudit audit) => $"""
+        r as (
+          insert into membership.mt_doc_personaldataread (id, data, mt_dotnet_type, mt_last_modified, mt_version, member_id, sequence)
+          select s.id, ^::jsonb || jsonb_build_object('Id', s.id, 'MemberId', w.id, 'Sequence', s.seq), ^, transaction_timestamp(), s.version, w.id, s.seq
+          from (select h.id, row_number() over (order by h.n) as k
+                from (select id, row_number() over (order by sort_key {order}) as n from h) h
+                join membership.mt_doc_memberprofile p on p.id = h.id
+                where h.n <= ^ and p.id <> ^ and p.id <> all(^){(audit.Branches is null ? "" : " and (p.data ->> 'BranchId')::uuid = any(^)")}) w
+          join unnest(^::uuid[], ^::bigint[], ^::uuid[]) with ordinality as s(id, seq, version, k) on s.k = w.k
+          returning member_id)
+        """;
+
+    private static void AddSearchAuditArgs(List<object> args, IQuerySession session, PageRequest page, SearchAudit audit)
+    {
+        var records = Enumerable.Range(0, page.First).Select(_ => PersonalDataAudit.Record(audit.Reader, PersonalDataSubject.Member, Guid.Empty, audit.Now)).ToArray();
+        args.Add(session.DocumentStore.Options.Serializer().ToJson(records[0]));
+        args.Add(PersonalDataReadType);
+        args.Add(page.First);
+        args.Add(audit.Reader.MemberId ?? Guid.Empty);
+        args.Add(audit.Already.ToArray());
+        if (audit.Branches is not null) args.Add(audit.Branches.ToArray());
+        args.Add(records.Select(r => r.Id).ToArray());
+        args.Add(records.Select(r => r.Sequence).ToArray());
+        args.Add(records.Select(_ => Guid.CreateVersion7()).ToArray());
+    }
+
+    private static readonly string PersonalDataReadType = typeof(PersonalDataRead).FullName!; // as Marten writes it
+
+    private sealed record SearchHit(Guid Id, string? SortKey, int Total, MemberProfile? Member = null, long Version = 0, bool Recorded = false);
 }

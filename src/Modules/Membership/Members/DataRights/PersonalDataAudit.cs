@@ -10,6 +10,10 @@ internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clo
     private readonly Lock gate = new();
     private readonly HashSet<(Guid Reader, PersonalDataSubject Kind, Guid Subject)> recorded = [];
 
+    // the reads that record members' reads in their own statement (RecordedWithAsync), one after another: until the
+    // last has answered, nothing else decides what is still to be recorded
+    private Task recordingReads = Task.CompletedTask;
+
     public Task RecordReadsAsync(PersonalDataReader reader, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken) =>
         RecordAsync(reader, PersonalDataSubject.Member, memberIds.Where(id => id != reader.MemberId).ToList(), cancellationToken);
 
@@ -17,8 +21,52 @@ internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clo
     public Task RecordApplicationReadsAsync(PersonalDataReader reader, IReadOnlyCollection<Guid> applicationIds, CancellationToken cancellationToken) =>
         RecordAsync(reader, PersonalDataSubject.Application, applicationIds, cancellationToken);
 
+    /// <summary>
+    /// Runs a read that writes, in its own statement, the <see cref="PersonalDataRead"/> records of the members it
+    /// shows (members' search page: one round trip). <paramref name="read"/> is handed the members already recorded
+    /// for this reader in the request (to leave out) and the time to record, and answers with the members it recorded, which no later
+    /// <see cref="RecordReadsAsync"/> in the request writes again. Records made meanwhile wait for it, so a member is
+    /// recorded once per request whichever comes first.
+    /// </summary>
+    public async Task<T> RecordedWithAsync<T>(PersonalDataReader reader, Func<IReadOnlyCollection<Guid>, DateTimeOffset, Task<(T Answer, IReadOnlyCollection<Guid> Recorded)>> read)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task before;
+        lock (gate) (before, recordingReads) = (recordingReads, done.Task);
+        try
+        {
+            await before;
+            List<Guid> already;
+            lock (gate) already = [.. recorded.Where(r => r.Reader == reader.AccountId && r.Kind == PersonalDataSubject.Member).Select(r => r.Subject)];
+            var (answer, written) = await read(already, clock.GetUtcNow());
+            lock (gate) foreach (var id in written) recorded.Add((reader.AccountId, PersonalDataSubject.Member, id));
+            return answer;
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    /// <summary>A <see cref="PersonalDataRead"/> as <see cref="RecordAsync"/> writes it (the reader, the time, the sequence rule; a new id).</summary>
+    public static PersonalDataRead Record(PersonalDataReader reader, PersonalDataSubject kind, Guid subject, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ReaderAccountId = reader.AccountId,
+        ReaderMemberId = reader.MemberId,
+        ReaderRoles = reader.Roles,
+        Subject = kind,
+        MemberId = kind == PersonalDataSubject.Member ? subject : Guid.Empty,
+        ApplicationId = kind == PersonalDataSubject.Application ? subject : null,
+        ReadAt = now,
+        Sequence = PersonalDataRead.NextSequence(now),
+    };
+
     private async Task RecordAsync(PersonalDataReader reader, PersonalDataSubject kind, IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken)
     {
+        Task pending;
+        lock (gate) pending = recordingReads;
+        await pending;
         List<Guid> fresh;
         lock (gate)
             fresh = subjects.Distinct().Where(id => recorded.Add((reader.AccountId, kind, id))).ToList();
@@ -27,19 +75,7 @@ internal sealed class PersonalDataAudit(IMembershipStore store, TimeProvider clo
         try
         {
             await using var session = store.LightweightSession();
-            foreach (var id in fresh)
-                session.Insert(new PersonalDataRead
-                {
-                    Id = Guid.CreateVersion7(),
-                    ReaderAccountId = reader.AccountId,
-                    ReaderMemberId = reader.MemberId,
-                    ReaderRoles = reader.Roles,
-                    Subject = kind,
-                    MemberId = kind == PersonalDataSubject.Member ? id : Guid.Empty,
-                    ApplicationId = kind == PersonalDataSubject.Application ? id : null,
-                    ReadAt = now,
-                    Sequence = PersonalDataRead.NextSequence(now),
-                });
+            foreach (var id in fresh) session.Insert(Record(reader, kind, id, now));
             await session.SaveChangesAsync(cancellationToken);
         }
         catch
