@@ -359,6 +359,19 @@ if signup_check:
       f"a member signed up twice for one action: {duplicates}; sign-up counts on the actions {counted:,} "
       f"= events in the store {events:,}: {'yes' if counted == events else 'NO'}.\n")
 
+# Where the run's time went: build/bench.sh's phases (name|start, in seconds since the epoch), each until the next.
+phases = [line.rsplit("|", 1) for line in read("phases.txt")]
+if len(phases) > 1:
+    w("## Where the run's time went\n")
+    w("| Phase | Seconds | Share |")
+    w("|---|---:|---:|")
+    spent = [(name, int(phases[i + 1][1]) - int(start)) for i, (name, start) in enumerate(phases[:-1])]
+    whole = max(sum(s for _, s in spent), 1)
+    for name, seconds in spent:
+        w(f"| {name} | {seconds:,} | {seconds * 100 / whole:.0f}% |")
+    w(f"| **all** | {whole:,} | |")
+    w("")
+
 w("## Against the goals\n")
 w("The goals of issue 20 (performance, round two), then the earlier ones that still hold. Ratios are to the plain-Npgsql "
   "baseline at the same number of connections.\n")

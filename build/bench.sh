@@ -130,6 +130,8 @@ done
 
 WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
 chmod 755 "$WORK"
+# phase <name>: the run's time from here to the next phase goes to <name> (the report's "Where the run's time went").
+phase() { echo "$1|$(date +%s)" >>"$WORK/phases.txt"; }
 HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID="" SINK_PID=""
 stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
@@ -166,6 +168,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 fail() { echo "FAILED: $*" >&2; exit 1; }
 BEGIN_S=$(date +%s)
+phase "set-up (tools, PostgreSQL)"
 
 for tool in wrk; do
   command -v $tool >/dev/null && continue
@@ -200,6 +203,7 @@ if selected subscriptions && (( $(ulimit -n) < SUBSCRIBERS * 2 + 1024 )); then
 fi
 # --- end subscriptions scenario: limits ---
 
+phase "building the host (Release), its pre-generated code and its ReadyToRun publish"
 echo "Building (Release)"
 # Left behind by a run that was killed outright: it must not go into the ordinary build.
 rm -rf "$ROOT/src/Host/Internal/Generated"
@@ -222,9 +226,11 @@ restore_host_build
 BENCH_DLL="$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll"
 HOST_DLL="$WORK/host/WorkersPower.Host.dll"
 
+phase "loading the data set"
 echo "Loading the data set"
 (cd "$WORK" && dotnet "$BENCH_DLL" seed "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$ACTIONS_PER_CAMPAIGN" "$SIGNUPS" "$ARTICLES" "$ACCOUNTS" \
   "$(selected mail && echo "$MAIL_MEMBERS" || echo 0)") | tee "$WORK/seed.txt" | grep '^SEED' || fail "seeding printed no SEED line"
+phase "rebuilding the asynchronous projection"
 echo "Rebuilding the asynchronous projection from the event store"
 (cd "$WORK" && dotnet "$BENCH_DLL" rebuild CampaignDay) | tee "$WORK/rebuild.txt" | grep '^REBUILD' || fail "the rebuild printed no REBUILD line"
 psql_bench "vacuum analyze" >/dev/null
@@ -258,6 +264,7 @@ start_host() {
   esac
 }
 
+phase "timing start-ups"
 # Production as the README recommends it for several nodes: the deployment applies the schema once
 # (`WorkersPower.Host db-apply`) and the nodes start with Database:ApplySchemaOnStartup=false. Timed apart.
 (cd "$(dirname "$HOST_DLL")" && dotnet "$HOST_DLL" db-apply >"$WORK/db-apply.log" 2>&1) || { tail -30 "$WORK/db-apply.log"; fail "db-apply"; }
@@ -362,6 +369,7 @@ PY
 ) || fail "no per-request figures for '${1%%|*}'"
 }
 
+phase "load scenarios (with their warm-ups and per-request counts)"
 signups_stored() { psql_bench "select count(*) from campaigns.mt_events where type = 'signed_up_for_action'"; }
 SIGNUPS_BEFORE=$(signups_stored)
 
@@ -428,8 +436,10 @@ if selected articles; then
   done
 fi
 
+phase "page-size round trips"
 # --- subscriptions scenario ---
 # Live progress: BENCH_SUBSCRIBERS WebSocket subscribers on one campaign while its sign-ups run (Subscribers.cs).
+selected subscriptions && phase "subscriptions"
 if selected subscriptions; then
   echo "== 6a. campaignProgress to $SUBSCRIBERS WebSocket subscribers of one campaign, $SUBSCRIPTION_RATE sign-ups/s for $SUBSCRIPTION_SECONDS s"
   cat /proc/loadavg >"$WORK/subscriptions-load.txt"
@@ -443,6 +453,7 @@ if selected subscriptions; then
 fi
 # --- end subscriptions scenario ---
 
+selected pages && phase "web pages in chromium (with the demo host)"
 # The web pages in chromium, on the demo data: a second host on a database of its own, with Demo:Seed on.
 if selected pages; then
   echo "== 6. The campaign and article pages in chromium, on build/run.sh's demo data ($PAGE_RUNS loads each, cold and warm cache)"
@@ -466,6 +477,7 @@ if selected pages; then
   DEMO_PID=""
 fi
 
+selected tracing && phase "tracing's cost"
 # Tracing's cost: scenario 1 on the host restarted with tracing off and on, in turn (OTLP to the stand-in collector).
 if selected tracing; then
   echo "== 8. Tracing's cost: scenario 1 at 16 connections, tracing off and on (OTLP, 10% of traces sampled), $TRACING_ROUNDS round(s)"
@@ -508,6 +520,7 @@ if selected tracing; then
   start_host untimed
 fi
 
+selected mail && phase "mail"
 # The organisers' message: the host again, now with mail on, sending to the local catcher.
 if selected mail; then
   echo "== 7. An organisers' message to $MAIL_MEMBERS members, delivered over SMTP ($MAIL_CONNECTIONS connections)"
@@ -559,6 +572,7 @@ if selected mail; then
   kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
   CATCHER_PID=""
 fi
+phase "end"
 TOTAL_S=$(( $(date +%s) - BEGIN_S ))
 
 # report.py refuses (exit code 1, nothing written) when a figure is missing: a selected scenario without
