@@ -250,6 +250,11 @@ if deployed:
     w(f"With the schema applied by the deployment (`db-apply`, then `Database:ApplySchemaOnStartup=false`: no store compares "
       f"its schema with PostgreSQL at start): {', '.join(f'{s:,} ms' for s in deployed)}; median {statistics.median(deployed):,.0f} ms"
       + (f"; CPU {', '.join(f'{c:,} ms' for c in deployed_cpu)}, median {statistics.median(deployed_cpu):,.0f} ms" if deployed_cpu else "") + ".  \n")
+# The assemblies the host's project leaves out of ReadyToRun (PublishReadyToRunExclude): the host must not load them.
+if os.path.exists(os.path.join(work, "not-precompiled-loaded.txt")):
+    loaded = read("not-precompiled-loaded.txt")
+    w("Assemblies left out of ReadyToRun (Roslyn, BouncyCastle) that the host had loaded after every scenario: "
+      + (", ".join(loaded) + " (they ran on the JIT: put them back into ReadyToRun)" if loaded else "none") + ".\n")
 # --- end of the start-up section
 
 w("## Asynchronous projection\n")

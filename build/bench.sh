@@ -10,7 +10,7 @@
 #
 # Settings (environment):
 #   BENCH_SECONDS      seconds per load run (8)          BENCH_CONCURRENCY  connections per run ("1 16 64")
-#   BENCH_WARMUP       seconds of unreported load before each scenario (10; 0 for none)
+#   BENCH_WARMUP       seconds of unreported load before each scenario (5; 0 for none)
 #   BENCH_MEMBERS      members (100000)                  BENCH_BRANCHES     branches (50)
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
@@ -86,7 +86,7 @@ else
   ARTICLES=${BENCH_ARTICLES:-10000}
   ACCOUNTS=${BENCH_ACCOUNTS:-2000}
   SECONDS_PER_RUN=${BENCH_SECONDS:-8}
-  WARMUP_SECONDS=${BENCH_WARMUP:-10}
+  WARMUP_SECONDS=${BENCH_WARMUP:-5}
   CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
   OUTPUT=${BENCH_OUTPUT:-bench/results.md}
   STARTS=3
@@ -404,6 +404,8 @@ for scenario in "${SCENARIOS[@]}"; do
   echo "$key|$commands|$allocated" >>"$MEASURES"
 done
 LOAD_RSS_MB=$(host_rss_mb load)
+# The host's project leaves Roslyn and BouncyCastle out of ReadyToRun, as a host with pre-generated code never loads them.
+grep -oE '(Microsoft\.CodeAnalysis[A-Za-z.]*|BouncyCastle\.Cryptography)\.dll' "/proc/$HOST_PID/maps" | sort -u >"$WORK/not-precompiled-loaded.txt" || true
 
 # Sign-ups: every acknowledged one stored exactly once.
 SIGNUP_CHECK=""
@@ -417,6 +419,7 @@ if selected signups || selected baseline-signups; then
   SIGNUP_CHECK="$stored|$duplicates|$counted|$events"
 fi
 
+phase "page-size round trips"
 # Page-size independence: round trips for the campaign page and the article list at 5 and 50 items.
 PAGES=""
 if selected campaign; then
@@ -436,7 +439,6 @@ if selected articles; then
   done
 fi
 
-phase "page-size round trips"
 # --- subscriptions scenario ---
 # Live progress: BENCH_SUBSCRIBERS WebSocket subscribers on one campaign while its sign-ups run (Subscribers.cs).
 selected subscriptions && phase "subscriptions"
