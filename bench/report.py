@@ -253,7 +253,7 @@ if deployed:
 # The assemblies the host's project leaves out of ReadyToRun (PublishReadyToRunExclude): the host must not load them.
 if os.path.exists(os.path.join(work, "not-precompiled-loaded.txt")):
     loaded = read("not-precompiled-loaded.txt")
-    w("Assemblies left out of ReadyToRun (Roslyn, BouncyCastle) that the host had loaded after every scenario: "
+    w("Assemblies left out of ReadyToRun (Roslyn's) that the host had loaded after every scenario: "
       + (", ".join(loaded) + " (they ran on the JIT: put them back into ReadyToRun)" if loaded else "none") + ".\n")
 # --- end of the start-up section
 
