@@ -125,6 +125,22 @@ public sealed class TransportTests(PlatformFixture fixture) : IClassFixture<Plat
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Lines broken by a bare carriage return, with the error at the end: GraphQL-Parser fails with
+    /// IndexOutOfRangeException while it writes its own message (found by FuzzTests, seed 25496287). Still a 400.
+    /// </summary>
+    [Theory]
+    [InlineData("query(\r$")]
+    [InlineData("\rquery($")]
+    [InlineData("{\r\r a(\r$")]
+    public async Task A_syntax_error_the_parser_cannot_place_is_still_a_400(string query)
+    {
+        var (response, json) = await SendAsync(Post(System.Text.Json.JsonSerializer.Serialize(new { query })));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        json!["errors"]![0]!["message"]!.GetValue<string>().ShouldStartWith("Syntax error");
+        json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>().ShouldBe("BAD_REQUEST");
+    }
+
     [Fact]
     public async Task A_document_that_fails_validation_gets_400_or_200_by_media_type()
     {

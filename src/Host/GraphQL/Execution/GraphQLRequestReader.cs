@@ -104,6 +104,12 @@ internal static class GraphQLRequestReader
         {
             throw new BadGraphQLRequest("The document is nested too deeply.");
         }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            // GraphQL-Parser fails this way on some malformed documents while it writes its own syntax error's message
+            // (found by FuzzTests): still a syntax error, without the place it could not compute.
+            throw new BadGraphQLRequest("Syntax error: the document is not valid GraphQL.");
+        }
     }
 
     /// <summary>The operation the request selects, or null when the name matches none (the executor then reports it).</summary>
