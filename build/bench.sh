@@ -444,8 +444,8 @@ fi
 
 # --- subscriptions scenario ---
 # Live progress: BENCH_SUBSCRIBERS WebSocket subscribers on one campaign while its sign-ups run (Subscribers.cs).
-selected subscriptions && phase "subscriptions"
 if selected subscriptions; then
+  phase "subscriptions"
   echo "== 6a. campaignProgress to $SUBSCRIBERS WebSocket subscribers of one campaign, $SUBSCRIPTION_RATE sign-ups/s for $SUBSCRIPTION_SECONDS s"
   cat /proc/loadavg >"$WORK/subscriptions-load.txt"
   (cd "$WORK" && dotnet "$BENCH_DLL" subscribers "$URL" "$WORK/subscription-pairs.tsv" "$(cat "$WORK/subscription-campaign.txt")" \
@@ -458,9 +458,9 @@ if selected subscriptions; then
 fi
 # --- end subscriptions scenario ---
 
-selected pages && phase "web pages in chromium (with the demo host)"
 # The web pages in chromium, on the demo data: a second host on a database of its own, with Demo:Seed on.
 if selected pages; then
+  phase "web pages in chromium (with the demo host)"
   echo "== 6. The campaign and article pages in chromium, on build/run.sh's demo data ($PAGE_RUNS loads each, cold and warm cache)"
   [[ -d tests/conformance/node_modules/playwright-core ]] || (cd tests/conformance && npm ci --prefer-offline --no-audit >/dev/null)
   pg_create_database "$WORK/pg" "$PG_PORT" demo
@@ -482,9 +482,9 @@ if selected pages; then
   DEMO_PID=""
 fi
 
-selected tracing && phase "tracing's cost"
 # Tracing's cost: scenario 1 on the host restarted with tracing off and on, in turn (OTLP to the stand-in collector).
 if selected tracing; then
+  phase "tracing's cost"
   echo "== 8. Tracing's cost: scenario 1 at 16 connections, tracing off and on (OTLP, 10% of traces sampled), $TRACING_ROUNDS round(s)"
   (cd "$WORK" && exec dotnet "$BENCH_DLL" otlp-sink "http://127.0.0.1:$SINK_PORT" >"$WORK/sink.log" 2>&1) &
   SINK_PID=$!
@@ -525,9 +525,9 @@ if selected tracing; then
   start_host untimed
 fi
 
-selected mail && phase "mail"
 # The organisers' message: the host again, now with mail on, sending to the local catcher.
 if selected mail; then
+  phase "mail"
   echo "== 7. An organisers' message to $MAIL_MEMBERS members, delivered over SMTP ($MAIL_CONNECTIONS connections)"
   stop_host
   MAIL_DIR="$WORK/mail"

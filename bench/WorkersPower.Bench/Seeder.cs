@@ -214,9 +214,10 @@ internal sealed class Seeder(IServiceProvider services, SeedPlan plan, string ou
         var kinds = Enum.GetValues<ActionKind>();
         actionIds = Enumerable.Range(0, plan.Actions).Select(_ => Guid.CreateVersion7()).ToArray();
         var perAction = plan.SignUpsPerAction;
-        // Every sign-up patches its campaign's progress (the inline projection), and PostgreSQL finds a row that its
-        // own transaction has updated n times by walking n versions: a session holds ActionsPerSession actions of one
-        // campaign, and the sessions written at the same moment hold different campaigns (no waiting on a row lock).
+        // Every sign-up updates its campaign's progress row (the inline projection): a session holds ActionsPerSession
+        // actions of one campaign, and the sessions written at the same moment hold different campaigns, so none waits
+        // on another's row. At a fifth of the data set: 27 s, against 37 s with 100 actions to a session in order;
+        // 1 or 10 actions to a session were slower (bench/analysis/00-summary.md).
         const int ActionsPerSession = 5;
         var rounds = (plan.ActionsPerCampaign + ActionsPerSession - 1) / ActionsPerSession;
         var starts = Enumerable.Range(0, rounds).SelectMany(r => Enumerable.Range(0, plan.Campaigns).Select(c => c * plan.ActionsPerCampaign + r * ActionsPerSession));
