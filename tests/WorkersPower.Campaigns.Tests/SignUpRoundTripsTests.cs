@@ -43,36 +43,4 @@ public sealed class SignUpRoundTripsTests(CampaignsFixture fixture, ITestOutputH
         fewest.ShouldBeGreaterThan(0);
         fewest.ShouldBeLessThanOrEqualTo(MostRoundTrips);
     }
-
-    /// <summary>
-    /// Not a timed assertion: prints what one sign-up costs the whole test process (CPU time and bytes allocated,
-    /// background work included) over a loop of sign-ups through the GraphQL mutation, for bench/analysis/signups.md.
-    /// </summary>
-    [Fact]
-    public async Task What_a_sign_up_costs_in_cpu_and_allocations()
-    {
-        const int warm = 20, measured = 150;
-        var organiser = await fixture.OrganiserAsync();
-        var (campaignId, _) = await CampaignsApi.LaunchAsync(fixture, organiser.Token);
-        var actions = new List<string>();
-        for (var i = 0; i < warm + measured; i++) actions.Add(await CampaignsApi.ScheduleAsync(fixture, organiser.Token, campaignId, capacity: 10));
-        var member = await fixture.MemberAsync();
-        foreach (var action in actions.Take(warm))
-            (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, action)).UserErrors("signUpForAction").ShouldBeEmpty();
-
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        GC.Collect();
-        process.Refresh();
-        var (cpu, bytes) = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var action in actions.Skip(warm))
-            (await CampaignsApi.SignUpAsync(fixture.Client, member.Token, action)).UserErrors("signUpForAction").ShouldBeEmpty();
-        clock.Stop();
-        process.Refresh();
-        var perSignUpKb = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1024.0 / measured;
-        var perSignUpCpu = (process.TotalProcessorTime - cpu).TotalMilliseconds / measured;
-        output.WriteLine(FormattableString.Invariant(
-            $"{measured} sign-ups, one after another: {perSignUpKb:F1} KB allocated and {perSignUpCpu:F2} ms CPU per sign-up (whole process), {clock.Elapsed.TotalMilliseconds / measured:F2} ms each"));
-        perSignUpKb.ShouldBeGreaterThan(0);
-    }
 }
