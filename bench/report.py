@@ -303,10 +303,12 @@ if tracing:
     tracing["cost"] = 1 - on / off
     tracing["cpu_cost"] = cpu_on / cpu_off - 1
     w("## The cost of tracing\n")
-    w("Scenario 1 (the campaign page) at 16 connections, on the host restarted for each run: with tracing off (no exporter "
-      "configured), then on (`OpenTelemetry:Endpoint` set: spans and metrics over OTLP/HTTP to a stand-in collector on "
-      "loopback, `bench/WorkersPower.Bench/OtlpSink.cs`, which reads each export whole and answers as a collector does; "
-      "`OpenTelemetry:SamplingRatio` 0.1), in turn, each after its own warm-up. "
+    w("Scenario 1 (the campaign page) at 16 connections with tracing off (no exporter configured), on the host that "
+      "served every scenario, and on, on a second node started beside it on the same database (`Cluster:Mode=Balanced`; "
+      "`OpenTelemetry:Endpoint` set: spans and metrics over OTLP/HTTP to a stand-in collector on loopback, "
+      "`bench/WorkersPower.Bench/OtlpSink.cs`, which reads each export whole and answers as a collector does; "
+      "`OpenTelemetry:SamplingRatio` 0.1) and warmed as a host's first scenario is (`BENCH_FIRST_WARMUP`); then the two "
+      "measured in turn, round by round. "
       f"The collector took {int(float(tracing['sink']['requests'])):,} exports ({float(tracing['sink']['bytes']) / 1024:,.0f} KB).\n")
     w("| Round | Tracing | Requests/s | p50 ms | p99 ms | Host CPU per request, µs |")
     w("|---:|---|---:|---:|---:|---:|")
@@ -318,7 +320,8 @@ if tracing:
       f"(round by round, on against off: {', '.join(f'{p:+.1f}%' for p in pairs)}). The host's CPU time per request, off "
       f"{cpu_off:,.0f} µs, on {cpu_on:,.0f} µs ({tracing['cpu_cost'] * 100:+.1f}%). On two cores shared by wrk, the host and "
       "PostgreSQL (and whatever else the machine runs) one run differs from the next by up to a fifth with the same settings, "
-      "in throughput and in CPU per request alike: a cost of a few percent shows only as the mean of several rounds.\n")
+      "in throughput and in CPU per request alike: a cost of a few percent shows only as the mean of several rounds "
+      "(`BENCH_TRACING_ROUNDS`).\n")
 # --- end tracing scenario: report section ---
 
 if mail:
@@ -376,6 +379,15 @@ if len(phases) > 1:
         w(f"| {name} | {seconds:,} | {seconds * 100 / whole:.0f}% |")
     w(f"| **all** | {whole:,} | |")
     w("")
+    # build/bench.sh's quiet_machine: before each scenario, the wait until the machine was at most 10 % busy for a second.
+    quiet = [line.split("|") for line in read("quiet.txt")]
+    if quiet:
+        waited = sum(int(ms) for _, ms, _ in quiet) / 1000
+        longest = max(quiet, key=lambda q: int(q[1]))
+        noisy = [q[0] for q in quiet if int(q[2]) > 10]
+        w(f"Before each scenario the run waited until the machine was at most 10 % busy for a second: {waited:.0f} s in all, "
+          f"the longest {int(longest[1]) / 1000:.1f} s (before '{longest[0]}'). "
+          + (f"Still busier than that after 20 s: {', '.join(noisy)}.\n" if noisy else "Each time it became quiet.\n"))
 
 w("## Against the goals\n")
 w("The goals of issue 20 (performance, round two), then the earlier ones that still hold. Ratios are to the plain-Npgsql "

@@ -10,7 +10,10 @@
 #
 # Settings (environment):
 #   BENCH_SECONDS      seconds per load run (5)          BENCH_CONCURRENCY  connections per run ("1 16 64")
-#   BENCH_WARMUP       seconds of unreported load before each scenario (8; 0 for none)
+#   BENCH_WARMUP       seconds of unreported load before each scenario (5; 0 for none)
+#   BENCH_FIRST_WARMUP the same before the first scenario a host serves after its start (40; 0 for none): a host
+#                      just started runs its ReadyToRun code, and Dynamic PGO's instrumented, then optimised code
+#                      replaces it only after about 35 s of load (bench/analysis/startup.md)
 #   BENCH_MEMBERS      members (100000)                  BENCH_BRANCHES     branches (50)
 #   BENCH_CAMPAIGNS    campaigns (1000), 20 actions each BENCH_SIGNUPS      sign-ups loaded (500000)
 #   BENCH_ARTICLES     articles (10000)                  BENCH_ACCOUNTS     member accounts (2000)
@@ -23,7 +26,7 @@
 #   BENCH_PAGE_RUNS    loads of each web page per cache state in the pages scenario (10)
 #   BENCH_SUBSCRIBERS  WebSocket subscribers in the subscriptions scenario (1000; smoke 20)
 #   BENCH_SUBSCRIPTION_RATE     sign-ups per second while they watch (100)
-#   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (20; smoke 2)
+#   BENCH_SUBSCRIPTION_SECONDS  seconds of sign-ups (15; smoke 2)
 #   BENCH_SUBSCRIPTION_WARMUP   seconds of unmeasured sign-ups at the same rate before them (5; smoke 1)
 #   BENCH_TRACING_ON   the host's settings for "tracing on", space-separated NAME=value ({sink}: the stand-in collector's
 #                      address); default "OpenTelemetry__Endpoint={sink} OpenTelemetry__Protocol=http/protobuf OpenTelemetry__SamplingRatio=0.1"
@@ -43,10 +46,11 @@
 # delivery latency from each sign-up's answer to each subscriber's first value that includes it (p50, p99, max), and
 # the host's and the client's CPU. It fails when a sign-up fails or any subscriber does not end on the final count.
 #
-# The tracing scenario: scenario 1 (the campaign page) at 16 connections on the host restarted with tracing off, then
-# on (OpenTelemetry:Endpoint set, OTLP over HTTP to a stand-in collector that takes and counts the exports,
-# bench/WorkersPower.Bench/OtlpSink.cs; OpenTelemetry:SamplingRatio 0.1), BENCH_TRACING_ROUNDS times in turn, each after
-# its own warm-up: the cost of tracing is the drop in throughput (the mean over the rounds), with the host's CPU time
+# The tracing scenario: scenario 1 (the campaign page) at 16 connections with tracing off, on the host that served every
+# scenario, and on, on a second node started beside it on the same database (Cluster:Mode=Balanced; OpenTelemetry:Endpoint
+# set, OTLP over HTTP to a stand-in collector that takes and counts the exports, bench/WorkersPower.Bench/OtlpSink.cs;
+# OpenTelemetry:SamplingRatio 0.1) and warmed for BENCH_FIRST_WARMUP seconds; then the two measured in turn,
+# BENCH_TRACING_ROUNDS times: the cost of tracing is the drop in throughput (the mean over the rounds), with the host's CPU time
 # per request beside it. It fails when no export reached the collector.
 #
 # The mail scenario (last, on a host restarted with mail on): an admin sends one organisers' message
@@ -69,6 +73,7 @@ if [[ "$SMOKE" == 1 ]]; then
   ACCOUNTS=${BENCH_ACCOUNTS:-200}
   SECONDS_PER_RUN=${BENCH_SECONDS:-1}
   WARMUP_SECONDS=${BENCH_WARMUP:-0}
+  FIRST_WARMUP_SECONDS=${BENCH_FIRST_WARMUP:-0}
   CONCURRENCY=${BENCH_CONCURRENCY:-16}
   OUTPUT=${BENCH_OUTPUT:-${TMPDIR:-/tmp}/wp-bench-smoke-results.md}
   STARTS=1            # timed starts of the host
@@ -86,12 +91,13 @@ else
   ARTICLES=${BENCH_ARTICLES:-10000}
   ACCOUNTS=${BENCH_ACCOUNTS:-2000}
   SECONDS_PER_RUN=${BENCH_SECONDS:-5}
-  WARMUP_SECONDS=${BENCH_WARMUP:-8}
+  WARMUP_SECONDS=${BENCH_WARMUP:-5}
+  FIRST_WARMUP_SECONDS=${BENCH_FIRST_WARMUP:-40}
   CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64"}
   OUTPUT=${BENCH_OUTPUT:-bench/results.md}
   STARTS=3
   IDLE_WAIT=3
-  MEASURE_SECONDS=3
+  MEASURE_SECONDS=2
   HOST_PORT=${BENCH_PORT:-5081}
   MAIL_MEMBERS=${BENCH_MAIL_MEMBERS:-5000}
   MAIL_TIMEOUT=${BENCH_MAIL_TIMEOUT:-600}
@@ -103,7 +109,7 @@ if [[ "$SMOKE" == 1 ]]; then
   SUBSCRIBERS=${BENCH_SUBSCRIBERS:-20} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-2}
   SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-1}
 else
-  SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-20}
+  SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000} SUBSCRIPTION_RATE=${BENCH_SUBSCRIPTION_RATE:-100} SUBSCRIPTION_SECONDS=${BENCH_SUBSCRIPTION_SECONDS:-15}
   SUBSCRIPTION_WARMUP=${BENCH_SUBSCRIPTION_WARMUP:-5}
 fi
 # --- end subscriptions scenario: settings ---
@@ -114,6 +120,7 @@ ONLY=${BENCH_SCENARIOS:-$ALL_SCENARIOS}
 BASELINE_PORT=$((HOST_PORT + 1))
 DEMO_PORT=$((HOST_PORT + 2))
 SINK_PORT=$((HOST_PORT + 3))
+TRACED_PORT=$((HOST_PORT + 4))
 ACTIONS_PER_CAMPAIGN=20
 
 for key in $ONLY; do
@@ -125,7 +132,7 @@ RUN_ORDER="$(tr ' ' '\n' <<<"$CONCURRENCY" | sort -n | awk 'NR == 1 { fewest = $
 if [[ "$SMOKE" == 1 && "$(realpath -m "$OUTPUT")" == "$(realpath -m bench/results.md)" ]]; then
   echo "A smoke run does not write bench/results.md: its figures mean nothing" >&2; exit 2
 fi
-for port in "$HOST_PORT" "$BASELINE_PORT" $(selected pages && echo "$DEMO_PORT") $(selected tracing && echo "$SINK_PORT"); do
+for port in "$HOST_PORT" "$BASELINE_PORT" $(selected pages && echo "$DEMO_PORT") $(selected tracing && echo "$SINK_PORT $TRACED_PORT"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use (BENCH_PORT chooses another)" >&2; exit 2; fi
 done
 
@@ -133,7 +140,7 @@ WORK=$(mktemp -d /tmp/wp-bench.XXXXXX)
 chmod 755 "$WORK"
 # phase <name>: the run's time from here to the next phase goes to <name> (the report's "Where the run's time went").
 phase() { echo "$1|$(date +%s)" >>"$WORK/phases.txt"; }
-HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID="" SINK_PID=""
+HOST_PID="" BASELINE_PID="" CATCHER_PID="" DEMO_PID="" SINK_PID="" PUBLISH_PID="" TRACED_PID=""
 stop_host() {
   [[ -n "$HOST_PID" ]] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   HOST_PID=""
@@ -154,6 +161,9 @@ cleanup() {
   [[ -n "$CATCHER_PID" ]] && kill "$CATCHER_PID" 2>/dev/null && wait "$CATCHER_PID" 2>/dev/null || true
   [[ -n "$DEMO_PID" ]] && kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null || true
   [[ -n "$SINK_PID" ]] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+  [[ -n "$TRACED_PID" ]] && kill "$TRACED_PID" 2>/dev/null && wait "$TRACED_PID" 2>/dev/null || true
+  # (dotnet publish leaves build servers and compilers behind as its children: the whole group goes)
+  [[ -n "$PUBLISH_PID" ]] && { pkill -TERM -P "$PUBLISH_PID" 2>/dev/null; kill "$PUBLISH_PID" 2>/dev/null; wait "$PUBLISH_PID" 2>/dev/null; } || true
   [[ -n "${PG_BIN:-}" ]] && pg_stop_cluster "$WORK/pg"
   # Pre-generated code is for this run only: a later build must not compile it after the handlers change.
   rm -rf "$ROOT/src/Host/Internal/Generated"
@@ -219,18 +229,26 @@ cp -a "$ROOT/src/Host/bin/Release/net10.0" "$WORK/host-bin.ordinary"
 cp -a "$ROOT/src/Host/obj/Release/net10.0" "$WORK/host-obj.ordinary"
 # --- start-up block (issue 20): the benchmarked host is published for linux-x64, so ReadyToRun
 # (PublishReadyToRun in the host's project) precompiles it and its libraries, as a production host would be.
-dotnet publish src/Host/WorkersPower.Host.csproj -c Release -r linux-x64 --self-contained false -o "$WORK/host" -nologo -v q -clp:ErrorsOnly
-rm -rf "$ROOT/src/Host/Internal/Generated"
-rmdir "$ROOT/src/Host/Internal" 2>/dev/null || true
+# The publish runs beside the data set's loading (which needs only the benchmark's program, built above): the
+# loading waits on PostgreSQL much of the time, and the two together take about a minute less than one after the other.
+# (at the lowest priority: the loading keeps its pace, the publish takes the time the loading leaves idle)
+nice -n 19 dotnet publish src/Host/WorkersPower.Host.csproj -c Release -r linux-x64 --self-contained false -o "$WORK/host" -nologo -v q -clp:ErrorsOnly \
+  >"$WORK/publish.log" 2>&1 &
+PUBLISH_PID=$!
 # --- end of the start-up block
-restore_host_build
 BENCH_DLL="$ROOT/bench/WorkersPower.Bench/bin/Release/net10.0/WorkersPower.Bench.dll"
 HOST_DLL="$WORK/host/WorkersPower.Host.dll"
 
-phase "loading the data set"
-echo "Loading the data set"
+phase "loading the data set (the ReadyToRun publish beside it)"
+echo "Loading the data set (the host's ReadyToRun publish beside it)"
 (cd "$WORK" && dotnet "$BENCH_DLL" seed "$WORK" "$MEMBERS" "$BRANCHES" "$CAMPAIGNS" "$ACTIONS_PER_CAMPAIGN" "$SIGNUPS" "$ARTICLES" "$ACCOUNTS" \
   "$(selected mail && echo "$MAIL_MEMBERS" || echo 0)") | tee "$WORK/seed.txt" | grep '^SEED' || fail "seeding printed no SEED line"
+phase "waiting for the ReadyToRun publish"
+wait "$PUBLISH_PID" || { cat "$WORK/publish.log" >&2; PUBLISH_PID=""; fail "dotnet publish (ReadyToRun) failed"; }
+PUBLISH_PID=""
+rm -rf "$ROOT/src/Host/Internal/Generated"
+rmdir "$ROOT/src/Host/Internal" 2>/dev/null || true
+restore_host_build
 phase "rebuilding the asynchronous projection"
 echo "Rebuilding the asynchronous projection from the event store"
 (cd "$WORK" && dotnet "$BENCH_DLL" rebuild CampaignDay) | tee "$WORK/rebuild.txt" | grep '^REBUILD' || fail "the rebuild printed no REBUILD line"
@@ -244,8 +262,24 @@ host_rss_mb() {
   awk -v at="$1" '/^(Rss|Pss|Pss_Anon|Pss_File|Pss_Shmem|Private_Dirty):/ { parts = parts " " $1 int($2 / 1024) } END { if (at != "") print at parts }' \
     "/proc/$HOST_PID/smaps_rollup" >>"$WORK/memory.txt" 2>/dev/null || true
 }
-host_cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/$HOST_PID/stat"; }
+host_cpu_ms() { awk -v tck="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/${1:-$HOST_PID}/stat"; }
 # --- end of the start-up block
+# quiet_machine <what comes next>: waits (up to 20 s) until the machine's CPUs were at most 10 % busy over the last
+# second, so that no scenario starts while the one before it still echoes (the host's background work, PostgreSQL's
+# autovacuum and checkpoints, the load average of the runs before); how long it waited goes to quiet.txt.
+quiet_machine() {
+  local begin_ns busy=100 a b
+  begin_ns=$(date +%s%N)
+  while :; do
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+    sleep 1
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+    busy=$(awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; print (t > 0 ? int((y[1] - x[1]) * 100 / t) : 0) }')
+    (( busy <= 10 )) && break
+    (( $(date +%s%N) - begin_ns > 20000000000 )) && break
+  done
+  echo "$1|$(( ($(date +%s%N) - begin_ns) / 1000000 ))|$busy" >>"$WORK/quiet.txt"
+}
 # start_host [untimed]: starts the host and waits for its first answer; the time to it is kept unless "untimed".
 start_host() {
   local start_ns
@@ -318,7 +352,7 @@ field() {
   echo "${BASH_REMATCH[2]}"
 }
 
-# Runs wrk once: run_wrk <scenario> <connections> <seconds>; the RESULT line is left in LAST_RESULT.
+# Runs wrk once: run_wrk <scenario> <connections> <seconds> [wrk's output file]; the RESULT line is left in LAST_RESULT.
 # Fails when wrk gives no RESULT line, or when any request failed (transport errors, a status other than
 # 200, GraphQL or user errors): a scenario that answers with errors is broken, not fast.
 # (Not called in a subshell: OFFSETS must remember which lines of a scenario's file were used.)
@@ -326,7 +360,7 @@ declare -A OFFSETS
 run_wrk() {
   local key name base method path body token lines
   IFS='|' read -r key name base method path body token lines <<<"$1"
-  local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0} out="$WORK/wrk.out"
+  local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0} out="${4:-$WORK/wrk.out}"
   METHOD="$method" URL_PATH="$path" BODY="$body" TOKEN="$token" LINES="$lines" THREADS=$threads OFFSET=$offset RUN="$(date +%s%N)" \
     wrk -t"$threads" -c"$c" -d"${3}s" --timeout 10s --latency -s bench/scenarios/load.lua "$base" >"$out" 2>&1 || true
   LAST_RESULT=$(grep '^RESULT' "$out" | tail -1 || true)
@@ -344,17 +378,18 @@ run_wrk() {
 }
 
 # SQL round trips and allocations per request, from Npgsql's and the runtime's own counters (dotnet-counters),
-# in the process that serves it, with one connection for 4 seconds: measure <scenario>; leaves MEASURED="<round trips> <bytes allocated>".
+# in the process that serves it, with one connection for MEASURE_SECONDS (or the seconds given):
+# measure <scenario> [seconds]; leaves MEASURED="<round trips> <bytes allocated>".
 measure() {
-  local csv="$WORK/counters.csv"
+  local csv="$WORK/counters.csv" seconds=${2:-$MEASURE_SECONDS}
   rm -f "$csv"
   local pid=$HOST_PID
   [[ "$1" == baseline* ]] && pid=$BASELINE_PID
-  "$TOOLS/dotnet-counters" collect -p "$pid" --refresh-interval 1 --format csv -o "$csv" --duration "00:00:00:$(printf %02d $((MEASURE_SECONDS + 3)))" \
+  "$TOOLS/dotnet-counters" collect -p "$pid" --refresh-interval 1 --format csv -o "$csv" --duration "00:00:00:$(printf %02d $((seconds + 3)))" \
     --counters 'System.Runtime[dotnet.gc.heap.total_allocated],Npgsql[total-commands]' >"$WORK/counters.log" 2>&1 &
   local counters=$!
   sleep 2
-  run_wrk "$1" 1 "$MEASURE_SECONDS"
+  run_wrk "$1" 1 "$seconds"
   wait $counters || true
   [[ -s "$csv" ]] || { cat "$WORK/counters.log" >&2; fail "dotnet-counters wrote nothing for '${1%%|*}'"; }
   MEASURED=$(python3 - "$csv" "$(field requests "$LAST_RESULT")" <<'PY'
@@ -380,10 +415,15 @@ for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r key name base method path body token lines <<<"$scenario"
   selected "$key" || continue
   echo "== $name"
+  quiet_machine "$key"
   # Warm-up, not reported: the runtime's tiered JIT needs a good many calls before the code is optimised. Its answers
   # must be successes (run_wrk fails on any error): a scenario that fails fast is not a fast scenario. Without a
   # warm-up, one second at one connection checks that.
-  if (( WARMUP_SECONDS > 0 )); then run_wrk "$scenario" 16 "$WARMUP_SECONDS"; else run_wrk "$scenario" 1 1; fi
+  # The first scenario the host serves after it starts warms the whole host (its GraphQL and Marten paths, the
+  # runtime's JIT of them): BENCH_FIRST_WARMUP seconds.
+  warmup=$WARMUP_SECONDS
+  [[ "$base" == "$URL" && -z "${HOST_WARMED:-}" ]] && { warmup=$FIRST_WARMUP_SECONDS; HOST_WARMED=1; }
+  if (( warmup > 0 )); then run_wrk "$scenario" 16 "$warmup"; else run_wrk "$scenario" 1 1; fi
   # The fewest connections last: under full load the JIT's background compilation of the hot paths gets little of
   # the two cores, and the one-connection runs, right after a 5-second warm-up, came out a fifth lower than before.
   for c in $RUN_ORDER; do
@@ -429,14 +469,14 @@ if selected campaign; then
   for first in 5 50; do
     doc=$(sed "s/first: 20/first: $first/" src/Host/PersistedDocuments/CampaignPage.graphql)
     body="{\"query\":$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$doc"),\"variables\":{\"slug\":\"{{v}}\"}}"
-    measure "campaign-$first|x|$URL|POST|/graphql|$body||$WORK/campaign-slugs.txt"
+    measure "campaign-$first|x|$URL|POST|/graphql|$body||$WORK/campaign-slugs.txt" 1
     read -r commands _ <<<"$MEASURED"
     PAGES="$PAGES campaign:$first:$commands"
   done
 fi
 if selected articles; then
   for first in 5 50; do
-    measure "articles-$first|x|$URL|POST|/graphql|${ARTICLES_PAGE/\"first\":20/\"first\":$first}||"
+    measure "articles-$first|x|$URL|POST|/graphql|${ARTICLES_PAGE/\"first\":20/\"first\":$first}||" 1
     read -r commands _ <<<"$MEASURED"
     PAGES="$PAGES articles:$first:$commands"
   done
@@ -447,14 +487,35 @@ fi
 if selected subscriptions; then
   phase "subscriptions"
   echo "== 6a. campaignProgress to $SUBSCRIBERS WebSocket subscribers of one campaign, $SUBSCRIPTION_RATE sign-ups/s for $SUBSCRIPTION_SECONDS s"
+  quiet_machine subscriptions
   cat /proc/loadavg >"$WORK/subscriptions-load.txt"
+  # The host's thread pool, lock contention and GC pauses meanwhile (what the report's subscriptions section says of it).
+  # (dotnet-counters gives the thread pool's figures as changes per second, which add up to the figure itself, the pool
+  # being idle at the start; it must end by its duration to write its file; the OS threads are read from /proc)
+  "$TOOLS/dotnet-counters" collect -p "$HOST_PID" --refresh-interval 1 --format csv -o "$WORK/subscriptions-counters.csv" \
+    --duration "00:00:00:$(printf %02d $(( SUBSCRIPTION_WARMUP + SUBSCRIPTION_SECONDS + 8 )))" \
+    --counters 'System.Runtime[dotnet.thread_pool.thread.count,dotnet.thread_pool.queue.length,dotnet.monitor.lock_contentions,dotnet.gc.pause.time]' \
+    >"$WORK/subscriptions-counters.log" 2>&1 &
+  SUBS_COUNTERS_PID=$!
+  (while kill -0 "$SUBS_COUNTERS_PID" 2>/dev/null; do awk '/^Threads:/ { print $2 }' "/proc/$HOST_PID/status"; sleep 1; done) >"$WORK/subscriptions-threads.txt" 2>/dev/null &
   (cd "$WORK" && dotnet "$BENCH_DLL" subscribers "$URL" "$WORK/subscription-pairs.tsv" "$(cat "$WORK/subscription-campaign.txt")" \
     "$SUBSCRIBERS" "$SUBSCRIPTION_RATE" "$SUBSCRIPTION_SECONDS" "$HOST_PID" "$SUBSCRIPTION_WARMUP") >"$WORK/subscriptions.out" 2>&1 \
     || { cat "$WORK/subscriptions.out" >&2; tail -20 "$WORK/host.log" >&2; fail "the subscriptions scenario failed"; }
+  wait "$SUBS_COUNTERS_PID" 2>/dev/null || true
+  python3 - "$WORK/subscriptions-counters.csv" "$WORK/subscriptions-threads.txt" >"$WORK/subscriptions-host.txt" <<'PY' || true
+import csv, itertools, sys
+rows = list(csv.reader(open(sys.argv[1])))[1:]
+def values(prefix): return [float(r[4]) for r in rows if r[2].startswith(prefix)]
+pool, queue, locks, pauses = (values(p) for p in ("dotnet.thread_pool.thread.count", "dotnet.thread_pool.queue.length", "dotnet.monitor.lock_contentions", "dotnet.gc.pause.time"))
+os_threads = [int(t) for t in open(sys.argv[2]).read().split()]
+print(f"pool_threads_added={sum(pool):.0f} queue_max={max(itertools.accumulate(queue), default=0):.0f} lock_contentions={sum(locks):.0f} "
+      f"gc_pause_ms={sum(pauses) * 1000:.0f} os_threads={min(os_threads, default=0)}-{max(os_threads, default=0)}")
+PY
   grep '^SUBS ' "$WORK/subscriptions.out" >"$WORK/subscriptions.txt" || { cat "$WORK/subscriptions.out" >&2; fail "the subscriptions scenario printed no SUBS line"; }
   [[ "$(field missed "$(cat "$WORK/subscriptions.txt")")" == 0 ]] || fail "a subscriber missed the final count: $(cat "$WORK/subscriptions.txt")"
   cat /proc/loadavg >>"$WORK/subscriptions-load.txt"
   sed 's/^/   /' "$WORK/subscriptions.txt"
+  echo "   the host meanwhile: $(cat "$WORK/subscriptions-host.txt")"
 fi
 # --- end subscriptions scenario ---
 
@@ -496,25 +557,34 @@ if selected tracing; then
   done
   campaign_scenario=""
   for scenario in "${SCENARIOS[@]}"; do [[ "$scenario" == campaign\|* ]] && campaign_scenario=$scenario; done
+  traced_scenario=${campaign_scenario/127.0.0.1:$HOST_PORT/127.0.0.1:$TRACED_PORT}
   : >"$WORK/tracing.txt"
+  # Tracing off: the host that served every scenario (warm). Tracing on: a second node on the same database, started
+  # now (Cluster:Mode=Balanced, as a second node runs; its projection daemon off, the first one's runs) at TRACED_PORT and
+  # warmed as a host's first scenario is. Then measured in turn, round by round.
+  export Cluster__Mode=Balanced Projections__Daemon=Disabled
+  for setting in $TRACING_ON; do export "${setting//\{sink\}/http://127.0.0.1:$SINK_PORT}"; done
+  UNTRACED_PID=$HOST_PID
+  HOST_PORT=$TRACED_PORT start_host untimed
+  TRACED_PID=$HOST_PID HOST_PID=$UNTRACED_PID
+  for setting in $TRACING_ON; do unset "${setting%%=*}"; done
+  unset Cluster__Mode Projections__Daemon
+  if (( FIRST_WARMUP_SECONDS > 0 )); then run_wrk "$traced_scenario" 16 "$FIRST_WARMUP_SECONDS"; else run_wrk "$traced_scenario" 1 1; fi
+  # (the first host has served the campaign page already, unless scenario 1 was left out)
+  if ! selected campaign && (( FIRST_WARMUP_SECONDS > 0 )); then run_wrk "$campaign_scenario" 16 "$FIRST_WARMUP_SECONDS"; fi
   for ((round = 1; round <= TRACING_ROUNDS; round++)); do
     for mode in off on; do
-      stop_host
-      if [[ "$mode" == on ]]; then
-        for setting in $TRACING_ON; do export "${setting//\{sink\}/http://127.0.0.1:$SINK_PORT}"; done
-        start_host untimed
-        for setting in $TRACING_ON; do unset "${setting%%=*}"; done
-      else
-        start_host untimed
-      fi
-      (( WARMUP_SECONDS > 0 )) && run_wrk "$campaign_scenario" 16 "$WARMUP_SECONDS"
-      cpu0=$(host_cpu_ms)
-      run_wrk "$campaign_scenario" 16 "$SECONDS_PER_RUN"
-      cpu=$(( $(host_cpu_ms) - cpu0 ))
+      quiet_machine "tracing $mode"
+      if [[ "$mode" == on ]]; then pid=$TRACED_PID scenario=$traced_scenario; else pid=$UNTRACED_PID scenario=$campaign_scenario; fi
+      cpu0=$(host_cpu_ms "$pid")
+      run_wrk "$scenario" 16 "$SECONDS_PER_RUN"
+      cpu=$(( $(host_cpu_ms "$pid") - cpu0 ))
       echo "   round $round, tracing $mode: $LAST_RESULT host_cpu_ms=$cpu"
       echo "$mode|$round|$LAST_RESULT host_cpu_ms=$cpu" >>"$WORK/tracing.txt"
     done
   done
+  kill "$TRACED_PID" 2>/dev/null && wait "$TRACED_PID" 2>/dev/null || true
+  TRACED_PID=""
   stop_host
   sleep 1
   curl -sf "http://127.0.0.1:$SINK_PORT/counts" >"$WORK/sink-counts.txt" || fail "the stand-in collector did not say what arrived"
@@ -522,7 +592,7 @@ if selected tracing; then
   [[ "$(field requests "$(cat "$WORK/sink-counts.txt")")" -gt 0 ]] || fail "no export reached the collector with tracing on"
   kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
   SINK_PID=""
-  start_host untimed
+  selected mail || start_host untimed
 fi
 
 # The organisers' message: the host again, now with mail on, sending to the local catcher.
