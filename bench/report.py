@@ -290,6 +290,12 @@ if subs:
     w(f"CPU from the first sign-up until every subscriber had the final count ({secs:,.1f} s): the host "
       f"{int(subs['host_cpu_ms']) / 1000:,.1f} s ({subs['host_cpu_pct']}% of one core), the subscribers' client {int(subs['client_cpu_ms']) / 1000:,.1f} s "
       f"({subs['client_cpu_pct']}%); load average before and after: {' / '.join(' '.join(x.split()[:3]) for x in subs_load)}.\n")
+    # build/bench.sh's dotnet-counters of the host meanwhile (subscriptions-host.txt: key=value)
+    host_during = dict(kv.split("=", 1) for line in read("subscriptions-host.txt") for kv in line.split())
+    if host_during:
+        w(f"The host meanwhile (dotnet-counters, from the subscribers' connecting to their closing): its thread pool's queue at most "
+          f"{host_during['queue_max']} work items, {host_during['pool_threads_added']} pool threads added, {host_during['os_threads']} "
+          f"threads in all; {host_during['lock_contentions']} lock contentions; {host_during['gc_pause_ms']} ms of GC pauses.\n")
 # --- end subscriptions scenario: report section ---
 
 # --- tracing scenario: report section ---
