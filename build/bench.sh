@@ -214,7 +214,7 @@ if selected subscriptions && (( $(ulimit -n) < SUBSCRIBERS * 2 + 1024 )); then
 fi
 # --- end subscriptions scenario: limits ---
 
-phase "building the host (Release), its pre-generated code and its ReadyToRun publish"
+phase "building the host (Release) and its pre-generated code"
 echo "Building (Release)"
 # Left behind by a run that was killed outright: it must not go into the ordinary build.
 rm -rf "$ROOT/src/Host/Internal/Generated"
