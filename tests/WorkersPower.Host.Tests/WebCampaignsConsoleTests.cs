@@ -54,7 +54,9 @@ public sealed class WebCampaignsConsoleTests(RealMailFixture fixture) : IClassFi
         var shots = Directory.CreateTempSubdirectory("wp-web-campaigns-").FullName;
         try
         {
-            var (exitCode, text) = await NodeScript.RunAsync("organise-campaigns.mjs", fixture.ServerAddress!.ToString(), shots,
+            // four minutes: the script waits for the action to start (a minute) before it records its outcome, and the
+            // other browser tests run beside it
+            var (exitCode, text) = await NodeScript.RunAsync(TimeSpan.FromMinutes(4), "organise-campaigns.mjs", fixture.ServerAddress!.ToString(), shots,
                 organiser1.Email, organiser2.Email, member.Email, MemberApi.Password, actionId, "Cleo Walkabout", suffix, slug, apiTitle, runner.Email);
             exitCode.ShouldBe(0, text);
             var lines = text.Split('\n');

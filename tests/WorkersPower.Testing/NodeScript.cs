@@ -29,13 +29,29 @@ public static class NodeScript
         })!;
 
     /// <summary>Runs the script to its end (at most two minutes): its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments) =>
+        RunAsync(TimeSpan.FromMinutes(2), script, arguments);
+
+    /// <summary>
+    /// Runs the script to its end, at most <paramref name="limit"/>: its exit code and everything it printed. A script
+    /// still running then is killed with its browser, and the test fails with what it had printed so far.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan limit, string script, params string[] arguments)
     {
         using var node = Start(script, arguments);
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await node.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync();
+            throw new TimeoutException($"{script} did not finish within {limit.TotalSeconds:0} s; it printed:\n{await output + await errors}");
+        }
         return (node.ExitCode, await output + await errors);
     }
 }
