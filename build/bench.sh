@@ -352,7 +352,7 @@ field() {
   echo "${BASH_REMATCH[2]}"
 }
 
-# Runs wrk once: run_wrk <scenario> <connections> <seconds> [wrk's output file]; the RESULT line is left in LAST_RESULT.
+# Runs wrk once: run_wrk <scenario> <connections> <seconds>; the RESULT line is left in LAST_RESULT.
 # Fails when wrk gives no RESULT line, or when any request failed (transport errors, a status other than
 # 200, GraphQL or user errors): a scenario that answers with errors is broken, not fast.
 # (Not called in a subshell: OFFSETS must remember which lines of a scenario's file were used.)
@@ -360,7 +360,7 @@ declare -A OFFSETS
 run_wrk() {
   local key name base method path body token lines
   IFS='|' read -r key name base method path body token lines <<<"$1"
-  local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0} out="${4:-$WORK/wrk.out}"
+  local c=$2 threads=$(( $2 < 2 ? 1 : 2 )) offset=${OFFSETS[$key]:-0} out="$WORK/wrk.out"
   METHOD="$method" URL_PATH="$path" BODY="$body" TOKEN="$token" LINES="$lines" THREADS=$threads OFFSET=$offset RUN="$(date +%s%N)" \
     wrk -t"$threads" -c"$c" -d"${3}s" --timeout 10s --latency -s bench/scenarios/load.lua "$base" >"$out" 2>&1 || true
   LAST_RESULT=$(grep '^RESULT' "$out" | tail -1 || true)
